@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The project's two commands, for a fresh machine with only Python 3.11+:
+
+    python3 dev.py serve   # install what it needs, serve every lesson on http://localhost:8866
+    python3 dev.py test    # install what it needs, run the whole test suite
+
+Both create ``.venv`` beside this file on first use and reinstall only when
+``pyproject.toml`` changes. Extra arguments after ``test`` go to pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+SHARED_MNIST = ROOT.parent / "shared" / "data" / "mnist"
+PORT = 8866
+
+
+def ensure_environment(extras: str) -> None:
+    """Create the venv and install the package (with ``extras``) unless already current."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        print(f"Creating {VENV} ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    spec = f".[{extras}]" if extras else "."
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
+    stamp = VENV / f".installed-{extras or 'base'}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"Installing {spec} into {VENV} (first time: a few minutes) ...", flush=True)
+    run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([PYTHON, "-m", "pip", "install", "--quiet", "-e", spec])
+    stamp.write_text(digest)
+
+
+def run(command: list, env: dict | None = None) -> None:
+    """Run a command in the project folder; stop with its exit code if it fails."""
+    code = subprocess.call([str(part) for part in command], cwd=ROOT, env=env)
+    if code:
+        sys.exit(code)
+
+
+def lesson_env() -> dict:
+    """Environment for kernels: quiet TensorFlow, local MNIST when ../shared has it."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+    if "DL_COURSE_MNIST_DIR" not in env and SHARED_MNIST.is_dir():
+        env["DL_COURSE_MNIST_DIR"] = str(SHARED_MNIST)
+    return env
+
+
+def serve() -> None:
+    """Serve ``lessons/`` with Voilà (settings in voila.json)."""
+    ensure_environment("")
+    print(f"Lessons: http://localhost:{PORT}/voila/render/pl/00_index.ipynb "
+          f"(English: .../en/00_index.ipynb). Stop with Ctrl+C.", flush=True)
+    run([BIN / "voila", "lessons/", f"--port={PORT}", "--no-browser"], env=lesson_env())
+
+
+def test(pytest_args: list[str]) -> None:
+    """Lint, then run unit, widget, notebook (nbval) and browser tests."""
+    ensure_environment("test")
+    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py"])
+    run([PYTHON, "-m", "pytest", "tests", "lessons", "--nbval-lax", "--nbval-current-env",
+         *pytest_args], env=lesson_env())
+
+
+def main() -> None:
+    command, *rest = sys.argv[1:] or ["help"]
+    if command == "serve":
+        serve()
+    elif command == "test":
+        test(rest)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
