@@ -1,0 +1,155 @@
+"""Binder (repo2docker) config: no drift from pyproject.toml, scripts that run.
+
+Binder cannot be tested from here, so these tests pin what it relies on: the pip list in
+binder/environment.yml is pyproject's runtime dependencies resolved for Linux x86-64,
+postBuild installs the package and bakes in MNIST, start sets one-CPU TensorFlow threads
+and hands over to the server.
+"""
+
+import os
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+BINDER = ROOT / "binder"
+POSTBUILD = BINDER / "postBuild"
+START = BINDER / "start"
+
+# Marker environment of a Binder image; python_version is filled in from environment.yml.
+BINDER_PLATFORM = {
+    "sys_platform": "linux",
+    "platform_system": "Linux",
+    "platform_machine": "x86_64",
+    "os_name": "posix",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+}
+
+
+def _project() -> dict:
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["project"]
+
+
+def _pyproject_dependencies() -> list[str]:
+    return _project()["dependencies"]
+
+
+def _environment() -> dict:
+    return yaml.safe_load((BINDER / "environment.yml").read_text())
+
+
+def _binder_python(env: dict) -> str:
+    """The `python=X.Y` pin of environment.yml."""
+    (pin,) = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python=")]
+    return pin.removeprefix("python=")
+
+
+def _pip_list(env: dict) -> list[str]:
+    (section,) = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    return section
+
+
+def _key(req: Requirement) -> tuple[str, str, str]:
+    """Name, extras and specifier in a canonical form, so only real differences count."""
+    return canonicalize_name(req.name), ",".join(sorted(req.extras)), str(req.specifier)
+
+
+def _resolved_for_binder(dependencies: list[str], python: str) -> list[tuple[str, str, str]]:
+    """The dependencies whose environment marker holds on Binder, marker dropped."""
+    env = {**BINDER_PLATFORM, "python_version": python, "python_full_version": f"{python}.0"}
+    reqs = [Requirement(d) for d in dependencies]
+    return sorted(_key(r) for r in reqs if r.marker is None or r.marker.evaluate(env))
+
+
+def _binder_pip() -> list[tuple[str, str, str]]:
+    reqs = [Requirement(line) for line in _pip_list(_environment())]
+    # Binder's platform is fixed, so markers there would only hide what gets installed.
+    assert [str(r) for r in reqs if r.marker] == []
+    return sorted(_key(r) for r in reqs)
+
+
+def _code_lines(path: Path) -> list[str]:
+    """Non-blank, non-comment lines, so a comment cannot satisfy a check."""
+    lines = (line.strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_environment_pins_python_pip_and_conda_forge():
+    env = _environment()
+    assert env["channels"] == ["conda-forge"]
+    assert "pip" in env["dependencies"]
+    assert _binder_python(env) == "3.11"
+    # The pinned Python must satisfy the package's own requirement.
+    assert SpecifierSet(_project()["requires-python"]).contains("3.11")
+
+
+def test_binder_pip_list_matches_pyproject_dependencies():
+    """Every dependency that applies on Binder, same specifier, nothing extra."""
+    expected = _resolved_for_binder(_pyproject_dependencies(), _binder_python(_environment()))
+    assert _binder_pip() == expected
+
+
+def test_binder_gets_cpu_only_tensorflow():
+    """Guards the marker environment itself: Linux x86-64 takes the 274 MB CPU wheel."""
+    names = [name for name, _, _ in _binder_pip()]
+    assert "tensorflow-cpu" in names
+    assert "tensorflow" not in names
+
+
+def test_drift_check_catches_a_pyproject_only_dependency():
+    """The comparison is not vacuous: a dependency added to pyproject alone shows up."""
+    deps = _pyproject_dependencies()
+    python = _binder_python(_environment())
+    assert _resolved_for_binder([*deps, "scipy>=1.11"], python) != _binder_pip()
+    # ...but not one whose marker excludes Binder.
+    extra = "pywin32>=306; sys_platform == 'win32'"
+    assert _resolved_for_binder([*deps, extra], python) == _binder_pip()
+
+
+@pytest.mark.parametrize("script", [POSTBUILD, START], ids=lambda p: p.name)
+def test_script_is_executable_bash(script):
+    # repo2docker runs these directly, so they need the executable bit and a shebang.
+    assert os.access(script, os.X_OK), f"chmod +x {script.relative_to(ROOT)}"
+    assert script.read_text().splitlines()[0] == "#!/usr/bin/env bash"
+
+
+@pytest.mark.parametrize("script", [POSTBUILD, START], ids=lambda p: p.name)
+def test_script_parses(script):
+    result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_postbuild_installs_package_and_predownloads_mnist():
+    lines = _code_lines(POSTBUILD)
+    assert "set -euo pipefail" in lines
+    # --no-deps: environment.yml already installed the dependencies.
+    assert any(re.search(r"\bpip install --no-deps -e \.$", line) for line in lines)
+    assert any("keras.datasets.mnist.load_data()" in line for line in lines)
+
+
+def test_start_sets_one_cpu_threads_and_execs():
+    lines = _code_lines(START)
+    assert lines[-1] == 'exec "$@"'
+    for var in ("TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "OMP_NUM_THREADS"):
+        assert f"export {var}=1" in lines
+
+
+def test_start_runs_the_given_command_with_the_variables():
+    """Run it as Binder does: the command after start must see the exported variables."""
+    clean = {"PATH": os.environ["PATH"]}
+    result = subprocess.run(
+        ["bash", str(START), "env"], capture_output=True, text=True, env=clean, check=True
+    )
+    seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert seen["TF_NUM_INTRAOP_THREADS"] == "1"
+    assert seen["TF_NUM_INTEROP_THREADS"] == "1"
+    assert seen["OMP_NUM_THREADS"] == "1"
