@@ -1,0 +1,92 @@
+"""What the first cell of every lesson calls: ``setup_lesson(lang)``.
+
+It checks the language, starts importing TensorFlow in the background (so the import
+overlaps the rest of the notebook) and, inside Voilà:
+
+- turns an exception in a cell into a readable message in the page instead of Voilà's
+  blank "error in cell" notice;
+- skips the cells whose first line starts with ``# LAB ONLY``: the "try it yourself" code
+  and exercises. Voilà hides code, so their bare outputs would mean nothing there, and
+  running them would make the page wait for TensorFlow before showing any widget.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import traceback
+
+from .backend import keras_future
+from .i18n import Strings, check_language
+
+TEXT = Strings(
+    "notebook",
+    {
+        "cell_error": {
+            "pl": "Ta część lekcji nie zadziałała: <b>{kind}</b>: {message}. Odśwież stronę; "
+            "jeśli błąd wraca, zgłoś go prowadzącemu.",
+            "en": "This part of the lesson failed: <b>{kind}</b>: {message}. Reload the page; "
+            "if it happens again, tell the lecturer.",
+        },
+    },
+)
+
+
+def in_voila() -> bool:
+    """True in a kernel started by Voilà (standalone or as a Jupyter server extension)."""
+    return any(
+        name in os.environ for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_PREHEAT")
+    )
+
+
+def error_html(error: BaseException, lang: str) -> str:
+    """The message a student sees for an exception in a cell."""
+    text = TEXT.get(
+        "cell_error", lang, kind=html.escape(type(error).__name__), message=html.escape(str(error))
+    )
+    return (
+        "<div class='dl-error' style='border:2px solid #b00020;background:#fdecea;"
+        f"padding:10px;border-radius:6px;font-size:15px'>⚠️ {text}</div>"
+    )
+
+
+def _install_voila_error_handler(lang: str) -> None:
+    from IPython import get_ipython
+    from IPython.display import HTML, display
+
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def show_readable_error(shell, etype, value, tb, tb_offset=None):
+        display(HTML(error_html(value, lang)))
+        # The full traceback goes to the server's log, where the lecturer can read it.
+        os.write(2, "".join(traceback.format_exception(etype, value, tb)).encode())
+
+    shell.set_custom_exc((Exception,), show_readable_error)
+
+
+LAB_ONLY_MARKER = "# LAB ONLY"
+
+
+def skip_lab_only(lines: list[str]) -> list[str]:
+    """IPython input transformer: a ``# LAB ONLY`` cell becomes an empty one."""
+    first = next((line for line in lines if line.strip()), "")
+    return [] if first.lstrip().startswith(LAB_ONLY_MARKER) else lines
+
+
+def _install_lab_only_skipper() -> None:
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None and skip_lab_only not in shell.input_transformers_post:
+        shell.input_transformers_post.append(skip_lab_only)
+
+
+def setup_lesson(lang: str) -> None:
+    """Prepare a lesson kernel; call it in the notebook's first cell."""
+    check_language(lang)
+    keras_future()
+    if in_voila():
+        _install_voila_error_handler(lang)
+        _install_lab_only_skipper()

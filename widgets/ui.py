@@ -1,0 +1,132 @@
+"""The base every dashboard builds on: language, error banner, loading state, readiness.
+
+A dashboard subclasses :class:`Dashboard`, builds its controls and outputs with numpy only,
+then calls ``self._start_model_loading()``. When Keras has been imported in the background
+(see :mod:`widgets.backend`), ``_build_model(keras)`` runs, the controls listed in
+``self._model_controls`` are enabled and the root gets the CSS class ``dl-ready``.
+Observers wrapped in :func:`shows_errors` never fail silently: the message appears in the
+dashboard's banner (CSS class ``dl-error``) and the traceback in the kernel log.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from types import ModuleType
+
+import ipywidgets
+
+from .backend import keras_future
+from .i18n import Strings, check_language
+
+log = logging.getLogger("widgets")
+
+TEXT = Strings(
+    "ui",
+    {
+        "loading": {
+            "pl": "⏳ Ładowanie TensorFlow… (kilka sekund; suwaki ożyją same)",
+            "en": "⏳ Loading TensorFlow… (a few seconds; the controls will come alive)",
+        },
+        "error": {
+            "pl": "Coś poszło nie tak: {message}",
+            "en": "Something went wrong: {message}",
+        },
+        "load_failed": {
+            "pl": "Nie udało się załadować TensorFlow: {message}",
+            "en": "TensorFlow could not be loaded: {message}",
+        },
+    },
+)
+
+
+def shows_errors(method: Callable) -> Callable:
+    """Decorate a dashboard method so an exception becomes a message in its banner."""
+
+    @functools.wraps(method)
+    def wrapper(self: Dashboard, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001  (shown to the student, logged in full)
+            self.show_error(error)
+            return None
+
+    return wrapper
+
+
+class Dashboard(ipywidgets.VBox):
+    """Common behaviour of all lesson dashboards (see the module docstring)."""
+
+    def __init__(self, lang: str, **kwargs):
+        super().__init__(**kwargs)
+        self.lang = check_language(lang)
+        self.model = None
+        self.ready = threading.Event()
+        self._model_controls: list[ipywidgets.Widget] = []
+        self._error = ipywidgets.HTML(layout=ipywidgets.Layout(display="none"))
+        self._error.add_class("dl-error")
+        self._loading = ipywidgets.HTML(TEXT.get("loading", self.lang))
+        self._loading.add_class("dl-loading")
+        self.add_class("dl-dashboard")
+
+    # Errors -------------------------------------------------------------------------------
+    def show_error(self, error: BaseException | str, key: str = "error") -> None:
+        """Show a readable message in the banner; log the traceback for the lecturer."""
+        if isinstance(error, BaseException):
+            log.error("".join(traceback.format_exception(error)))
+            message = str(error) or type(error).__name__
+        else:
+            message = error
+        text = html.escape(TEXT.get(key, self.lang, message=message))
+        self._error.value = f"<div class='dl-error-box'>⚠️ {text}</div>"
+        self._error.layout.display = None
+
+    def clear_error(self) -> None:
+        """Hide the banner."""
+        self._error.value = ""
+        self._error.layout.display = "none"
+
+    @property
+    def error_text(self) -> str:
+        """The message currently shown, or '' (for tests)."""
+        return (
+            html.unescape(self._error.value.split("</div>")[0].split("⚠️ ")[-1])
+            if (self._error.value)
+            else ""
+        )
+
+    # Model loading ------------------------------------------------------------------------
+    def _start_model_loading(self) -> None:
+        """Disable the model's controls and build the model once Keras is imported."""
+        for control in self._model_controls:
+            control.disabled = True
+        keras_future().add_done_callback(self._on_keras_loaded)
+
+    def _on_keras_loaded(self, future) -> None:
+        # Runs in the import thread (or at once, if Keras is already there): widget updates
+        # from a thread reach the browser with ipykernel >= 7.1.
+        try:
+            self._build_model(future.result())
+        except Exception as error:  # noqa: BLE001
+            self.show_error(error, key="load_failed")
+            self._loading.value = ""
+            return
+        for control in self._model_controls:
+            control.disabled = False
+        self._loading.layout.display = "none"
+        self.add_class("dl-ready")
+        self.ready.set()
+
+    def _build_model(self, keras: ModuleType) -> None:
+        """Build ``self.model`` and draw the first state; subclasses override."""
+        raise NotImplementedError
+
+    def wait_ready(self, timeout: float = 120.0) -> Dashboard:
+        """Block until the model is built (tests and scripts); raise if it failed."""
+        if not self.ready.wait(timeout):
+            raise TimeoutError(self.error_text or "the model was not built in time")
+        return self
