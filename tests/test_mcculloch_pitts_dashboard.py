@@ -1,0 +1,114 @@
+"""Headless widget tests: set controls from pytest, assert on the model and the figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.figures.plane import LINE_TRACE, POINTS_TRACE, REGION_TRACE, TARGETS_TRACE
+from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return McCullochPittsDashboard(lang="en", xor_attempts_before_why=3).wait_ready()
+
+
+@pytest.fixture(autouse=True)
+def reset(dashboard):
+    dashboard._challenge.value = False
+    dashboard._third.value = False
+    dashboard._inhibitory.value = False
+    dashboard.apply_preset("AND")
+    dashboard.clear_error()
+
+
+def slider(dashboard, name):
+    return {
+        "w1": dashboard._weights[0],
+        "w2": dashboard._weights[1],
+        "w3": dashboard._weights[2],
+        "theta": dashboard._threshold,
+    }[name]
+
+
+def test_sliders_load_into_the_keras_model(dashboard):
+    slider(dashboard, "w1").value = -1.5
+    slider(dashboard, "theta").value = 0.5
+    kernel, threshold = dashboard.model.get_weights()
+    np.testing.assert_array_equal(kernel.ravel(), [-1.5, 1.0])
+    assert threshold == 0.5
+    _, sums, outputs = dashboard.truth_table()
+    np.testing.assert_array_equal(sums, [0, 1, -1.5, -0.5])
+    np.testing.assert_array_equal(outputs, [0, 1, 0, 0])
+    assert dashboard.function_name == "NOT x1 AND x2"
+    assert "NOT x1 AND x2" in dashboard._function.value
+
+
+@pytest.mark.parametrize("gate", ["AND", "OR", "NAND", "NOR", "NOT"])
+def test_preset_buttons_set_the_gate(dashboard, gate):
+    button = next(b for b in dashboard._preset_buttons if b.description == gate)
+    button.click()
+    assert dashboard.function_name == ("NOT x1" if gate == "NOT" else gate)
+
+
+def test_truth_table_and_plane_follow_the_threshold(dashboard):
+    before = dashboard._table.value
+    points_before = dashboard.plane.data[POINTS_TRACE].text
+    slider(dashboard, "theta").value = 1.0  # AND -> OR
+    assert dashboard._table.value != before
+    assert dashboard.plane.data[POINTS_TRACE].text == ("0", "1", "1", "1")
+    assert points_before == ("0", "0", "0", "1")
+    line = dashboard.plane.data[LINE_TRACE]
+    np.testing.assert_allclose(np.add(line.x, line.y), [1.0, 1.0])  # x1 + x2 = θ = 1
+    region = np.column_stack(
+        [dashboard.plane.data[REGION_TRACE].x, dashboard.plane.data[REGION_TRACE].y]
+    )
+    assert (region.sum(axis=1) >= 1.0 - 1e-9).all()
+
+
+def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
+    dashboard._third.value = True
+    assert dashboard.model.input_shape == (None, 3)
+    dashboard.apply_preset("AND")
+    assert dashboard.function_name == "AND"
+    dashboard._slice.value = 1  # at x3 = 1 the line is x1 + x2 = 3 - 1
+    line = dashboard.plane.data[LINE_TRACE]
+    np.testing.assert_allclose(np.add(line.x, line.y), [2.0, 2.0])
+    dashboard.configure([1, 1, 1], 2)
+    assert dashboard.function_name == "MAJORITY"
+
+
+def test_inhibitory_input_vetoes_in_the_table(dashboard):
+    dashboard._inhibitory.value = True
+    dashboard.apply_preset("OR")
+    rows, _, outputs = dashboard.truth_table()
+    assert dashboard.model.input_shape == (None, 3)
+    assert (outputs[rows[:, -1] == 1] == 0).all()
+    assert dashboard.function_name == "OR"
+    assert "h = 1" in dashboard._function.value
+
+
+def test_xor_challenge_explains_after_tries(dashboard):
+    dashboard._challenge.value = True
+    assert dashboard.plane.data[TARGETS_TRACE].x  # the XOR targets are drawn
+    assert not dashboard.explains_xor
+    for value in (0.5, 1.5, -1.0):
+        slider(dashboard, "w1").value = value
+    assert dashboard.xor_attempts == 3
+    assert dashboard.explains_xor
+    assert "3/4" in dashboard._challenge_text.value or "2/4" in dashboard._challenge_text.value
+
+
+def test_bad_values_give_a_message_not_an_exception(dashboard):
+    dashboard.configure([1.0, 5.0], 1.0)  # 5 is outside [-2, 2]
+    assert "[-2.0, 2.0]" in dashboard.error_text
+    assert dashboard.model.get_weights()[0].ravel().tolist() == [1.0, 1.0]  # unchanged
+    dashboard.apply_preset("XNOR")
+    assert "XNOR" in dashboard.error_text
+
+
+def test_polish_dashboard_speaks_polish():
+    polish = McCullochPittsDashboard(lang="pl").wait_ready()
+    assert "Ten neuron liczy" in polish._function.value
+    assert "próg" in polish._threshold.description
