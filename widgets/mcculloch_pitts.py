@@ -76,9 +76,11 @@ TEXT = Strings(
         "challenge": {"pl": "Wyzwanie: XOR", "en": "Challenge: XOR"},
         "challenge_help": {
             "pl": "Ustaw wagi i próg tak, by neuron liczył XOR (kolumna „cel”). Trafione "
-            "wiersze: <b>{right}/{total}</b>. Próby: {attempts}.",
+            "wiersze: <b>{right}/{total}</b>. Próby: {attempts}. Obwódki na płaszczyźnie "
+            "pokazują cel (czerwona = 1, niebieska = 0).",
             "en": "Set the weights and threshold so that the neuron computes XOR (the "
-            "'target' column). Rows right: <b>{right}/{total}</b>. Attempts: {attempts}.",
+            "'target' column). Rows right: <b>{right}/{total}</b>. Attempts: {attempts}. The rings "
+            "on the plane show the target (red = 1, blue = 0).",
         },
         "challenge_solved": {"pl": "Brawo: to jest XOR!", "en": "Well done: that is XOR!"},
         "xor_why": {
@@ -330,6 +332,8 @@ class McCullochPittsDashboard(Dashboard):
     # Events -------------------------------------------------------------------------------
     @shows_errors
     def _on_parameter_change(self, change) -> None:
+        if _on_grid(change["old"]) == _on_grid(change["new"]):
+            return  # the browser echoing a value with float noise: nothing moved
         if self._challenge.value:
             self.xor_attempts += 1
         self._refresh()

@@ -92,7 +92,7 @@ def plane_trace_data(
             "text": [str(int(o)) for o in outputs],
             "marker.color": colours,
         },
-        {"x": [], "y": [], "marker.line.color": []},
+        {"x": [], "y": [], "marker.color": []},
     ]
     if targets is not None:
         data[TARGETS_TRACE] = {
