@@ -49,11 +49,14 @@ def shows_errors(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def wrapper(self: Dashboard, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except Exception as error:  # noqa: BLE001  (shown to the student, logged in full)
-            self.show_error(error)
-            return None
+        # The lock keeps an observer (main thread) from interleaving with the model build
+        # in the import thread: the browser sends widget values back as soon as it renders.
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as error:  # noqa: BLE001  (shown to the student, logged in full)
+                self.show_error(error)
+                return None
 
     return wrapper
 
@@ -66,6 +69,7 @@ class Dashboard(ipywidgets.VBox):
         self.lang = check_language(lang)
         self.model = None
         self.ready = threading.Event()
+        self._lock = threading.RLock()
         self._model_controls: list[ipywidgets.Widget] = []
         self._error = ipywidgets.HTML(layout=ipywidgets.Layout(display="none"))
         self._error.add_class("dl-error")
@@ -110,7 +114,8 @@ class Dashboard(ipywidgets.VBox):
         # Runs in the import thread (or at once, if Keras is already there): widget updates
         # from a thread reach the browser with ipykernel >= 7.1.
         try:
-            self._build_model(future.result())
+            with self._lock:
+                self._build_model(future.result())
         except Exception as error:  # noqa: BLE001
             self.show_error(error, key="load_failed")
             self._loading.value = ""
