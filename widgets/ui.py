@@ -22,6 +22,8 @@ import ipywidgets
 
 from .backend import keras_future
 from .i18n import Strings, check_language
+from .notebook import in_voila
+from .resync import resend_state_later
 
 log = logging.getLogger("widgets")
 
@@ -125,6 +127,8 @@ class Dashboard(ipywidgets.VBox):
         self._loading.layout.display = "none"
         self.add_class("dl-ready")
         self.ready.set()
+        if in_voila():  # the page may have been loading while this thread drew
+            resend_state_later(self)
 
     def _build_model(self, keras: ModuleType) -> None:
         """Build ``self.model`` and draw the first state; subclasses override."""

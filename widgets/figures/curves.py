@@ -1,0 +1,309 @@
+"""Curves: activation functions with their derivatives, a neuron's response, probability
+bars, the cost per epoch and the error surface with the descent path.
+
+Each ``*_figure`` builds an empty FigureWidget once; each ``*_data`` is pure (tests assert
+on it) and ``update_traces`` writes it in through :func:`widgets.figures.live.updating`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .live import updating
+from .style import FIRE, LINE, QUIET, base_layout
+
+SATURATION = "rgba(255, 165, 0, 0.18)"
+DERIVATIVE = "#2ca02c"
+PATH = "#ff7f0e"
+PALETTE = (QUIET, FIRE, DERIVATIVE, PATH, "#9467bd")
+
+
+def update_traces(figure: go.FigureWidget, trace_data: Sequence[dict], layout: dict | None = None):
+    """Write new trace data (one dict per trace, in order) and layout in one message."""
+    with updating(figure):
+        for trace, values in zip(figure.data, trace_data, strict=True):
+            trace.update(values)
+        if layout:
+            figure.layout.update(layout)
+
+
+def finite_or_none(values) -> list:
+    """A list for plotly where every non-finite number became None (a gap, never NaN)."""
+    return [float(v) if np.isfinite(v) else None for v in np.asarray(values, dtype=float)]
+
+
+# ----------------------------------------------------------------------- activations
+
+
+def activation_figure(f_name: str, df_name: str, band_name: str) -> go.FigureWidget:
+    """Saturation bands (trace 0), f(z) (trace 1) and f'(z) (trace 2) over z."""
+    return go.FigureWidget(
+        data=[
+            go.Scatter(
+                x=[],
+                y=[],
+                fill="toself",
+                fillcolor=SATURATION,
+                mode="none",
+                hoverinfo="skip",
+                name=band_name,
+            ),
+            go.Scatter(x=[], y=[], mode="lines", line={"color": QUIET, "width": 3}, name=f_name),
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="lines",
+                line={"color": DERIVATIVE, "width": 2, "dash": "dash"},
+                name=df_name,
+            ),
+        ],
+        layout=base_layout(
+            xaxis={"title": "z", "zeroline": True},
+            yaxis={"zeroline": True},
+            width=560,
+            height=340,
+            showlegend=True,
+            legend={"orientation": "h", "y": -0.2},
+        ),
+    )
+
+
+def activation_data(
+    z: np.ndarray, f: np.ndarray, df: np.ndarray, bands: Sequence[tuple[float, float]]
+) -> tuple[list[dict], dict]:
+    """Trace data and the y range for :func:`activation_figure`."""
+    values = np.concatenate([f, df])
+    low, high = float(np.min(values)), float(np.max(values))
+    pad = 0.1 * max(high - low, 1.0)
+    low, high = low - pad, high + pad
+    xs, ys = [], []
+    for start, end in bands:  # one rectangle per band, separated by None
+        xs += [start, end, end, start, start, None]
+        ys += [low, low, high, high, low, None]
+    data = [
+        {"x": xs, "y": ys},
+        {"x": z.tolist(), "y": finite_or_none(f)},
+        {"x": z.tolist(), "y": finite_or_none(df)},
+    ]
+    return data, {"yaxis.range": [low, high]}
+
+
+def neuron_figure() -> go.FigureWidget:
+    """A neuron's output: a curve over x (trace 0) or a heatmap over (x1, x2) (trace 1)."""
+    return go.FigureWidget(
+        data=[
+            go.Scatter(x=[], y=[], mode="lines", line={"color": QUIET, "width": 3}, name="y"),
+            go.Heatmap(
+                x=[],
+                y=[],
+                z=[],
+                colorscale="RdBu_r",
+                colorbar={"thickness": 12, "len": 0.8},
+                visible=False,
+                name="y",
+            ),
+        ],
+        layout=base_layout(width=480, height=380),
+    )
+
+
+def neuron_curve_data(x: np.ndarray, y: np.ndarray, y_title: str) -> tuple[list[dict], dict]:
+    """One input: the output curve y(x)."""
+    data = [
+        {"x": x.tolist(), "y": finite_or_none(y), "visible": True},
+        {"x": [], "y": [], "z": [], "visible": False},
+    ]
+    return data, {"xaxis.title.text": "x", "yaxis.title.text": y_title}
+
+
+def neuron_heatmap_data(axis: np.ndarray, output: np.ndarray) -> tuple[list[dict], dict]:
+    """Two inputs: the output over a square grid; ``output`` is (len(axis), len(axis))."""
+    z = [finite_or_none(row) for row in output]
+    data = [
+        {"x": [], "y": [], "visible": False},
+        {"x": axis.tolist(), "y": axis.tolist(), "z": z, "visible": True},
+    ]
+    return data, {"xaxis.title.text": "x1", "yaxis.title.text": "x2"}
+
+
+def probability_figure(y_title: str) -> go.FigureWidget:
+    """Bars of a probability vector (trace 0), values written on the bars."""
+    return go.FigureWidget(
+        data=[go.Bar(x=[], y=[], text=[], textposition="outside", marker={"color": QUIET})],
+        layout=base_layout(yaxis={"title": y_title, "range": [0, 1.12]}, width=420, height=320),
+    )
+
+
+def probability_data(labels: Sequence[str], probabilities: np.ndarray) -> list[dict]:
+    top = int(np.argmax(probabilities))
+    return [
+        {
+            "x": list(labels),
+            "y": finite_or_none(probabilities),
+            "text": [f"{p:.2f}" for p in probabilities],
+            "marker.color": [FIRE if i == top else QUIET for i in range(len(labels))],
+        }
+    ]
+
+
+# ----------------------------------------------------------------------- cost per epoch
+
+
+def cost_figure(
+    names: Sequence[str],
+    y_title: str,
+    x_title: str = "epoch",
+    log_y: bool = False,
+    y2_title: str | None = None,
+    on_y2: Sequence[bool] = (),
+) -> go.FigureWidget:
+    """One line per series over the epochs; series flagged in ``on_y2`` use a right axis.
+
+    The current epoch is a vertical line (layout shape 0), moved by :func:`cost_data`.
+    """
+    on_y2 = list(on_y2) + [False] * (len(names) - len(on_y2))
+    traces = [
+        go.Scatter(
+            x=[],
+            y=[],
+            mode="lines+markers",
+            marker={"size": 4},
+            line={"color": PALETTE[i % len(PALETTE)], "width": 2, "dash": "dot" if y2 else None},
+            name=name,
+            yaxis="y2" if y2 else "y",
+        )
+        for i, (name, y2) in enumerate(zip(names, on_y2, strict=True))
+    ]
+    layout = base_layout(
+        xaxis={"title": x_title, "rangemode": "tozero"},
+        yaxis={"title": y_title, "type": "log" if log_y else "linear"},
+        width=520,
+        height=340,
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.25},
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": 0,
+                "x1": 0,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": LINE, "width": 1, "dash": "dot"},
+            }
+        ],
+    )
+    if y2_title is not None:
+        layout["yaxis2"] = {
+            "title": y2_title,
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1],
+            "type": "linear",
+            "tickformat": ".0%",
+            "showgrid": False,
+        }
+        layout["margin"] = {**layout["margin"], "r": 60}
+    return go.FigureWidget(data=traces, layout=layout)
+
+
+def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[list[dict], dict]:
+    """Trace data (epochs 0, 1, ...) and the current-epoch line for :func:`cost_figure`."""
+    data = [{"x": list(range(len(values))), "y": finite_or_none(values)} for values in series]
+    return data, {"shapes[0].x0": current_epoch, "shapes[0].x1": current_epoch}
+
+
+# ----------------------------------------------------------------------- error surface
+
+
+def error_surface_figure(x_title: str, y_title: str, cost_title: str) -> go.FigureWidget:
+    """Contours of a cost over two weights (trace 0), the descent path (1), the current
+    point (2) and the minimum (3)."""
+    return go.FigureWidget(
+        data=[
+            go.Contour(
+                x=[],
+                y=[],
+                z=[],
+                colorscale="Blues_r",
+                ncontours=18,
+                contours={"coloring": "heatmap", "showlines": True},
+                line={"width": 0.5},
+                colorbar={"title": {"text": cost_title}, "thickness": 12, "len": 0.8},
+                hoverinfo="skip",
+            ),
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="lines+markers",
+                line={"color": PATH, "width": 2},
+                marker={"size": 5},
+                name="path",
+            ),
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="markers",
+                marker={"size": 13, "color": PATH, "line": {"color": LINE, "width": 2}},
+                name="now",
+            ),
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="markers",
+                marker={"size": 16, "symbol": "star", "color": "#ffd700", "line": {"width": 1}},
+                name="minimum",
+            ),
+        ],
+        layout=base_layout(
+            xaxis={"title": x_title}, yaxis={"title": y_title}, width=460, height=400
+        ),
+    )
+
+
+def surface_box(points: np.ndarray, minimum: np.ndarray, limit: float = 10.0) -> tuple:
+    """A square-ish drawing box around the minimum and the (finite, clipped) path."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    pts = pts[np.isfinite(pts).all(axis=1)]
+    pts = np.clip(np.vstack([pts, minimum[None, :]]), minimum - limit, minimum + limit)
+    low, high = pts.min(axis=0), pts.max(axis=0)
+    half = 0.6 * max(float(np.max(high - low)), 1.0)
+    centre = (low + high) / 2
+    return (centre[0] - half, centre[0] + half, centre[1] - half, centre[1] + half)
+
+
+def error_surface_data(
+    w1: np.ndarray,
+    w2: np.ndarray,
+    cost: np.ndarray,
+    path: np.ndarray,
+    current: int,
+    minimum: np.ndarray,
+) -> tuple[list[dict], dict]:
+    """Trace data for :func:`error_surface_figure`; ``cost`` is (len(w2), len(w1)).
+
+    The path keeps only finite points inside the box, so a diverging run never puts NaN
+    or a point at 1e30 into the figure.
+    """
+    path = np.asarray(path, dtype=float).reshape(-1, 2)
+    box = (w1[0], w1[-1], w2[0], w2[-1])
+    inside = (
+        np.isfinite(path).all(axis=1)
+        & (path[:, 0] >= box[0])
+        & (path[:, 0] <= box[1])
+        & (path[:, 1] >= box[2])
+        & (path[:, 1] <= box[3])
+    )
+    shown = path[: current + 1][inside[: current + 1]]
+    now = path[current] if 0 <= current < len(path) and inside[current] else None
+    data = [
+        {"x": w1.tolist(), "y": w2.tolist(), "z": [finite_or_none(r) for r in cost]},
+        {"x": shown[:, 0].tolist(), "y": shown[:, 1].tolist()},
+        {"x": [] if now is None else [float(now[0])], "y": [] if now is None else [float(now[1])]},
+        {"x": [float(minimum[0])], "y": [float(minimum[1])]},
+    ]
+    return data, {"xaxis.range": [box[0], box[1]], "yaxis.range": [box[2], box[3]]}

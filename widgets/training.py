@@ -1,0 +1,204 @@
+"""Background training: Keras ``fit`` in a thread, a Stop button, throttled progress.
+
+Widget messages are handled only while the kernel's main thread is idle, so a dashboard
+that trained in an observer would freeze until the end. :class:`BackgroundFit` runs one
+or more ``model.fit`` calls (:class:`FitJob`) one after another in a daemon thread:
+
+- :meth:`BackgroundFit.stop` sets an event; a Keras callback turns it into
+  ``model.stop_training = True``, which Keras checks after every batch (or every
+  ``steps_per_execution`` chunk), so a long fit ends within a step;
+- ``on_progress(Progress)`` is called from the thread after epochs, at most once per
+  ``min_interval`` seconds (a projector does not need 100 redraws a second, and each one
+  is a message to the browser), and always once at the end with ``done=True``;
+- ``on_done(BackgroundFit)`` is called from the thread when everything has finished,
+  was stopped or failed (``error`` then holds the exception).
+
+Keras is imported only inside :meth:`BackgroundFit.start`, so importing this module is
+cheap and a dashboard may create its trainer before TensorFlow has loaded.
+
+>>> trainer = BackgroundFit(on_progress=show, min_interval=0.2)   # doctest: +SKIP
+>>> trainer.start(FitJob(model, X, y, {"epochs": 50, "batch_size": 1}))  # doctest: +SKIP
+>>> trainer.stop(); trainer.join()                                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+
+@dataclass
+class FitJob:
+    """One ``model.fit(x, y, **fit_kwargs)``; ``name`` tells the progress which it is."""
+
+    model: object
+    x: object
+    y: object = None
+    fit_kwargs: dict = field(default_factory=dict)
+    name: str = ""
+
+
+@dataclass
+class Progress:
+    """What a progress callback receives."""
+
+    job: int  # index of the running job
+    name: str
+    epoch: int  # epochs finished in this job
+    epochs: int  # epochs asked for in this job
+    logs: dict  # Keras logs of the last finished epoch
+    done: bool = False  # True once, after the last job (finished or stopped)
+    stopped: bool = False  # the stop event ended the training early
+
+    @property
+    def fraction(self) -> float:
+        """Finished fraction of the current job, 0 to 1."""
+        return 1.0 if self.done else self.epoch / max(self.epochs, 1)
+
+
+class Throttle:
+    """``ready()`` is True at most once per ``interval`` seconds (the first call is True)."""
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic):
+        self.interval = float(interval)
+        self.clock = clock
+        self._last: float | None = None
+
+    def ready(self) -> bool:
+        now = self.clock()
+        if self._last is None or now - self._last >= self.interval:
+            self._last = now
+            return True
+        return False
+
+
+def _make_callback(keras, trainer: BackgroundFit, job_index: int, job: FitJob, epochs: int):
+    """A Keras callback bound to one job: stop event -> stop_training, progress."""
+
+    class _Bridge(keras.callbacks.Callback):
+        def _check_stop(self) -> None:
+            if trainer.stop_event.is_set():
+                self.model.stop_training = True
+
+        def on_train_batch_end(self, batch, logs=None):
+            self._check_stop()
+
+        def on_epoch_end(self, epoch, logs=None):
+            self._check_stop()
+            trainer._report(
+                Progress(job_index, job.name, epoch + 1, epochs, dict(logs or {})), force=False
+            )
+
+    return _Bridge()
+
+
+class BackgroundFit:
+    """Run :class:`FitJob` s in a background thread; see the module docstring."""
+
+    def __init__(
+        self,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_done: Callable[[BackgroundFit], None] | None = None,
+        min_interval: float = 0.25,
+    ):
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self.min_interval = min_interval
+        self.stop_event = threading.Event()
+        self.histories: list = []
+        self.error: BaseException | None = None
+        self.stopped = False
+        self.progress_calls = 0
+        self._thread: threading.Thread | None = None
+        self._throttle = Throttle(min_interval)
+        self._last: Progress | None = None
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "idle"
+        return f"BackgroundFit({state}, jobs done={len(self.histories)}, stopped={self.stopped})"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, *jobs: FitJob) -> BackgroundFit:
+        """Start the jobs in order in a new thread; refuses while a run is going on."""
+        if self.running:
+            raise RuntimeError("training is already running: stop it first")
+        if not jobs:
+            raise ValueError("nothing to train: give at least one FitJob")
+        self._reset()
+        self._thread = threading.Thread(
+            target=self._run, args=(list(jobs),), name="background-fit", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def run_here(self, *jobs: FitJob) -> BackgroundFit:
+        """Run the jobs in the calling thread (blocking), with the same callbacks.
+
+        For a first training inside a thread that is already in the background (a
+        dashboard's ``_build_model``): its drawing then happens before the dashboard is
+        marked ready, instead of racing with the page's widgets as they load.
+        """
+        if self.running:
+            raise RuntimeError("training is already running: stop it first")
+        self._reset()
+        self._run(list(jobs))
+        return self
+
+    def stop(self) -> None:
+        """Ask the running fit to stop after its current step (returns at once)."""
+        self.stop_event.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the thread; True if it has finished."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return not self.running
+
+    # The thread --------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.stop_event.clear()
+        self.histories, self.error, self.stopped = [], None, False
+        self.progress_calls = 0
+        self._throttle = Throttle(self.min_interval)
+        self._last = None
+
+    def _run(self, jobs: Sequence[FitJob]) -> None:
+        try:
+            from .backend import load_keras
+
+            keras = load_keras()
+            for index, job in enumerate(jobs):
+                if self.stop_event.is_set():
+                    break
+                kwargs = dict(job.fit_kwargs)
+                epochs = int(kwargs.get("epochs", 1))
+                callbacks = [
+                    *kwargs.pop("callbacks", []),
+                    _make_callback(keras, self, index, job, epochs),
+                ]
+                kwargs.setdefault("verbose", 0)
+                history = job.model.fit(job.x, job.y, callbacks=callbacks, **kwargs)
+                self.histories.append(history)
+        except BaseException as error:  # noqa: BLE001  (handed to on_done, never lost)
+            self.error = error
+        finally:
+            self.stopped = self.stop_event.is_set()
+            last = self._last or Progress(0, "", 0, 0, {})
+            self._report(replace(last, done=True, stopped=self.stopped), force=True)
+            if self.on_done is not None:
+                self.on_done(self)
+
+    def _report(self, progress: Progress, force: bool) -> None:
+        self._last = progress
+        if self.on_progress is None or not (force or self._throttle.ready()):
+            return
+        self.progress_calls += 1
+        try:
+            self.on_progress(progress)
+        except Exception as error:  # noqa: BLE001  (a drawing error must not kill training)
+            self.error = self.error or error
