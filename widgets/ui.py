@@ -22,8 +22,7 @@ import ipywidgets
 
 from .backend import keras_future
 from .i18n import Strings, check_language
-from .notebook import in_voila
-from .resync import resend_state_later
+from .resync import resend_state
 
 log = logging.getLogger("widgets")
 
@@ -78,6 +77,11 @@ class Dashboard(ipywidgets.VBox):
         self._loading = ipywidgets.HTML(TEXT.get("loading", self.lang))
         self._loading.add_class("dl-loading")
         self.add_class("dl-dashboard")
+        # With a view count set, the browser reports when it shows this dashboard; by then
+        # all its front-end models exist, so re-sending the state repairs any update that a
+        # background thread made while the page was connecting (see widgets.resync).
+        self._view_count = 0
+        self.observe(self._on_view_count_change, names="_view_count")
 
     # Errors -------------------------------------------------------------------------------
     def show_error(self, error: BaseException | str, key: str = "error") -> None:
@@ -105,6 +109,22 @@ class Dashboard(ipywidgets.VBox):
             else ""
         )
 
+    def _on_view_count_change(self, change) -> None:
+        import time as _t
+
+        with open("/tmp/vc.log", "a") as f:
+            print(
+                _t.time(),
+                type(self).__name__,
+                change["old"],
+                change["new"],
+                self.ready.is_set(),
+                file=f,
+            )
+        if change["new"] and not change["old"]:
+            with self._lock:
+                resend_state(self)
+
     # Model loading ------------------------------------------------------------------------
     def _start_model_loading(self) -> None:
         """Disable the model's controls and build the model once Keras is imported."""
@@ -127,8 +147,6 @@ class Dashboard(ipywidgets.VBox):
         self._loading.layout.display = "none"
         self.add_class("dl-ready")
         self.ready.set()
-        if in_voila():  # the page may have been loading while this thread drew
-            resend_state_later(self)
 
     def _build_model(self, keras: ModuleType) -> None:
         """Build ``self.model`` and draw the first state; subclasses override."""

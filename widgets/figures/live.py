@@ -1,31 +1,52 @@
-"""Updating a plotly FigureWidget so that every view, early or late, shows the same data.
+"""Updating a plotly FigureWidget so that every view shows the same data.
 
-plotly sends an in-place update (``batch_update``) as a one-off message and records the
-figure's full state (``_widget_data``/``_widget_layout``) only when the figure is displayed.
-A Voilà page that connects after an update (the background model build, a pre-heated
-kernel) would therefore draw the stale display-time state: seen here as an empty plane.
-:func:`updating` also stores the current state in the widget's trait values, without
-sending it, so a late view gets the truth and a live view gets the small update.
+The course pins plotly 5.24 (see pyproject.toml): its FigureWidget keeps its data in a
+synchronised trait that a late page reads, and its views, from a lab extension loaded once
+per page, apply every update. plotly 6+ renders through anywidget, whose views dropped
+updates on pages with several figures in Voilà (measured: 5 of 6 page loads).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from copy import deepcopy
 
 import plotly.graph_objects as go
 
 
-def remember_state(figure: go.FigureWidget) -> None:
-    """Make the widget's stored state match the figure, without a message to the browser."""
-    figure._trait_values["_widget_data"] = deepcopy(figure._data)
-    figure._trait_values["_widget_layout"] = deepcopy(figure._layout_obj._props)
+def resend_figure(figure: go.FigureWidget) -> None:
+    """The figure's full state, then one update message holding all traces and the layout.
+
+    The state is what a view created from now on draws; a view that exists already
+    redraws only on update messages.
+    """
+    figure.send_state()
+    traces = [trace.to_plotly_json() for trace in figure.data]
+    keys = set().union(*traces) - {"type", "uid"} if traces else set()
+    style = {key: [trace.get(key) for trace in traces] for key in keys}
+    figure._send_update_msg(style, figure.layout.to_plotly_json(), list(range(len(traces))))
+
+
+def _same_keys_for_every_trace(figure: go.FigureWidget) -> None:
+    """Give each trace edited in this batch the same keys, at their current values.
+
+    plotly sends a key that one trace of a batch lacks as the placeholder "_undefined_";
+    with plotly 7 the browser applied it as a value (points vanished on a step back in
+    lesson 04). Sending the current value instead is correct with every version.
+    """
+    edits = figure._batch_trace_edits
+    keys = set().union(*edits.values()) if edits else set()
+    for index, style in edits.items():
+        for key in keys - set(style):
+            try:
+                style[key] = figure.data[index][key]
+            except (KeyError, ValueError):  # a key this trace type lacks (z on a scatter)
+                continue
 
 
 @contextlib.contextmanager
 def updating(figure: go.FigureWidget) -> Iterator[go.FigureWidget]:
-    """``with updating(fig): ...`` batches the changes into one message and remembers them."""
+    """``with updating(fig): ...`` batches the changes into one message to every view."""
     with figure.batch_update():
         yield figure
-    remember_state(figure)
+        _same_keys_for_every_trace(figure)

@@ -1,0 +1,46 @@
+"""Figure updates that reach every view: no '_undefined_' keys, state kept for late views."""
+
+from __future__ import annotations
+
+import ipywidgets
+import plotly.graph_objects as go
+
+from widgets.figures.live import updating
+from widgets.resync import resend_state, walk
+
+
+def two_trace_figure():
+    return go.FigureWidget(data=[go.Scatter(x=[0, 1], y=[0, 1]), go.Scatter(x=[2], y=[2])])
+
+
+def test_a_mixed_batch_sends_every_key_for_every_trace(monkeypatch):
+    figure = two_trace_figure()
+    sent = {}
+    monkeypatch.setattr(figure, "plotly_update", lambda **kwargs: sent.update(kwargs))
+    with updating(figure):
+        figure.data[0].x = [5, 6]
+        figure.data[1].marker.color = "red"
+    restyle = sent["restyle_data"]
+    assert set(restyle) == {"x", "marker.color"}
+    assert list(restyle["x"][1]) == [2]  # trace 1 keeps its x instead of "_undefined_"
+    assert restyle["marker.color"][1] == "red"
+    assert all("Undefined" not in type(v).__name__ for values in restyle.values() for v in values)
+
+
+def test_the_synchronised_state_holds_the_update_for_late_views():
+    figure = two_trace_figure()
+    with updating(figure):
+        figure.data[0].y = [7, 8]
+    assert list(figure.get_state()["_data"][0]["y"]) == [7, 8]
+
+
+def test_resend_walks_layouts_and_figures(monkeypatch):
+    figure = two_trace_figure()
+    label = ipywidgets.HTML("x")
+    box = ipywidgets.VBox([label, figure])
+    visited = list(walk(box))
+    assert label.layout in visited and figure in visited and box.layout in visited
+    sent = []
+    monkeypatch.setattr(figure, "_send_update_msg", lambda *args: sent.append(args))
+    resend_state(box)
+    assert sent and list(sent[0][0]["x"][0]) == [0, 1]
