@@ -27,7 +27,7 @@ PORT = 8866
 
 def ensure_environment(extras: str) -> None:
     """Create the venv and install the package (with ``extras``) unless already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (this script must explain, not crash)
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating {VENV} ...", flush=True)
@@ -61,8 +61,11 @@ def lesson_env() -> dict:
 def serve() -> None:
     """Serve ``lessons/`` with Voilà (settings in voila.json)."""
     ensure_environment("")
-    print(f"Lessons: http://localhost:{PORT}/voila/render/pl/00_index.ipynb "
-          f"(English: .../en/00_index.ipynb). Stop with Ctrl+C.", flush=True)
+    print(
+        f"Lessons: http://localhost:{PORT}/voila/render/pl/00_index.ipynb "
+        f"(English: .../en/00_index.ipynb). Stop with Ctrl+C.",
+        flush=True,
+    )
     run([BIN / "voila", "lessons/", f"--port={PORT}", "--no-browser"], env=lesson_env())
 
 
@@ -70,8 +73,19 @@ def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
     run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py"])
-    run([PYTHON, "-m", "pytest", "tests", "lessons", "--nbval-lax", "--nbval-current-env",
-         *pytest_args], env=lesson_env())
+    run(
+        [
+            PYTHON,
+            "-m",
+            "pytest",
+            "tests",
+            "lessons",
+            "--nbval-lax",
+            "--nbval-current-env",
+            *pytest_args,
+        ],
+        env=lesson_env(),
+    )
 
 
 def main() -> None:
