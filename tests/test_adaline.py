@@ -1,0 +1,206 @@
+"""Lesson 05: ADALINE in Keras against the closed-form least-squares solution, divergence
+detection, the error surface, and the dashboard driven headless."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.adaline import (
+    AdalineDashboard,
+    check_critical_rate,
+    check_least_squares,
+    critical_learning_rate,
+)
+from widgets.backend import load_keras
+from widgets.figures.curves import error_surface_data
+
+keras = load_keras(timeout=120)
+
+from widgets.models import adaline as ad  # noqa: E402  (imports Keras)
+
+
+def well_conditioned(n=80, seed=1):
+    """Independent standardised inputs and a noisy linear target."""
+    rng = np.random.default_rng(seed)
+    X, _, _ = ad.standardise(rng.normal(size=(n, 2)))
+    y = (X @ np.array([0.8, -0.5]) + 0.3 + 0.2 * rng.normal(size=n)).astype("float32")
+    return X, y
+
+
+# --------------------------------------------------------------------------- model
+
+
+def test_keras_adaline_reaches_least_squares_batch():
+    X, y = well_conditioned()
+    model, recorder = ad.fit_closed_form_check(X, y, learning_rate=0.4, epochs=60)
+    w, b = ad.get_parameters(model)
+    exact_w, exact_b = ad.least_squares(X, y)
+    np.testing.assert_allclose(w, exact_w, atol=1e-3)
+    assert b == pytest.approx(exact_b, abs=1e-3)
+    assert not recorder.diverged
+    costs = np.array(recorder.costs)
+    assert len(costs) == 61 and np.all(np.diff(costs) <= 1e-9)  # batch GD never goes up
+    assert costs[-1] == pytest.approx(ad.cost(X, y, exact_w, exact_b), abs=1e-6)
+
+
+def test_keras_adaline_online_is_widrow_hoff():
+    """One epoch with batch size 1 is the LMS rule w += 2η(y − z)x, sample by sample."""
+    X, y = well_conditioned(n=20)
+    eta = 0.05
+    model = ad.build_adaline(2, eta, steps_per_epoch=len(X))
+    model.fit(ad.dataset(X, y, 1), epochs=1, verbose=0, shuffle=False)
+    w, b = np.zeros(2), 0.0
+    for x_i, y_i in zip(X.astype(float), y.astype(float), strict=True):
+        error = y_i - (x_i @ w + b)
+        w, b = w + 2 * eta * error * x_i, b + 2 * eta * error  # d/dz of (y − z)² is −2(y − z)
+    got_w, got_b = ad.get_parameters(model)
+    np.testing.assert_allclose(got_w, w, atol=1e-5)
+    assert got_b == pytest.approx(b, abs=1e-5)
+
+
+def test_divergence_is_detected_and_last_finite_weights_kept():
+    X, y = well_conditioned()
+    eta = 3 * critical_learning_rate(X)
+    model = ad.build_adaline(2, eta, steps_per_epoch=1)
+    recorder = ad.EpochRecorder(X, y)
+    model.fit(ad.dataset(X, y, len(X)), epochs=200, verbose=0, shuffle=False, callbacks=[recorder])
+    assert recorder.diverged and recorder.diverged_at < 200
+    w, b = ad.get_parameters(model)
+    assert np.all(np.isfinite(w)) and np.isfinite(b)
+    np.testing.assert_allclose(w, recorder.weights[-1], rtol=1e-6)
+    assert np.all(np.isfinite(recorder.costs))
+    assert len(recorder.costs) == recorder.diverged_at  # the diverged epoch is not kept
+
+
+def test_critical_rate_separates_convergence_from_divergence():
+    X, y = well_conditioned()
+    critical = critical_learning_rate(X)
+    for factor, should_diverge in ((0.9, False), (1.2, True)):
+        model = ad.build_adaline(2, factor * critical)
+        recorder = ad.EpochRecorder(X, y)
+        model.fit(
+            ad.dataset(X, y, len(X)), epochs=120, verbose=0, shuffle=False, callbacks=[recorder]
+        )
+        assert recorder.diverged == should_diverge, factor
+
+
+def test_cost_surface_matches_direct_cost():
+    X, y = well_conditioned(n=30)
+    w1, w2 = np.linspace(-1, 1, 5), np.linspace(-2, 0, 4)
+    surface = ad.cost_surface(X, y, 0.3, w1, w2)
+    assert surface.shape == (4, 5)
+    for i, b2 in enumerate(w2):
+        for j, b1 in enumerate(w1):
+            assert surface[i, j] == pytest.approx(ad.cost(X, y, [b1, b2], 0.3), rel=1e-9)
+
+
+def test_error_surface_data_drops_non_finite_path_points():
+    w1 = w2 = np.linspace(-1, 1, 3)
+    path = np.array([[0.0, 0.0], [0.5, 0.5], [np.nan, 1.0], [50.0, 0.0]])
+    data, layout = error_surface_data(w1, w2, np.ones((3, 3)), path, 3, np.zeros(2))
+    assert data[1]["x"] == [0.0, 0.5] and data[2]["x"] == []
+    assert layout["xaxis.range"] == [-1.0, 1.0]
+
+
+def test_exercise_checkers():
+    X, y = well_conditioned()
+    assert check_critical_rate(critical_learning_rate(X), X, "en").passed
+    assert not check_critical_rate(1.0, X, "en").passed
+    exact_w, exact_b = ad.least_squares(X, y)
+    assert check_least_squares(exact_w, exact_b, X, y, "pl").passed
+    assert not check_least_squares(np.zeros(2), 0.0, X, y, "pl").passed
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+def all_numbers(figure) -> list[float]:
+    """Every number in the figure's trace data (x, y, z), flattened."""
+    values = []
+    for trace in figure.data:
+        for key in ("x", "y", "z"):
+            array = getattr(trace, key, None)
+            if array is None:
+                continue
+            flat = np.array(array, dtype=object).ravel()
+            values += [v for v in flat if isinstance(v, int | float)]
+    return values
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    board = AdalineDashboard(lang="en").wait_ready()
+    board.wait_trained(60)
+    return board
+
+
+def test_dashboard_final_weights_are_least_squares(dashboard):
+    dashboard.configure(data="overlapping", mode="batch", learning_rate=0.3, epochs=40, seed=2)
+    dashboard.wait_trained(60)
+    assert dashboard.error_text == "" and not dashboard.diverged
+    run = dashboard.run
+    w, b = ad.get_parameters(dashboard.model)
+    np.testing.assert_allclose(w, run.exact_w, atol=1e-3)
+    assert b == pytest.approx(run.exact_b, abs=1e-3)
+    # The table shows the same numbers; the slider sits at the last epoch.
+    assert f"{run.exact_w[0]:.4f}" in dashboard._table.value
+    assert dashboard._epoch.value == 40 and dashboard._play.max == 40
+    costs = np.array(dashboard.costs.data[0].y, dtype=float)
+    np.testing.assert_allclose(costs, run.costs, rtol=1e-9)
+    assert costs[-1] < costs[0]
+
+
+def test_dashboard_divergence_message_and_no_nan(dashboard):
+    dashboard.configure(data="noisy", mode="batch", learning_rate=3.0, epochs=60)
+    dashboard.wait_trained(60)
+    assert dashboard.diverged
+    assert "diverged" in dashboard.status_text and "Lower η" in dashboard.status_text
+    assert "dl-diverged" in dashboard._status.value
+    weights = dashboard.model.get_weights()
+    assert all(np.all(np.isfinite(a)) for a in weights)
+    for figure in (dashboard.costs, dashboard.surface, dashboard.adaline_plane):
+        numbers = all_numbers(figure)
+        assert numbers and all(np.isfinite(numbers)), figure.layout.title.text
+    # Going back to a sane rate clears the message.
+    dashboard.configure(learning_rate=0.1)
+    dashboard.wait_trained(60)
+    assert not dashboard.diverged and "diverged" not in dashboard.status_text
+
+
+def test_epoch_slider_moves_boundaries_and_path(dashboard):
+    dashboard.configure(data="noisy", mode="online", learning_rate=0.01, epochs=20, seed=0)
+    dashboard.wait_trained(60)
+    run = dashboard.run
+    shown = []
+    for epoch in (1, 10):
+        dashboard._epoch.value = epoch  # what the Play widget does
+        line = dashboard.adaline_plane.data[1]
+        shown.append((tuple(line.x), tuple(line.y)))
+        path = dashboard.surface.data[1]
+        assert len(path.x) == epoch + 1
+        np.testing.assert_allclose(dashboard.surface.data[2].x, [run.adaline_w[epoch][0]])
+        assert dashboard.costs.layout.shapes[0].x0 == epoch
+        assert f"epoch {epoch}:" in dashboard.perceptron_plane.layout.title.text
+    assert shown[0] != shown[1]
+    # The boundary drawn is where the recorded ADALINE weights give w·x + b = 0.
+    w, b = run.adaline_w[10], run.adaline_b[10]
+    xs, ys = shown[1]
+    np.testing.assert_allclose(np.array(xs) * w[0] + np.array(ys) * w[1] + b, 0, atol=1e-6)
+
+
+def test_stop_button_stops_training(dashboard):
+    dashboard.configure(mode="online", learning_rate=0.001, epochs=100)
+    dashboard._stop.click()  # at once: the 100 online epochs take about a second
+    dashboard.wait_trained(60)
+    assert dashboard._trainer.stopped and dashboard.run.stopped
+    assert len(dashboard.run.costs) < 101
+    assert "Stopped" in dashboard.status_text and dashboard.error_text == ""
+    assert dashboard._stop.disabled
+
+
+def test_bad_settings_give_a_message(dashboard):
+    dashboard.configure(learning_rate=50.0)
+    assert "learning rate" in dashboard.error_text and "50" in dashboard.error_text
+    dashboard.configure(mode="sideways")
+    assert "sideways" in dashboard.error_text

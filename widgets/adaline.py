@@ -1,0 +1,769 @@
+"""Lesson 05 dashboard: ADALINE against the perceptron, on the same data.
+
+ADALINE is a Keras ``Dense(1)`` with a linear activation, mean squared error and SGD
+(:mod:`widgets.models.adaline`), trained online (batch size 1) or in batches (the whole
+set per step); the perceptron is the team's Keras :class:`Perceptron` with its own rule
+(:mod:`widgets.models.perceptron`). Both start from zero weights and see the same
+standardised points in the same order. Training runs in the background
+(:mod:`widgets.training`) with a Stop button; the recorded epochs are then replayed with
+an ``ipywidgets.Play``: the two decision lines side by side, the cost per epoch, the error
+surface over (w1, w2) with the descent path (bias fixed at its least-squares value, see
+the model module for why that slice is exact), and the final weights against the
+closed-form least-squares solution. A learning rate that makes the cost explode stops
+the training with a clear message and keeps the last finite weights.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from dataclasses import dataclass
+
+import ipywidgets
+import numpy as np
+
+from .data import blobs_with_margin
+from .exercises import GateCheck
+from .figures.curves import (
+    cost_data,
+    cost_figure,
+    error_surface_data,
+    error_surface_figure,
+    surface_box,
+    update_traces,
+)
+from .figures.plane import decision_plane_figure, plane_trace_data
+from .i18n import Strings, check_language
+from .training import BackgroundFit, FitJob, Progress
+from .ui import Dashboard, shows_errors
+
+TEXT = Strings(
+    "adaline",
+    {
+        "title": {
+            "pl": "ADALINE kontra perceptron (1960)",
+            "en": "ADALINE against the perceptron (1960)",
+        },
+        "intro": {
+            "pl": "<b>ADALINE</b> (adaptacyjny neuron liniowy, Widrow i Hoff) uczy się na "
+            "<i>liniowym</i> wyjściu z = w·x + b i <b>minimalizuje funkcję kosztu</b> "
+            "J = średnia (y − z)² metodą gradientową. Perceptron poprawia wagi tylko po "
+            "błędnej odpowiedzi funkcji skoku. Oba modele widzą te same punkty w tej samej "
+            "kolejności i startują z zerowych wag.",
+            "en": "<b>ADALINE</b> (adaptive linear neuron, Widrow and Hoff) learns from the "
+            "<i>linear</i> output z = w·x + b and <b>minimises a cost function</b> "
+            "J = mean (y − z)² by gradient descent. The perceptron corrects its weights only "
+            "after a wrong answer of its step function. Both see the same points in the same "
+            "order and start from zero weights.",
+        },
+        "data": {"pl": "dane", "en": "data"},
+        "data_separable": {"pl": "rozdzielne liniowo", "en": "linearly separable"},
+        "data_noisy": {
+            "pl": "zaszumione (kilka punktów po złej stronie)",
+            "en": "noisy (a few points across)",
+        },
+        "data_overlapping": {
+            "pl": "nierozdzielne (klasy się nakładają)",
+            "en": "non-separable (classes overlap)",
+        },
+        "seed": {"pl": "ziarno losowania", "en": "random seed"},
+        "mode": {"pl": "tryb", "en": "mode"},
+        "mode_online": {"pl": "online (paczka 1)", "en": "online (batch 1)"},
+        "mode_batch": {"pl": "wsadowy (cały zbiór)", "en": "batch (whole set)"},
+        "learning_rate": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
+        "epochs": {"pl": "liczba epok", "en": "epochs"},
+        "train": {"pl": "Ucz od nowa", "en": "Train again"},
+        "stop": {"pl": "Stop", "en": "Stop"},
+        "epoch": {"pl": "epoka", "en": "epoch"},
+        "controls_help": {
+            "pl": "Każda zmiana uczy oba modele od nowa (w tle). Potem ▶ odtwarza epoki. "
+            "Spróbuj dużego η w trybie wsadowym.",
+            "en": "Every change retrains both models (in the background). Then ▶ replays the "
+            "epochs. Try a large η in batch mode.",
+        },
+        "plane_help": {
+            "pl": "Wypełnienie punktu: odpowiedź modelu; obwódka: prawdziwa klasa; "
+            "zacieniona część: model mówi „1”. Osie: cechy po standaryzacji.",
+            "en": "A point's fill: the model's answer; its ring: the true class; the shaded "
+            "part: the model says '1'. Axes: standardised features.",
+        },
+        "perceptron_title": {
+            "pl": "Perceptron, epoka {epoch}: {errors} błędów",
+            "en": "Perceptron, epoch {epoch}: {errors} errors",
+        },
+        "adaline_title": {
+            "pl": "ADALINE, epoka {epoch}: {errors} błędów",
+            "en": "ADALINE, epoch {epoch}: {errors} errors",
+        },
+        "cost_title": {
+            "pl": "Koszt i błędy w kolejnych epokach",
+            "en": "Cost and errors per epoch",
+        },
+        "cost_axis": {"pl": "koszt J (MSE)", "en": "cost J (MSE)"},
+        "errors_axis": {"pl": "odsetek błędów", "en": "error rate"},
+        "series_cost": {"pl": "ADALINE: koszt J", "en": "ADALINE: cost J"},
+        "series_perceptron": {"pl": "perceptron: błędy", "en": "perceptron: errors"},
+        "series_adaline": {"pl": "ADALINE: błędy", "en": "ADALINE: errors"},
+        "surface_title": {
+            "pl": "Powierzchnia błędu J(w1, w2) przy b = b* i droga spadku",
+            "en": "Error surface J(w1, w2) at b = b* and the descent path",
+        },
+        "surface_help": {
+            "pl": "Bias ustalono na wartości najmniejszych kwadratów b* = średnia(y): po "
+            "standaryzacji cech optymalny bias nie zależy od w1, w2, więc ten przekrój "
+            "jest dokładnie tym, po czym schodzi metoda wsadowa. ★ = minimum.",
+            "en": "The bias is fixed at its least-squares value b* = mean(y): with "
+            "standardised features the best bias does not depend on w1, w2, so this slice "
+            "is exactly what batch descent walks on. ★ = the minimum.",
+        },
+        "table_weight": {"pl": "waga", "en": "weight"},
+        "table_keras": {"pl": "ADALINE (Keras)", "en": "ADALINE (Keras)"},
+        "table_exact": {"pl": "najmniejsze kwadraty", "en": "least squares"},
+        "table_diff": {"pl": "|różnica|", "en": "|difference|"},
+        "training": {"pl": "⏳ Uczenie…", "en": "⏳ Training…"},
+        "summary": {
+            "pl": "Po {epochs} epokach: ADALINE ma koszt J = {cost:.4f} (minimum {best:.4f}) "
+            "i {a_errors}/{n} błędów; perceptron {p_errors}/{n} błędów. {p_moves}",
+            "en": "After {epochs} epochs: ADALINE has cost J = {cost:.4f} (minimum {best:.4f}) "
+            "and {a_errors}/{n} errors; the perceptron {p_errors}/{n} errors. {p_moves}",
+        },
+        "moved": {
+            "pl": "Perceptron wciąż zmieniał wagi w ostatniej epoce.",
+            "en": "The perceptron was still changing its weights in the last epoch.",
+        },
+        "not_moved": {
+            "pl": "Perceptron przestał zmieniać wagi (zbieżny).",
+            "en": "The perceptron stopped changing its weights (converged).",
+        },
+        "diverged": {
+            "pl": "⚠️ Uczenie się rozbiegło w epoce {epoch}: koszt rósł bez końca, bo η = "
+            "{rate:.3g} jest za duże i każdy krok przeskakuje minimum coraz dalej. Uczenie "
+            "zatrzymano, zachowano ostatnie skończone wagi (epoka {last}). Zmniejsz η.",
+            "en": "⚠️ Training diverged at epoch {epoch}: the cost grew without bound, "
+            "because η = {rate:.3g} is too large and every step overshoots the minimum "
+            "further. Training was stopped and the last finite weights kept (epoch {last}). "
+            "Lower η.",
+        },
+        "stopped": {
+            "pl": "⏹ Zatrzymano: pokazuję epoki nauczone do tej pory.",
+            "en": "⏹ Stopped: showing the epochs learnt so far.",
+        },
+        "bad_value": {
+            "pl": "{what} musi być z zakresu [{low}, {high}], a nie {value!r}.",
+            "en": "{what} must be in [{low}, {high}], not {value!r}.",
+        },
+        "unknown_choice": {
+            "pl": "Nieznana wartość {value!r}; dostępne: {names}.",
+            "en": "Unknown value {value!r}; available: {names}.",
+        },
+        "check_rate_passed": {
+            "pl": "✅ Dobrze! Krytyczne η = {want:.4g}; Twoje {got:.4g}.",
+            "en": "✅ Correct! The critical η = {want:.4g}; yours {got:.4g}.",
+        },
+        "check_rate_failed": {
+            "pl": "❌ Jeszcze nie: {got:.4g} różni się od krytycznego η o {error:.0f}%. "
+            "Wskazówka: policz największą wartość własną macierzy AᵀA/n.",
+            "en": "❌ Not yet: {got:.4g} is {error:.0f}% off the critical η. Hint: take the "
+            "largest eigenvalue of AᵀA/n.",
+        },
+        "check_ls_passed": {
+            "pl": "✅ Dobrze! w = {w}, b = {b:.4f} to minimum kosztu.",
+            "en": "✅ Correct! w = {w}, b = {b:.4f} is the minimum of the cost.",
+        },
+        "check_ls_failed": {
+            "pl": "❌ Jeszcze nie: Twój koszt J = {got:.4f}, minimum to {want:.4f}.",
+            "en": "❌ Not yet: your cost J = {got:.4f}, the minimum is {want:.4f}.",
+        },
+    },
+)
+
+N_POINTS = 60
+DATASETS = {
+    "separable": {"margin": 1.0, "noise": 0.0},
+    "noisy": {"margin": 0.3, "noise": 0.35},
+    "overlapping": {"margin": 0.0, "noise": 0.9},
+}
+MODES = ("batch", "online")
+LR_EXPONENTS = (-3.0, 0.5)  # η from 0.001 to about 3.2
+EPOCH_RANGE = (5, 100)
+SEED_RANGE = (0, 9)
+SURFACE_POINTS = 45
+PLAY_INTERVAL_MS = 350
+
+
+@dataclass
+class Run:
+    """What one training produced, per epoch (index 0 = the start)."""
+
+    X: np.ndarray  # standardised inputs
+    labels: np.ndarray  # 0/1
+    targets: np.ndarray  # ±1
+    epochs: int
+    learning_rate: float
+    mode: str
+    adaline_w: np.ndarray  # (k + 1, 2), k epochs finished before a stop or divergence
+    adaline_b: np.ndarray
+    costs: np.ndarray
+    perceptron_w: np.ndarray  # (m + 1, 2)
+    perceptron_b: np.ndarray
+    exact_w: np.ndarray
+    exact_b: float
+    diverged_at: int | None = None
+    stopped: bool = False
+
+    def at(self, weights: np.ndarray, biases: np.ndarray, epoch: int):
+        """The state at ``epoch``, or the last one recorded (after a stop or divergence)."""
+        i = min(epoch, len(biases) - 1)
+        return weights[i], float(biases[i])
+
+
+def _data(name: str, seed: int):
+    from .models.adaline import bipolar, standardise
+
+    X, labels = blobs_with_margin(N_POINTS, seed=seed, **DATASETS[name])
+    Xs, _, _ = standardise(X)
+    return Xs, labels.astype(np.int64), bipolar(labels)
+
+
+class AdalineDashboard(Dashboard):
+    """ADALINE (Keras Dense + MSE + SGD) trained in the background beside a perceptron."""
+
+    def __init__(self, lang: str = "pl"):
+        super().__init__(lang)
+        t = self._t = TEXT.for_language(lang)
+        self.run: Run | None = None
+        self.perceptron = None
+        self.trained = threading.Event()
+        self._run_id = 0
+        self._compiled: tuple | None = None
+        self._trainer = BackgroundFit(on_progress=self._on_progress, min_interval=0.2)
+        self._surface_cache: tuple | None = None
+        self._live_costs: list[float] = []
+
+        # Controls
+        wide = {"description_width": "initial"}
+        self._data = ipywidgets.Dropdown(
+            options=[(t(f"data_{name}"), name) for name in DATASETS],
+            value="noisy",
+            description=t("data"),
+            style=wide,
+            layout=ipywidgets.Layout(width="340px"),
+        )
+        self._seed = ipywidgets.IntSlider(
+            0, min=SEED_RANGE[0], max=SEED_RANGE[1], description=t("seed"), style=wide
+        )
+        self._mode = ipywidgets.ToggleButtons(
+            options=[(t(f"mode_{m}"), m) for m in MODES],
+            value="batch",
+            description=t("mode"),
+            style={**wide, "button_width": "140px"},
+        )
+        self._rate = ipywidgets.FloatLogSlider(
+            0.1,
+            base=10,
+            min=LR_EXPONENTS[0],
+            max=LR_EXPONENTS[1],
+            step=0.05,
+            description=t("learning_rate"),
+            readout_format=".3g",
+            continuous_update=False,
+            style=wide,
+            layout=ipywidgets.Layout(width="340px"),
+        )
+        self._rate.add_class("dl-rate")
+        self._epochs = ipywidgets.IntSlider(
+            30,
+            min=EPOCH_RANGE[0],
+            max=EPOCH_RANGE[1],
+            description=t("epochs"),
+            continuous_update=False,
+            style=wide,
+            layout=ipywidgets.Layout(width="340px"),
+        )
+        self._train = ipywidgets.Button(description=t("train"), icon="refresh")
+        self._stop = ipywidgets.Button(description=t("stop"), icon="stop", disabled=True)
+        self._progress = ipywidgets.IntProgress(0, min=0, max=1, layout={"width": "330px"})
+        self._play = ipywidgets.Play(0, min=0, max=1, interval=PLAY_INTERVAL_MS)
+        self._epoch = ipywidgets.IntSlider(
+            0, min=0, max=1, description=t("epoch"), layout=ipywidgets.Layout(width="420px")
+        )
+        self._epoch.add_class("dl-epoch")
+        ipywidgets.jslink((self._play, "value"), (self._epoch, "value"))
+
+        # Outputs
+        self._status = ipywidgets.HTML()
+        self._status.add_class("dl-status")
+        self._table = ipywidgets.HTML()
+        self._table.add_class("dl-weights")
+        self.perceptron_plane = decision_plane_figure("x1", "x2")
+        self.adaline_plane = decision_plane_figure("x1", "x2")
+        for plane in (self.perceptron_plane, self.adaline_plane):
+            plane.layout.width, plane.layout.height = 400, 400
+        self.costs = cost_figure(
+            [t("series_cost"), t("series_perceptron"), t("series_adaline")],
+            t("cost_axis"),
+            x_title=t("epoch"),
+            y2_title=t("errors_axis"),
+            on_y2=[False, True, True],
+        )
+        self.costs.layout.title = {"text": t("cost_title"), "font": {"size": 14}}
+        self.surface = error_surface_figure("w1", "w2", "J")
+        self.surface.layout.title = {"text": t("surface_title"), "font": {"size": 13}}
+
+        # Layout
+        controls = ipywidgets.VBox(
+            [
+                ipywidgets.HTML(f"<div style='font-size:14px'>{t('controls_help')}</div>"),
+                self._data,
+                self._seed,
+                self._mode,
+                self._rate,
+                self._epochs,
+                ipywidgets.HBox([self._train, self._stop]),
+                self._progress,
+                self._table,
+            ],
+            layout=ipywidgets.Layout(width="360px"),
+        )
+        planes = ipywidgets.VBox(
+            [
+                ipywidgets.HBox([self.perceptron_plane, self.adaline_plane]),
+                ipywidgets.HBox([self._play, self._epoch]),
+                ipywidgets.HTML(f"<div style='font-size:13px'>{t('plane_help')}</div>"),
+            ]
+        )
+        self.children = [
+            ipywidgets.HTML(f"<h2>{t('title')}</h2><p>{t('intro')}</p>"),
+            self._loading,
+            self._error,
+            self._status,
+            ipywidgets.HBox([controls, planes], layout=ipywidgets.Layout(flex_flow="row wrap")),
+            ipywidgets.HBox(
+                [
+                    self.costs,
+                    ipywidgets.VBox(
+                        [
+                            self.surface,
+                            ipywidgets.HTML(
+                                f"<div style='font-size:13px;width:460px'>{t('surface_help')}</div>"
+                            ),
+                        ]
+                    ),
+                ],
+                layout=ipywidgets.Layout(flex_flow="row wrap"),
+            ),
+        ]
+        self._model_controls = [
+            self._data,
+            self._seed,
+            self._mode,
+            self._rate,
+            self._epochs,
+            self._train,
+            self._play,
+            self._epoch,
+        ]
+
+        # Events
+        for control in (self._data, self._seed, self._mode, self._rate, self._epochs):
+            control.observe(self._on_setting_change, names="value")
+        self._train.on_click(self._on_train_click)
+        self._stop.on_click(self._on_stop_click)
+        self._epoch.observe(self._on_epoch_change, names="value")
+        self._start_model_loading()
+
+    # Public API (for notebook cells and tests) --------------------------------------------
+    @property
+    def learning_rate(self) -> float:
+        return float(self._rate.value)
+
+    @shows_errors
+    def configure(
+        self,
+        data: str | None = None,
+        mode: str | None = None,
+        learning_rate: float | None = None,
+        epochs: int | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """Set the controls from code (one retraining); bad values get a message."""
+        if data is not None and data not in DATASETS:
+            raise ValueError(self._t("unknown_choice", value=data, names=", ".join(DATASETS)))
+        if mode is not None and mode not in MODES:
+            raise ValueError(self._t("unknown_choice", value=mode, names=", ".join(MODES)))
+        low, high = (10**e for e in LR_EXPONENTS)
+        if learning_rate is not None and not (
+            np.isfinite(learning_rate) and low <= learning_rate <= high
+        ):
+            raise ValueError(
+                self._t(
+                    "bad_value",
+                    what=self._t("learning_rate"),
+                    low=f"{low:g}",
+                    high=f"{high:.3g}",
+                    value=learning_rate,
+                )
+            )
+        if epochs is not None and not EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]:
+            raise ValueError(
+                self._t(
+                    "bad_value",
+                    what=self._t("epochs"),
+                    low=EPOCH_RANGE[0],
+                    high=EPOCH_RANGE[1],
+                    value=epochs,
+                )
+            )
+        if seed is not None and not SEED_RANGE[0] <= seed <= SEED_RANGE[1]:
+            raise ValueError(
+                self._t(
+                    "bad_value",
+                    what=self._t("seed"),
+                    low=SEED_RANGE[0],
+                    high=SEED_RANGE[1],
+                    value=seed,
+                )
+            )
+        self.clear_error()
+        pairs = [
+            (self._data, data),
+            (self._mode, mode),
+            (self._rate, learning_rate),
+            (self._epochs, epochs),
+            (self._seed, seed),
+        ]
+        for control, value in pairs:  # set quietly, then train once
+            if value is not None:
+                control.unobserve(self._on_setting_change, names="value")
+                control.value = value
+                control.observe(self._on_setting_change, names="value")
+        self.train()
+
+    @shows_errors
+    def train(self, background: bool = True) -> None:
+        """Train ADALINE and the perceptron again from zero weights, in the background
+        (``background=False``: in the calling thread, blocking)."""
+        if self.model is None:
+            return
+        from .models.adaline import (
+            EpochRecorder,
+            PerceptronEpochs,
+            compile_adaline,
+            dataset,
+            least_squares,
+            set_parameters,
+        )
+
+        self._stop_running()
+        self.trained.clear()
+        X, labels, targets = _data(self._data.value, int(self._seed.value))
+        epochs, rate, mode = int(self._epochs.value), self.learning_rate, self._mode.value
+        batch = 1 if mode == "online" else len(X)
+        if self._compiled != (rate, batch):
+            compile_adaline(self.model, rate, steps_per_epoch=len(X) // batch)
+            self._compiled = (rate, batch)
+        set_parameters(self.model, np.zeros(2), 0.0)
+        self.perceptron.restart()
+        adaline_record, perceptron_record = EpochRecorder(X, targets), PerceptronEpochs()
+        exact_w, exact_b = least_squares(X, targets)
+        fit = {"epochs": epochs, "shuffle": False}
+        self._run_id += 1
+        run_id = self._run_id
+        self._progress.max, self._progress.value = 2 * epochs, 0
+        self._status.value = f"<div style='font-size:15px'>{self._t('training')}</div>"
+        self._stop.disabled = False
+        self._live_costs = adaline_record.costs
+
+        def done(trainer: BackgroundFit) -> None:
+            # Stopped before a job began: its record holds only the start (zero weights).
+            start_cost = float(np.mean(targets.astype(float) ** 2))
+            for record, first in ((adaline_record, start_cost), (perceptron_record, None)):
+                if not record.weights:
+                    record.weights, record.biases = [np.zeros(2)], [0.0]
+                    if first is not None:
+                        record.costs = [first]
+            self._on_trained(
+                run_id,
+                trainer,
+                Run(
+                    X=X,
+                    labels=labels,
+                    targets=targets,
+                    epochs=epochs,
+                    learning_rate=rate,
+                    mode=mode,
+                    adaline_w=np.array(adaline_record.weights),
+                    adaline_b=np.array(adaline_record.biases),
+                    costs=np.array(adaline_record.costs),
+                    perceptron_w=np.array(perceptron_record.weights),
+                    perceptron_b=np.array(perceptron_record.biases),
+                    exact_w=exact_w,
+                    exact_b=exact_b,
+                    diverged_at=adaline_record.diverged_at,
+                    stopped=trainer.stopped,
+                ),
+            )
+
+        self._trainer.on_done = done
+        start = self._trainer.start if background else self._trainer.run_here
+        start(
+            FitJob(
+                self.model,
+                dataset(X, targets, batch),
+                None,
+                {**fit, "callbacks": [adaline_record]},
+                "adaline",
+            ),
+            FitJob(
+                self.perceptron,
+                dataset(X, labels, 1),
+                None,
+                {**fit, "callbacks": [perceptron_record]},
+                "perceptron",
+            ),
+        )
+
+    def stop(self) -> None:
+        """Stop the training (the Stop button)."""
+        self._trainer.stop()
+
+    def wait_trained(self, timeout: float = 60.0) -> AdalineDashboard:
+        """Block until the current training has finished and been drawn (tests)."""
+        if not self.trained.wait(timeout):
+            raise TimeoutError("training did not finish in time")
+        return self
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text (tests)."""
+        return html.unescape(self._status.value.split(">", 1)[-1].rsplit("</div>", 1)[0])
+
+    @property
+    def diverged(self) -> bool:
+        return self.run is not None and self.run.diverged_at is not None
+
+    # Model --------------------------------------------------------------------------------
+    def _build_model(self, keras) -> None:
+        from .models.adaline import build_adaline, build_perceptron_for
+
+        self.model = build_adaline(2, self.learning_rate)
+        self.perceptron = build_perceptron_for(N_POINTS)
+        # The first training runs here, in the Keras-import thread, so that it is drawn
+        # before the dashboard is marked ready (updates sent while the page's widgets are
+        # still loading can be lost); later ones run in the background helper.
+        self.train(background=False)
+
+    def _stop_running(self) -> None:
+        if self._trainer.running:
+            self._trainer.stop()
+            self._trainer.join(10)
+
+    # Events -------------------------------------------------------------------------------
+    @shows_errors
+    def _on_setting_change(self, change) -> None:
+        self.train()
+
+    @shows_errors
+    def _on_train_click(self, button) -> None:
+        self.train()
+
+    @shows_errors
+    def _on_stop_click(self, button) -> None:
+        self.stop()
+
+    @shows_errors
+    def _on_epoch_change(self, change) -> None:
+        self._draw_epoch(int(change["new"]))
+
+    def _on_progress(self, progress: Progress) -> None:
+        # Called from the training thread, at most every 0.2 s.
+        if progress.done:
+            return
+        self._progress.value = progress.job * progress.epochs + progress.epoch
+        if progress.job == 0:
+            costs = list(self._live_costs)
+            data, layout = cost_data([costs, [], []], len(costs) - 1)
+            update_traces(self.costs, data, layout)
+
+    def _on_trained(self, run_id: int, trainer: BackgroundFit, run: Run) -> None:
+        # Called from the training thread; a run replaced by a newer one is dropped.
+        if run_id != self._run_id:
+            return
+        try:
+            self._stop.disabled = True
+            self._progress.value = self._progress.max
+            if trainer.error is not None:
+                self.show_error(trainer.error)
+                return
+            self.run = run
+            self._surface_cache = None
+            last = run.epochs if not run.stopped else len(run.perceptron_b) - 1
+            # Maxima first, each its own message: the browser clamps a value above the
+            # max it knows, and jslink copies the Play's value into the slider at once.
+            self._epoch.unobserve(self._on_epoch_change, names="value")
+            self._epoch.max = self._play.max = max(run.epochs, 1)
+            self._epoch.value = self._play.value = max(last, 0)
+            self._epoch.observe(self._on_epoch_change, names="value")
+            self._draw_status()
+            self._draw_table()
+            self._draw_epoch(self._epoch.value)
+        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
+            self.show_error(error)
+        finally:
+            if run_id == self._run_id:
+                self.trained.set()
+
+    # Drawing ------------------------------------------------------------------------------
+    def _draw_status(self) -> None:
+        from .models.adaline import cost, error_rate
+
+        run, n = self.run, len(self.run.X)
+        if run.diverged_at is not None:
+            text = self._t(
+                "diverged",
+                epoch=run.diverged_at,
+                rate=run.learning_rate,
+                last=len(run.costs) - 1,
+            )
+            self._status.value = (
+                "<div class='dl-diverged' style='font-size:15px;border:2px solid #e65100;"
+                f"background:#fff3e0;padding:8px;border-radius:6px'>{html.escape(text)}</div>"
+            )
+            return
+        if run.stopped:
+            self._status.value = f"<div style='font-size:15px'>{self._t('stopped')}</div>"
+            return
+        w, b = run.at(run.adaline_w, run.adaline_b, run.epochs)
+        pw, pb = run.at(run.perceptron_w, run.perceptron_b, run.epochs)
+        before = run.at(run.perceptron_w, run.perceptron_b, run.epochs - 1)
+        moved = not (np.allclose(before[0], pw) and before[1] == pb)
+        text = self._t(
+            "summary",
+            epochs=run.epochs,
+            cost=cost(run.X, run.targets, w, b),
+            best=cost(run.X, run.targets, run.exact_w, run.exact_b),
+            a_errors=round(error_rate(run.X, run.labels, w, b) * n),
+            p_errors=round(error_rate(run.X, run.labels, pw, pb) * n),
+            n=n,
+            p_moves=self._t("moved") if moved else self._t("not_moved"),
+        )
+        self._status.value = f"<div style='font-size:15px'>{html.escape(text)}</div>"
+
+    def _draw_table(self) -> None:
+        run = self.run
+        w, b = run.at(run.adaline_w, run.adaline_b, run.epochs)
+        rows = "".join(
+            f"<tr><td>{name}</td><td>{got:.4f}</td><td>{want:.4f}</td>"
+            f"<td>{abs(got - want):.1e}</td></tr>"
+            for name, got, want in zip(
+                ("w1", "w2", "b"), (*w, b), (*run.exact_w, run.exact_b), strict=True
+            )
+        )
+        head = "".join(
+            f"<th>{self._t(k)}</th>"
+            for k in ("table_weight", "table_keras", "table_exact", "table_diff")
+        )
+        self._table.value = (
+            "<table class='dl-table' style='border-collapse:collapse;font-size:14px;"
+            f"text-align:right'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            "<style>.dl-table td,.dl-table th{padding:2px 8px;border-bottom:1px solid #ddd}</style>"
+        )
+
+    def _plane_box(self) -> tuple:
+        X = self.run.X
+        low, high = X.min(axis=0) - 0.4, X.max(axis=0) + 0.4
+        return (float(low[0]), float(high[0]), float(low[1]), float(high[1]))
+
+    def _draw_plane(self, figure, w, b, title: str) -> None:
+        from .models.adaline import classify
+
+        run, box = self.run, self._plane_box()
+        data = plane_trace_data(w, -b, run.X, classify(run.X, w, b), run.labels, box=box)
+        data[2].update({"text": [""] * len(run.X), "marker.size": 9, "marker.line.width": 1})
+        rings = data[3].get("marker.line.color", [])
+        data[3].update({"marker.size": 15, "marker.line.width": 2, "marker.color": rings})
+        layout = {
+            "xaxis.range": box[:2],
+            "yaxis.range": box[2:],
+            "xaxis.dtick": 1,
+            "yaxis.dtick": 1,
+            "title": {"text": title, "font": {"size": 14}},
+        }
+        update_traces(figure, data, layout)
+
+    def _draw_epoch(self, epoch: int) -> None:
+        from .models.adaline import cost_surface, error_rate
+
+        run = self.run
+        if run is None:
+            return
+        n = len(run.X)
+        pw, pb = run.at(run.perceptron_w, run.perceptron_b, epoch)
+        aw, ab = run.at(run.adaline_w, run.adaline_b, epoch)
+        p_errors = round(error_rate(run.X, run.labels, pw, pb) * n)
+        a_errors = round(error_rate(run.X, run.labels, aw, ab) * n)
+        self._draw_plane(
+            self.perceptron_plane, pw, pb, self._t("perceptron_title", epoch=epoch, errors=p_errors)
+        )
+        self._draw_plane(
+            self.adaline_plane, aw, ab, self._t("adaline_title", epoch=epoch, errors=a_errors)
+        )
+        perceptron_rates = [
+            error_rate(run.X, run.labels, w, b)
+            for w, b in zip(run.perceptron_w, run.perceptron_b, strict=True)
+        ]
+        adaline_rates = [
+            error_rate(run.X, run.labels, w, b)
+            for w, b in zip(run.adaline_w, run.adaline_b, strict=True)
+        ]
+        data, layout = cost_data([run.costs, perceptron_rates, adaline_rates], epoch)
+        update_traces(self.costs, data, layout)
+        if self._surface_cache is None:
+            minimum = np.asarray(run.exact_w, dtype=float)
+            box = surface_box(run.adaline_w, minimum)
+            w1 = np.linspace(box[0], box[1], SURFACE_POINTS)
+            w2 = np.linspace(box[2], box[3], SURFACE_POINTS)
+            self._surface_cache = (w1, w2, cost_surface(run.X, run.targets, run.exact_b, w1, w2))
+        w1, w2, surface = self._surface_cache
+        current = min(epoch, len(run.adaline_b) - 1)
+        data, layout = error_surface_data(w1, w2, surface, run.adaline_w, current, run.exact_w)
+        update_traces(self.surface, data, layout)
+
+
+# Exercises -------------------------------------------------------------------------------
+def critical_learning_rate(X) -> float:
+    """The largest η for which batch gradient descent on Keras' MSE converges.
+
+    The gradient of ``mean((Aθ − y)²)`` is ``(2/n) Aᵀ(Aθ − y)`` with ``A = [X 1]``; a step
+    multiplies the error along the top eigenvector by ``1 − η·2λ_max(AᵀA/n)``, which stays
+    below 1 in size only for ``η < 1 / λ_max(AᵀA/n)``.
+    """
+    X = np.asarray(X, dtype=np.float64)
+    A = np.hstack([X, np.ones((len(X), 1))])
+    return float(1.0 / np.linalg.eigvalsh(A.T @ A / len(A))[-1])
+
+
+def check_critical_rate(eta: float, X, lang: str = "pl", tolerance: float = 0.05) -> GateCheck:
+    """Is ``eta`` the critical learning rate of batch descent on ``X`` (within 5 %)?"""
+    t = TEXT.for_language(check_language(lang))
+    want = critical_learning_rate(X)
+    error = abs(float(eta) - want) / want
+    if error <= tolerance:
+        return GateCheck(True, t("check_rate_passed", want=want, got=float(eta)))
+    return GateCheck(False, t("check_rate_failed", got=float(eta), error=100 * error))
+
+
+def check_least_squares(w, b: float, X, y, lang: str = "pl") -> GateCheck:
+    """Are ``(w, b)`` the least-squares weights of ``(X, y)``? (cost within 1e-6)."""
+    from .models.adaline import cost
+
+    t = TEXT.for_language(check_language(lang))
+    X = np.asarray(X, dtype=np.float64)
+    A = np.hstack([X, np.ones((len(X), 1))])
+    best, *_ = np.linalg.lstsq(A, np.asarray(y, dtype=np.float64).ravel(), rcond=None)
+    want, got = cost(X, y, best[:-1], best[-1]), cost(X, y, np.ravel(w), float(b))
+    if np.isfinite(got) and got - want <= 1e-6:
+        return GateCheck(
+            True, t("check_ls_passed", w=np.round(np.ravel(w), 4).tolist(), b=float(b))
+        )
+    return GateCheck(False, t("check_ls_failed", got=got, want=want))
