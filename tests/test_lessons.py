@@ -36,7 +36,7 @@ def test_translations_have_the_same_cells_and_pass_their_language(name):
         code = "\n".join("".join(c["source"]) for c in nb if c["cell_type"] == "code")
         other = "en" if lang == "pl" else "pl"
         assert f'"{other}"' not in code, f"{lang}/{name} passes the other language"
-        if "lang=" in code or "setup_lesson(" in code or "index_html(" in code:
+        if "lang=" in code or "setup_lesson(" in code or "lesson_index(" in code:
             assert f'"{lang}"' in code
         assert not any(o.get("output_type") == "error" for c in nb for o in c.get("outputs", []))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import ipywidgets
+
 from .i18n import LANGUAGES, Strings, check_language
 
 # (file stem, Polish title, English title), in lecture order; the stems are shared by
@@ -87,3 +89,11 @@ def index_html(lang: str, folder: Path | None = None) -> str:
         f"<p><a class='dl-other-language' href='../{other}/00_index.ipynb'>"
         f"{t('other_language')}</a></p></div>"
     )
+
+
+def lesson_index(lang: str, folder: Path | None = None) -> ipywidgets.HTML:
+    """The index as a widget: its links open in the same tab (an HTML *output* is
+    sanitised by JupyterLab's renderer, which gives every link target="_blank")."""
+    index = ipywidgets.HTML(index_html(lang, folder))
+    index.add_class("dl-index-widget")
+    return index
