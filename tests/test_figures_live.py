@@ -44,3 +44,14 @@ def test_resend_walks_layouts_and_figures(monkeypatch):
     monkeypatch.setattr(figure, "_send_update_msg", lambda *args: sent.append(args))
     resend_state(box)
     assert sent and list(sent[0][0]["x"][0]) == [0, 1]
+
+
+def test_update_traces_sends_only_the_traces_that_changed(monkeypatch):
+    from widgets.figures.live import update_traces
+
+    figure = two_trace_figure()
+    sent = {}
+    monkeypatch.setattr(figure, "plotly_update", lambda **kwargs: sent.update(kwargs))
+    update_traces(figure, [{"x": [0, 1], "y": [0, 1]}, {"x": [3], "y": [2]}])
+    assert sent["trace_indexes"] == [1]  # trace 0 was already at these values
+    assert list(figure.data[1].x) == [3]

@@ -50,3 +50,22 @@ def updating(figure: go.FigureWidget) -> Iterator[go.FigureWidget]:
     with figure.batch_update():
         yield figure
         _same_keys_for_every_trace(figure)
+
+
+def _differs(current, new) -> bool:
+    if isinstance(current, tuple | list) and isinstance(new, tuple | list):
+        return list(current) != list(new)
+    return current != new
+
+
+def update_traces(figure: go.FigureWidget, trace_data: list[dict]) -> None:
+    """Set each trace's new values (one dict per trace, in order), sending only changes.
+
+    Unchanged traces are left out of the message, so the browser redraws less: a slider
+    that moves only the boundary does not resend the points.
+    """
+    with updating(figure):
+        for trace, values in zip(figure.data, trace_data, strict=True):
+            changed = {k: v for k, v in values.items() if _differs(trace[k], v)}
+            if changed:
+                trace.update(changed)

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..geometry import Box, boundary_segment, halfplane_polygon
-from .live import updating
+from .live import update_traces
 from .style import FIRE, LINE, QUIET, REGION, base_layout
 
 UNIT_BOX: Box = (-0.5, 1.5, -0.5, 1.5)
@@ -104,7 +104,5 @@ def plane_trace_data(
 
 
 def update_decision_plane(figure: go.FigureWidget, trace_data: list[dict]) -> None:
-    """Write :func:`plane_trace_data` into the figure in one message."""
-    with updating(figure):
-        for trace, values in zip(figure.data, trace_data, strict=True):
-            trace.update(values)
+    """Write :func:`plane_trace_data` into the figure in one message (changed traces only)."""
+    update_traces(figure, trace_data)
