@@ -54,4 +54,4 @@ def test_update_traces_sends_only_the_traces_that_changed(monkeypatch):
     monkeypatch.setattr(figure, "plotly_update", lambda **kwargs: sent.update(kwargs))
     update_traces(figure, [{"x": [0, 1], "y": [0, 1]}, {"x": [3], "y": [2]}])
     assert sent["trace_indexes"] == [1]  # trace 0 was already at these values
-    assert list(figure.data[1].x) == [3]
+    assert [list(v) for v in sent["restyle_data"]["x"]] == [[3]]
