@@ -16,7 +16,7 @@ import html
 import os
 import traceback
 
-from .backend import keras_future, load_keras
+from .backend import defer_import_until_shown, keras_future, load_keras
 from .i18n import Strings, check_language
 
 TEXT = Strings(
@@ -86,14 +86,18 @@ def _install_lab_only_skipper() -> None:
 def setup_lesson(lang: str) -> None:
     """Prepare a lesson kernel; call it in the notebook's first cell.
 
-    In Voilà TensorFlow is imported in the background, so the page shows its widgets first.
+    In Voilà TensorFlow is imported in the background once the dashboard has been drawn
+    (at once in a pre-heated kernel), so the page shows its widgets first.
     Elsewhere (JupyterLab, tests) it is imported here and now: a student's own
     ``import keras`` in a later cell, racing a half-finished import in another thread, can
     get a partly initialised module.
     """
     check_language(lang)
     if in_voila():
-        keras_future()
+        if os.environ.get("VOILA_PREHEAT") == "True":
+            keras_future()  # a pre-heated pool kernel: nobody waits for the page yet
+        else:
+            defer_import_until_shown()
         _install_voila_error_handler(lang)
         _install_lab_only_skipper()
     else:

@@ -20,9 +20,9 @@ from types import ModuleType
 
 import ipywidgets
 
-from .backend import keras_future
+from .backend import import_deferred, keras_future
 from .i18n import Strings, check_language
-from .resync import resend_state
+from .resync import resend_state, walk
 
 log = logging.getLogger("widgets")
 
@@ -110,27 +110,42 @@ class Dashboard(ipywidgets.VBox):
         )
 
     def _on_view_count_change(self, change) -> None:
-        import time as _t
-
-        with open("/tmp/vc.log", "a") as f:
-            print(
-                _t.time(),
-                type(self).__name__,
-                change["old"],
-                change["new"],
-                self.ready.is_set(),
-                file=f,
-            )
         if change["new"] and not change["old"]:
+            self._start_import_when_drawn()
             with self._lock:
                 resend_state(self)
+
+    def _start_import_when_drawn(self, timeout: float = 3.0) -> None:
+        """Start a deferred TensorFlow import once every figure has been drawn.
+
+        The dashboard's root is shown before its plotly figures are drawn; an import that
+        starts then takes the CPU the browser needs to draw them (2 cores). Each plotly
+        view reports its trace deltas right after drawing; ``timeout`` covers figures that
+        are hidden and never draw.
+        """
+        if not import_deferred() or keras_future(start=False).done():
+            return
+        waiting = {id(w): w for w in walk(self) if w.has_trait("_js2py_traceDeltas")}
+
+        def drawn(change) -> None:
+            if change["new"] is None or id(change["owner"]) not in waiting:
+                return  # plotly resets the trait after reading it; count each figure once
+            waiting.pop(id(change["owner"]))
+            if not waiting:
+                keras_future()
+
+        for figure in waiting.values():
+            figure.observe(drawn, names="_js2py_traceDeltas")
+        timer = threading.Timer(timeout if waiting else 0.0, keras_future)
+        timer.daemon = True
+        timer.start()
 
     # Model loading ------------------------------------------------------------------------
     def _start_model_loading(self) -> None:
         """Disable the model's controls and build the model once Keras is imported."""
         for control in self._model_controls:
             control.disabled = True
-        keras_future().add_done_callback(self._on_keras_loaded)
+        keras_future(start=not import_deferred()).add_done_callback(self._on_keras_loaded)
 
     def _on_keras_loaded(self, future) -> None:
         # Runs in the import thread (or at once, if Keras is already there): widget updates
