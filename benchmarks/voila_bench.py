@@ -41,6 +41,7 @@ from tests.browser import support  # noqa: E402
 
 DEFAULT_SLIDER = f"{support.DASHBOARD} .widget-slider {support.SLIDER_HANDLE}"
 DEFAULT_FIGURE = f"{support.DASHBOARD} {support.PLOTLY_FIGURE}"
+POSITION_SLIDER = f"{support.DASHBOARD} .dl-position {support.SLIDER_HANDLE}"
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ REFERENCE = Notebook("reference", "benchmarks/reference.ipynb")
 LESSONS: dict[str, dict[str, str]] = {
     "en/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     "pl/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
+    # Step-animation lessons: each key press on the position slider is one step.
+    **{
+        f"{lang}/{stem}.ipynb": {"slider": POSITION_SLIDER, "figure": DEFAULT_FIGURE}
+        for lang in ("en", "pl")
+        for stem in ("03_hebb", "04_perceptron")
+    },
 }
 
 
