@@ -42,6 +42,9 @@ PLAN = [
     ("16_pretrained", "Modele wytrenowane", "Pretrained models"),
 ]
 
+# Voilà's theme draws links like plain text; students must see what they can click.
+LINK_STYLE = "color:#1565c0;text-decoration:underline"
+
 TEXT = Strings(
     "lessons",
     {
@@ -56,7 +59,7 @@ TEXT = Strings(
             "slider and watch the model respond.",
         },
         "coming": {"pl": "wkrótce", "en": "coming soon"},
-        "other_language": {"pl": "🇬🇧 English version", "en": "🇵🇱 Wersja polska"},
+        "other_language": {"pl": "English version →", "en": "Wersja polska →"},
     },
 )
 
@@ -80,13 +83,15 @@ def index_html(lang: str, folder: Path | None = None) -> str:
         title = html.escape(lesson_title(stem, lang))
         number = stem.split("_")[0]
         if (folder / f"{stem}.ipynb").exists():
-            items.append(f"<li><a href='{stem}.ipynb'>{number}. {title}</a></li>")
+            items.append(
+                f"<li><a href='{stem}.ipynb' style='{LINK_STYLE}'>{number}. {title}</a></li>"
+            )
         else:
             items.append(f"<li style='color:#888'>{number}. {title} ({t('coming')})</li>")
     return (
         f"<div class='dl-index' style='font-size:17px'><h1>{t('title')}</h1>"
         f"<p>{t('intro')}</p><ol style='list-style:none;padding-left:0'>{''.join(items)}</ol>"
-        f"<p><a class='dl-other-language' href='../{other}/00_index.ipynb'>"
+        f"<p><a class='dl-other-language' href='../{other}/00_index.ipynb' style='{LINK_STYLE}'>"
         f"{t('other_language')}</a></p></div>"
     )
 
