@@ -26,6 +26,7 @@ from .figures.curves import (
     update_traces,
 )
 from .i18n import Strings, check_language
+from .models.activation_names import ACTIVATIONS
 from .ui import Dashboard, shows_errors
 
 TEXT = Strings(
@@ -356,20 +357,7 @@ class ActivationsDashboard(Dashboard):
 
     @staticmethod
     def _activation_names() -> tuple[str, ...]:
-        # The names without importing Keras (the model module would): kept in sync by a test.
-        return (
-            "step",
-            "sign",
-            "linear",
-            "sigmoid",
-            "tanh",
-            "relu",
-            "leaky_relu",
-            "elu",
-            "softplus",
-            "swish",
-            "gelu",
-        )
+        return ACTIVATIONS
 
     # Public API (for notebook cells and tests) --------------------------------------------
     @property

@@ -17,20 +17,8 @@ import numpy as np
 import tensorflow as tf
 from keras import activations, ops
 
-#: The activations in the order the dashboard lists them.
-ACTIVATIONS = (
-    "step",
-    "sign",
-    "linear",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "leaky_relu",
-    "elu",
-    "softplus",
-    "swish",
-    "gelu",
-)
+from .activation_names import ACTIVATIONS  # noqa: F401  (re-exported)
+
 #: Activations with a parameter α (leaky ReLU: the slope for z < 0; ELU: the limit −α).
 WITH_ALPHA = {"leaky_relu": 0.2, "elu": 1.0}
 #: |f'(z)| below this counts as saturated: a gradient step barely moves the weights.
