@@ -489,11 +489,12 @@ class HebbDashboard(Dashboard):
         self.model.set_state(state[:-1], state[-1])
         outputs = self.outputs()
         X, y = self._patterns
+        # Figures first: the browser handles messages in order, and a step is seen there.
+        self._draw_plane(k, state, X, y, outputs)
+        self._draw_norms(k)
         self._draw_status(k, state, X, y)
         self._draw_score(outputs, y)
         self._draw_table(k, X, y, outputs)
-        self._draw_plane(k, state, X, y, outputs)
-        self._draw_norms(k)
         self._draw_notes(X, y)
 
     def _draw_status(self, k: int, state: np.ndarray, X: np.ndarray, y: np.ndarray) -> None:
