@@ -28,7 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -560,3 +560,16 @@ def save_screenshot(page: Page, path: Path) -> Path:
         (path.parent / ".gitignore").write_text("# screenshots of test runs, for people\n*\n")
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_until_changed(
+    read: Callable[[], object], before: object, what: str, timeout: float = 15.0
+) -> object:
+    """Poll ``read()`` until it differs from ``before``; fail naming ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = read()
+        if now != before:
+            return now
+        time.sleep(0.05)
+    raise AssertionError(f"{what} did not change within {timeout:.0f} s")

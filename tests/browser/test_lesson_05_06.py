@@ -4,8 +4,6 @@ the page shows no error."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from . import support
@@ -14,7 +12,6 @@ from .conftest import SCREENSHOTS
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 READY_TIMEOUT = 90.0
-CHANGE_TIMEOUT = 15.0
 
 # lesson stem -> (CSS class of the slider to move, index of the plotly figure that follows it)
 LESSONS = {
@@ -37,16 +34,6 @@ def figure_state(page, index: int) -> str | None:
     )
 
 
-def wait_changed(read, before, what: str):
-    deadline = time.monotonic() + CHANGE_TIMEOUT
-    while time.monotonic() < deadline:
-        now = read()
-        if now != before:
-            return now
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not change within {CHANGE_TIMEOUT:.0f} s")
-
-
 @pytest.mark.parametrize("lang", ["pl", "en"])
 @pytest.mark.parametrize("stem", list(LESSONS))
 def test_slider_moves_figure(voila_server, open_page, lang, stem):
@@ -64,10 +51,10 @@ def test_slider_moves_figure(voila_server, open_page, lang, stem):
         handle.focus()
         page.keyboard.press(key)
         try:
-            wait_changed(readout.inner_text, readout_before, "the slider's readout")
+            support.wait_until_changed(readout.inner_text, readout_before, "the slider's readout")
         except AssertionError:
             continue
-        wait_changed(
+        support.wait_until_changed(
             lambda: figure_state(page, figure_index), figure_before, f"figure {figure_index}"
         )
         break

@@ -27,7 +27,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 LANGUAGES = ("en", "pl")
 INDEX = "00_index.ipynb"
 READY_TIMEOUT = 60.0  # seconds from opening a lesson to .dl-ready
-CHANGE_TIMEOUT = 10.0  # seconds from a key press to the page showing its effect
 
 Check = Callable[["Page"], None]  # noqa: F821  (playwright's Page, imported lazily)
 
@@ -53,16 +52,6 @@ def figure_state(page, selector: str) -> str:
     )
 
 
-def wait_until_changed(read: Callable[[], object], before: object, what: str) -> object:
-    deadline = time.monotonic() + CHANGE_TIMEOUT
-    while time.monotonic() < deadline:
-        now = read()
-        if now != before:
-            return now
-        time.sleep(0.05)
-    raise AssertionError(f"{what} did not change within {CHANGE_TIMEOUT:.0f} s")
-
-
 def check_mcp_slider_moves_table_and_plane(page) -> None:
     """Arrow keys on the first weight slider change the truth table and the input plane."""
     dashboard = page.locator(support.DASHBOARD).first
@@ -81,11 +70,13 @@ def check_mcp_slider_moves_table_and_plane(page) -> None:
         handle.focus()
         page.keyboard.press(key)
         try:
-            wait_until_changed(readout.inner_text, readout_before, "the slider's readout")
+            support.wait_until_changed(readout.inner_text, readout_before, "the slider's readout")
         except AssertionError:
             continue  # at the end of its range: try the other direction
-        wait_until_changed(table.inner_text, table_before, "the truth table (.dl-truth-table)")
-        wait_until_changed(
+        support.wait_until_changed(
+            table.inner_text, table_before, "the truth table (.dl-truth-table)"
+        )
+        support.wait_until_changed(
             lambda: figure_state(page, figure_selector),
             figure_before,
             f"the plotly figure ({figure_selector})",
