@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from widgets.figures.plane import LINE_TRACE, POINTS_TRACE, REGION_TRACE, TARGETS_TRACE
+from widgets.figures.style import FIRE
 from widgets.mcculloch_pitts import McCullochPittsDashboard
 
 
@@ -91,7 +92,9 @@ def test_inhibitory_input_vetoes_in_the_table(dashboard):
 
 def test_xor_challenge_explains_after_tries(dashboard):
     dashboard._challenge.value = True
-    assert dashboard.plane.data[TARGETS_TRACE].x  # the XOR targets are drawn
+    targets = dashboard.plane.data[TARGETS_TRACE]
+    assert targets.x  # the XOR targets are drawn, red where XOR is 1, blue where 0
+    assert [c == FIRE for c in targets.marker.color] == [False, True, True, False]
     assert not dashboard.explains_xor
     for value in (0.5, 1.5, -1.0):
         slider(dashboard, "w1").value = value

@@ -584,8 +584,6 @@ class HebbDashboard(Dashboard):
         fires = (outputs == 1).astype(float)
         data = plane_trace_data(state[:-1], -state[-1], X, fires, (y == 1).astype(float), box)
         data[2]["text"] = [_fmt(o) for o in outputs]
-        # An open marker is drawn in marker.color: colour the target rings there too.
-        data[3]["marker.color"] = data[3]["marker.line.color"]
         current = X[(k - 1) % len(X)] if k > 0 else None
         with updating(self.plane):
             self.plane.layout.xaxis.range = box[:2]

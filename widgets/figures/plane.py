@@ -98,7 +98,8 @@ def plane_trace_data(
         data[TARGETS_TRACE] = {
             "x": points[:, 0].tolist(),
             "y": points[:, 1].tolist(),
-            "marker.line.color": [FIRE if t else QUIET for t in targets],
+            # an open symbol is drawn in marker.color, not in its line colour
+            "marker.color": [FIRE if t else QUIET for t in targets],
         }
     return data
 
