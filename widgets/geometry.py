@@ -12,18 +12,22 @@ def _corners(box: Box) -> np.ndarray:
     return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
 
 
+def _edges(w, threshold: float, box: Box):
+    """Each edge of the box as (p, q, vp, vq): its ends and their values of w·x - θ."""
+    corners = _corners(box)
+    values = corners @ np.asarray(w, dtype=float) - threshold
+    for i in range(4):
+        j = (i + 1) % 4
+        yield corners[i], corners[j], values[i], values[j]
+
+
 def halfplane_polygon(w: np.ndarray, threshold: float, box: Box) -> np.ndarray:
     """The part of ``box`` where ``w·x >= threshold``, as polygon vertices (k, 2).
 
     One step of Sutherland-Hodgman clipping; empty (0, 2) when no point of the box fires.
     """
-    w = np.asarray(w, dtype=float)
-    corners = _corners(box)
-    values = corners @ w - threshold
     polygon = []
-    for i in range(4):
-        p, q = corners[i], corners[(i + 1) % 4]
-        vp, vq = values[i], values[(i + 1) % 4]
+    for p, q, vp, vq in _edges(w, threshold, box):
         if vp >= 0:
             polygon.append(p)
         if (vp >= 0) != (vq >= 0):  # the edge crosses the line: add the crossing point
@@ -33,15 +37,10 @@ def halfplane_polygon(w: np.ndarray, threshold: float, box: Box) -> np.ndarray:
 
 def boundary_segment(w: np.ndarray, threshold: float, box: Box) -> np.ndarray | None:
     """The segment of the line ``w·x = threshold`` inside ``box`` (2, 2), or None."""
-    w = np.asarray(w, dtype=float)
-    if np.allclose(w, 0):
+    if np.allclose(np.asarray(w, dtype=float), 0):
         return None
-    corners = _corners(box)
-    values = corners @ w - threshold
     points = []
-    for i in range(4):
-        p, q = corners[i], corners[(i + 1) % 4]
-        vp, vq = values[i], values[(i + 1) % 4]
+    for p, q, vp, vq in _edges(w, threshold, box):
         if vp == 0:
             points.append(p)
         elif vp * vq < 0:
