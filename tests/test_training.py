@@ -106,3 +106,17 @@ def test_refuses_a_second_start_while_running():
     finally:
         trainer.stop()
         trainer.join(10)
+
+
+def test_batch_progress_reports_inside_an_epoch():
+    X, y = data(4096)
+    model = small_model()
+    seen = []
+    trainer = BackgroundFit(on_progress=seen.append, min_interval=0.0, batch_progress=True)
+    trainer.run_here(FitJob(model, X, y, {"epochs": 2, "batch_size": 256, "shuffle": False}))
+    inside = [p for p in seen if p.batch and not p.done]
+    assert inside, "no progress was reported before an epoch ended"
+    assert {p.batches for p in inside} == {16}
+    first_epoch = [p.fraction for p in inside if p.epoch == 0]
+    assert first_epoch == sorted(first_epoch) and 0 < first_epoch[0] < first_epoch[-1] <= 0.5
+    assert all("loss" in p.logs for p in inside)

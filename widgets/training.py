@@ -7,9 +7,11 @@ or more ``model.fit`` calls (:class:`FitJob`) one after another in a daemon thre
 - :meth:`BackgroundFit.stop` sets an event; a Keras callback turns it into
   ``model.stop_training = True``, which Keras checks after every batch (or every
   ``steps_per_execution`` chunk), so a long fit ends within a step;
-- ``on_progress(Progress)`` is called from the thread after epochs, at most once per
-  ``min_interval`` seconds (a projector does not need 100 redraws a second, and each one
-  is a message to the browser), and always once at the end with ``done=True``;
+- ``on_progress(Progress)`` is called from the thread after epochs (and, with
+  ``batch_progress=True``, after batches too, for epochs long enough to need a live
+  view), at most once per ``min_interval`` seconds (a projector does not need 100
+  redraws a second, and each one is a message to the browser), and always once at the
+  end with ``done=True``;
 - ``on_done(BackgroundFit)`` is called from the thread when everything has finished,
   was stopped or failed (``error`` then holds the exception).
 
@@ -51,11 +53,16 @@ class Progress:
     logs: dict  # Keras logs of the last finished epoch
     done: bool = False  # True once, after the last job (finished or stopped)
     stopped: bool = False  # the stop event ended the training early
+    batch: int = 0  # batches finished in the running epoch (0 at an epoch's end)
+    batches: int = 0  # batches per epoch, when Keras knows it
 
     @property
     def fraction(self) -> float:
         """Finished fraction of the current job, 0 to 1."""
-        return 1.0 if self.done else self.epoch / max(self.epochs, 1)
+        if self.done:
+            return 1.0
+        within = self.batch / self.batches if self.batches else 0.0
+        return min(1.0, (self.epoch + within) / max(self.epochs, 1))
 
 
 class Throttle:
@@ -78,12 +85,29 @@ def _make_callback(keras, trainer: BackgroundFit, job_index: int, job: FitJob, e
     """A Keras callback bound to one job: stop event -> stop_training, progress."""
 
     class _Bridge(keras.callbacks.Callback):
+        _epoch = 0
+
         def _check_stop(self) -> None:
             if trainer.stop_event.is_set():
                 self.model.stop_training = True
 
         def on_train_batch_end(self, batch, logs=None):
             self._check_stop()
+            if trainer.batch_progress:
+                steps = int(self.params.get("steps") or 0)
+                progress = Progress(
+                    job_index,
+                    job.name,
+                    self._epoch,
+                    epochs,
+                    dict(logs or {}),
+                    batch=batch + 1,
+                    batches=steps,
+                )
+                trainer._report(progress, force=False)
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self._epoch = epoch
 
         def on_epoch_end(self, epoch, logs=None):
             self._check_stop()
@@ -102,8 +126,10 @@ class BackgroundFit:
         on_progress: Callable[[Progress], None] | None = None,
         on_done: Callable[[BackgroundFit], None] | None = None,
         min_interval: float = 0.25,
+        batch_progress: bool = False,
     ):
         self.on_progress = on_progress
+        self.batch_progress = batch_progress
         self.on_done = on_done
         self.min_interval = min_interval
         self.stop_event = threading.Event()
