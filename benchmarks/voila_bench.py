@@ -52,20 +52,37 @@ class Notebook:
     path: str
     slider: str = DEFAULT_SLIDER  # the first match is pressed
     figure: str = DEFAULT_FIGURE  # the first match is watched
+    keys: tuple[str, str] = ("ArrowRight", "ArrowLeft")  # pressed in turn
 
 
 REFERENCE = Notebook("reference", "benchmarks/reference.ipynb")
 
 #: Per-lesson selectors, keyed by the path under lessons/. A lesson not listed here uses
 #: the first slider and the first plotly figure of its dashboard.
-LESSONS: dict[str, dict[str, str]] = {
+LESSONS: dict[str, dict] = {
     "en/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     "pl/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     # Step-animation lessons: each key press on the position slider is one step.
     **{
         f"{lang}/{stem}.ipynb": {"slider": POSITION_SLIDER, "figure": DEFAULT_FIGURE}
         for lang in ("en", "pl")
-        for stem in ("03_hebb", "04_perceptron")
+        for stem in ("03_hebb", "04_perceptron", "05_adaline")
+    },
+    # History: the event dropdown (arrow keys step through a closed <select>) -> timeline.
+    **{
+        f"{lang}/01_history.ipynb": {
+            "slider": f"{support.DASHBOARD} .widget-dropdown select",
+            "keys": ("ArrowDown", "ArrowUp"),
+        }
+        for lang in ("en", "pl")
+    },
+    # Activations: the neuron's weight w1 -> the neuron's output curve.
+    **{
+        f"{lang}/06_activations.ipynb": {
+            "slider": f"{support.DASHBOARD} .dl-weight-w1 {support.SLIDER_HANDLE}",
+            "figure": f"{support.DASHBOARD} .dl-neuron-figure",
+        }
+        for lang in ("en", "pl")
     },
 }
 
@@ -275,7 +292,7 @@ def visit(
 
 def press_many(page, notebook: Notebook, presses: int, pause: float) -> list[float]:
     handle = page.locator(notebook.slider).first
-    keys = ["ArrowRight", "ArrowLeft"]
+    keys = list(notebook.keys)
     latencies = []
     for i in range(presses):
         key = keys[i % 2]

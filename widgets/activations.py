@@ -295,6 +295,7 @@ class ActivationsDashboard(Dashboard):
         self._softmax_text.add_class("dl-softmax-sum")
         self.curve = activation_figure(t("f"), t("df"), t("band"))
         self.neuron = neuron_figure()
+        self.neuron.add_class("dl-neuron-figure")  # found by tests and the benchmark
         self.bars = probability_figure(t("probability"))
 
         # Layout
