@@ -13,7 +13,10 @@ Measures, for benchmarks/reference.ipynb and each lesson (paths relative to less
 (c) slider → figure latency: key presses on the first slider, each timed in the page from
     the keydown to the first DOM mutation of the figure; p50 and p95;
 (d) memory: peak RSS (VmHWM) of the kernel serving the page, against a bare
-    ``python -c "import tensorflow"`` measured the same way.
+    ``python -c "import tensorflow"`` measured the same way;
+(e) animation, for lessons with a Play (``.dl-play``): played at the dashboard's default
+    speed for a few seconds, the rate at which the kernel-drawn figure changes (steps a
+    second) and how far the figure lags behind the Play's own position when it ends.
 
 Prints a Markdown table per lesson (metric, lesson, reference, ratio, target, result) and
 writes it with the machine's description to benchmarks/results.md. Visits alternate
@@ -53,6 +56,8 @@ class Notebook:
     slider: str = DEFAULT_SLIDER  # the first match is pressed
     figure: str = DEFAULT_FIGURE  # the first match is watched
     keys: tuple[str, str] = ("ArrowRight", "ArrowLeft")  # pressed in turn
+    position: str | None = None  # readout of the slider a Play drives: measure (e)
+    min_rate: float = 10.0  # (e) steps a second the figure must sustain
 
 
 REFERENCE = Notebook("reference", "benchmarks/reference.ipynb")
@@ -62,11 +67,21 @@ REFERENCE = Notebook("reference", "benchmarks/reference.ipynb")
 LESSONS: dict[str, dict] = {
     "en/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     "pl/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
-    # Step-animation lessons: each key press on the position slider is one step.
+    # Step-animation lessons: each key press on the position slider is one step, and the
+    # Play drives that slider. ADALINE replays epochs slowly on purpose (a Play interval
+    # of 350 ms, 2.9 a second): its figures must keep up with that, not with 10 a second.
     **{
-        f"{lang}/{stem}.ipynb": {"slider": POSITION_SLIDER, "figure": DEFAULT_FIGURE}
+        f"{lang}/{stem}.ipynb": {
+            "slider": f"{support.DASHBOARD} .{css} {support.SLIDER_HANDLE}",
+            "position": f"{support.DASHBOARD} .{css} {support.SLIDER_READOUT}",
+            "min_rate": min_rate,
+        }
         for lang in ("en", "pl")
-        for stem in ("03_hebb", "04_perceptron", "05_adaline")
+        for stem, css, min_rate in (
+            ("03_hebb", "dl-position", 10.0),
+            ("04_perceptron", "dl-position", 10.0),
+            ("05_adaline", "dl-epoch", 2.5),
+        )
     },
     # History: the event dropdown (arrow keys step through a closed <select>) -> timeline.
     **{
@@ -98,6 +113,11 @@ class Target:
     limit: float | None  # largest allowed lesson/reference ratio; None: for information
 
 
+#: (e) how long to play, and the largest lag of the drawn figure behind the Play when it
+#: stops ("without the page falling behind"); the rate target is Notebook.min_rate.
+ANIMATION_SECONDS = 6.0
+MAX_LAG_SECONDS = 0.5
+
 TARGETS = [
     Target("latency_p50", "slider → figure latency p50", "ms", "reference", 1.2),
     Target("latency_p95", "slider → figure latency p95", "ms", "reference", None),
@@ -121,6 +141,8 @@ class Samples:
     latencies: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)
     load: list[float] = field(default_factory=list)  # 1-min load average at each visit
+    steps_per_second: list[float] = field(default_factory=list)  # (e)
+    lag: list[float] = field(default_factory=list)  # (e) seconds
     problems: list[str] = field(default_factory=list)
 
     def value(self, key: str) -> float | None:
@@ -270,6 +292,12 @@ def visit(
             latencies = press_many(page, notebook, args.presses, args.pause)
             if measure:
                 samples.latencies.extend(latencies)
+        animation = ""
+        if mode == "cold" and measure and notebook.position:
+            rate, lag = measure_animation(page, notebook)
+            samples.steps_per_second.append(rate)
+            samples.lag.append(lag)
+            animation = f", animation {rate:.1f} steps/s, lag {lag * 1000:.0f} ms"
         samples.problems.extend(support.page_problems(page))
         kernel_id = support.page_kernel_id(page)
         process = server.kernel(kernel_id) if kernel_id else None
@@ -283,6 +311,7 @@ def visit(
         what = mode if measure else "warm-up"
         log(
             f"  {what:7} {notebook.label}: shown {shown:.2f} s, ready {ready:.2f} s{p50}{mb}"
+            f"{animation}"
             f" (load {load:.1f})"
         )
     finally:
@@ -305,6 +334,58 @@ def press_many(page, notebook: Notebook, presses: int, pause: float) -> list[flo
             )
         time.sleep(pause)
     return latencies
+
+
+# Polls every 5 ms: when the Play's position readout changes (the browser's own clock of
+# the animation) and when the figure's data change (drawn by the kernel).
+_WATCH_ANIMATION = """([figure, position]) => {
+    const gd = document.querySelector(figure + ' .js-plotly-plot') || document.querySelector(figure);
+    const readout = document.querySelector(position);
+    const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
+    const state = () => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z]), plain);
+    const watch = {figure: [], position: [], lastFigure: state(), lastPosition: readout.textContent};
+    watch.timer = setInterval(() => {
+        const now = performance.now();
+        const figureNow = state();
+        if (figureNow !== watch.lastFigure) { watch.lastFigure = figureNow; watch.figure.push(now); }
+        const positionNow = readout.textContent;
+        if (positionNow !== watch.lastPosition) {
+            watch.lastPosition = positionNow; watch.position.push(now);
+        }
+    }, 5);
+    window.__dlAnimation = watch;
+}"""
+
+
+def measure_animation(page, notebook: Notebook) -> tuple[float, float]:
+    """(e): play from the start at the default speed; (steps a second, lag in seconds).
+
+    The rate counts the figure's changes between its first and last change while the
+    Play runs; the lag is how long the figure kept changing after the Play's position
+    last moved (a kernel that falls behind keeps drawing queued steps).
+    """
+    dashboard = page.locator(support.DASHBOARD).first
+    reset = dashboard.locator(".dl-reset")
+    if reset.count():
+        reset.first.click()
+        time.sleep(0.5)
+    play = dashboard.locator(".dl-play button").first
+    page.evaluate(_WATCH_ANIMATION, [notebook.figure, notebook.position])
+    play.click()
+    time.sleep(ANIMATION_SECONDS)
+    if not page.evaluate("() => window.__dlAnimation.position.length"):
+        raise RuntimeError(f"{notebook.label}: the Play did not move {notebook.position}")
+    play.click()  # pause (a Play that reached its end ignores it)
+    time.sleep(1.5)
+    figure, position = page.evaluate(
+        "() => { clearInterval(window.__dlAnimation.timer);"
+        " return [window.__dlAnimation.figure, window.__dlAnimation.position]; }"
+    )
+    if len(figure) < 3:
+        raise RuntimeError(f"{notebook.label}: the figure changed {len(figure)} times in play")
+    rate = (len(figure) - 1) / ((figure[-1] - figure[0]) / 1000)
+    lag = max(0.0, (figure[-1] - position[-1]) / 1000)
+    return rate, lag
 
 
 # --------------------------------------------------------------------------- report
@@ -342,13 +423,27 @@ def fmt(value: float | None, unit: str) -> str:
     return f"{value:.0f} {unit}" if unit in ("ms", "MB") else f"{value:.2f} {unit}"
 
 
-def table(label: str, lesson: Samples, reference: Samples, bare: dict[str, int]) -> list[str]:
+def table(
+    notebook: Notebook, lesson: Samples, reference: Samples, bare: dict[str, int]
+) -> list[str]:
+    label = notebook.label
     lines = [
         f"### {label}",
         "",
         "| metric | lesson | reference | ratio | target | result |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
+    if lesson.steps_per_second:
+        rate, lag = min(lesson.steps_per_second), max(lesson.lag)
+        lines.append(
+            f"| animation: figure steps a second (slowest visit) | {rate:.1f} /s | — | — "
+            f"| ≥ {notebook.min_rate:g} /s | {'pass' if rate >= notebook.min_rate else 'FAIL'} |"
+        )
+        lines.append(
+            f"| animation: figure lag behind the Play at its end (worst) | {lag * 1000:.0f} ms "
+            f"| — | — | ≤ {MAX_LAG_SECONDS * 1000:.0f} ms "
+            f"| {'pass' if lag <= MAX_LAG_SECONDS else 'FAIL'} |"
+        )
     for target in TARGETS:
         value = lesson.value(target.key)
         if target.against in bare:
@@ -506,7 +601,7 @@ def main(argv=None) -> int:
         "",
     ]
     for notebook in lessons:
-        report += table(notebook.label, samples[notebook.label], samples["reference"], bare)
+        report += table(notebook, samples[notebook.label], samples["reference"], bare)
         report.append("")
     report += ["### Samples", "", *raw_samples(samples), ""]
     for label, s in samples.items():

@@ -162,6 +162,11 @@ def test_dashboard_divergence_message_and_no_nan(dashboard):
     for figure in (dashboard.costs, dashboard.surface, dashboard.adaline_plane):
         numbers = all_numbers(figure)
         assert numbers and all(np.isfinite(numbers)), figure.layout.title.text
+    # The ADALINE plane names the epoch its weights come from, not the slider's.
+    last = len(dashboard.run.adaline_b) - 1
+    dashboard._epoch.value = dashboard._epoch.max
+    title = dashboard.adaline_plane.layout.title.text
+    assert f"stopped at epoch {last} " in title, title
     # Going back to a sane rate clears the message.
     dashboard.configure(learning_rate=0.1)
     dashboard.wait_trained(60)

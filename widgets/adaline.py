@@ -95,6 +95,10 @@ TEXT = Strings(
             "pl": "ADALINE, epoka {epoch}: {errors} błędów",
             "en": "ADALINE, epoch {epoch}: {errors} errors",
         },
+        "adaline_title_stopped": {
+            "pl": "ADALINE zatrzymany na epoce {epoch} (ostatnie skończone wagi): {errors} błędów",
+            "en": "ADALINE stopped at epoch {epoch} (last finite weights): {errors} errors",
+        },
         "cost_title": {
             "pl": "Koszt i błędy w kolejnych epokach",
             "en": "Cost and errors per epoch",
@@ -284,6 +288,7 @@ class AdalineDashboard(Dashboard):
         self._stop = ipywidgets.Button(description=t("stop"), icon="stop", disabled=True)
         self._progress = ipywidgets.IntProgress(0, min=0, max=1, layout={"width": "330px"})
         self._play = ipywidgets.Play(0, min=0, max=1, interval=PLAY_INTERVAL_MS)
+        self._play.add_class("dl-play")
         self._epoch = ipywidgets.IntSlider(
             0, min=0, max=1, description=t("epoch"), layout=ipywidgets.Layout(width="420px")
         )
@@ -705,9 +710,11 @@ class AdalineDashboard(Dashboard):
         self._draw_plane(
             self.perceptron_plane, pw, pb, self._t("perceptron_title", epoch=epoch, errors=p_errors)
         )
-        self._draw_plane(
-            self.adaline_plane, aw, ab, self._t("adaline_title", epoch=epoch, errors=a_errors)
-        )
+        # After a divergence (or a stop) ADALINE has fewer epochs than the perceptron: its
+        # plane then shows its last recorded epoch, and says so.
+        a_epoch = min(epoch, len(run.adaline_b) - 1)
+        key = "adaline_title" if a_epoch == epoch else "adaline_title_stopped"
+        self._draw_plane(self.adaline_plane, aw, ab, self._t(key, epoch=a_epoch, errors=a_errors))
         perceptron_rates = [
             error_rate(run.X, run.labels, w, b)
             for w, b in zip(run.perceptron_w, run.perceptron_b, strict=True)

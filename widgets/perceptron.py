@@ -821,8 +821,8 @@ class PerceptronDashboard(Dashboard):
         if self.trajectory is None or self.model is None:
             return
         index = min(index, self.trajectory.steps)
+        self._draw_step(index)  # first: the figure is what the student waits for
         self.model.set_parameters(self.trajectory.weights[index], self.trajectory.biases[index])
-        self._draw_step(index)
 
     # Learning -----------------------------------------------------------------------------
     def _new_data(self) -> None:
