@@ -1,0 +1,308 @@
+"""Steps 2 and 3, compile and fit: their controls, the progress bar and the live curves.
+
+:class:`FitPanel` holds the widgets and turns them into ``CompileSpec``/``FitSpec``; the
+dashboard runs the training (:class:`widgets.training.BackgroundFit`) and feeds each
+``Progress`` to :meth:`FitPanel.show_progress`, which appends to :class:`LiveCurves`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..figures.curves import update_traces
+from ..figures.style import FIRE, QUIET, base_layout
+from ..models import mlp
+from ..training import Progress
+from .text import TEXT
+
+OPTIMIZER_LABELS = {"rmsprop": "RMSprop", "adam": "Adam", "sgd": "SGD (momentum 0.9)"}
+BATCH_CHOICES = (16, 32, 64, 128, 256, 512)
+
+
+class LiveCurves:
+    """Loss and accuracy over epochs: training (line, also within epochs), validation (dots).
+
+    ``x`` of a training point is the fractional epoch (``epoch + batch / batches``), so the
+    line grows during an epoch; validation has one point per finished epoch.
+    """
+
+    def __init__(self, lang: str):
+        t = TEXT.for_language(lang)
+        figure = make_subplots(rows=1, cols=2, subplot_titles=(t("curves_loss"), t("curves_acc")))
+        for col in (1, 2):
+            figure.add_trace(
+                go.Scatter(x=[], y=[], mode="lines", name=t("series_train"), line={"color": QUIET}),
+                row=1,
+                col=col,
+            )
+            figure.add_trace(
+                go.Scatter(
+                    x=[], y=[], mode="lines+markers", name=t("series_val"), line={"color": FIRE}
+                ),
+                row=1,
+                col=col,
+            )
+        figure.update_layout(
+            base_layout(
+                height=340,
+                width=860,
+                showlegend=True,
+                # Above the plots, right: below them it covered the axis titles.
+                legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": 1.32},
+                margin={"l": 50, "r": 20, "t": 85, "b": 45},
+            )
+        )
+        figure.update_xaxes(title_text=t("epoch_axis"))
+        figure.data[2].showlegend = figure.data[3].showlegend = False
+        self.figure = go.FigureWidget(figure)
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget all points (a new training from scratch)."""
+        self.train_x: list[float] = []
+        self.train_loss: list[float | None] = []
+        self.train_acc: list[float | None] = []
+        self.val_x: list[float] = []
+        self.val_loss: list[float | None] = []
+        self.val_acc: list[float | None] = []
+        self.offset = 0  # epochs trained before the current fit ("continue training")
+        self.draw()
+
+    def add(self, progress: Progress) -> None:
+        """Append what one progress report says."""
+        logs = progress.logs
+        if "loss" not in logs:
+            return
+        within = progress.batch / progress.batches if progress.batches else 0.0
+        x = self.offset + progress.epoch + within
+        if not self.train_x or x > self.train_x[-1]:
+            self.train_x.append(x)
+            self.train_loss.append(_finite(logs.get("loss")))
+            self.train_acc.append(_finite(logs.get("accuracy")))
+        if progress.batch == 0 and "val_loss" in logs:
+            epoch_x = float(self.offset + progress.epoch)
+            if not self.val_x or epoch_x > self.val_x[-1]:
+                self.val_x.append(epoch_x)
+                self.val_loss.append(_finite(logs.get("val_loss")))
+                self.val_acc.append(_finite(logs.get("val_accuracy")))
+
+    def draw(self) -> None:
+        """Send the points to the browser (one message)."""
+        update_traces(
+            self.figure,
+            [
+                {"x": self.train_x, "y": self.train_loss},
+                {"x": self.val_x, "y": self.val_loss},
+                {"x": self.train_x, "y": self.train_acc},
+                {"x": self.val_x, "y": self.val_acc},
+            ],
+        )
+
+
+def _finite(value) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+class FitPanel:
+    """Compile and fit controls, buttons, status line, progress bar and curves."""
+
+    def __init__(self, lang: str):
+        t = TEXT.for_language(lang)
+        self.lang = lang
+        wide = {"description_width": "110px"}
+        # Compile
+        self.optimizer = ipywidgets.Dropdown(
+            options=[(v, k) for k, v in OPTIMIZER_LABELS.items()],
+            value="rmsprop",
+            description=t("optimizer"),
+            style=wide,
+        )
+        self.learning_rate = ipywidgets.FloatLogSlider(
+            value=0.001,
+            base=10,
+            min=-5,
+            max=1,
+            step=0.25,
+            readout_format=".1e",
+            description=t("learning_rate"),
+            style=wide,
+            continuous_update=False,
+        )
+        self.learning_rate.add_class("dl-learning-rate")
+        self.loss = ipywidgets.Dropdown(
+            options=[
+                (t("loss_cce"), "categorical_crossentropy"),
+                (t("loss_mse"), "mean_squared_error"),
+            ],
+            description=t("loss"),
+            style=wide,
+            layout={"width": "380px"},
+        )
+        self.metrics = ipywidgets.HTML(t("metrics"))
+        # Fit
+        self.epochs = ipywidgets.IntSlider(
+            value=30,
+            min=1,
+            max=100,
+            description=t("epochs"),
+            style=wide,
+            continuous_update=False,
+        )
+        self.epochs.add_class("dl-epochs")
+        self.batch_size = ipywidgets.Combobox(
+            value="128",
+            options=[str(b) for b in BATCH_CHOICES],
+            description=t("batch_size"),
+            style=wide,
+            ensure_option=False,
+            layout={"width": "260px"},
+        )
+        self.batch_size.add_class("dl-batch-size")
+        self.validation_split = ipywidgets.FloatSlider(
+            value=0.2,
+            min=0.0,
+            max=0.5,
+            step=0.05,
+            description=t("validation_split"),
+            style=wide,
+            continuous_update=False,
+        )
+        self.early_stopping = ipywidgets.Checkbox(
+            value=False,
+            description=t("early_stopping"),
+            indent=False,
+            layout={"width": "240px"},
+        )
+        self.patience = ipywidgets.BoundedIntText(value=3, min=1, max=20, layout={"width": "70px"})
+        self.reduce_lr = ipywidgets.Checkbox(
+            value=False, description=t("reduce_lr"), indent=False, layout={"width": "auto"}
+        )
+        self.tensorboard = ipywidgets.Checkbox(
+            value=False, description=t("tensorboard"), indent=False, layout={"width": "200px"}
+        )
+        self.log_dir = ipywidgets.Text(value="logs/fit", layout={"width": "200px"})
+        # Buttons and state
+        self.train_new = ipywidgets.Button(
+            description=t("train_new"), icon="play", button_style="success"
+        )
+        self.train_new.add_class("dl-train")
+        self.train_more = ipywidgets.Button(description=t("train_more"), icon="forward")
+        self.train_more.add_class("dl-train-more")
+        self.stop = ipywidgets.Button(
+            description=t("stop"), icon="stop", button_style="danger", disabled=True
+        )
+        self.stop.add_class("dl-stop")
+        self.progress = ipywidgets.FloatProgress(value=0.0, min=0.0, max=1.0)
+        self.progress.add_class("dl-progress")
+        self.status = ipywidgets.HTML(t("idle"))
+        self.status.add_class("dl-fit-status")
+        self.curves = LiveCurves(lang)
+        self.settings = [
+            self.optimizer,
+            self.learning_rate,
+            self.loss,
+            self.epochs,
+            self.batch_size,
+            self.validation_split,
+            self.early_stopping,
+            self.patience,
+            self.reduce_lr,
+            self.tensorboard,
+            self.log_dir,
+        ]
+
+    # Layout ------------------------------------------------------------------------------
+    def compile_box(self) -> ipywidgets.Widget:
+        return ipywidgets.HBox(
+            [self.optimizer, self.learning_rate, self.loss, self.metrics],
+            layout={"flex_flow": "row wrap"},
+        )
+
+    def fit_box(self) -> ipywidgets.Widget:
+        return ipywidgets.VBox(
+            [
+                ipywidgets.HBox(
+                    [self.epochs, self.batch_size, self.validation_split],
+                    layout={"flex_flow": "row wrap"},
+                ),
+                ipywidgets.HBox(
+                    [
+                        ipywidgets.HBox([self.early_stopping, self.patience]),
+                        ipywidgets.HBox([self.tensorboard, self.log_dir]),
+                    ],
+                    layout={"flex_flow": "row wrap"},
+                ),
+                self.reduce_lr,
+                ipywidgets.HBox([self.train_new, self.train_more, self.stop, self.progress]),
+                self.status,
+                self.curves.figure,
+            ]
+        )
+
+    # Specs -------------------------------------------------------------------------------
+    def compile_spec(self) -> mlp.CompileSpec:
+        return mlp.CompileSpec(
+            optimizer=self.optimizer.value,
+            learning_rate=float(self.learning_rate.value),
+            loss=self.loss.value,
+        )
+
+    def fit_spec(self) -> mlp.FitSpec:
+        """The fit settings; a batch size that is not a whole number is refused."""
+        try:
+            batch = int(str(self.batch_size.value).strip())
+        except ValueError:
+            raise mlp.SpecError(
+                "batch", "not a number", value=self.batch_size.value, n="…"
+            ) from None
+        return mlp.FitSpec(
+            epochs=int(self.epochs.value),
+            batch_size=batch,
+            validation_split=round(float(self.validation_split.value), 4),
+            callbacks=mlp.Callbacks(
+                early_stopping=self.early_stopping.value,
+                patience=int(self.patience.value),
+                reduce_lr=self.reduce_lr.value,
+                tensorboard=self.tensorboard.value,
+                log_dir=self.log_dir.value.strip() or "logs/fit",
+            ),
+        )
+
+    # Progress ----------------------------------------------------------------------------
+    def set_running(self, running: bool) -> None:
+        """Grey out what must not change during training; enable Stop."""
+        for control in (*self.settings, self.train_new, self.train_more):
+            control.disabled = running
+        self.stop.disabled = not running
+
+    def show_progress(self, progress: Progress) -> None:
+        """Progress bar, status line and curves for one report (from the training thread)."""
+        t = TEXT.for_language(self.lang)
+        self.progress.value = progress.fraction
+        self.curves.add(progress)
+        self.curves.draw()
+        logs = progress.logs
+        if progress.done or "loss" not in logs:
+            return
+        values = {
+            "epochs": progress.epochs,
+            "loss": float(logs["loss"]),
+            "acc": float(logs.get("accuracy", float("nan"))),
+        }
+        if progress.batch:
+            self.status.value = t(
+                "training",
+                epoch=progress.epoch + 1,
+                batch=progress.batch,
+                batches=progress.batches or "?",
+                **values,
+            )
+        else:
+            self.status.value = t("epoch_done", epoch=progress.epoch, **values)
