@@ -1,0 +1,173 @@
+"""Lesson 08 dashboard driven headless: budgets shown, both nets trained in the background
+from one model, figures drawn from the real weights, bad input reported, exercises."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from widgets.backend import load_keras
+from widgets.data.depth import sawtooth_target
+from widgets.deep_vs_shallow import (
+    DeepVsShallowDashboard,
+    check_param_count,
+    check_shallow_neurons,
+    heatmap_data,
+    loss_data,
+)
+
+keras = load_keras(timeout=120)
+
+from widgets.models import depth as dp  # noqa: E402  (imports Keras)
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return DeepVsShallowDashboard(lang="en").wait_ready()
+
+
+def test_counts_follow_the_depth_and_match_the_keras_models(dashboard):
+    dashboard.configure(data="sawtooth", budget=400, depth=5, steps=100, seed=0)
+    shallow, deep = dp.describe(dashboard.shallow), dp.describe(dashboard.deep)
+    assert (deep["depth"], shallow["depth"]) == (5, 1)
+    assert deep["width"] == dp.width_for_budget(400, 5)
+    assert abs(deep["params"] - 400) <= 40 and abs(shallow["params"] - 400) <= 3
+    counts = dashboard._counts.value
+    assert f"<b>{shallow['params']}</b>" in counts and f"<b>{deep['params']}</b>" in counts
+    assert f"5 × {deep['width']}" in counts and f"1 × {shallow['width']}" in counts
+
+
+def test_train_in_background_draw_continue_stop_and_reset(dashboard):
+    dashboard.configure(data="sawtooth", teeth=4, budget=200, depth=3, steps=100, seed=1)
+    before = [w.copy() for w in dashboard.model.get_weights()]
+    dashboard.play()  # background thread
+    dashboard.wait_trained(120)
+    assert not dashboard.error_text
+    assert dashboard.history["step"] == list(range(0, 101, 25))
+    after = dashboard.model.get_weights()
+    assert all(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))
+    # the recorded test loss is the Keras model's own MSE on the test set
+    split = dashboard.split
+    predicted = dashboard.model.predict(split.x_test, verbose=0)
+    for name in ("shallow", "deep"):
+        mse = float(np.mean((predicted[name] - split.y_test) ** 2))
+        assert dashboard.history[f"{name}_test"][-1] == pytest.approx(mse, rel=1e-4)
+    # the plotted curves are the nets' outputs, the target the sawtooth
+    shallow_curve, deep_curve = dashboard.function_figure.data[2], dashboard.function_figure.data[3]
+    x = np.array(deep_curve.x, dtype="float32").reshape(-1, 1)
+    want = dashboard.deep.predict(x, verbose=0).ravel()
+    np.testing.assert_allclose(deep_curve.y, want, rtol=1e-4, atol=1e-5)
+    assert not np.allclose(shallow_curve.y, deep_curve.y)
+    np.testing.assert_allclose(dashboard.function_figure.data[1].y, sawtooth_target(x.ravel(), 4))
+    losses = dashboard.loss_figure.data
+    assert list(losses[3].y) == pytest.approx(dashboard.history["deep_test"])
+    assert "100" in dashboard.status_text
+
+    # ▶ again continues the same model (steps is no setting: nothing is rebuilt)
+    model = dashboard.model
+    dashboard.play(background=False)
+    assert dashboard.model is model
+    assert dashboard.history["step"][-1] == 200 and len(dashboard.history["step"]) == 9
+    dashboard._steps.value = 5000
+    dashboard.play()
+    deadline = time.monotonic() + 60
+    while dashboard.history["step"][-1] < 300 and time.monotonic() < deadline:
+        dashboard._trainer.join(0.05)
+    dashboard._stop.click()
+    dashboard.wait_trained(60)
+    assert 300 <= dashboard.history["step"][-1] < 5200
+    assert "Stopped" in dashboard.status_text
+    dashboard._reset.click()
+    assert dashboard.history["step"] == [0]
+    for a, b in zip(before, dashboard.model.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)  # the same seed gives the same start
+    optimizer = dashboard.model.optimizer
+    assert int(optimizer.iterations.numpy()) == 0
+    assert float(optimizer.learning_rate.numpy()) == pytest.approx(dashboard.learning_rate)
+    # same shape: restarted in place (its compiled step is kept); a new budget: new model
+    dashboard.configure(teeth=6, learning_rate=0.02)
+    assert dashboard.model is model and dashboard.history["step"] == [0]
+    assert float(optimizer.learning_rate.numpy()) == pytest.approx(0.02)
+    dashboard.configure(budget=210)
+    assert dashboard.model is not model
+
+
+def test_spirals_show_two_heatmaps_of_the_nets_probabilities(dashboard):
+    dashboard.configure(data="spirals", turns=1.0, budget=300, depth=3, steps=100, seed=0)
+    assert dashboard._heatmap_box.layout.display is None
+    assert dashboard._function_box.layout.display == "none"
+    assert dashboard._teeth.layout.display == "none"
+    dashboard.play(background=False)
+    assert dashboard.split.n_inputs == 2 and dashboard.shallow.input_shape == (None, 2)
+    shallow_map = np.array(dashboard.heatmap_figure.data[0].z, dtype=float)
+    axis = np.array(dashboard.heatmap_figure.data[0].x)
+    xx, yy = np.meshgrid(axis, axis)
+    grid = np.column_stack([xx.ravel(), yy.ravel()]).astype("float32")
+    want = dashboard.shallow.predict(grid, verbose=0).reshape(shallow_map.shape)
+    np.testing.assert_allclose(shallow_map, want, rtol=1e-4, atol=1e-5)
+    assert shallow_map.min() >= 0 and shallow_map.max() <= 1
+
+
+def test_bad_settings_give_a_message_and_change_nothing(dashboard):
+    dashboard.configure(data="sawtooth", budget=400, depth=3)
+    model = dashboard.model
+    for bad in (
+        {"budget": 10},
+        {"depth": 20},
+        {"learning_rate": float("nan")},
+        {"data": "moons"},
+        {"teeth": "many"},
+        {"colour": 3},
+    ):
+        dashboard.configure(**bad)
+        assert dashboard.error_text, bad
+        assert dashboard.model is model and dashboard._budget.value == 400
+    dashboard.configure(budget=410)
+    assert not dashboard.error_text and dashboard.model is not model
+    assert dp.describe(dashboard.shallow)["params"] == dp.mlp_params(1, 136, 1)
+
+
+def test_a_diverged_run_says_so_and_refuses_to_go_on(dashboard):
+    dashboard.configure(data="sawtooth", budget=100, depth=2, steps=100)
+    dashboard.history["shallow_train"][-1] = float("nan")
+    dashboard.diverged_at = 25
+    dashboard.play()
+    assert "diverged" in dashboard.error_text and not dashboard._trainer.running
+
+
+def test_pure_figure_data():
+    history = {
+        "step": [0, 25],
+        "shallow_train": [1.0, np.inf],
+        "shallow_test": [1, 2],
+        "deep_train": [3, 4],
+        "deep_test": [5, 6],
+    }
+    data = loss_data(history)
+    assert data[0] == {"x": [0, 25], "y": [1.0, None]} and data[3]["y"] == [5.0, 6.0]
+
+    class Split:
+        x_train = np.array([[0.0, 1.0], [1.0, 0.0]])
+        y_train = np.array([[1.0], [0.0]])
+
+    maps = heatmap_data(Split, np.array([0.0, 1.0]), np.eye(2), np.zeros((2, 2)))
+    assert maps[0]["z"] == [[1.0, 0.0], [0.0, 1.0]] and len(maps) == 4
+    assert maps[2]["marker.color"][0] != maps[2]["marker.color"][1]
+
+
+def test_polish_dashboard_speaks_polish():
+    dashboard = DeepVsShallowDashboard(lang="pl")
+    labels = [dashboard._budget.description, dashboard._play.description]
+    assert labels == ["budżet parametrów", "Ucz"]
+    assert "płytka" in dashboard._counts.value and "parametry" in dashboard._counts.value
+
+
+def test_exercise_checks():
+    assert check_param_count(dp.mlp_params(1, 13, 3), width=13, depth=3, lang="en").passed
+    wrong = check_param_count(0, lang="pl")
+    assert not wrong.passed and "Wskazówka" in wrong.message
+    assert check_shallow_neurons(15, teeth=8).passed
+    assert not check_shallow_neurons(16, teeth=8).passed
+    assert "❌" in check_shallow_neurons("?", lang="en")._repr_html_()

@@ -1,0 +1,887 @@
+"""Lesson 08 dashboard: a wide shallow and a narrow deep ReLU net, trained side by side.
+
+Both nets have the same parameter budget (a slider; the depth slider sets the deep net's
+hidden layers and its width follows, see :mod:`widgets.models.depth`), the same data and
+the same seed. They are the two outputs of one Keras model, so one compiled, full-batch
+Adam step trains both (:class:`widgets.training.BackgroundFit` runs it in a thread, with
+Stop). After every 25 steps the losses on the training and the test set are recorded;
+the figures show them live with the fitted functions: the two curves over the target for
+the 1-D sets (sawtooth, small noisy set), two decision heatmaps for the spirals.
+Train (▶) continues the training, Stop stops it, Reset starts again from the seeded initial weights; any
+setting change starts again too.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+
+import ipywidgets
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .data.depth import DATASETS, TEETH_RANGE, TURNS_RANGE, make_split, sawtooth_target
+from .exercises import GateCheck
+from .figures.curves import finite_or_none
+from .figures.live import update_traces
+from .figures.style import FIRE, LINE, QUIET, base_layout
+from .i18n import Strings, check_language
+from .training import BackgroundFit, FitJob, Progress
+from .ui import Dashboard, shows_errors
+
+TEXT = Strings(
+    "deep_vs_shallow",
+    {
+        "title": {"pl": "Sieci głębokie kontra płytkie", "en": "Deep against shallow networks"},
+        "intro": {
+            "pl": "Dwie sieci ReLU z <b>tą samą liczbą parametrów</b>: <b>płytka</b> (jedna "
+            "szeroka warstwa ukryta) i <b>głęboka</b> (kilka wąskich). Płytka sieć z n "
+            "neuronami rysuje najwyżej n + 1 odcinków prostych; w głębokiej każda warstwa "
+            "zgina wynik poprzedniej, więc liczba odcinków może się <i>mnożyć</i> z każdą "
+            "warstwą (Montúfar i in. 2014; Telgarsky 2016).",
+            "en": "Two ReLU nets with <b>the same number of parameters</b>: a <b>shallow</b> "
+            "one (one wide hidden layer) and a <b>deep</b> one (several narrow ones). A "
+            "shallow net with n neurons draws at most n + 1 straight pieces; in a deep one "
+            "every layer folds the output of the previous one, so the number of pieces can "
+            "<i>multiply</i> with every layer (Montúfar et al. 2014; Telgarsky 2016).",
+        },
+        "caveat": {
+            "pl": "To granica tego, co sieć <i>może</i> narysować; spadek gradientu nie zawsze "
+            "znajduje rozwiązanie głębokie. Zmień ziarno i porównaj kilka prób.",
+            "en": "That is a bound on what a net <i>can</i> draw; gradient descent does not "
+            "always find the deep solution. Change the seed and compare a few runs.",
+        },
+        "controls_help": {
+            "pl": "Wybierz dane i budżet parametrów, naciśnij ▶. Obie sieci uczą się "
+            "jednocześnie (Adam, cały zbiór w każdym kroku) z tego samego ziarna. Każda "
+            "zmiana ustawień zaczyna od nowa.",
+            "en": "Choose the data and the parameter budget, press ▶. Both nets learn at "
+            "the same time (Adam, the whole set in every step) from the same seed. Any "
+            "change of a setting starts again.",
+        },
+        "data": {"pl": "dane", "en": "data"},
+        "data_sawtooth": {"pl": "piła", "en": "sawtooth"},
+        "data_spirals": {"pl": "spirale", "en": "spirals"},
+        "data_noisy": {"pl": "zaszumiony", "en": "noisy"},
+        "teeth": {"pl": "liczba ząbków", "en": "teeth"},
+        "turns": {"pl": "zwoje spirali", "en": "spiral turns"},
+        "budget": {"pl": "budżet parametrów", "en": "parameter budget"},
+        "depth": {"pl": "warstwy sieci głębokiej", "en": "deep net's layers"},
+        "learning_rate": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
+        "steps": {"pl": "kroki na jedno ▶", "en": "steps per ▶"},
+        "seed": {"pl": "ziarno losowania", "en": "random seed"},
+        "play": {"pl": "Ucz", "en": "Train"},
+        "stop": {"pl": "Stop", "en": "Stop"},
+        "reset": {"pl": "Od nowa", "en": "Reset"},
+        "shallow": {"pl": "płytka", "en": "shallow"},
+        "deep": {"pl": "głęboka", "en": "deep"},
+        "net": {"pl": "sieć", "en": "net"},
+        "shape": {"pl": "warstwy × neurony", "en": "layers × neurons"},
+        "params": {"pl": "parametry", "en": "parameters"},
+        "data_help_sawtooth": {
+            "pl": "Piła o k ząbkach ma 2k odcinków prostych. Linia przerywana: cel; "
+            "niebieska: sieć płytka; czerwona: sieć głęboka.",
+            "en": "A sawtooth of k teeth has 2k straight pieces. Dashed line: the target; "
+            "blue: the shallow net; red: the deep net.",
+        },
+        "data_help_spirals": {
+            "pl": "Dwie splecione spirale (klasy 0 i 1). Kolor tła: prawdopodobieństwo "
+            "klasy 1 według każdej sieci; punkty: zbiór uczący.",
+            "en": "Two nested spirals (classes 0 and 1). Background colour: each net's "
+            "probability of class 1; dots: the training set.",
+        },
+        "data_help_noisy": {
+            "pl": "20 zaszumionych punktów funkcji sin(πx); szum ma wariancję 0,09. Sieć, "
+            "której strata ucząca spada poniżej tego poziomu, uczy się szumu: jej strata "
+            "testowa rośnie (przetrenowanie). Porównaj linie ciągłe z kropkowanymi.",
+            "en": "20 noisy points of sin(πx); the noise has variance 0.09. A net whose "
+            "training loss falls below that level learns the noise: its test loss rises "
+            "(overfitting). Compare the solid lines with the dotted ones.",
+        },
+        "target": {"pl": "cel", "en": "target"},
+        "train_points": {"pl": "zbiór uczący", "en": "training set"},
+        "function_title": {
+            "pl": "Funkcje nauczone przez obie sieci",
+            "en": "What both nets learnt",
+        },
+        "loss_title": {"pl": "Strata w kolejnych krokach", "en": "Loss over the steps"},
+        "loss_axis": {"pl": "strata (skala log.)", "en": "loss (log scale)"},
+        "step_axis": {"pl": "krok uczenia", "en": "training step"},
+        "series": {"pl": "{net}: {part}", "en": "{net}: {part}"},
+        "part_train": {"pl": "uczący", "en": "training"},
+        "part_test": {"pl": "testowy", "en": "test"},
+        "ready": {
+            "pl": "Naciśnij ▶ Ucz: obie sieci zaczynają z losowych wag (ziarno {seed}).",
+            "en": "Press ▶ Train: both nets start from random weights (seed {seed}).",
+        },
+        "training": {
+            "pl": "⏳ Uczenie… krok {step} z {total}",
+            "en": "⏳ Training… step {step} of {total}",
+        },
+        "summary": {
+            "pl": "Po {step} krokach strata testowa: płytka {shallow:.4g}, głęboka {deep:.4g}. "
+            "{verdict}",
+            "en": "After {step} steps the test loss is: shallow {shallow:.4g}, deep {deep:.4g}. "
+            "{verdict}",
+        },
+        "deep_better": {
+            "pl": "Głęboka jest {ratio:.1f}× lepsza.",
+            "en": "The deep one is {ratio:.1f}× better.",
+        },
+        "shallow_better": {
+            "pl": "Tym razem płytka jest {ratio:.1f}× lepsza.",
+            "en": "This time the shallow one is {ratio:.1f}× better.",
+        },
+        "stopped": {
+            "pl": "Zatrzymano po {step} krokach; ▶ Ucz uczy dalej.",
+            "en": "Stopped after {step} steps; ▶ Train trains on.",
+        },
+        "diverged": {
+            "pl": "Uczenie się rozbiegło w kroku {step}: strata przestała być skończoną "
+            "liczbą, bo η = {rate:.3g} jest za duże. Zmniejsz η i naciśnij „Od nowa”.",
+            "en": "Training diverged at step {step}: the loss stopped being a finite "
+            "number, because η = {rate:.3g} is too large. Lower η and press 'Reset'.",
+        },
+        "bad_value": {
+            "pl": "{what} musi być z zakresu [{low}, {high}], a nie {value!r}.",
+            "en": "{what} must be in [{low}, {high}], not {value!r}.",
+        },
+        "unknown_choice": {
+            "pl": "Nieznana wartość {value!r}; dostępne: {names}.",
+            "en": "Unknown value {value!r}; available: {names}.",
+        },
+        "check_params_passed": {
+            "pl": "✅ Dobrze! {want} parametrów ({detail}).",
+            "en": "✅ Correct! {want} parameters ({detail}).",
+        },
+        "check_params_failed": {
+            "pl": "❌ Jeszcze nie: {got!r} to nie {want_hint}. Wskazówka: warstwa Dense z a "
+            "wejściami i b neuronami ma a·b wag i b biasów.",
+            "en": "❌ Not yet: {got!r} is not {want_hint}. Hint: a Dense layer with a inputs "
+            "and b neurons has a·b weights and b biases.",
+        },
+        "check_neurons_passed": {
+            "pl": "✅ Dobrze! {teeth} ząbków to {pieces} odcinków, czyli {want} zgięć: tyle "
+            "neuronów ReLU potrzebuje sieć płytka.",
+            "en": "✅ Correct! {teeth} teeth are {pieces} pieces, so {want} bends: that many "
+            "ReLU neurons does the shallow net need.",
+        },
+        "check_neurons_failed": {
+            "pl": "❌ Jeszcze nie ({got!r}). Wskazówka: policz odcinki proste piły o {teeth} "
+            "ząbkach; n neuronów ReLU daje najwyżej n + 1 odcinków.",
+            "en": "❌ Not yet ({got!r}). Hint: count the straight pieces of a sawtooth of "
+            "{teeth} teeth; n ReLU neurons give at most n + 1 pieces.",
+        },
+    },
+)
+
+STEPS_PER_EPOCH = 25  # full-batch steps per Keras epoch: one compiled call, one curve point
+BUDGET_RANGE = (30, 3000)
+DEPTH_RANGE = (2, 8)
+STEPS_RANGE = (100, 5000)
+LR_EXPONENTS = (-4.0, 0.0)  # η from 0.0001 to 1
+SEED_RANGE = (0, 9)
+CURVE_POINTS = 401  # x grid of the 1-D plots: 32 teeth are 64 pieces, ~6 points each
+GRID = 61  # heatmap resolution (61 x 61 = 3721 outputs per net, well under 1 ms)
+SHOWN_POINTS = 200  # training points drawn on each heatmap (the figures stay light)
+COLOURS = {"shallow": QUIET, "deep": FIRE}
+
+
+# ------------------------------------------------------------------------------ figures
+
+
+def loss_figure(t) -> go.FigureWidget:
+    """Training (solid) and test (dotted) loss of both nets over the steps, log scale."""
+    traces = [
+        go.Scatter(
+            x=[],
+            y=[],
+            mode="lines+markers",  # a marker shows the first point before there is a line
+            marker={"size": 4},
+            line={"color": COLOURS[net], "width": 2, "dash": "dot" if part == "test" else None},
+            name=t("series", net=t(net), part=t(f"part_{part}")),
+        )
+        for net in ("shallow", "deep")
+        for part in ("train", "test")
+    ]
+    layout = base_layout(
+        title={"text": t("loss_title"), "font": {"size": 14}},
+        xaxis={"title": t("step_axis"), "rangemode": "tozero"},
+        yaxis={"title": t("loss_axis"), "type": "log", "dtick": "D2"},  # labels 1, 2, 5
+        width=560,
+        height=340,
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.3},
+    )
+    return go.FigureWidget(data=traces, layout=layout)
+
+
+def loss_data(history: dict) -> list[dict]:
+    """Trace data for :func:`loss_figure` from a :func:`~widgets.models.depth.empty_history`."""
+    steps = list(history["step"])
+    return [
+        {"x": steps, "y": finite_or_none(history[f"{net}_{part}"])}
+        for net in ("shallow", "deep")
+        for part in ("train", "test")
+    ]
+
+
+def function_figure(t) -> go.FigureWidget:
+    """1-D sets: training points (trace 0), the target (1), shallow (2) and deep (3) nets."""
+    return go.FigureWidget(
+        data=[
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="markers",
+                marker={"size": 5, "color": "#999999"},
+                name=t("train_points"),
+            ),
+            go.Scatter(
+                x=[], y=[], mode="lines", line={"color": LINE, "dash": "dash"}, name=t("target")
+            ),
+            go.Scatter(
+                x=[], y=[], mode="lines", line={"color": QUIET, "width": 3}, name=t("shallow")
+            ),
+            go.Scatter(x=[], y=[], mode="lines", line={"color": FIRE, "width": 3}, name=t("deep")),
+        ],
+        layout=base_layout(
+            title={"text": t("function_title"), "font": {"size": 14}},
+            xaxis={"title": "x", "range": [-1.02, 1.02]},
+            yaxis={"title": "y"},
+            width=560,
+            height=340,
+            showlegend=True,
+            legend={"orientation": "h", "y": -0.25},
+        ),
+    )
+
+
+def function_data(split, grid: np.ndarray, target, shallow, deep) -> list[dict]:
+    """Trace data for :func:`function_figure` (``target`` may be None: no known curve)."""
+    return [
+        {"x": split.x_train[:, 0].tolist(), "y": split.y_train[:, 0].tolist()},
+        {"x": grid.tolist(), "y": [] if target is None else finite_or_none(target)},
+        {"x": grid.tolist(), "y": finite_or_none(np.ravel(shallow))},
+        {"x": grid.tolist(), "y": finite_or_none(np.ravel(deep))},
+    ]
+
+
+def heatmap_figure(t) -> go.FigureWidget:
+    """Spirals: each net's probability of class 1 over the square (traces 0, 1) with the
+    training points (traces 2, 3)."""
+    figure = make_subplots(rows=1, cols=2, subplot_titles=[t("shallow"), t("deep")])
+    for col in (1, 2):
+        figure.add_trace(
+            go.Heatmap(
+                x=[],
+                y=[],
+                z=[],
+                zmin=0,
+                zmax=1,
+                colorscale="RdBu_r",
+                showscale=col == 2,
+                colorbar={"thickness": 12, "len": 0.9},
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=col,
+        )
+    for col in (1, 2):
+        figure.add_trace(
+            go.Scatter(
+                x=[],
+                y=[],
+                mode="markers",
+                marker={"size": 6, "line": {"width": 1, "color": LINE}},
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=col,
+        )
+    figure.update_xaxes(range=[-1, 1], constrain="domain")
+    figure.update_yaxes(range=[-1, 1], scaleanchor="x")
+    figure.update_yaxes(scaleanchor="x2", row=1, col=2)
+    figure.update_layout(
+        **base_layout(width=640, height=340, margin={"l": 30, "r": 20, "t": 40, "b": 30})
+    )
+    return go.FigureWidget(figure)
+
+
+def heatmap_data(split, axis: np.ndarray, shallow: np.ndarray, deep: np.ndarray) -> list[dict]:
+    """Trace data for :func:`heatmap_figure`; ``shallow``/``deep`` are (GRID, GRID) grids."""
+    x, labels = split.x_train[:SHOWN_POINTS], split.y_train[:SHOWN_POINTS, 0]
+    points = {
+        "x": x[:, 0].tolist(),
+        "y": x[:, 1].tolist(),
+        "marker.color": [FIRE if label else QUIET for label in labels],
+    }
+    maps = [
+        {"x": axis.tolist(), "y": axis.tolist(), "z": [finite_or_none(row) for row in grid]}
+        for grid in (shallow, deep)
+    ]
+    return [*maps, points, dict(points)]
+
+
+def grid_points(size: int = GRID) -> tuple[np.ndarray, np.ndarray]:
+    """The heatmap axis and its (size², 2) points, row by row (y outer, x inner)."""
+    axis = np.linspace(-1.0, 1.0, size)
+    xx, yy = np.meshgrid(axis, axis)
+    return axis, np.column_stack([xx.ravel(), yy.ravel()]).astype(np.float32)
+
+
+# ----------------------------------------------------------------------------- dashboard
+
+
+class DeepVsShallowDashboard(Dashboard):
+    """A wide shallow and a narrow deep Keras MLP with equal budgets, trained side by side.
+
+    ``model`` is the two-output ``keras.Model``; ``shallow`` and ``deep`` are its nets.
+    ``history`` holds the recorded losses (see :func:`widgets.models.depth.empty_history`).
+    """
+
+    def __init__(self, lang: str = "pl"):
+        super().__init__(lang)
+        t = self._t = TEXT.for_language(lang)
+        self.split = None
+        self.history: dict = {}
+        self.diverged_at: int | None = None
+        self.trained = threading.Event()
+        self._run_id = 0
+        self._trainer = BackgroundFit(min_interval=0.1)
+        self._initial_weights: dict = {}  # (shape, seed) -> the seeded start of the pair
+        self._model_shape: tuple | None = None
+        self._trainer_left_running = False
+        self._axis, self._grid = grid_points()
+        self._curve_x = np.linspace(-1.0, 1.0, CURVE_POINTS, dtype=np.float32)
+
+        # Controls
+        wide = {"description_width": "initial"}
+        self._data = ipywidgets.ToggleButtons(
+            options=[(t(f"data_{name}"), name) for name in DATASETS],
+            value="sawtooth",
+            style={"button_width": "112px"},
+        )
+        self._teeth = ipywidgets.IntSlider(
+            8,
+            min=TEETH_RANGE[0],
+            max=TEETH_RANGE[1],
+            description=t("teeth"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._turns = ipywidgets.FloatSlider(
+            1.5,
+            min=TURNS_RANGE[0],
+            max=TURNS_RANGE[1],
+            step=0.25,
+            description=t("turns"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._budget = ipywidgets.IntSlider(
+            400,
+            min=BUDGET_RANGE[0],
+            max=BUDGET_RANGE[1],
+            step=10,
+            description=t("budget"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._depth = ipywidgets.IntSlider(
+            3,
+            min=DEPTH_RANGE[0],
+            max=DEPTH_RANGE[1],
+            description=t("depth"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._rate = ipywidgets.FloatLogSlider(
+            0.01,
+            base=10,
+            min=LR_EXPONENTS[0],
+            max=LR_EXPONENTS[1],
+            step=0.1,
+            description=t("learning_rate"),
+            readout_format=".2g",
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._steps = ipywidgets.IntSlider(
+            1500,
+            min=STEPS_RANGE[0],
+            max=STEPS_RANGE[1],
+            step=100,
+            description=t("steps"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        self._seed = ipywidgets.IntSlider(
+            0,
+            min=SEED_RANGE[0],
+            max=SEED_RANGE[1],
+            description=t("seed"),
+            style=wide,
+            continuous_update=False,
+            layout=ipywidgets.Layout(width="370px"),
+        )
+        for name, control in (
+            ("teeth", self._teeth),
+            ("budget", self._budget),
+            ("depth", self._depth),
+            ("rate", self._rate),
+        ):
+            control.add_class(f"dl-{name}")
+        self._play = ipywidgets.Button(description=t("play"), icon="play", button_style="success")
+        self._stop = ipywidgets.Button(description=t("stop"), icon="stop", disabled=True)
+        self._reset = ipywidgets.Button(description=t("reset"), icon="refresh")
+        self._play.add_class("dl-play")
+        self._stop.add_class("dl-stop")
+        self._progress = ipywidgets.IntProgress(0, min=0, max=1, layout={"width": "360px"})
+
+        # Outputs
+        self._counts = ipywidgets.HTML()
+        self._counts.add_class("dl-counts")
+        self._status = ipywidgets.HTML()
+        self._status.add_class("dl-status")
+        self._data_help = ipywidgets.HTML()
+        self.loss_figure = loss_figure(t)
+        self.function_figure = function_figure(t)
+        self.heatmap_figure = heatmap_figure(t)
+
+        # Layout
+        small = "<div style='font-size:13px;line-height:1.35'>{}</div>"
+        controls = ipywidgets.VBox(
+            [
+                ipywidgets.HTML(small.format(t("controls_help"))),
+                self._data,
+                self._teeth,
+                self._turns,
+                self._budget,
+                self._depth,
+                self._counts,
+                self._rate,
+                self._steps,
+                self._seed,
+                ipywidgets.HBox([self._play, self._stop, self._reset]),
+                self._progress,
+                self._data_help,
+            ],
+            layout=ipywidgets.Layout(width="390px"),
+        )
+        # A FigureWidget's .layout is plotly's: boxes around them can be hidden instead.
+        self._function_box = ipywidgets.Box([self.function_figure])
+        self._heatmap_box = ipywidgets.Box([self.heatmap_figure])
+        loss_box = ipywidgets.Box([self.loss_figure])
+        for box, name in (
+            (self._function_box, "function"),
+            (self._heatmap_box, "heatmap"),
+            (loss_box, "loss"),
+        ):
+            box.add_class(f"dl-{name}")
+        figures = ipywidgets.VBox([self._function_box, self._heatmap_box, loss_box])
+        self.children = [
+            ipywidgets.HTML(
+                f"<h2>{t('title')}</h2><p style='font-size:14px'>{t('intro')}</p>"
+                f"<p style='font-size:13px;color:#555'>{t('caveat')}</p>"
+            ),
+            self._loading,
+            self._error,
+            self._status,
+            ipywidgets.HBox([controls, figures], layout=ipywidgets.Layout(flex_flow="row wrap")),
+        ]
+        self._model_controls = [
+            self._data,
+            self._teeth,
+            self._turns,
+            self._budget,
+            self._depth,
+            self._rate,
+            self._steps,
+            self._seed,
+            self._play,
+            self._reset,
+        ]
+
+        # Events
+        for control in (
+            self._data,
+            self._teeth,
+            self._turns,
+            self._budget,
+            self._depth,
+            self._rate,
+            self._seed,
+        ):
+            control.observe(self._on_setting_change, names="value")
+        self._play.on_click(self._on_play_click)
+        self._stop.on_click(self._on_stop_click)
+        self._reset.on_click(self._on_reset_click)
+        self._show_data_controls()
+        self._draw_counts()
+        self._start_model_loading()
+
+    # Public API (for notebook cells and tests) --------------------------------------------
+    @property
+    def shallow(self):
+        """The wide, one-hidden-layer ``keras.Sequential``."""
+        from .models.depth import subnet
+
+        return None if self.model is None else subnet(self.model, "shallow")
+
+    @property
+    def deep(self):
+        """The narrow, ``depth``-hidden-layer ``keras.Sequential``."""
+        from .models.depth import subnet
+
+        return None if self.model is None else subnet(self.model, "deep")
+
+    @property
+    def learning_rate(self) -> float:
+        return float(self._rate.value)
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text (tests)."""
+        return html.unescape(self._status.value.split(">", 1)[-1].rsplit("</div>", 1)[0])
+
+    def widths(self) -> dict:
+        """``{"shallow": (depth, width, params), "deep": (...)}`` for the current settings."""
+        from .models.depth import mlp_params, width_for_budget
+
+        n_inputs = 2 if self._data.value == "spirals" else 1
+        result = {}
+        for name, depth in (("shallow", 1), ("deep", int(self._depth.value))):
+            width = width_for_budget(int(self._budget.value), depth, n_inputs)
+            result[name] = (depth, width, mlp_params(n_inputs, width, depth))
+        return result
+
+    @shows_errors
+    def configure(self, **settings) -> None:
+        """Set controls from code and start again (one rebuild); bad values get a message.
+
+        Keys: ``data``, ``teeth``, ``turns``, ``budget``, ``depth``, ``learning_rate``,
+        ``steps``, ``seed``.
+        """
+        controls = self._named_controls()
+        for key, value in settings.items():
+            self._check_setting(key, value, controls)
+        self.clear_error()
+        for key, value in settings.items():  # set quietly, then rebuild once
+            control = controls[key]
+            control.unobserve(self._on_setting_change, names="value")
+            control.value = value
+            control.observe(self._on_setting_change, names="value")
+        self._show_data_controls()
+        self.reset()
+
+    @shows_errors
+    def play(self, background: bool = True) -> None:
+        """Train both nets ``steps`` more steps (``background=False``: blocking)."""
+        if self.model is None or self._trainer.running:
+            return
+        if self.diverged_at is not None:
+            raise ValueError(self._t("diverged", step=self.diverged_at, rate=self.learning_rate))
+        from .models.depth import loss_recorder, repeated
+
+        split, steps = self.split, int(self._steps.value)
+        recorder = loss_recorder(split, STEPS_PER_EPOCH, self.history)
+        x, y = repeated(split.x_train, split.y_train, STEPS_PER_EPOCH)
+        fit = {
+            "epochs": max(1, steps // STEPS_PER_EPOCH),
+            "batch_size": len(split.x_train),
+            "shuffle": False,
+            "callbacks": [recorder],
+        }
+        self.trained.clear()
+        self._run_id += 1
+        run_id, start_step = self._run_id, self._last_step()
+        self._progress.min, self._progress.max = start_step, start_step + steps
+        self._progress.value = start_step
+        self._stop.disabled, self._play.disabled = False, True
+        # at once: the first ▶ on a new model waits ~1-4 s while TensorFlow traces its step
+        starting = self._t("training", step=start_step, total=start_step + steps)
+        self._status.value = self._status_html(starting)
+        self._trainer.on_progress = lambda progress: self._on_progress(run_id, progress)
+        self._trainer.on_done = lambda trainer: self._on_trained(run_id, trainer, recorder)
+        run = self._trainer.start if background else self._trainer.run_here
+        run(FitJob(self.model, x, y, fit, "pair"))
+
+    def stop(self) -> None:
+        """Stop the training after its current 25 steps (the Stop button)."""
+        self._trainer.stop()
+
+    @shows_errors
+    def reset(self) -> None:
+        """Stop, rebuild both nets from the seed, clear the curves and draw the start."""
+        if self.ready.is_set():
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._stop_running()
+        from .models.depth import empty_history, record_losses
+
+        seed = int(self._seed.value)
+        self.split = make_split(
+            self._data.value, int(self._teeth.value), float(self._turns.value), seed=seed
+        )
+        self.model = self._model_for(self.split, seed)
+        self.history, self.diverged_at = empty_history(), None
+        record_losses(self.model, self.split, self.history, 0)
+        self._run_id += 1  # a late message from a stopped run must not draw over this
+        self._progress.min, self._progress.max, self._progress.value = 0, 1, 0
+        self._play.disabled, self._stop.disabled = False, True
+        self._status.value = self._status_html(self._t("ready", seed=seed))
+        self._draw_counts()
+        self._draw()
+
+    def _model_for(self, split, seed: int):
+        """The pair for the current settings, at its seeded start.
+
+        A model whose shape is unchanged (only the data, teeth, seed or η moved) is
+        restarted in place (see :func:`widgets.models.depth.restart`), so its compiled
+        training step is kept; the seeded initial weights are cached per shape and seed.
+        """
+        from .models.depth import build_pair, restart
+
+        shape = (split.n_inputs, int(self._budget.value), int(self._depth.value), split.task)
+        n_inputs, budget, depth, task = shape
+        # a run that is still finishing uses the old model: never restart it under it
+        if self._model_shape != shape or self._trainer_left_running:
+            self.model = build_pair(
+                n_inputs, budget, depth, task, self.learning_rate, seed, STEPS_PER_EPOCH
+            )
+            self._model_shape, self._trainer_left_running = shape, False
+            self._initial_weights.setdefault((shape, seed), self.model.get_weights())
+        if (shape, seed) not in self._initial_weights:
+            fresh = build_pair(n_inputs, budget, depth, task, seed=seed)
+            self._initial_weights[(shape, seed)] = fresh.get_weights()
+        weights = self._initial_weights[(shape, seed)]
+        restart(self.model, weights, self.learning_rate)
+        return self.model
+
+    def wait_trained(self, timeout: float = 120.0) -> DeepVsShallowDashboard:
+        """Block until the current training has finished and been drawn (tests)."""
+        if not self.trained.wait(timeout):
+            raise TimeoutError("training did not finish in time")
+        return self
+
+    def last_test_losses(self) -> dict:
+        """The last recorded test loss of each net."""
+        return {name: self.history[f"{name}_test"][-1] for name in ("shallow", "deep")}
+
+    # Model --------------------------------------------------------------------------------
+    def _build_model(self, keras) -> None:
+        self._rebuild()
+
+    def _stop_running(self, patience: float = 0.6) -> None:
+        """Stop a running training, waiting at most ``patience`` seconds for it.
+
+        Keras checks the stop after every chunk of 25 steps (a tenth of a second or so),
+        so the wait is short and the model can then be restarted in place. A first ▶ on
+        a new model may still be tracing (seconds): waiting would freeze the slider that
+        asked for the change, so that run gets its own trainer and finishes unseen (its
+        callbacks carry an old run id) and the next model is built anew.
+        """
+        if not self._trainer.running:
+            return
+        self._trainer.stop()
+        if not self._trainer.join(patience):
+            self._trainer = BackgroundFit(min_interval=self._trainer.min_interval)
+            self._trainer_left_running = True
+
+    def _last_step(self) -> int:
+        return self.history["step"][-1] if self.history.get("step") else 0
+
+    def _named_controls(self) -> dict:
+        return {
+            "data": self._data,
+            "teeth": self._teeth,
+            "turns": self._turns,
+            "budget": self._budget,
+            "depth": self._depth,
+            "learning_rate": self._rate,
+            "steps": self._steps,
+            "seed": self._seed,
+        }
+
+    def _check_setting(self, key: str, value, controls: dict) -> None:
+        if key not in controls:
+            raise ValueError(self._t("unknown_choice", value=key, names=", ".join(controls)))
+        if key == "data":
+            if value not in DATASETS:
+                names = ", ".join(DATASETS)
+                raise ValueError(self._t("unknown_choice", value=value, names=names))
+            return
+        control = controls[key]
+        low, high = control.min, control.max
+        if key == "learning_rate":
+            low, high = 10**low, 10**high
+        ok = isinstance(value, int | float | np.number) and np.isfinite(value)
+        if not (ok and low <= value <= high):
+            what = self._t("learning_rate" if key == "learning_rate" else key)
+            raise ValueError(self._t("bad_value", what=what, low=low, high=high, value=value))
+
+    # Events -------------------------------------------------------------------------------
+    @shows_errors
+    def _on_setting_change(self, change) -> None:
+        self._show_data_controls()
+        self.clear_error()
+        self.reset()
+
+    @shows_errors
+    def _on_play_click(self, button) -> None:
+        self.play()
+
+    @shows_errors
+    def _on_stop_click(self, button) -> None:
+        self.stop()
+
+    @shows_errors
+    def _on_reset_click(self, button) -> None:
+        self.clear_error()
+        self.reset()
+
+    def _on_progress(self, run_id: int, progress: Progress) -> None:
+        # The training thread, at most every 0.1 s: the weights are consistent here.
+        if progress.done or run_id != self._run_id:
+            return
+        step = self._last_step()
+        self._progress.value = min(step, self._progress.max)
+        total = self._progress.max
+        self._status.value = self._status_html(self._t("training", step=step, total=total))
+        self._draw()
+
+    def _on_trained(self, run_id: int, trainer: BackgroundFit, recorder) -> None:
+        # The training thread, once at the end; a run replaced by a newer one is dropped.
+        if run_id != self._run_id:
+            return
+        try:
+            self._stop.disabled, self._play.disabled = True, False
+            self._progress.value = self._progress.max
+            if trainer.error is not None:
+                self.show_error(trainer.error)
+                return
+            self.diverged_at = recorder.diverged_at
+            if self.diverged_at is not None:
+                self.show_error(self._t("diverged", step=self.diverged_at, rate=self.learning_rate))
+            self._draw_summary(trainer.stopped)
+            self._draw()
+        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
+            self.show_error(error)
+        finally:
+            self.trained.set()
+
+    # Drawing ------------------------------------------------------------------------------
+    def _status_html(self, text: str) -> str:
+        return f"<div style='font-size:15px'>{html.escape(text)}</div>"
+
+    def _show_data_controls(self) -> None:
+        """Only the sliders and the figure that belong to the chosen data are shown."""
+        name = self._data.value
+        shown = {True: None, False: "none"}
+        self._teeth.layout.display = shown[name == "sawtooth"]
+        self._turns.layout.display = shown[name == "spirals"]
+        self._function_box.layout.display = shown[name != "spirals"]
+        self._heatmap_box.layout.display = shown[name == "spirals"]
+        small = "<div style='font-size:13px;line-height:1.35;color:#333'>{}</div>"
+        self._data_help.value = small.format(self._t(f"data_help_{name}"))
+
+    def _draw_counts(self) -> None:
+        """A small table of both nets' shapes and parameter counts (no plural forms)."""
+        cell = "<td style='padding:1px 8px;text-align:{}'>{}</td>"
+        rows = [
+            "<tr>"
+            + "".join(
+                cell.format("left", f"<b>{self._t(k)}</b>") for k in ("net", "shape", "params")
+            )
+            + "</tr>"
+        ]
+        for name, (depth, width, params) in self.widths().items():
+            rows.append(
+                "<tr>"
+                + cell.format(
+                    "left", f"<span style='color:{COLOURS[name]}'>●</span> " + self._t(name)
+                )
+                + cell.format("right", f"{depth} × {width}")
+                + cell.format("right", f"<b>{params}</b>")
+                + "</tr>"
+            )
+        self._counts.value = (
+            "<table style='font-size:14px;border-collapse:collapse;margin:2px 0 6px 0'>"
+            + "".join(rows)
+            + "</table>"
+        )
+
+    def _draw_summary(self, stopped: bool) -> None:
+        step = self._last_step()
+        if stopped:
+            self._status.value = self._status_html(self._t("stopped", step=step))
+            return
+        losses = self.last_test_losses()
+        shallow, deep = losses["shallow"], losses["deep"]
+        if not (np.isfinite(shallow) and np.isfinite(deep)):
+            self._status.value = ""
+            return
+        if deep <= shallow:
+            verdict = self._t("deep_better", ratio=shallow / max(deep, 1e-12))
+        else:
+            verdict = self._t("shallow_better", ratio=deep / max(shallow, 1e-12))
+        text = self._t("summary", step=step, shallow=shallow, deep=deep, verdict=verdict)
+        self._status.value = self._status_html(text)
+
+    def _draw(self) -> None:
+        """Both figures from the current weights and history (any thread)."""
+        from .models.depth import forward
+
+        update_traces(self.loss_figure, loss_data(self.history))
+        split = self.split
+        if split.task == "classification":
+            shape = (len(self._axis), len(self._axis))
+            maps = [forward(net, self._grid).reshape(shape) for net in (self.shallow, self.deep)]
+            update_traces(self.heatmap_figure, heatmap_data(split, self._axis, *maps))
+            return
+        x = self._curve_x.reshape(-1, 1)
+        if split.name == "sawtooth":
+            target = sawtooth_target(self._curve_x, int(self._teeth.value))
+        else:
+            target = np.sin(np.pi * self._curve_x)
+        curves = [forward(net, x) for net in (self.shallow, self.deep)]
+        update_traces(self.function_figure, function_data(split, self._curve_x, target, *curves))
+
+
+# ----------------------------------------------------------------------------- exercises
+
+
+def check_param_count(
+    answer, n_inputs: int = 1, width: int = 13, depth: int = 3, lang: str = "pl"
+) -> GateCheck:
+    """Is ``answer`` the parameter count of ``depth`` x Dense(width) on ``n_inputs`` inputs
+    with one output? Compared with the closed form :func:`widgets.models.depth.mlp_params`."""
+    from .models.depth import mlp_params
+
+    t = TEXT.for_language(check_language(lang))
+    want = mlp_params(n_inputs, width, depth)
+    if isinstance(answer, int | np.integer) and int(answer) == want:
+        detail = f"{n_inputs}→" + "→".join([str(width)] * depth) + "→1"
+        return GateCheck(True, t("check_params_passed", want=want, detail=detail))
+    hint = f"{depth} × Dense({width}) + Dense(1)"
+    return GateCheck(False, t("check_params_failed", got=answer, want_hint=hint))
+
+
+def check_shallow_neurons(answer, teeth: int = 8, lang: str = "pl") -> GateCheck:
+    """Is ``answer`` the fewest ReLU neurons of one hidden layer that can draw a sawtooth of
+    ``teeth`` teeth exactly? It has 2·teeth pieces, so 2·teeth − 1 bends (neurons)."""
+    t = TEXT.for_language(check_language(lang))
+    pieces = 2 * int(teeth)
+    want = pieces - 1
+    if isinstance(answer, int | np.integer) and int(answer) == want:
+        return GateCheck(True, t("check_neurons_passed", teeth=teeth, pieces=pieces, want=want))
+    return GateCheck(False, t("check_neurons_failed", got=answer, teeth=teeth))
