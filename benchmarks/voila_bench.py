@@ -91,6 +91,14 @@ LESSONS: dict[str, dict] = {
         }
         for lang in ("en", "pl")
     },
+    # CNN: the convolution-by-hand stride slider -> the convolution figure.
+    **{
+        f"{lang}/10_cnn.ipynb": {
+            "slider": f"{support.DASHBOARD} .dl-stride {support.SLIDER_HANDLE}",
+            "figure": f".dl-convolution {support.PLOTLY_FIGURE}",
+        }
+        for lang in ("en", "pl")
+    },
     # Activations: the neuron's weight w1 -> the neuron's output curve.
     **{
         f"{lang}/06_activations.ipynb": {

@@ -1,0 +1,112 @@
+"""Headless: the CNN dashboard trains in the background, redraws its views from the real
+model while training, explains a map, compares with the MLP, stops, and refuses bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.cnn import CnnDashboard
+from widgets.figures.feature_maps import mosaic
+from widgets.models import cnn
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    board = CnnDashboard(lang="en").wait_ready()
+    board.configure(filters=(4, 8), kernels=(5, 3), epochs=2, images=2000, compare=True)
+    return board
+
+
+def test_untrained_views_come_from_the_model(dashboard):
+    assert dashboard.model.count_params() == cnn.build_cnn((4, 8), (5, 3)).count_params()
+    filters = cnn.first_layer_filters(dashboard.model)
+    assert filters.shape == (4, 5, 5)
+    np.testing.assert_allclose(
+        np.asarray(dashboard.filters.data[0].z, dtype=float),
+        mosaic(filters, cols=8, signed=True),
+        atol=1e-6,
+    )
+    assert "has not learnt" in dashboard._status.value
+
+
+def test_training_updates_curves_views_and_the_comparison(dashboard):
+    before = cnn.first_layer_filters(dashboard.model).copy()
+    refreshes = len(dashboard.refresh_times)
+    dashboard.train()
+    assert dashboard._stop.disabled is False
+    dashboard.wait_trained(120)
+    assert dashboard.error_text == ""
+    after = cnn.first_layer_filters(dashboard.model)
+    assert not np.allclose(before, after)  # the filters learnt
+    # The views show the trained model's maps for the chosen digit.
+    image = dashboard.digits.image()
+    acts = cnn.activations(cnn.activation_model(dashboard.model), image)
+    np.testing.assert_allclose(
+        np.asarray(dashboard.layers.data[3].z, dtype=float),
+        mosaic(acts["conv2"], cols=4),
+        atol=1e-4,
+    )
+    np.testing.assert_allclose(
+        np.asarray(dashboard.probabilities.data[0].y, dtype=float), acts["softmax"], atol=1e-2
+    )
+    assert len(dashboard.refresh_times) > refreshes
+    # Curves: loss points within epochs and one test accuracy per epoch.
+    x, val = dashboard.curves.data[0].x, dashboard.curves.data[2].y
+    assert len(val) == 2 and max(x) == pytest.approx(2.0)
+    assert set(dashboard.results) == {"CNN", "MLP"}
+    assert all(0 < r["seconds"] < 60 and r["epochs"] == 2 for r in dashboard.results.values())
+    assert dashboard.results["CNN"]["accuracy"] > 0.25  # chance is 0.1; 4 filters, 32 steps
+    table = dashboard._table.value
+    assert f"{dashboard.model.count_params():,}" in table and "235,146" in table
+    assert "Done" in dashboard._status.value
+
+
+def test_explanation_adds_up_to_the_map(dashboard):
+    dashboard.select_map("conv2", 6)
+    ex = cnn.explain_map(dashboard.model, dashboard.acts, dashboard.digits.image(), "conv2", 6)
+    np.testing.assert_allclose(np.maximum(ex.total, 0), dashboard.acts["conv2"][6], atol=1e-4)
+    np.testing.assert_allclose(
+        np.asarray(dashboard.explain.data[2].z, dtype=float),
+        mosaic(ex.partials, cols=4, signed=True),
+        atol=1e-5,
+    )
+    assert (
+        "Map 6 of conv2" in dashboard._explain_text.value
+        and "over 4 input maps" in dashboard._explain_text.value
+    )
+    dashboard.select_map("pool1", 1)
+    assert "maximum of each 2×2 block" in dashboard._explain_text.value
+
+
+def test_a_click_on_a_mosaic_selects_that_map(dashboard):
+    class Points:  # what plotly passes to on_click
+        point_inds = [0]
+        xs = [13 * 1 + 1 + 2]  # second tile of pool1 (13×13 maps, 4 per row)
+        ys = [3]
+
+    dashboard._on_map_click(dashboard.layers.data[2], Points(), None)
+    assert (dashboard._layer.value, dashboard._map.value) == ("pool1", 1)
+
+
+def test_stop_ends_training_quickly_and_busy_settings_are_refused(dashboard):
+    dashboard.configure(epochs=10, images=2000, compare=False)
+    dashboard.train()
+    dashboard.configure(filters=(8, 8))
+    assert "still training" in dashboard.error_text
+    dashboard.stop()
+    dashboard.wait_trained(30)
+    assert "Stopped" in dashboard._status.value
+    assert dashboard.architecture == ((4, 8), (5, 3))
+
+
+def test_bad_settings_and_a_blank_drawing_give_messages(dashboard):
+    dashboard.clear_error()
+    dashboard.configure(filters=(5, 8))
+    assert "5" in dashboard.error_text
+    dashboard.configure(kernels=(9, 3))
+    assert "kernel size" in dashboard.error_text
+    dashboard.digits.source.value = "draw"
+    assert "empty" in dashboard.error_text
+    dashboard.digits.source.value = "test"
+    assert dashboard.error_text == ""

@@ -1,0 +1,159 @@
+"""Headless: the convolution-by-hand dashboard computes what numpy says and flags the
+impossible, through its controls."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.convolution import ConvolutionDashboard, stand_in_digit
+from widgets.data import load_mnist
+from widgets.figures.feature_maps import mosaic, tile_at
+from widgets.models.convolution import KERNELS, run_model
+
+
+def numpy_correlate(image, kernel, stride=1, pad=0):
+    x = np.pad(image.astype(np.float64), pad)
+    k = kernel.shape[0]
+    n = (x.shape[0] - k) // stride + 1
+    return np.array(
+        [
+            [
+                np.sum(x[i * stride : i * stride + k, j * stride : j * stride + k] * kernel)
+                for j in range(n)
+            ]
+            for i in range(n)
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return ConvolutionDashboard(lang="en").wait_ready()
+
+
+def digit(index):
+    return load_mnist(allow_download=False).x_test[index].astype(np.float32) / 255
+
+
+def z(dashboard, trace):
+    return np.asarray(dashboard.figure.data[trace].z, dtype=float)
+
+
+def test_default_shows_sobel_x_on_a_test_digit(dashboard):
+    assert dashboard.error_text == ""
+    assert dashboard._preset.value == "sobel_x"
+    want = numpy_correlate(digit(1), KERNELS["sobel_x"])
+    np.testing.assert_allclose(z(dashboard, 1), want, atol=1e-4)
+    np.testing.assert_allclose(z(dashboard, 2), np.maximum(want, 0), atol=1e-4)
+    assert z(dashboard, 3).shape == (13, 13)
+    assert (
+        dashboard.model.get_layer("conv").get_weights()[0][:, :, 0, 0].tolist()
+        == KERNELS["sobel_x"].tolist()
+    )
+    assert "= 26" in dashboard._formula.value
+    assert dashboard._step.value == 13 * 26 + 13  # the window starts in the middle
+    assert "row 13, column 13" in dashboard._position.value
+
+
+def test_typed_weights_and_presets_redraw(dashboard):
+    dashboard.configure(preset="laplacian")
+    np.testing.assert_allclose(
+        z(dashboard, 1), numpy_correlate(digit(1), KERNELS["laplacian"]), atol=1e-4
+    )
+    kernel = np.array([[1, 2, 0], [0, -1, 0], [0.5, 0, -3]])
+    dashboard.configure(kernel=kernel)
+    assert dashboard._preset.value == "custom"
+    np.testing.assert_allclose(z(dashboard, 1), numpy_correlate(digit(1), kernel), atol=1e-4)
+    dashboard._weights[0].value = 4.0  # one box typed by hand
+    kernel[0, 0] = 4.0
+    np.testing.assert_allclose(z(dashboard, 1), numpy_correlate(digit(1), kernel), atol=1e-4)
+    dashboard.configure(kernel=KERNELS["sharpen"])
+    assert dashboard._preset.value == "sharpen"
+
+
+def test_stride_padding_and_the_sliding_window(dashboard):
+    dashboard.configure(preset="sobel_y", stride=2, padding=1)
+    want = numpy_correlate(digit(1), KERNELS["sobel_y"], stride=2, pad=1)
+    np.testing.assert_allclose(z(dashboard, 1), want, atol=1e-4)
+    # dashboard.model (Keras Conv2D with the kernel, ReLU, pooling) gives the maps shown.
+    maps = run_model(dashboard.model, digit(1))
+    for trace, keras_map in zip((1, 2, 3), maps, strict=True):
+        np.testing.assert_allclose(z(dashboard, trace), keras_map, atol=1e-4)
+    assert z(dashboard, 0).shape == (30, 30)  # the padded input is shown
+    assert "⌊(28 + 2·1 − 3)/2⌋ + 1 = 14" in dashboard._formula.value
+    assert "not divisible" in dashboard._formula.value  # 27 / 2 leaves a column out
+    dashboard.configure(step=14 * 3 + 5)  # row 3, column 5
+    assert "row 3, column 5" in dashboard._position.value
+    shape = dashboard.figure.layout.shapes[0]
+    assert (shape.x0, shape.y0) == (10 - 0.5, 6 - 0.5)  # stride 2: window at (6, 10)
+    total = float(dashboard._window.value.split("dl-window-sum'>")[1].split("<")[0])
+    assert total == pytest.approx(want[3, 5], abs=1e-3)
+    dashboard.configure(padding="same", stride=3)
+    assert z(dashboard, 1).shape == (10, 10)
+    assert dashboard._step.max == 99
+    dashboard.configure(stride=1, padding="valid")
+
+
+def test_impossible_and_unpoolable_combinations_are_flagged(dashboard):
+    dashboard.configure(size=2)
+    assert "does not fit" in dashboard.error_text and "n + 2p − k = -1" in dashboard.error_text
+    dashboard.configure(size=3)
+    assert dashboard.error_text == ""
+    assert "no pooling" in dashboard._formula.value
+    dashboard.configure(size=2, padding=1)  # padding makes it fit again
+    assert dashboard.error_text == "" and z(dashboard, 1).shape == (2, 2)
+    dashboard.configure(size=28, padding="valid")
+    assert dashboard.error_text == ""
+
+
+def test_blank_drawing_gives_a_message_and_a_drawing_is_convolved(dashboard):
+    dashboard.digits.source.value = "draw"
+    assert "empty" in dashboard.error_text
+    pad = dashboard.digits.canvas
+    strokes = np.zeros((112, 112), dtype=np.uint8)
+    strokes[20:90, 50:62] = 255  # a "1"
+    pad.draw(strokes)
+    assert dashboard.error_text == ""
+    drawn = pad.digit()
+    assert drawn is not None and drawn.max() > 0.5
+    np.testing.assert_allclose(z(dashboard, 0), drawn, atol=1e-6)
+    np.testing.assert_allclose(z(dashboard, 1), numpy_correlate(drawn, dashboard.kernel), atol=1e-4)
+    pad.clear()
+    assert "empty" in dashboard.error_text
+    dashboard.digits.source.value = "test"
+    assert dashboard.error_text == ""
+
+
+def test_polish_labels_and_the_stand_in_digit():
+    dashboard = ConvolutionDashboard(lang="pl")
+    assert dashboard._preset.label == "Sobel x (krawędzie pionowe)"
+    assert stand_in_digit().shape == (28, 28) and stand_in_digit().max() == 1.0
+
+
+def test_mosaic_and_tile_lookup():
+    maps = np.arange(5 * 3 * 3, dtype=float).reshape(5, 3, 3)
+    tiled = mosaic(maps, cols=2)
+    assert tiled.shape == (3 * 4 - 1, 2 * 4 - 1)
+    assert np.isnan(tiled[3]).all() and np.isnan(tiled[:, 3]).all()
+    assert tiled[8:, 4:].size and np.isnan(tiled[8:, 4:]).all()  # no sixth map
+    assert tiled[4 + 1, 4 + 2] == pytest.approx(maps[3, 1, 2] / maps[3].max())
+    assert tile_at(5, 6, 3, 2, 5) == 3
+    assert tile_at(3, 0, 3, 2, 5) is None  # a gap
+    assert tile_at(5, 9, 3, 2, 5) is None  # where a sixth map would be
+
+
+def test_exercise_checks_pass_the_right_answers_only():
+    from widgets.convolution import check_conv_parameters, check_edge_kernel, check_output_size
+
+    assert check_output_size(15, 32, 5, 2, 1, lang="en").passed
+    wrong = check_output_size(16, 32, 5, 2, 1, lang="pl")
+    assert not wrong.passed and "16" in wrong.message
+    assert check_conv_parameters(18_496, 64, 3, 32, lang="en").passed
+    assert not check_conv_parameters(18_432, 64, 3, 32, lang="en").passed  # biases forgotten
+    assert check_edge_kernel(KERNELS["sobel_y"], lang="en").passed
+    assert "sum to zero" in check_edge_kernel(np.ones((3, 3)), lang="en").message
+    diagonal = check_edge_kernel(KERNELS["sobel_x"] + KERNELS["sobel_y"], lang="en")
+    assert not diagonal.passed and "vertical edge (" in diagonal.message
+    assert "positive" in check_edge_kernel(-KERNELS["sobel_y"], lang="en").message
+    assert not check_edge_kernel(np.zeros((3, 3)), lang="en").passed
