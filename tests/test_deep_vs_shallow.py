@@ -10,13 +10,8 @@ import pytest
 
 from widgets.backend import load_keras
 from widgets.data.depth import sawtooth_target
-from widgets.deep_vs_shallow import (
-    DeepVsShallowDashboard,
-    check_param_count,
-    check_shallow_neurons,
-    heatmap_data,
-    loss_data,
-)
+from widgets.deep_vs_shallow import DeepVsShallowDashboard, check_param_count, check_shallow_neurons
+from widgets.figures.depth import COLOURS, counts_html, heatmap_data, loss_data, loss_figure
 
 keras = load_keras(timeout=120)
 
@@ -70,7 +65,8 @@ def test_train_in_background_draw_continue_stop_and_reset(dashboard):
     dashboard.play(background=False)
     assert dashboard.model is model
     assert dashboard.history["step"][-1] == 200 and len(dashboard.history["step"]) == 9
-    dashboard._steps.value = 5000
+    dashboard._steps.value = 5000  # even after configure(steps=...): no restart
+    assert dashboard.model is model and dashboard.history["step"][-1] == 200
     dashboard.play()
     deadline = time.monotonic() + 60
     while dashboard.history["step"][-1] < 300 and time.monotonic() < deadline:
@@ -155,6 +151,13 @@ def test_pure_figure_data():
     maps = heatmap_data(Split, np.array([0.0, 1.0]), np.eye(2), np.zeros((2, 2)))
     assert maps[0]["z"] == [[1.0, 0.0], [0.0, 1.0]] and len(maps) == 4
     assert maps[2]["marker.color"][0] != maps[2]["marker.color"][1]
+
+    figure = loss_figure(["a", "b", "c", "d"], "title", "step", "loss")
+    assert [trace.line.dash for trace in figure.data] == [None, "dot", None, "dot"]
+    assert figure.data[0].line.color == COLOURS["shallow"] == figure.data[1].line.color
+    assert figure.layout.yaxis.type == "log" and figure.layout.shapes == ()  # no epoch line
+    table = counts_html(["net", "shape", "params"], [("deep", "deep", 3, 11, 287)])
+    assert "3 × 11" in table and "<b>287</b>" in table and COLOURS["deep"] in table
 
 
 def test_polish_dashboard_speaks_polish():

@@ -5,10 +5,11 @@ hidden layers and its width follows, see :mod:`widgets.models.depth`), the same 
 the same seed. They are the two outputs of one Keras model, so one compiled, full-batch
 Adam step trains both (:class:`widgets.training.BackgroundFit` runs it in a thread, with
 Stop). After every 25 steps the losses on the training and the test set are recorded;
-the figures show them live with the fitted functions: the two curves over the target for
-the 1-D sets (sawtooth, small noisy set), two decision heatmaps for the spirals.
-Train (▶) continues the training, Stop stops it, Reset starts again from the seeded initial weights; any
-setting change starts again too.
+the figures (built in :mod:`widgets.figures.depth`) show them live with the fitted
+functions: the two curves over the target for the 1-D sets (sawtooth, small noisy set),
+two decision heatmaps for the spirals.
+Train (▶) continues the training, Stop stops it, Reset starts again from the seeded initial
+weights; any setting change starts again too.
 """
 
 from __future__ import annotations
@@ -18,14 +19,22 @@ import threading
 
 import ipywidgets
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .data.depth import DATASETS, TEETH_RANGE, TURNS_RANGE, make_split, sawtooth_target
 from .exercises import GateCheck
-from .figures.curves import finite_or_none
+from .figures.depth import (
+    NETS,
+    counts_html,
+    curve_grid,
+    function_data,
+    function_figure,
+    grid_points,
+    heatmap_data,
+    heatmap_figure,
+    loss_data,
+    loss_figure,
+)
 from .figures.live import update_traces
-from .figures.style import FIRE, LINE, QUIET, base_layout
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
 from .ui import Dashboard, shows_errors
@@ -182,153 +191,25 @@ DEPTH_RANGE = (2, 8)
 STEPS_RANGE = (100, 5000)
 LR_EXPONENTS = (-4.0, 0.0)  # η from 0.0001 to 1
 SEED_RANGE = (0, 9)
-CURVE_POINTS = 401  # x grid of the 1-D plots: 32 teeth are 64 pieces, ~6 points each
-GRID = 61  # heatmap resolution (61 x 61 = 3721 outputs per net, well under 1 ms)
-SHOWN_POINTS = 200  # training points drawn on each heatmap (the figures stay light)
-COLOURS = {"shallow": QUIET, "deep": FIRE}
+SLIDER_WIDTH = "370px"
+SMALL = "<div style='font-size:13px;line-height:1.35'>{}</div>"
 
 
-# ------------------------------------------------------------------------------ figures
-
-
-def loss_figure(t) -> go.FigureWidget:
-    """Training (solid) and test (dotted) loss of both nets over the steps, log scale."""
-    traces = [
-        go.Scatter(
-            x=[],
-            y=[],
-            mode="lines+markers",  # a marker shows the first point before there is a line
-            marker={"size": 4},
-            line={"color": COLOURS[net], "width": 2, "dash": "dot" if part == "test" else None},
-            name=t("series", net=t(net), part=t(f"part_{part}")),
-        )
-        for net in ("shallow", "deep")
-        for part in ("train", "test")
-    ]
-    layout = base_layout(
-        title={"text": t("loss_title"), "font": {"size": 14}},
-        xaxis={"title": t("step_axis"), "rangemode": "tozero"},
-        yaxis={"title": t("loss_axis"), "type": "log", "dtick": "D2"},  # labels 1, 2, 5
-        width=560,
-        height=340,
-        showlegend=True,
-        legend={"orientation": "h", "y": -0.3},
+def _slider(kind, value, low, high, description: str, css: str | None = None, **extra):
+    """A labelled slider of the controls column that reports a value only on release."""
+    slider = kind(
+        value,
+        min=low,
+        max=high,
+        description=description,
+        style={"description_width": "initial"},
+        continuous_update=False,
+        layout=ipywidgets.Layout(width=SLIDER_WIDTH),
+        **extra,
     )
-    return go.FigureWidget(data=traces, layout=layout)
-
-
-def loss_data(history: dict) -> list[dict]:
-    """Trace data for :func:`loss_figure` from a :func:`~widgets.models.depth.empty_history`."""
-    steps = list(history["step"])
-    return [
-        {"x": steps, "y": finite_or_none(history[f"{net}_{part}"])}
-        for net in ("shallow", "deep")
-        for part in ("train", "test")
-    ]
-
-
-def function_figure(t) -> go.FigureWidget:
-    """1-D sets: training points (trace 0), the target (1), shallow (2) and deep (3) nets."""
-    return go.FigureWidget(
-        data=[
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="markers",
-                marker={"size": 5, "color": "#999999"},
-                name=t("train_points"),
-            ),
-            go.Scatter(
-                x=[], y=[], mode="lines", line={"color": LINE, "dash": "dash"}, name=t("target")
-            ),
-            go.Scatter(
-                x=[], y=[], mode="lines", line={"color": QUIET, "width": 3}, name=t("shallow")
-            ),
-            go.Scatter(x=[], y=[], mode="lines", line={"color": FIRE, "width": 3}, name=t("deep")),
-        ],
-        layout=base_layout(
-            title={"text": t("function_title"), "font": {"size": 14}},
-            xaxis={"title": "x", "range": [-1.02, 1.02]},
-            yaxis={"title": "y"},
-            width=560,
-            height=340,
-            showlegend=True,
-            legend={"orientation": "h", "y": -0.25},
-        ),
-    )
-
-
-def function_data(split, grid: np.ndarray, target, shallow, deep) -> list[dict]:
-    """Trace data for :func:`function_figure` (``target`` may be None: no known curve)."""
-    return [
-        {"x": split.x_train[:, 0].tolist(), "y": split.y_train[:, 0].tolist()},
-        {"x": grid.tolist(), "y": [] if target is None else finite_or_none(target)},
-        {"x": grid.tolist(), "y": finite_or_none(np.ravel(shallow))},
-        {"x": grid.tolist(), "y": finite_or_none(np.ravel(deep))},
-    ]
-
-
-def heatmap_figure(t) -> go.FigureWidget:
-    """Spirals: each net's probability of class 1 over the square (traces 0, 1) with the
-    training points (traces 2, 3)."""
-    figure = make_subplots(rows=1, cols=2, subplot_titles=[t("shallow"), t("deep")])
-    for col in (1, 2):
-        figure.add_trace(
-            go.Heatmap(
-                x=[],
-                y=[],
-                z=[],
-                zmin=0,
-                zmax=1,
-                colorscale="RdBu_r",
-                showscale=col == 2,
-                colorbar={"thickness": 12, "len": 0.9},
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=col,
-        )
-    for col in (1, 2):
-        figure.add_trace(
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="markers",
-                marker={"size": 6, "line": {"width": 1, "color": LINE}},
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=col,
-        )
-    figure.update_xaxes(range=[-1, 1], constrain="domain")
-    figure.update_yaxes(range=[-1, 1], scaleanchor="x")
-    figure.update_yaxes(scaleanchor="x2", row=1, col=2)
-    figure.update_layout(
-        **base_layout(width=640, height=340, margin={"l": 30, "r": 20, "t": 40, "b": 30})
-    )
-    return go.FigureWidget(figure)
-
-
-def heatmap_data(split, axis: np.ndarray, shallow: np.ndarray, deep: np.ndarray) -> list[dict]:
-    """Trace data for :func:`heatmap_figure`; ``shallow``/``deep`` are (GRID, GRID) grids."""
-    x, labels = split.x_train[:SHOWN_POINTS], split.y_train[:SHOWN_POINTS, 0]
-    points = {
-        "x": x[:, 0].tolist(),
-        "y": x[:, 1].tolist(),
-        "marker.color": [FIRE if label else QUIET for label in labels],
-    }
-    maps = [
-        {"x": axis.tolist(), "y": axis.tolist(), "z": [finite_or_none(row) for row in grid]}
-        for grid in (shallow, deep)
-    ]
-    return [*maps, points, dict(points)]
-
-
-def grid_points(size: int = GRID) -> tuple[np.ndarray, np.ndarray]:
-    """The heatmap axis and its (size², 2) points, row by row (y outer, x inner)."""
-    axis = np.linspace(-1.0, 1.0, size)
-    xx, yy = np.meshgrid(axis, axis)
-    return axis, np.column_stack([xx.ravel(), yy.ravel()]).astype(np.float32)
+    if css:
+        slider.add_class(f"dl-{css}")
+    return slider
 
 
 # ----------------------------------------------------------------------------- dashboard
@@ -343,7 +224,7 @@ class DeepVsShallowDashboard(Dashboard):
 
     def __init__(self, lang: str = "pl"):
         super().__init__(lang)
-        t = self._t = TEXT.for_language(lang)
+        self._t = TEXT.for_language(lang)
         self.split = None
         self.history: dict = {}
         self.diverged_at: int | None = None
@@ -354,113 +235,87 @@ class DeepVsShallowDashboard(Dashboard):
         self._model_shape: tuple | None = None
         self._trainer_left_running = False
         self._axis, self._grid = grid_points()
-        self._curve_x = np.linspace(-1.0, 1.0, CURVE_POINTS, dtype=np.float32)
+        self._curve_x = curve_grid()
+        self._build_controls()
+        self._build_outputs()
+        self._build_layout()
+        self._connect_events()
+        self._show_data_controls()
+        self._draw_counts()
+        self._start_model_loading()
 
-        # Controls
-        wide = {"description_width": "initial"}
+    # Building -----------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        """The data choice, the sliders, ▶ / Stop / Reset and the progress bar."""
+        t = self._t
         self._data = ipywidgets.ToggleButtons(
             options=[(t(f"data_{name}"), name) for name in DATASETS],
             value="sawtooth",
             style={"button_width": "112px"},
         )
-        self._teeth = ipywidgets.IntSlider(
-            8,
-            min=TEETH_RANGE[0],
-            max=TEETH_RANGE[1],
-            description=t("teeth"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        self._turns = ipywidgets.FloatSlider(
-            1.5,
-            min=TURNS_RANGE[0],
-            max=TURNS_RANGE[1],
-            step=0.25,
-            description=t("turns"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        self._budget = ipywidgets.IntSlider(
-            400,
-            min=BUDGET_RANGE[0],
-            max=BUDGET_RANGE[1],
-            step=10,
-            description=t("budget"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        self._depth = ipywidgets.IntSlider(
-            3,
-            min=DEPTH_RANGE[0],
-            max=DEPTH_RANGE[1],
-            description=t("depth"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        self._rate = ipywidgets.FloatLogSlider(
+        slider, float_slider = ipywidgets.IntSlider, ipywidgets.FloatSlider
+        self._teeth = _slider(slider, 8, *TEETH_RANGE, t("teeth"), "teeth")
+        self._turns = _slider(float_slider, 1.5, *TURNS_RANGE, t("turns"), step=0.25)
+        self._budget = _slider(slider, 400, *BUDGET_RANGE, t("budget"), "budget", step=10)
+        self._depth = _slider(slider, 3, *DEPTH_RANGE, t("depth"), "depth")
+        self._rate = _slider(
+            ipywidgets.FloatLogSlider,
             0.01,
+            *LR_EXPONENTS,
+            t("learning_rate"),
+            "rate",
             base=10,
-            min=LR_EXPONENTS[0],
-            max=LR_EXPONENTS[1],
             step=0.1,
-            description=t("learning_rate"),
             readout_format=".2g",
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
         )
-        self._steps = ipywidgets.IntSlider(
-            1500,
-            min=STEPS_RANGE[0],
-            max=STEPS_RANGE[1],
-            step=100,
-            description=t("steps"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        self._seed = ipywidgets.IntSlider(
-            0,
-            min=SEED_RANGE[0],
-            max=SEED_RANGE[1],
-            description=t("seed"),
-            style=wide,
-            continuous_update=False,
-            layout=ipywidgets.Layout(width="370px"),
-        )
-        for name, control in (
-            ("teeth", self._teeth),
-            ("budget", self._budget),
-            ("depth", self._depth),
-            ("rate", self._rate),
-        ):
-            control.add_class(f"dl-{name}")
+        self._steps = _slider(slider, 1500, *STEPS_RANGE, t("steps"), step=100)
+        self._seed = _slider(slider, 0, *SEED_RANGE, t("seed"))
         self._play = ipywidgets.Button(description=t("play"), icon="play", button_style="success")
         self._stop = ipywidgets.Button(description=t("stop"), icon="stop", disabled=True)
         self._reset = ipywidgets.Button(description=t("reset"), icon="refresh")
         self._play.add_class("dl-play")
         self._stop.add_class("dl-stop")
         self._progress = ipywidgets.IntProgress(0, min=0, max=1, layout={"width": "360px"})
+        self._model_controls = [*self._named_controls().values(), self._play, self._reset]
 
-        # Outputs
+    def _build_outputs(self) -> None:
+        """The size table, the status line, the data help and the three figures."""
+        t = self._t
         self._counts = ipywidgets.HTML()
         self._counts.add_class("dl-counts")
         self._status = ipywidgets.HTML()
         self._status.add_class("dl-status")
         self._data_help = ipywidgets.HTML()
-        self.loss_figure = loss_figure(t)
-        self.function_figure = function_figure(t)
-        self.heatmap_figure = heatmap_figure(t)
+        names = [
+            t("series", net=t(net), part=t(f"part_{part}"))
+            for net in NETS
+            for part in ("train", "test")
+        ]
+        self.loss_figure = loss_figure(names, t("loss_title"), t("step_axis"), t("loss_axis"))
+        labels = {key: t(key) for key in ("train_points", "target", *NETS)}
+        self.function_figure = function_figure(labels, t("function_title"))
+        self.heatmap_figure = heatmap_figure([t(net) for net in NETS])
 
-        # Layout
-        small = "<div style='font-size:13px;line-height:1.35'>{}</div>"
-        controls = ipywidgets.VBox(
+    def _build_layout(self) -> None:
+        """The title, the banners, the status, then the controls beside the figures."""
+        t = self._t
+        columns = [self._controls_column(), self._figures_column()]
+        self.children = [
+            ipywidgets.HTML(
+                f"<h2>{t('title')}</h2><p style='font-size:14px'>{t('intro')}</p>"
+                f"<p style='font-size:13px;color:#555'>{t('caveat')}</p>"
+            ),
+            self._loading,
+            self._error,
+            self._status,
+            ipywidgets.HBox(columns, layout=ipywidgets.Layout(flex_flow="row wrap")),
+        ]
+
+    def _controls_column(self) -> ipywidgets.VBox:
+        """Help, data, sliders with the size table, the buttons and the progress bar."""
+        return ipywidgets.VBox(
             [
-                ipywidgets.HTML(small.format(t("controls_help"))),
+                ipywidgets.HTML(SMALL.format(self._t("controls_help"))),
                 self._data,
                 self._teeth,
                 self._turns,
@@ -476,7 +331,12 @@ class DeepVsShallowDashboard(Dashboard):
             ],
             layout=ipywidgets.Layout(width="390px"),
         )
-        # A FigureWidget's .layout is plotly's: boxes around them can be hidden instead.
+
+    def _figures_column(self) -> ipywidgets.VBox:
+        """The 1-D figure or the heatmaps (one is hidden), above the loss figure.
+
+        A FigureWidget's .layout is plotly's: the boxes around them are hidden instead.
+        """
         self._function_box = ipywidgets.Box([self.function_figure])
         self._heatmap_box = ipywidgets.Box([self.heatmap_figure])
         loss_box = ipywidgets.Box([self.loss_figure])
@@ -486,47 +346,16 @@ class DeepVsShallowDashboard(Dashboard):
             (loss_box, "loss"),
         ):
             box.add_class(f"dl-{name}")
-        figures = ipywidgets.VBox([self._function_box, self._heatmap_box, loss_box])
-        self.children = [
-            ipywidgets.HTML(
-                f"<h2>{t('title')}</h2><p style='font-size:14px'>{t('intro')}</p>"
-                f"<p style='font-size:13px;color:#555'>{t('caveat')}</p>"
-            ),
-            self._loading,
-            self._error,
-            self._status,
-            ipywidgets.HBox([controls, figures], layout=ipywidgets.Layout(flex_flow="row wrap")),
-        ]
-        self._model_controls = [
-            self._data,
-            self._teeth,
-            self._turns,
-            self._budget,
-            self._depth,
-            self._rate,
-            self._steps,
-            self._seed,
-            self._play,
-            self._reset,
-        ]
+        return ipywidgets.VBox([self._function_box, self._heatmap_box, loss_box])
 
-        # Events
-        for control in (
-            self._data,
-            self._teeth,
-            self._turns,
-            self._budget,
-            self._depth,
-            self._rate,
-            self._seed,
-        ):
-            control.observe(self._on_setting_change, names="value")
+    def _connect_events(self) -> None:
+        """Every setting but the steps starts again; the buttons train, stop and reset."""
+        for key, control in self._named_controls().items():
+            if key != "steps":
+                control.observe(self._on_setting_change, names="value")
         self._play.on_click(self._on_play_click)
         self._stop.on_click(self._on_stop_click)
         self._reset.on_click(self._on_reset_click)
-        self._show_data_controls()
-        self._draw_counts()
-        self._start_model_loading()
 
     # Public API (for notebook cells and tests) --------------------------------------------
     @property
@@ -575,10 +404,7 @@ class DeepVsShallowDashboard(Dashboard):
             self._check_setting(key, value, controls)
         self.clear_error()
         for key, value in settings.items():  # set quietly, then rebuild once
-            control = controls[key]
-            control.unobserve(self._on_setting_change, names="value")
-            control.value = value
-            control.observe(self._on_setting_change, names="value")
+            self._set_quietly(controls[key], value)
         self._show_data_controls()
         self.reset()
 
@@ -589,30 +415,19 @@ class DeepVsShallowDashboard(Dashboard):
             return
         if self.diverged_at is not None:
             raise ValueError(self._t("diverged", step=self.diverged_at, rate=self.learning_rate))
-        from .models.depth import loss_recorder, repeated
+        from .models.depth import loss_recorder
 
-        split, steps = self.split, int(self._steps.value)
-        recorder = loss_recorder(split, STEPS_PER_EPOCH, self.history)
-        x, y = repeated(split.x_train, split.y_train, STEPS_PER_EPOCH)
-        fit = {
-            "epochs": max(1, steps // STEPS_PER_EPOCH),
-            "batch_size": len(split.x_train),
-            "shuffle": False,
-            "callbacks": [recorder],
-        }
+        steps = int(self._steps.value)
+        recorder = loss_recorder(self.split, STEPS_PER_EPOCH, self.history)
+        job = self._fit_job(steps, recorder)
         self.trained.clear()
         self._run_id += 1
-        run_id, start_step = self._run_id, self._last_step()
-        self._progress.min, self._progress.max = start_step, start_step + steps
-        self._progress.value = start_step
-        self._stop.disabled, self._play.disabled = False, True
-        # at once: the first ▶ on a new model waits ~1-4 s while TensorFlow traces its step
-        starting = self._t("training", step=start_step, total=start_step + steps)
-        self._status.value = self._status_html(starting)
+        run_id = self._run_id
+        self._show_started(steps)
         self._trainer.on_progress = lambda progress: self._on_progress(run_id, progress)
         self._trainer.on_done = lambda trainer: self._on_trained(run_id, trainer, recorder)
         run = self._trainer.start if background else self._trainer.run_here
-        run(FitJob(self.model, x, y, fit, "pair"))
+        run(job)
 
     def stop(self) -> None:
         """Stop the training after its current 25 steps (the Stop button)."""
@@ -624,7 +439,22 @@ class DeepVsShallowDashboard(Dashboard):
         if self.ready.is_set():
             self._rebuild()
 
+    def wait_trained(self, timeout: float = 120.0) -> DeepVsShallowDashboard:
+        """Block until the current training has finished and been drawn (tests)."""
+        if not self.trained.wait(timeout):
+            raise TimeoutError("training did not finish in time")
+        return self
+
+    def last_test_losses(self) -> dict:
+        """The last recorded test loss of each net."""
+        return {name: self.history[f"{name}_test"][-1] for name in NETS}
+
+    # Model --------------------------------------------------------------------------------
+    def _build_model(self, keras) -> None:
+        self._rebuild()
+
     def _rebuild(self) -> None:
+        """New data and the pair at its seeded start, the first losses, everything drawn."""
         self._stop_running()
         from .models.depth import empty_history, record_losses
 
@@ -667,19 +497,19 @@ class DeepVsShallowDashboard(Dashboard):
         restart(self.model, weights, self.learning_rate)
         return self.model
 
-    def wait_trained(self, timeout: float = 120.0) -> DeepVsShallowDashboard:
-        """Block until the current training has finished and been drawn (tests)."""
-        if not self.trained.wait(timeout):
-            raise TimeoutError("training did not finish in time")
-        return self
+    def _fit_job(self, steps: int, recorder) -> FitJob:
+        """``steps`` full-batch steps as Keras epochs of 25 steps each, losses recorded."""
+        from .models.depth import repeated
 
-    def last_test_losses(self) -> dict:
-        """The last recorded test loss of each net."""
-        return {name: self.history[f"{name}_test"][-1] for name in ("shallow", "deep")}
-
-    # Model --------------------------------------------------------------------------------
-    def _build_model(self, keras) -> None:
-        self._rebuild()
+        split = self.split
+        x, y = repeated(split.x_train, split.y_train, STEPS_PER_EPOCH)
+        fit = {
+            "epochs": max(1, steps // STEPS_PER_EPOCH),
+            "batch_size": len(split.x_train),
+            "shuffle": False,
+            "callbacks": [recorder],
+        }
+        return FitJob(self.model, x, y, fit, "pair")
 
     def _stop_running(self, patience: float = 0.6) -> None:
         """Stop a running training, waiting at most ``patience`` seconds for it.
@@ -700,7 +530,9 @@ class DeepVsShallowDashboard(Dashboard):
     def _last_step(self) -> int:
         return self.history["step"][-1] if self.history.get("step") else 0
 
+    # Settings -----------------------------------------------------------------------------
     def _named_controls(self) -> dict:
+        """The controls :meth:`configure` sets, by their key."""
         return {
             "data": self._data,
             "teeth": self._teeth,
@@ -712,7 +544,17 @@ class DeepVsShallowDashboard(Dashboard):
             "seed": self._seed,
         }
 
+    def _set_quietly(self, control, value) -> None:
+        """Set a control without starting again (the steps are no setting: never watched)."""
+        if control is self._steps:
+            control.value = value
+            return
+        control.unobserve(self._on_setting_change, names="value")
+        control.value = value
+        control.observe(self._on_setting_change, names="value")
+
     def _check_setting(self, key: str, value, controls: dict) -> None:
+        """Raise a translated ValueError for an unknown key or an out-of-range value."""
         if key not in controls:
             raise ValueError(self._t("unknown_choice", value=key, names=", ".join(controls)))
         if key == "data":
@@ -720,13 +562,12 @@ class DeepVsShallowDashboard(Dashboard):
                 names = ", ".join(DATASETS)
                 raise ValueError(self._t("unknown_choice", value=value, names=names))
             return
-        control = controls[key]
-        low, high = control.min, control.max
+        low, high = controls[key].min, controls[key].max
         if key == "learning_rate":
             low, high = 10**low, 10**high
         ok = isinstance(value, int | float | np.number) and np.isfinite(value)
         if not (ok and low <= value <= high):
-            what = self._t("learning_rate" if key == "learning_rate" else key)
+            what = self._t(key)
             raise ValueError(self._t("bad_value", what=what, low=low, high=high, value=value))
 
     # Events -------------------------------------------------------------------------------
@@ -783,6 +624,18 @@ class DeepVsShallowDashboard(Dashboard):
     def _status_html(self, text: str) -> str:
         return f"<div style='font-size:15px'>{html.escape(text)}</div>"
 
+    def _show_started(self, steps: int) -> None:
+        """Progress from the last step, Stop enabled, the status at once.
+
+        At once: the first ▶ on a new model waits ~1-4 s while TensorFlow traces its step.
+        """
+        start = self._last_step()
+        self._progress.min, self._progress.max = start, start + steps
+        self._progress.value = start
+        self._stop.disabled, self._play.disabled = False, True
+        starting = self._t("training", step=start, total=start + steps)
+        self._status.value = self._status_html(starting)
+
     def _show_data_controls(self) -> None:
         """Only the sliders and the figure that belong to the chosen data are shown."""
         name = self._data.value
@@ -795,32 +648,13 @@ class DeepVsShallowDashboard(Dashboard):
         self._data_help.value = small.format(self._t(f"data_help_{name}"))
 
     def _draw_counts(self) -> None:
-        """A small table of both nets' shapes and parameter counts (no plural forms)."""
-        cell = "<td style='padding:1px 8px;text-align:{}'>{}</td>"
-        rows = [
-            "<tr>"
-            + "".join(
-                cell.format("left", f"<b>{self._t(k)}</b>") for k in ("net", "shape", "params")
-            )
-            + "</tr>"
-        ]
-        for name, (depth, width, params) in self.widths().items():
-            rows.append(
-                "<tr>"
-                + cell.format(
-                    "left", f"<span style='color:{COLOURS[name]}'>●</span> " + self._t(name)
-                )
-                + cell.format("right", f"{depth} × {width}")
-                + cell.format("right", f"<b>{params}</b>")
-                + "</tr>"
-            )
-        self._counts.value = (
-            "<table style='font-size:14px;border-collapse:collapse;margin:2px 0 6px 0'>"
-            + "".join(rows)
-            + "</table>"
-        )
+        """The table of both nets' shapes and parameter counts."""
+        headers = [self._t(key) for key in ("net", "shape", "params")]
+        rows = [(net, self._t(net), *sizes) for net, sizes in self.widths().items()]
+        self._counts.value = counts_html(headers, rows)
 
     def _draw_summary(self, stopped: bool) -> None:
+        """The status after a run: stopped, or both test losses and which net won."""
         step = self._last_step()
         if stopped:
             self._status.value = self._status_html(self._t("stopped", step=step))
@@ -839,22 +673,31 @@ class DeepVsShallowDashboard(Dashboard):
 
     def _draw(self) -> None:
         """Both figures from the current weights and history (any thread)."""
+        update_traces(self.loss_figure, loss_data(self.history))
+        if self.split.task == "classification":
+            update_traces(self.heatmap_figure, self._heatmap_trace_data())
+        else:
+            update_traces(self.function_figure, self._function_trace_data())
+
+    def _heatmap_trace_data(self) -> list[dict]:
+        """Each net's probability of class 1 over the grid, with the training points."""
         from .models.depth import forward
 
-        update_traces(self.loss_figure, loss_data(self.history))
-        split = self.split
-        if split.task == "classification":
-            shape = (len(self._axis), len(self._axis))
-            maps = [forward(net, self._grid).reshape(shape) for net in (self.shallow, self.deep)]
-            update_traces(self.heatmap_figure, heatmap_data(split, self._axis, *maps))
-            return
-        x = self._curve_x.reshape(-1, 1)
-        if split.name == "sawtooth":
-            target = sawtooth_target(self._curve_x, int(self._teeth.value))
+        shape = (len(self._axis), len(self._axis))
+        maps = [forward(net, self._grid).reshape(shape) for net in (self.shallow, self.deep)]
+        return heatmap_data(self.split, self._axis, *maps)
+
+    def _function_trace_data(self) -> list[dict]:
+        """Both nets' curves over the x grid, with the target and the training points."""
+        from .models.depth import forward
+
+        x = self._curve_x
+        if self.split.name == "sawtooth":
+            target = sawtooth_target(x, int(self._teeth.value))
         else:
-            target = np.sin(np.pi * self._curve_x)
-        curves = [forward(net, x) for net in (self.shallow, self.deep)]
-        update_traces(self.function_figure, function_data(split, self._curve_x, target, *curves))
+            target = np.sin(np.pi * x)
+        curves = [forward(net, x.reshape(-1, 1)) for net in (self.shallow, self.deep)]
+        return function_data(self.split, x, target, *curves)
 
 
 # ----------------------------------------------------------------------------- exercises
