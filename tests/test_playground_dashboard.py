@@ -1,0 +1,218 @@
+"""Lesson 07 dashboard, driven headless: controls → the Keras model and the figures."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import numpy as np
+import pytest
+from plotly.callbacks import Points
+
+from widgets.backend import load_keras
+from widgets.playground import PlaygroundDashboard
+from widgets.playground.network_figure import DOTS, TILES
+from widgets.playground.neurons import CLICKS, TRAIN
+from widgets.playground.png import decode_data_url
+
+keras = load_keras(timeout=120)
+
+from widgets.models.playground import dense_layers  # noqa: E402
+
+NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+
+def click(trace, x, y, index=0):
+    """What plotly does on a click in the browser."""
+    trace._dispatch_on_click(Points([index], [x], [y], trace.name, 0), None)
+
+
+def units(dashboard):
+    return [layer.units for layer in dense_layers(dashboard.model)]
+
+
+@pytest.fixture(scope="module")
+def spiral():
+    dashboard = PlaygroundDashboard("en", query="data=spiral&layers=8,8").wait_ready()
+    yield dashboard
+    dashboard.pause()
+
+
+def test_url_state_builds_the_model(spiral):
+    assert units(spiral) == [8, 8, 1]
+    assert spiral.model.layers[0].activation.__name__ == "tanh"
+    assert spiral.error_text == ""
+    z = spiral.output_values
+    assert z.shape == (50, 50) and np.all(np.abs(z) <= 1)
+    image = decode_data_url(spiral.output_figure.layout.images[0].source)
+    assert image.shape == (50, 50, 4)
+    # the image shows the values: blue where the output is most positive, orange where least
+    top, low = np.unravel_index(np.argmax(z), z.shape), np.unravel_index(np.argmin(z), z.shape)
+    assert image[top][2] > image[top][0] and image[low][0] > image[low][2]
+    assert len(spiral.output_figure.data[TRAIN].x) == 250
+    assert len(spiral.network_figure.data[DOTS].x) == 2 * 8 + 8 * 8 + 8
+    assert "data=spiral" in spiral.link and "layers=8,8" in spiral.link
+
+
+def test_play_trains_in_the_background_and_pause_stops(spiral):
+    before = spiral.output_values.copy()
+    source = spiral.output_figure.layout.images[0].source
+    loss_before = spiral.trainer.evaluate()["train_loss"]
+    spiral._play.value = True  # the ▶ button
+    time.sleep(2.0)
+    assert spiral.running
+    spiral._play.value = False
+    assert not spiral.running
+    epoch = spiral.trainer.epoch
+    assert epoch > 30
+    time.sleep(0.3)
+    assert spiral.trainer.epoch == epoch  # really paused
+    assert spiral.trainer.evaluate()["train_loss"] < loss_before
+    assert not np.allclose(spiral.output_values, before)
+    assert spiral.output_figure.layout.images[0].source != source
+    curve = spiral.loss_figure.data[0]
+    assert len(curve.x) >= 3 and curve.x[-1] == epoch
+    assert f"{epoch}" in spiral._epoch_label.value.replace(" ", "")
+    assert "Accuracy" in spiral._numbers.value
+
+
+def test_learning_rate_changes_without_reset(spiral):
+    epoch = spiral.trainer.epoch
+    spiral._lr.value = 0.1
+    assert float(spiral.trainer.optimizer.learning_rate.numpy()) == pytest.approx(0.1)
+    assert spiral.trainer.epoch == epoch
+    spiral._reg.value, spiral._rate.value = "l2", 0.01
+    assert float(spiral.trainer.l2.numpy()) == pytest.approx(0.01)
+    assert "reg=l2" in spiral.link
+
+
+def test_step_button_trains_one_epoch(spiral):
+    epoch = spiral.trainer.epoch
+    spiral._step.click()
+    assert spiral.trainer.epoch == epoch + 1
+
+
+def test_click_on_link_edits_its_weight(spiral):
+    dots = spiral.network_figure.data[DOTS]
+    index = [tuple(c) for c in dots.customdata].index((1, 2, 3))
+    assert "w = " in dots.text[index]  # hover text: the weight
+    click(dots, dots.x[index], dots.y[index], index)
+    spiral._weight.value = -1.5
+    assert dense_layers(spiral.model)[1].kernel.numpy()[2, 3] == pytest.approx(-1.5)
+
+
+def test_click_on_a_tile_enlarges_that_neuron(spiral):
+    tiles = spiral.network_figure.data[TILES]
+    index = [tuple(c) for c in tiles.customdata].index((2, 4))
+    click(tiles, tiles.x[index], tiles.y[index], index)
+    assert spiral.output_figure.layout.title.text == "Neuron 5, layer 2"
+    spiral._show_output.click()
+    assert spiral.output_figure.layout.title.text == "The network's output"
+
+
+def test_network_controls_rebuild_the_model(spiral):
+    spiral._layers_plus.click()
+    assert units(spiral) == [8, 8, 2, 1]
+    spiral._unit_buttons[2 * 2 + 1].click()  # layer 3: +
+    assert units(spiral) == [8, 8, 3, 1]
+    spiral._acts[2].value = "relu"
+    assert spiral.model.get_layer("hidden_3").activation.__name__ == "relu"
+    spiral._dropouts[0].value = 0.2
+    assert any(isinstance(layer, keras.layers.Dropout) for layer in spiral.model.layers)
+    spiral._features["x1sq"].value = True
+    assert spiral.model.input_shape == (None, 3)
+    assert spiral.trainer.epoch == 0  # a new network starts from epoch 0
+    spiral._layers_minus.click()
+    assert units(spiral) == [8, 8, 1]
+
+
+def test_no_features_gives_a_message_and_keeps_the_model(spiral):
+    for button in spiral._features.values():
+        button.value = False
+    assert "at least one input feature" in spiral.error_text
+    assert spiral.model is not None
+    spiral._features["x1"].value = True
+    assert spiral.model.input_shape == (None, 1)
+
+
+def test_discretize_output(spiral):
+    spiral._discretize.value = True
+    z = spiral.output_values
+    assert set(np.unique(z)) <= {-1.0, 0.0, 1.0} and len(np.unique(z)) >= 2
+    spiral._discretize.value = False
+
+
+def test_multiclass_softmax_with_confusion_matrix():
+    dashboard = PlaygroundDashboard("pl", query="data=gauss&classes=3&layers=4").wait_ready()
+    assert units(dashboard) == [4, 3]
+    assert dashboard.model.layers[-1].activation.__name__ == "softmax"
+    dashboard.step(20)
+    assert "dl-confusion" in dashboard._confusion.value
+    assert "Trafność" in dashboard._numbers.value  # Polish
+    # click-to-add a class-2 point
+    n = len(dashboard.split.x_train)
+    dashboard._adding.value = 2
+    click(dashboard.output_figure.data[CLICKS], 1.0, -2.0)
+    assert len(dashboard.split.x_train) == n + 1 and dashboard.split.y_train[-1] == 2
+    assert len(dashboard.output_figure.data[TRAIN].x) == n + 1
+
+
+def test_budget_stops_exactly_and_divergence_is_caught():
+    dashboard = PlaygroundDashboard("en", query="data=plane&layers=&budget=40").wait_ready()
+    assert units(dashboard) == [1]
+    dashboard.play()
+    dashboard.wait_epochs(40, timeout=30)
+    dashboard._loop.pause()
+    assert dashboard.trainer.epoch == 40
+    assert "budget of 40" in dashboard._status.value
+    assert not dashboard._play.value
+    # a learning rate far too large: the loss explodes, the last finite weights come back
+    dashboard._budget.value = 0
+    dashboard._lr.value = 10.0
+    dashboard._features["x1sq"].value = True
+    dashboard._batch.value = 30
+    dashboard.play()
+    deadline = time.monotonic() + 20
+    while dashboard.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "diverged" in dashboard._status.value
+    assert dashboard.trainer.weights_finite()
+
+
+def test_csv_upload_and_bad_files():
+    dashboard = PlaygroundDashboard("en").wait_ready()
+    bad = {
+        "name": "bad.csv",
+        "content": b"1,2\n",
+        "type": "text/csv",
+        "size": 4,
+        "last_modified": NOW,
+    }
+    dashboard._upload_button.value = (bad,)
+    assert "3 columns" in dashboard.error_text
+    rows = "\n".join(f"{x},{-x},{int(x > 0)}" for x in np.linspace(-5, 5, 40))
+    good = {
+        "name": "mine.csv",
+        "content": rows.encode(),
+        "type": "text/csv",
+        "size": 1,
+        "last_modified": NOW,
+    }
+    dashboard._upload_button.value = (good,)
+    assert dashboard.error_text == ""
+    assert dashboard._data.value == "upload"
+    assert len(dashboard.split.x_train) + len(dashboard.split.x_test) == 40
+    assert "40 points" in dashboard._status.value
+
+
+def test_bad_url_is_reported_not_fatal():
+    dashboard = PlaygroundDashboard("pl", query="layers=99&noise=x").wait_ready()
+    assert "layers=99" in dashboard.error_text and "noise=x" in dashboard.error_text
+    assert units(dashboard) == [4, 2, 1]  # the defaults
+
+
+def test_preset_hides_sections():
+    dashboard = PlaygroundDashboard("en", query="preset=hidden-layer").wait_ready()
+    assert dashboard.sections["features"].layout.display == "none"
+    assert dashboard.sections["data"].layout.display is None
+    assert units(dashboard) == [1]

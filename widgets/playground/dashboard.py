@@ -1,0 +1,585 @@
+"""Lesson 07 dashboard: TensorFlow Playground's controls over a real Keras model.
+
+The model is built by :mod:`widgets.models.playground` and trained by its compiled
+multi-epoch loop in a background thread (:mod:`.loop`), which redraws about 12 times a
+second: the output heatmap (:mod:`.neurons`), the network with a tile per neuron and
+links by weight (:mod:`.network_figure`), the loss curves and numbers (:mod:`.curves`).
+
+Three locks, so that no thread waits for another while holding what that one needs:
+``self._lock`` (from :class:`~widgets.ui.Dashboard`) serialises observers;
+``self._model_lock`` guards the trainer (a training call, an evaluation, a weight edit);
+``self._draw_lock`` guards the figures. The loop thread never takes ``self._lock``, and an
+observer pauses the loop (joins it) only while holding ``self._lock`` alone.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import threading
+import time
+
+import numpy as np
+
+from ..ui import Dashboard, shows_errors
+from .controls import PlaygroundControls
+from .curves import History
+from .datasets import BOX, MULTICLASS, REGRESSION, Split, load_split, split
+from .features import compute_features, feature_label
+from .loop import TrainingLoop
+from .network_figure import DOTS, TILES
+from .neurons import CLICKS, grid_points
+from .state import (
+    MAX_LAYERS,
+    MAX_UNITS,
+    State,
+    from_query,
+    query_from_environment,
+    to_query,
+)
+from .texts import TEXT
+from .upload import parse_csv
+from .view import PlaygroundView
+
+PATIENCE = 200  # epochs without a better test loss before early stopping
+UPLOAD = "upload"
+OFF = "off"  # the "click adds nothing" choice
+
+
+class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
+    """TensorFlow Playground with a Keras model at ``self.model``; state from the URL."""
+
+    def __init__(self, lang: str = "pl", query: str | None = None):
+        super().__init__(lang)
+        self._t = TEXT.for_language(lang)
+        state, problems = from_query(query_from_environment() if query is None else query)
+        self.trainer = None
+        self.split: Split | None = None
+        self.history = History()
+        self.frames = 0
+        self._upload: tuple | None = None
+        self._focus: tuple[int, int] | None = None
+        self._link: tuple[int, int, int] | None = None
+        self._resets = 0
+        self._best = (math.inf, 0)
+        self._finite_weights = None
+        self._geometry = None
+        self._points_drawn = False
+        self._model_lock = threading.Lock()
+        self._draw_lock = threading.Lock()
+        self._loop: TrainingLoop | None = None
+        self._quiet = False  # True while controls are set from code (no observer work)
+        self._build_controls(state)
+        self._build_outputs()
+        self._build_layout(state.hide)
+        self._connect()
+        self._query_problems = problems
+        self._report_query_problems()
+        self._start_model_loading()
+
+    # Events -----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        for control in (self._data, self._classes, self._noise, self._train):
+            control.observe(self._on_data_change, names="value")
+        self._regenerate.on_click(self._on_regenerate_click)
+        for control in (*self._features.values(), *self._acts, *self._dropouts, self._optimizer):
+            control.observe(self._on_network_change, names="value")
+        self._activation.observe(self._on_activation_change, names="value")
+        self._layers_minus.on_click(lambda _b: self._change_layers(-1))
+        self._layers_plus.on_click(lambda _b: self._change_layers(+1))
+        self._lr.observe(self._on_rate_change, names="value")
+        for control in (self._reg, self._rate):
+            control.observe(self._on_regularization_change, names="value")
+        self._play.observe(self._on_play_change, names="value")
+        self._step.on_click(self._on_step_click)
+        self._reset.on_click(self._on_reset_click)
+        for control in (self._show_test, self._discretize):
+            control.observe(self._on_view_change, names="value")
+        for control in (self._batch, self._budget, self._early):
+            control.observe(self._on_setting_change, names="value")
+        self._show_output.on_click(self._on_show_output_click)
+        self._weight.observe(self._on_weight_change, names="value")
+        self._upload_button.observe(self._on_upload_change, names="value")
+        self._code_button.on_click(self._on_code_click)
+        self._download_button.on_click(self._on_download_click)
+        self.output_figure.data[CLICKS].on_click(self._on_output_click)
+        self.network_figure.data[TILES].on_click(self._on_tile_click)
+        self.network_figure.data[DOTS].on_click(self._on_dot_click)
+        self._show_layers()
+        self._update_link()
+
+    @shows_errors
+    def _on_data_change(self, change) -> None:
+        if change["owner"] is self._data and self._data.value != UPLOAD:
+            self._upload = None
+            self._update_adding_options()
+        self._new_data_and_model()
+
+    @shows_errors
+    def _on_regenerate_click(self, _button) -> None:
+        self._resets += 1
+        self._new_data_and_model()
+
+    @shows_errors
+    def _on_network_change(self, change) -> None:
+        if not self._quiet:
+            self.rebuild()
+
+    @shows_errors
+    def _on_activation_change(self, change) -> None:
+        self._quiet = True
+        try:
+            for act in self._acts:
+                act.value = change["new"]
+        finally:
+            self._quiet = False
+        self.rebuild()
+
+    @shows_errors
+    def _on_rate_change(self, change) -> None:
+        if self.trainer is not None:
+            with self._model_lock:
+                self.trainer.set_learning_rate(change["new"])
+        self._update_link()
+
+    @shows_errors
+    def _on_regularization_change(self, _change) -> None:
+        if self.trainer is not None:
+            l1, l2 = self._penalties()
+            with self._model_lock:
+                self.trainer.set_regularization(l1, l2)
+        self._update_link()
+
+    @shows_errors
+    def _on_play_change(self, change) -> None:
+        self._play.icon = "pause" if change["new"] else "play"
+        self._play.description = self._t("pause" if change["new"] else "play")
+        if change["new"]:
+            self.play()
+        else:
+            self.pause()
+
+    @shows_errors
+    def _on_step_click(self, _button) -> None:
+        self.step()
+
+    @shows_errors
+    def _on_reset_click(self, _button) -> None:
+        self._resets += 1
+        self.rebuild()
+
+    @shows_errors
+    def _on_view_change(self, _change) -> None:
+        self._points_drawn = False
+        self._update_link()
+        self.draw()
+
+    @shows_errors
+    def _on_setting_change(self, _change) -> None:
+        self._update_link()
+
+    @shows_errors
+    def _on_show_output_click(self, _button) -> None:
+        self._focus = None
+        self.draw()
+
+    @shows_errors
+    def _on_output_click(self, _trace, points, _selector) -> None:
+        if not points.xs or self._adding.value == OFF or self.split is None:
+            return
+        self.add_point(points.xs[0], points.ys[0], self._adding.value)
+
+    @shows_errors
+    def _on_tile_click(self, trace, points, _selector) -> None:
+        if points.point_inds:
+            column, row = trace.customdata[points.point_inds[0]]
+            self._focus = (int(column), int(row))
+            self.draw()
+
+    @shows_errors
+    def _on_dot_click(self, trace, points, _selector) -> None:
+        if points.point_inds:
+            self.select_link(*trace.customdata[points.point_inds[0]])
+
+    @shows_errors
+    def _on_weight_change(self, change) -> None:
+        if self._quiet or self._link is None:
+            return
+        if not np.isfinite(change["new"]):
+            raise ValueError(self._t("bad_value", what="w", low=-10, high=10, value=change["new"]))
+        with self._model_lock:
+            self.trainer.set_weight(*self._link, float(change["new"]))
+        self.draw()
+
+    @shows_errors
+    def _on_upload_change(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        try:
+            X, labels, regression = parse_csv(item["content"], self.lang)
+        finally:
+            self._upload_button.value = ()  # the same file may be chosen again after a fix
+        self.load_points(X, labels, regression, name=item.get("name", "CSV"))
+
+    @shows_errors
+    def _on_code_click(self, _button) -> None:
+        from .export import keras_code
+
+        code = keras_code(self._spec(), [feature_label(f) for f in self.features])
+        self._code.value = (
+            "<pre class='dl-code' style='font-size:12px;background:#f6f6f6;padding:6px;"
+            f"max-width:900px;overflow:auto'>{html.escape(code)}</pre>"
+        )
+
+    @shows_errors
+    def _on_download_click(self, _button) -> None:
+        from .export import download_link
+
+        with self._model_lock:
+            self._download.value = download_link(self.model, self._t("download_link"))
+
+    # Public API (notebook cells and tests) ----------------------------------------------
+    @property
+    def features(self) -> tuple[str, ...]:
+        return tuple(name for name, button in self._features.items() if button.value)
+
+    @property
+    def layers(self) -> tuple[int, ...]:
+        return tuple(self._units[: self._n_layers])
+
+    @property
+    def running(self) -> bool:
+        return self._loop is not None and self._loop.running
+
+    @property
+    def state(self) -> State:
+        """The dashboard's settings, as the URL stores them."""
+        reg = self._reg.value
+        return State(
+            data=self._data.value if self._data.value != UPLOAD else "circle",
+            noise=self._noise.value,
+            train=self._train.value,
+            batch=self._batch.value,
+            classes=self._classes.value,
+            seed=self._resets,
+            features=self.features,
+            layers=self.layers,
+            acts=tuple(a.value for a in self._acts[: self._n_layers]),
+            dropout=tuple(d.value for d in self._dropouts[: self._n_layers]),
+            lr=float(self._lr.value),
+            opt=self._optimizer.value,
+            reg=reg,
+            rate=float(self._rate.value),
+            discretize=self._discretize.value,
+            test=self._show_test.value,
+            budget=int(self._budget.value),
+            early=self._early.value,
+            hide=self._hidden,
+        )
+
+    @property
+    def link(self) -> str:
+        return self._link_box.value
+
+    def play(self) -> None:
+        """Train in the background until paused (the ▶ button)."""
+        if self.trainer is None or self.running:
+            return
+        self.clear_error()
+        self._status.value = ""
+        self._loop = TrainingLoop(self._train_call, self._frame, self._should_stop, self._on_end)
+        self._loop.start()
+        if not self._play.value:
+            self._play.value = True
+
+    def pause(self) -> None:
+        """Stop the background training after its current call and wait for it."""
+        if self._loop is not None:
+            self._loop.pause()
+        if self._play.value:
+            self._play.value = False
+
+    def step(self, epochs: int = 1) -> None:
+        """Train ``epochs`` epochs now (the Step button; pauses a running training)."""
+        self.pause()
+        self._train_call(epochs)
+        self._should_stop()
+        self.draw()
+
+    @shows_errors
+    def rebuild(self) -> None:
+        """A new model for the current settings (fresh weights); keeps playing if it was."""
+        was_running = self.running
+        self.pause()
+        self._show_layers()
+        if self._build(self._load_keras()) and was_running:
+            self.play()
+
+    def add_point(self, x1: float, x2: float, label) -> None:
+        """Add a training point (what a click on the output plot does)."""
+        with self._model_lock:
+            self.split.add_point(float(x1), float(x2), label)
+            self._set_trainer_data()
+        self._points_drawn = False
+        self.draw()
+
+    def load_points(self, X, labels, regression: bool, name: str = "CSV") -> None:
+        """Use a student's own points (a parsed CSV) as the data set."""
+        self._upload = (np.asarray(X), np.asarray(labels), bool(regression))
+        self._update_adding_options()
+        self._quiet = True
+        try:
+            if UPLOAD not in [v for _, v in self._data.options]:
+                self._data.options = [*self._data.options, (self._t("data_upload"), UPLOAD)]
+            self._data.value = UPLOAD
+        finally:
+            self._quiet = False
+        self._new_data_and_model()
+        self._status.value = html.escape(self._t("uploaded", n=len(X), name=name))
+
+    def select_link(self, layer: int, source: int, target: int) -> None:
+        """Select one link for editing its weight."""
+        self._link = (int(layer), int(source), int(target))
+        with self._model_lock:
+            value = float(self.trainer.weights()[layer][0][source, target])
+        self._quiet = True
+        self._weight.value = round(value, 4)
+        self._quiet = False
+        self._weight.layout.display = None
+        self._weight_label.value = self._t(
+            "weight", layer=layer + 1, source=source + 1, target=target + 1
+        )
+        self.draw()
+
+    def wait_epochs(self, epochs: int, timeout: float = 60.0) -> None:
+        """Block until the training has passed ``epochs`` (tests)."""
+        end = time.monotonic() + timeout
+        while (self.trainer is None or self.trainer.epoch < epochs) and time.monotonic() < end:
+            if not self.running and self.trainer is not None:
+                break
+            time.sleep(0.02)
+
+    # Model ------------------------------------------------------------------------------
+    def _build_model(self, keras) -> None:
+        self._new_data()
+        self._build(keras)
+        self._report_query_problems()  # the build cleared the banner; a bad link stays told
+
+    def _report_query_problems(self) -> None:
+        if self._query_problems:
+            self.show_error(self._t("bad_query", problems="; ".join(self._query_problems)))
+
+    def _load_keras(self):
+        from ..backend import load_keras
+
+        return load_keras()
+
+    def _spec(self):
+        from ..models.playground import LayerSpec, NetworkSpec
+
+        l1, l2 = self._penalties()
+        regression = self.split.regression if self.split else self._data.value in REGRESSION
+        classes = self.split.classes if self.split else 2
+        return NetworkSpec(
+            n_inputs=len(self.features),
+            hidden=[
+                LayerSpec(self._units[i], self._acts[i].value, self._dropouts[i].value)
+                for i in range(self._n_layers)
+            ],
+            task="regression" if regression else ("multiclass" if classes > 2 else "binary"),
+            classes=classes,
+            optimizer=self._optimizer.value,
+            learning_rate=float(self._lr.value),
+            l1=l1,
+            l2=l2,
+            seed=self._resets,
+        )
+
+    def _penalties(self) -> tuple[float, float]:
+        rate = float(self._rate.value)
+        return (rate if self._reg.value == "l1" else 0.0, rate if self._reg.value == "l2" else 0.0)
+
+    def _new_data(self) -> None:
+        if self._upload is not None:
+            X, labels, regression = self._upload
+            classes = 2 if regression else max(2, int(labels.max()) + 1)
+            rng = np.random.default_rng(self._resets)
+            order = rng.permutation(len(X))
+            self.split = split(
+                X[order], labels[order], self._train.value / 100, regression, classes
+            )
+        else:
+            name = self._data.value
+            self._classes.disabled = name not in MULTICLASS
+            self.split = load_split(
+                name,
+                self._noise.value / 100,
+                self._train.value / 100,
+                seed=self._resets,
+                classes=self._classes.value,
+            )
+        if len(self.split.x_train) == 0:
+            raise ValueError(self._t("no_train_points"))
+        self._points_drawn = False
+        self._update_adding_options()
+
+    def _new_data_and_model(self) -> None:
+        if self._quiet:
+            return
+        was_running = self.running
+        self.pause()
+        self._new_data()
+        if self.model is not None and self._build(self._load_keras()) and was_running:
+            self.play()
+
+    def _build(self, keras) -> bool:
+        """Build model and trainer for the current controls and draw; False if refused."""
+        from ..models.playground import FastTrainer
+
+        if not self.features:
+            self.show_error(self._t("no_features"))
+            return False
+        spec = self._spec()
+        with self._model_lock:
+            self.trainer = FastTrainer(spec)
+            self.model = self.trainer.model
+            self._set_trainer_data()
+            self.trainer.warm_up()
+            self._finite_weights = self.trainer.weights()
+        self.history = History()
+        self._best, self._focus, self._link = (math.inf, 0), None, None
+        self._weight.layout.display = "none"
+        self._weight_label.value = ""
+        self._code.value = self._download.value = ""
+        self._box = max(BOX, float(np.max(np.abs(self.split.x_train))) * 1.05)
+        self._grid = compute_features(grid_points(self._box), self.features)
+        self._layout_network()
+        self._points_drawn = False
+        self.clear_error()
+        self._update_link()
+        self.draw()
+        return True
+
+    def _set_trainer_data(self) -> None:
+        s = self.split
+        self.trainer.set_data(
+            compute_features(s.x_train, self.features),
+            s.y_train,
+            compute_features(s.x_test, self.features),
+            s.y_test,
+        )
+
+    # Training (these run in the loop thread) ----------------------------------------------
+    def _train_call(self, epochs: int) -> None:
+        with self._model_lock:
+            budget = int(self._budget.value)
+            if budget:
+                epochs = max(0, min(epochs, budget - self.trainer.epoch))
+            if epochs:
+                self.trainer.train(epochs, int(self._batch.value))
+
+    def _should_stop(self) -> bool:
+        with self._model_lock:
+            trainer = self.trainer
+            result = trainer.evaluate()
+            if not (np.isfinite(result["train_loss"]) and trainer.weights_finite()):
+                for layer, (kernel, bias) in zip(
+                    _dense(trainer), self._finite_weights, strict=True
+                ):
+                    layer.set_weights([kernel, bias])
+                self._stopped_message(self._t("diverged", rate=float(self._lr.value)))
+                return True
+            self._finite_weights = trainer.weights()
+            epoch, test = trainer.epoch, result["test_loss"]
+        budget = int(self._budget.value)
+        if budget and epoch >= budget:
+            self._stopped_message(self._t("budget_reached", epochs=budget))
+            return True
+        if np.isfinite(test) and test < self._best[0] - 1e-5:
+            self._best = (test, epoch)
+        elif self._early.value and epoch - self._best[1] >= PATIENCE:
+            self._stopped_message(self._t("early_stopped", patience=PATIENCE, best=self._best[0]))
+            return True
+        return False
+
+    def _stopped_message(self, text: str) -> None:
+        self._status.value = (
+            f"<div style='font-size:15px;color:#8a4b00'>⏹ {html.escape(text)}</div>"
+        )
+
+    def _on_end(self, error) -> None:
+        if error is not None:
+            self.show_error(error)
+        else:
+            self.draw()  # with the weights' hover texts, which frames leave out
+        if self._play.value:
+            self._play.value = False  # the observer's pause() sees the thread is itself
+
+    # Small helpers ----------------------------------------------------------------------
+    def _change_units(self, layer: int, delta: int) -> None:
+        self._run_guarded(self._set_units, layer, self._units[layer] + delta)
+
+    def _change_layers(self, delta: int) -> None:
+        self._run_guarded(self._set_layers, self._n_layers + delta)
+
+    @shows_errors
+    def _run_guarded(self, function, *args) -> None:
+        function(*args)
+
+    def _set_units(self, layer: int, units: int) -> None:
+        if not 1 <= units <= MAX_UNITS:
+            return  # the +/- buttons stop at the range's ends, as in the Playground
+        self._units[layer] = units
+        self.rebuild()
+
+    def _set_layers(self, n: int) -> None:
+        if not 0 <= n <= MAX_LAYERS:
+            return
+        self._n_layers = n
+        self.rebuild()
+
+    def _show_layers(self) -> None:
+        self._layers_label.value = (
+            f"<span style='margin:0 8px'>{self._t('layers', n=self._n_layers)}</span>"
+        )
+        for i, box in enumerate(self._layer_boxes):
+            box.layout.display = None if i < self._n_layers else "none"
+            self._layer_labels[i].value = (
+                f"<span style='font-size:12px;line-height:1.2'>"
+                f"{self._t('layer', n=i + 1, units=self._units[i])}"
+                "</span>"
+            )
+
+    def _update_adding_options(self) -> None:
+        t = self._t
+        regression = self._upload[2] if self._upload else self._data.value in REGRESSION
+        classes = self.split.classes if self.split is not None else 2
+        if regression:
+            options = [(t("add_off"), OFF), (t("add_high"), 1.0), (t("add_low"), -1.0)]
+        else:
+            options = [(t("add_off"), OFF)] + [(t("add_class", k=k), k) for k in range(classes)]
+        if list(self._adding.options) != options:
+            self._adding.options = options
+            self._adding.value = OFF
+
+    def _update_link(self) -> None:
+        query = to_query(self.state)
+        env = os.environ
+        base = ""
+        if env.get("SERVER_NAME") and env.get("SCRIPT_NAME"):
+            port = f":{env['SERVER_PORT']}" if env.get("SERVER_PORT") else ""
+            base = f"http://{env['SERVER_NAME']}{port}{env['SCRIPT_NAME']}"
+        lang = "" if base else "07_playground.ipynb"
+        self._link_box.value = f"{base or lang}?{query}" if query else (base or lang)
+
+
+def _dense(trainer):
+    from ..models.playground import dense_layers
+
+    return dense_layers(trainer.model)
+
+
+__all__ = ["PlaygroundDashboard"]

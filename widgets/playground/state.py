@@ -1,0 +1,200 @@
+"""The playground's whole state as a URL query string, and lecturer presets.
+
+Voilà passes the page's query string to the kernel in the ``QUERY_STRING`` environment
+variable, so ``.../07_playground.ipynb?data=spiral&layers=8,8&hide=features`` opens the
+dashboard in that state. :func:`to_query` writes only what differs from the defaults, so
+links stay short. :func:`from_query` never raises: a bad value is skipped and reported,
+and the dashboard shows the report (a mistyped link must not break a lecture).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from urllib.parse import parse_qs, urlencode
+
+from .datasets import DATASETS
+from .features import DEFAULT_FEATURES, FEATURES
+
+# The model's choices, repeated here because importing widgets.models.playground imports
+# TensorFlow, and the dashboard must show its controls before that (a test keeps them equal).
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
+OPTIMIZERS = ("sgd", "momentum", "adam")
+MAX_LAYERS = 6
+MAX_UNITS = 8
+REGULARIZATIONS = ("none", "l1", "l2")
+# The parts of the dashboard a lecturer may hide with ``hide=`` or a preset.
+SECTIONS = ("data", "features", "network", "training", "regularization", "views", "export")
+RANGES = {  # name -> (low, high), inclusive
+    "noise": (0, 50),
+    "train": (10, 90),
+    "batch": (1, 30),
+    "classes": (2, 5),
+    "seed": (0, 9999),
+    "budget": (0, 100000),
+}
+
+
+@dataclass
+class State:
+    """Every setting a student can change, with TensorFlow Playground's defaults."""
+
+    data: str = "circle"
+    noise: int = 0
+    train: int = 50
+    batch: int = 10
+    classes: int = 2
+    seed: int = 0
+    features: tuple = DEFAULT_FEATURES
+    layers: tuple = (4, 2)
+    acts: tuple = ("tanh", "tanh")
+    dropout: tuple = (0.0, 0.0)
+    lr: float = 0.03
+    opt: str = "sgd"
+    reg: str = "none"
+    rate: float = 0.0
+    discretize: bool = False
+    test: bool = False
+    budget: int = 0
+    early: bool = False
+    hide: tuple = field(default_factory=tuple)
+
+
+DEFAULT = State()
+
+# Presets for lectures: a state and the sections hidden, so the class sees only the point.
+PRESETS = {
+    "hidden-layer": (
+        {"data": "xor", "layers": (), "acts": (), "dropout": ()},
+        ("features", "regularization", "export"),
+    ),
+    "features": (
+        {"data": "circle", "features": ("x1sq", "x2sq"), "layers": (), "acts": (), "dropout": ()},
+        ("network", "regularization", "export"),
+    ),
+    "spiral": (
+        {"data": "spiral", "layers": (8, 8), "acts": ("tanh", "tanh"), "dropout": (0.0, 0.0)},
+        ("regularization",),
+    ),
+    "overfitting": (
+        {"data": "gauss", "noise": 50, "train": 10, "layers": (8, 8, 8)}
+        | {"acts": ("relu",) * 3, "dropout": (0.0,) * 3},
+        ("features",),
+    ),
+}
+
+
+def _fmt(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, tuple):
+        return ",".join(_fmt(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def to_query(state: State) -> str:
+    """``key=value&...`` for the settings that differ from the defaults."""
+    pairs = {
+        f.name: _fmt(getattr(state, f.name))
+        for f in fields(State)
+        if getattr(state, f.name) != getattr(DEFAULT, f.name)
+    }
+    return urlencode(pairs, safe=",")
+
+
+def _parse(name: str, text: str):
+    """One value from its text; ValueError if it is not allowed."""
+    default = getattr(DEFAULT, name)
+    if name == "data":
+        return _choice(text, DATASETS)
+    if name == "opt":
+        return _choice(text, OPTIMIZERS)
+    if name == "reg":
+        return _choice(text, REGULARIZATIONS)
+    if name == "features":
+        return tuple(_choice(t, FEATURES) for t in _items(text))
+    if name == "acts":
+        return tuple(_choice(t, ACTIVATIONS) for t in _items(text))
+    if name == "hide":
+        return tuple(_choice(t, SECTIONS) for t in _items(text))
+    if name == "layers":
+        units = tuple(int(t) for t in _items(text))
+        if len(units) > MAX_LAYERS or any(not 1 <= u <= MAX_UNITS for u in units):
+            raise ValueError(f"up to {MAX_LAYERS} layers of 1-{MAX_UNITS} neurons")
+        return units
+    if name == "dropout":
+        rates = tuple(float(t) for t in _items(text))
+        if any(not 0 <= r < 1 for r in rates):
+            raise ValueError("dropout rates in [0, 1)")
+        return rates
+    if isinstance(default, bool):
+        return _choice(text, ("0", "1")) == "1"
+    if isinstance(default, int):
+        value, (low, high) = int(text), RANGES[name]
+        if not low <= value <= high:
+            raise ValueError(f"{low}-{high}")
+        return value
+    value = float(text)
+    if not (value >= 0 and value < 100):  # also refuses nan
+        raise ValueError("0-100")
+    return value
+
+
+def _items(text: str) -> list[str]:
+    return [t for t in text.split(",") if t]
+
+
+def _choice(text: str, allowed) -> str:
+    if text not in allowed:
+        raise ValueError(", ".join(allowed))
+    return text
+
+
+def from_query(query: str) -> tuple[State, list[str]]:
+    """The state a query string asks for, and the problems found (``key=value: allowed``)."""
+    state, problems = State(), []
+    values = {
+        key: items[-1] for key, items in parse_qs(query or "", keep_blank_values=True).items()
+    }
+    preset = values.pop("preset", None)
+    if preset is not None:
+        if preset in PRESETS:
+            changes, hidden = PRESETS[preset]
+            state = replace(state, **changes, hide=hidden)
+        else:
+            problems.append(f"preset={preset}: {', '.join(PRESETS)}")
+    for key, text in values.items():
+        if key not in {f.name for f in fields(State)}:
+            problems.append(f"{key}: ?")
+            continue
+        try:
+            state = replace(state, **{key: _parse(key, text)})
+        except ValueError as error:
+            problems.append(f"{key}={text}: {error}")
+    return _consistent(state, problems), problems
+
+
+def _consistent(state: State, problems: list[str]) -> State:
+    """Per-layer lists padded or cut to the number of layers; at least one feature."""
+    n = len(state.layers)
+    acts = (state.acts + ("tanh",) * n)[:n] if state.acts else ("tanh",) * n
+    dropout = (state.dropout + (0.0,) * n)[:n]
+    features = state.features or DEFAULT_FEATURES
+    if not state.features:
+        problems.append("features: at least one")
+    return replace(state, acts=acts, dropout=dropout, features=features)
+
+
+def query_from_environment() -> str:
+    """The page's query string inside Voilà ('' elsewhere).
+
+    A pre-heated Voilà kernel runs the notebook before anyone asks for the page; Voilà's
+    ``wait_for_request`` blocks until the visitor's request has set ``QUERY_STRING``.
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    return os.environ.get("QUERY_STRING", "")

@@ -1,0 +1,219 @@
+"""Drawing the playground: the output image, the network, the curves and the numbers.
+
+A mixin of :class:`~widgets.playground.dashboard.PlaygroundDashboard`, kept apart so that
+the dashboard module holds the controls and this one the figures. ``draw`` runs in any
+thread: the model is read under ``_model_lock``, the figures written under
+``_draw_lock``. ``live=True`` (frames while training) leaves out what only matters to a
+paused student (the weights' hover texts), so a frame is a few small messages.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..figures.live import updating
+from .curves import confusion_html
+from .features import feature_label
+from .network_figure import (
+    DOTS,
+    FIRST_LINK,
+    SELECTED,
+    TILES,
+    dots_data,
+    dots_text,
+    geometry,
+    labels_layout,
+    links_data,
+    mosaic_layout,
+    selected_data,
+    tile_markers,
+)
+from .neurons import (
+    CLICKS,
+    TEST,
+    TRAIN,
+    click_area,
+    image_layout,
+    output_image,
+    output_values,
+    points_data,
+    thumbnail,
+)
+
+BROWSER_TIMEOUT = 1.0  # a frame not acknowledged by then is followed by the next anyway
+IN_FLIGHT = 3  # frames sent but not yet drawn by the page, at most
+SLOW_EVERY = 3  # while training, slow-changing parts are redrawn every third frame
+
+
+class PlaygroundView:
+    """The figures' side of the playground dashboard (see the module docstring)."""
+
+    output_values: np.ndarray | None = None  # the large heatmap's values (tests)
+    _drawn_link = None
+
+    def draw(self, live: bool = False) -> None:
+        """Redraw the figures and numbers from the model."""
+        if self.trainer is None:
+            return
+        with self._model_lock:
+            result = self.trainer.evaluate()
+            layers = self.trainer.layer_outputs(self._grid)
+            kernels = [kernel for kernel, _ in self.trainer.weights()]
+            spec = self.trainer.spec
+        self.history.add(result["epoch"], result["train_loss"], result["test_loss"])
+        # While training, the curve, the links and the numbers follow every SLOW_EVERY-th
+        # frame only: they cost the page the most to redraw and change slowly, while the
+        # two heatmaps (output and tiles) follow every frame.
+        full = not live or self.frames % SLOW_EVERY == 0
+        with self._draw_lock:
+            self._draw_output(spec, layers)
+            self._draw_network(spec, layers, kernels, live, links=full)
+            if full:
+                with updating(self.loss_figure) as figure:  # numpy data: no list comparison
+                    for trace, values in zip(figure.data, self.history.trace_data(), strict=True):
+                        trace.update(values)
+                self._draw_numbers(spec, result)
+            else:
+                self._draw_epoch(result["epoch"])
+            self.frames += 1
+
+    def _frame(self) -> None:
+        """One frame while training (the loop's painter thread)."""
+        self._wait_for_browser()
+        self.draw(live=True)
+
+    def _wait_for_browser(self, timeout: float = BROWSER_TIMEOUT) -> None:
+        """Wait while the page is more than ``IN_FLIGHT`` frames behind (flow control).
+
+        plotly's view answers every update once it has drawn it. Without waiting, a
+        browser slower than the frame rate queues frames without end, and a click on any
+        control waits behind all of them (measured: over 20 s on a loaded 2-core
+        machine). Waiting for each answer before the next frame capped the rate at one
+        frame per round trip (0.15-0.5 s measured under load); a few frames in flight
+        keep the page busy while the lag stays bounded. With no page showing the
+        dashboard (tests, nbval) nobody answers, so there is nothing to wait for.
+        """
+        if not self._view_count:
+            return
+        deadline = time.monotonic() + timeout
+        figures = (self.output_figure, self.network_figure)
+        while time.monotonic() < deadline and any(
+            f.updates_in_flight() >= IN_FLIGHT for f in figures
+        ):
+            time.sleep(0.005)
+
+    # The large plot ---------------------------------------------------------------------
+    def _focused_values(self, spec, layers) -> tuple[np.ndarray, str, str]:
+        """(values, task for the colours, title) of what the large plot shows."""
+        t, focus = self._t, self._focus
+        if focus is None or focus[0] == len(layers):
+            outputs = layers[-1] if spec.task == "multiclass" else layers[-1][:, 0]
+            discrete = self._discretize.value and spec.task == "binary"
+            return output_values(outputs, spec.task, discrete), spec.task, t("output_title")
+        if focus[0] == 0:
+            values = _scaled(self._grid[:, focus[1]])
+            title = t("feature_title", name=feature_label(self.features[focus[1]]))
+        else:
+            values = _scaled(layers[focus[0] - 1][:, focus[1]])
+            title = t("neuron_title", neuron=focus[1] + 1, layer=focus[0])
+        return output_values(values, "binary", False), "binary", title
+
+    def _draw_output(self, spec, layers) -> None:
+        values, task, title = self._focused_values(spec, layers)
+        self.output_values = values
+        source = output_image(values, task)
+        with updating(self.output_figure) as figure:
+            figure.layout.images[0].source = source
+            if figure.layout.title.text != title:
+                figure.layout.title.text = title
+            if not self._points_drawn:
+                self._draw_points(figure)
+
+    def _draw_points(self, figure) -> None:
+        s, box = self.split, self._box
+        figure.data[TRAIN].update(points_data(s.x_train, s.y_train, s.regression))
+        figure.data[TEST].update(points_data(s.x_test, s.y_test, s.regression))
+        figure.data[TEST].visible = bool(self._show_test.value)
+        figure.data[CLICKS].update(click_area(box))
+        figure.layout.images[0].update({k: v for k, v in image_layout("", box).items()
+                                        if k != "source"})  # fmt: skip
+        figure.layout.xaxis.range = figure.layout.yaxis.range = [-box, box]
+        self._points_drawn = True
+
+    # The network ------------------------------------------------------------------------
+    def _layout_network(self) -> None:
+        """Links, dots and labels for a new architecture (once per rebuild)."""
+        t = self._t
+        sizes = [len(self.features), *self.layers, self.trainer.spec.n_outputs]
+        geo = self._geometry = geometry(sizes)
+        titles = [t("column_input")]
+        titles += [t("column_hidden", n=i + 1) for i in range(len(self.layers))]
+        titles.append(t("column_output"))
+        figure = self.network_figure
+        with self._draw_lock:
+            with updating(figure):
+                figure.data[TILES].update(tile_markers(geo))
+                figure.data[DOTS].update(dots_data(geo, None))
+                figure.data[SELECTED].update(selected_data(geo, None))
+                figure.layout.update(
+                    labels_layout(geo, titles, [feature_label(f) for f in self.features])
+                )
+            self._drawn_link = None
+
+    def _draw_network(self, spec, layers, kernels, live: bool, links: bool = True) -> None:
+        tiles = [[thumbnail(_scaled(self._grid[:, i])) for i in range(self._grid.shape[1])]]
+        for values in layers:
+            tiles.append([thumbnail(_scaled(values[:, j])) for j in range(values.shape[1])])
+        with updating(self.network_figure) as figure:
+            figure.layout.images[0].update(mosaic_layout(self._geometry, tiles))
+            if links:
+                link_data = links_data(self._geometry, kernels)
+                for trace, values in zip(figure.data[FIRST_LINK:], link_data, strict=True):
+                    trace.update(values)
+            if not live:
+                figure.data[DOTS].text = dots_text(self._geometry, kernels)
+            if self._link != self._drawn_link:
+                figure.data[SELECTED].update(selected_data(self._geometry, self._link))
+                self._drawn_link = self._link
+
+    # Numbers ----------------------------------------------------------------------------
+    def _draw_epoch(self, epoch: int) -> None:
+        epoch = f"{epoch:,}".replace(",", " ")
+        self._epoch_label.value = (
+            f"<span style='font-size:18px;margin-left:10px'>{self._t('epoch', epoch=epoch)}</span>"
+        )
+
+    def _draw_numbers(self, spec, result) -> None:
+        from ..models.playground import accuracy, confusion_matrix
+
+        t = self._t
+        self._draw_epoch(result["epoch"])
+        text = t("numbers", train=_number(result["train_loss"]), test=_number(result["test_loss"]))
+        if spec.task != "regression":
+            s = self.split
+            train = accuracy(spec, result["train_outputs"], s.y_train)
+            test = accuracy(spec, result["test_outputs"], s.y_test)
+            text += "<br>" + t("accuracy", train=_percent(train), test=_percent(test))
+            on_test = len(s.y_test) > 0
+            outputs = result["test_outputs" if on_test else "train_outputs"]
+            matrix = confusion_matrix(spec, outputs, s.y_test if on_test else s.y_train)
+            self._confusion.value = confusion_html(matrix, t("true_class"), t("predicted_class"))
+        else:
+            self._confusion.value = ""
+        self._numbers.value = f"<div style='font-size:14px'>{text}</div>"
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """Values divided by their largest magnitude when it exceeds 1 (ReLU, features)."""
+    largest = float(np.max(np.abs(values))) if values.size else 1.0
+    return values / largest if largest > 1 else values
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}" if np.isfinite(value) else "—"
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f} %" if np.isfinite(value) else "—"
