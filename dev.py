@@ -74,7 +74,7 @@ def serve() -> None:
 def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
-    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py"])
+    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py", "conftest.py"])
     run(
         [
             PYTHON,
@@ -84,6 +84,10 @@ def test(pytest_args: list[str]) -> None:
             "lessons",
             "--nbval-lax",
             "--nbval-current-env",
+            # Two workers: the browser tests run one after another on one of them, the
+            # rest file by file on both (the scheduler is in conftest.py).
+            "-n",
+            "2",
             *pytest_args,
         ],
         env=lesson_env(),

@@ -55,3 +55,18 @@ def test_update_traces_sends_only_the_traces_that_changed(monkeypatch):
     update_traces(figure, [{"x": [0, 1], "y": [0, 1]}, {"x": [3], "y": [2]}])
     assert sent["trace_indexes"] == [1]  # trace 0 was already at these values
     assert [list(v) for v in sent["restyle_data"]["x"]] == [[3]]
+
+
+def test_update_traces_accepts_numpy_data_and_skips_unchanged():
+    import numpy as np
+    import plotly.graph_objects as go
+
+    from widgets.figures.live import update_traces
+
+    figure = go.FigureWidget(go.Heatmap(z=np.zeros((2, 2))))
+    update_traces(figure, [{"z": np.eye(2)}])
+    np.testing.assert_array_equal(figure.data[0].z, np.eye(2))
+    sent = []
+    figure._send_update_msg = lambda *args, **kwargs: sent.append(args)
+    update_traces(figure, [{"z": np.eye(2)}])  # the same values: nothing to send
+    assert sent == []

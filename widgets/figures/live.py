@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+import numpy as np
 import plotly.graph_objects as go
 
 
@@ -53,6 +54,8 @@ def updating(figure: go.FigureWidget) -> Iterator[go.FigureWidget]:
 
 
 def _differs(current, new) -> bool:
+    if isinstance(current, np.ndarray) or isinstance(new, np.ndarray):
+        return not np.array_equal(np.asarray(current), np.asarray(new), equal_nan=True)
     if isinstance(current, tuple | list) and isinstance(new, tuple | list):
         return list(current) != list(new)
     return current != new
