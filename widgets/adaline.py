@@ -16,7 +16,6 @@ the training with a clear message and keeps the last finite weights.
 from __future__ import annotations
 
 import html
-import threading
 from dataclasses import dataclass
 
 import ipywidgets
@@ -35,7 +34,7 @@ from .figures.curves import (
 from .figures.plane import decision_plane_figure, plane_trace_data
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
-from .ui import Dashboard, shows_errors
+from .ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "adaline",
@@ -229,7 +228,7 @@ def _data(name: str, seed: int):
     return Xs, labels.astype(np.int64), bipolar(labels)
 
 
-class AdalineDashboard(Dashboard):
+class AdalineDashboard(TrainingDashboard):
     """ADALINE (Keras Dense + MSE + SGD) trained in the background beside a perceptron."""
 
     def __init__(self, lang: str = "pl"):
@@ -237,7 +236,6 @@ class AdalineDashboard(Dashboard):
         t = self._t = TEXT.for_language(lang)
         self.run: Run | None = None
         self.perceptron = None
-        self.trained = threading.Event()
         self._run_id = 0
         self._compiled: tuple | None = None
         self._trainer = BackgroundFit(on_progress=self._on_progress, min_interval=0.2)
@@ -527,16 +525,6 @@ class AdalineDashboard(Dashboard):
                 "perceptron",
             ),
         )
-
-    def stop(self) -> None:
-        """Stop the training (the Stop button)."""
-        self._trainer.stop()
-
-    def wait_trained(self, timeout: float = 60.0) -> AdalineDashboard:
-        """Block until the current training has finished and been drawn (tests)."""
-        if not self.trained.wait(timeout):
-            raise TimeoutError("training did not finish in time")
-        return self
 
     @property
     def status_text(self) -> str:

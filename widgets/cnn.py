@@ -36,7 +36,7 @@ from .figures.feature_maps import (
 )
 from .i18n import Strings
 from .training import BackgroundFit, FitJob, Progress
-from .ui import Dashboard, shows_errors
+from .ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "cnn",
@@ -168,7 +168,7 @@ MOSAIC_COLS = 4
 EXPLAIN_EVERY = 4  # while training, the explanation is redrawn every 4th view refresh
 
 
-class CnnDashboard(Dashboard):
+class CnnDashboard(TrainingDashboard):
     """See the module docstring."""
 
     def __init__(self, lang: str = "pl"):
@@ -180,7 +180,6 @@ class CnnDashboard(Dashboard):
         self.history = {"x": [], "loss": [], "accuracy": [], "val_x": [], "val_accuracy": []}
         self.results: dict[str, dict] = {}
         self.refresh_times: list[float] = []  # when the live views were redrawn (benchmark)
-        self.trained = threading.Event()
         self._trainer = BackgroundFit(
             on_progress=self._on_progress, min_interval=REFRESH_S, batch_progress=True
         )
@@ -421,16 +420,6 @@ class CnnDashboard(Dashboard):
         self._trainer.on_done = lambda trainer: self._on_done(run_id, trainer, x_test, y_test)
         self._start_viewer(run_id)
         (self._trainer.start if background else self._trainer.run_here)(*jobs)
-
-    def stop(self) -> None:
-        """Stop the training after the current batch (the Stop button)."""
-        self._trainer.stop()
-
-    def wait_trained(self, timeout: float = 120.0) -> CnnDashboard:
-        """Block until the current training has ended and been drawn (tests)."""
-        if not self.trained.wait(timeout):
-            raise TimeoutError("training did not finish in time")
-        return self
 
     @shows_errors
     def select_map(self, layer: str, channel: int) -> None:

@@ -15,7 +15,6 @@ weights; any setting change starts again too.
 from __future__ import annotations
 
 import html
-import threading
 
 import ipywidgets
 import numpy as np
@@ -37,7 +36,7 @@ from .figures.depth import (
 from .figures.live import update_traces
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
-from .ui import Dashboard, shows_errors
+from .ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "deep_vs_shallow",
@@ -215,7 +214,7 @@ def _slider(kind, value, low, high, description: str, css: str | None = None, **
 # ----------------------------------------------------------------------------- dashboard
 
 
-class DeepVsShallowDashboard(Dashboard):
+class DeepVsShallowDashboard(TrainingDashboard):
     """A wide shallow and a narrow deep Keras MLP with equal budgets, trained side by side.
 
     ``model`` is the two-output ``keras.Model``; ``shallow`` and ``deep`` are its nets.
@@ -228,7 +227,6 @@ class DeepVsShallowDashboard(Dashboard):
         self.split = None
         self.history: dict = {}
         self.diverged_at: int | None = None
-        self.trained = threading.Event()
         self._run_id = 0
         self._trainer = BackgroundFit(min_interval=0.1)
         self._initial_weights: dict = {}  # (shape, seed) -> the seeded start of the pair
@@ -429,21 +427,11 @@ class DeepVsShallowDashboard(Dashboard):
         run = self._trainer.start if background else self._trainer.run_here
         run(job)
 
-    def stop(self) -> None:
-        """Stop the training after its current 25 steps (the Stop button)."""
-        self._trainer.stop()
-
     @shows_errors
     def reset(self) -> None:
         """Stop, rebuild both nets from the seed, clear the curves and draw the start."""
         if self.ready.is_set():
             self._rebuild()
-
-    def wait_trained(self, timeout: float = 120.0) -> DeepVsShallowDashboard:
-        """Block until the current training has finished and been drawn (tests)."""
-        if not self.trained.wait(timeout):
-            raise TimeoutError("training did not finish in time")
-        return self
 
     def last_test_losses(self) -> dict:
         """The last recorded test loss of each net."""

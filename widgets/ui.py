@@ -172,3 +172,23 @@ class Dashboard(ipywidgets.VBox):
         if not self.ready.wait(timeout):
             raise TimeoutError(self.error_text or "the model was not built in time")
         return self
+
+
+class TrainingDashboard(Dashboard):
+    """A dashboard that trains in the background: ``self._trainer`` (anything with
+    ``stop()``, e.g. :class:`widgets.training.BackgroundFit`) and ``self.trained``, an
+    Event the dashboard sets once a training has ended and been drawn."""
+
+    def __init__(self, lang: str, **kwargs):
+        super().__init__(lang, **kwargs)
+        self.trained = threading.Event()
+
+    def stop(self) -> None:
+        """Stop the training after its current step (the Stop button)."""
+        self._trainer.stop()
+
+    def wait_trained(self, timeout: float = 120.0):
+        """Block until the current training has ended and been drawn (tests, notebooks)."""
+        if not self.trained.wait(timeout):
+            raise TimeoutError("training did not finish in time")
+        return self
