@@ -70,3 +70,20 @@ def test_update_traces_accepts_numpy_data_and_skips_unchanged():
     figure._send_update_msg = lambda *args, **kwargs: sent.append(args)
     update_traces(figure, [{"z": np.eye(2)}])  # the same values: nothing to send
     assert sent == []
+
+
+def test_update_traces_sends_only_changed_layout_keys():
+    import plotly.graph_objects as go
+
+    from widgets.figures.live import update_traces
+
+    figure = go.FigureWidget(go.Scatter(x=[0, 1], y=[0, 1]))
+    layout = {"title": {"text": "epoch 1", "font": {"size": 14}}, "xaxis.range": [0, 2]}
+    update_traces(figure, [{"y": [1, 0]}], layout)
+    assert figure.layout.title.text == "epoch 1" and list(figure.layout.xaxis.range) == [0, 2]
+    sent = []
+    figure._send_update_msg = lambda *args, **kwargs: sent.append((args, kwargs))
+    update_traces(figure, [{"y": [1, 0]}], layout)  # nothing new
+    assert sent == []
+    update_traces(figure, [{"y": [1, 0]}], {**layout, "title": {"text": "epoch 2"}})
+    assert len(sent) == 1 and "epoch 2" in str(sent[0]) and "[1, 0]" not in str(sent[0])

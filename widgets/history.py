@@ -501,13 +501,14 @@ class HistoryDashboard(Dashboard):
     # Drawing ------------------------------------------------------------------------------
     def _show_event(self) -> None:
         index = self._event.value
-        extra = self._mcp_html() if EVENTS[index].key == "mcp" else ""
-        self._card.value = card_html(index, self.lang, self._folder, extra)
         n = len(EVENTS)
+        # The timeline first: its message then reaches the page before the card's HTML.
         with updating(self.timeline):
             marker = self.timeline.data[MARKERS].marker
             marker.size = [SELECTED_SIZE if i == index else SIZE for i in range(n)]
             marker.color = [SELECTED_COLOUR if i == index else COLOUR for i in range(n)]
+        extra = self._mcp_html() if EVENTS[index].key == "mcp" else ""
+        self._card.value = card_html(index, self.lang, self._folder, extra)
 
     def _mcp_html(self) -> str:
         if self.model is None:

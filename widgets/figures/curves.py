@@ -12,22 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from .live import updating
+from .live import update_traces  # noqa: F401  (re-exported: the lessons import it from here)
 from .style import FIRE, LINE, QUIET, base_layout
 
 SATURATION = "rgba(255, 165, 0, 0.18)"
 DERIVATIVE = "#2ca02c"
 PATH = "#ff7f0e"
 PALETTE = (QUIET, FIRE, DERIVATIVE, PATH, "#9467bd")
-
-
-def update_traces(figure: go.FigureWidget, trace_data: Sequence[dict], layout: dict | None = None):
-    """Write new trace data (one dict per trace, in order) and layout in one message."""
-    with updating(figure):
-        for trace, values in zip(figure.data, trace_data, strict=True):
-            trace.update(values)
-        if layout:
-            figure.layout.update(layout)
 
 
 def finite_or_none(values) -> list:

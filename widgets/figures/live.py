@@ -53,7 +53,12 @@ def updating(figure: go.FigureWidget) -> Iterator[go.FigureWidget]:
         _same_keys_for_every_trace(figure)
 
 
+_MISSING = object()
+
+
 def _differs(current, new) -> bool:
+    if isinstance(new, dict):  # a nested property: differs if any given key differs
+        return any(_differs(_get(current, key), value) for key, value in new.items())
     if isinstance(current, np.ndarray) or isinstance(new, np.ndarray):
         return not np.array_equal(np.asarray(current), np.asarray(new), equal_nan=True)
     if isinstance(current, tuple | list) and isinstance(new, tuple | list):
@@ -61,14 +66,31 @@ def _differs(current, new) -> bool:
     return current != new
 
 
-def update_traces(figure: go.FigureWidget, trace_data: list[dict]) -> None:
-    """Set each trace's new values (one dict per trace, in order), sending only changes.
+def _get(plotly_object, key: str):
+    """``plotly_object[key]`` (dotted paths allowed), or a marker that differs from all."""
+    try:
+        return plotly_object[key]
+    except (KeyError, ValueError, TypeError, IndexError):
+        return _MISSING
 
-    Unchanged traces are left out of the message, so the browser redraws less: a slider
-    that moves only the boundary does not resend the points.
+
+def update_traces(
+    figure: go.FigureWidget, trace_data: list[dict], layout: dict | None = None
+) -> None:
+    """Set each trace's new values (one dict per trace, in order) and the layout's,
+    sending only what changed, in one message.
+
+    Unchanged traces and layout keys are left out, so the browser redraws less: a slider
+    that moves only the boundary does not resend the points, and a title that stays the
+    same does not trigger a relayout.
     """
     with updating(figure):
         for trace, values in zip(figure.data, trace_data, strict=True):
-            changed = {k: v for k, v in values.items() if _differs(trace[k], v)}
+            changed = {k: v for k, v in values.items() if _differs(_get(trace, k), v)}
             if changed:
                 trace.update(changed)
+        changed_layout = {
+            k: v for k, v in (layout or {}).items() if _differs(_get(figure.layout, k), v)
+        }
+        if changed_layout:
+            figure.layout.update(changed_layout)
