@@ -68,8 +68,9 @@ LESSONS: dict[str, dict] = {
     "en/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     "pl/02_mcculloch_pitts.ipynb": {"slider": DEFAULT_SLIDER, "figure": DEFAULT_FIGURE},
     # Step-animation lessons: each key press on the position slider is one step, and the
-    # Play drives that slider. ADALINE replays epochs slowly on purpose (a Play interval
-    # of 350 ms, 2.9 a second): its figures must keep up with that, not with 10 a second.
+    # Play drives that slider. The 10 steps a second is the perceptron's; Hebb
+    # (1 pattern a second, to read the table) and ADALINE (an epoch every 350 ms) play
+    # slowly on purpose, and their figures must keep up with their own Play.
     **{
         f"{lang}/{stem}.ipynb": {
             "slider": f"{support.DASHBOARD} .{css} {support.SLIDER_HANDLE}",
@@ -78,7 +79,7 @@ LESSONS: dict[str, dict] = {
         }
         for lang in ("en", "pl")
         for stem, css, min_rate in (
-            ("03_hebb", "dl-position", 10.0),
+            ("03_hebb", "dl-position", 0.9),
             ("04_perceptron", "dl-position", 10.0),
             ("05_adaline", "dl-epoch", 2.5),
         )
