@@ -260,9 +260,20 @@ def make_optimizer(spec: CompileSpec):
     return keras.optimizers.RMSprop(learning_rate=spec.learning_rate)
 
 
+#: Batches Keras runs per call. Batch callbacks (live curves, Stop) then run every 8
+#: batches instead of after each one, which forced a host sync per batch: the dashboard's
+#: fit took 1.15x a bare fit with 1, and the math of training is the same.
+STEPS_PER_EXECUTION = 8
+
+
 def compile_model(model, spec: CompileSpec = CompileSpec()):
     """``model.compile`` with ``spec``; returns the model."""
-    model.compile(optimizer=make_optimizer(spec), loss=spec.loss, metrics=list(spec.metrics))
+    model.compile(
+        optimizer=make_optimizer(spec),
+        loss=spec.loss,
+        metrics=list(spec.metrics),
+        steps_per_execution=STEPS_PER_EXECUTION,
+    )
     return model
 
 
@@ -284,6 +295,10 @@ def make_callbacks(spec: Callbacks) -> list:
     if spec.tensorboard:
         callbacks.append(keras.callbacks.TensorBoard(log_dir=spec.log_dir))
     return callbacks
+
+
+#: Cross-entropy of a uniform guess over the 10 digits, ln 10: where training starts.
+UNTRAINED_LOSS = math.log(NUM_CLASSES)
 
 
 def nan_guard():
@@ -314,7 +329,10 @@ def nan_guard():
                 return
             loss = float(loss)
             if self._first is None and math.isfinite(loss):
-                self._first = max(loss, 1e-3)
+                # Capped at an untrained 10-class model's loss: with steps_per_execution
+                # the first loss Keras reports is a mean over several batches, which a
+                # too large learning rate has already blown up.
+                self._first = min(max(loss, 1e-3), UNTRAINED_LOSS)
             if not math.isfinite(loss) or loss > EXPLODE_FACTOR * (self._first or 1.0):
                 self.diverged_epoch = self._epoch + 1
                 self.model.stop_training = True
