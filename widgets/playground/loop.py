@@ -29,7 +29,7 @@ class TrainingLoop:
         on_frame: Callable[[], None],
         should_stop: Callable[[], bool] = lambda: False,
         on_end: Callable[[BaseException | None], None] = lambda error: None,
-        frame_interval: float = 1 / 12,
+        frame_interval: float = 1 / 16,
     ):
         self.step = step
         self.on_frame = on_frame
