@@ -44,7 +44,7 @@ from .neurons import (
 
 BROWSER_TIMEOUT = 1.0  # a frame not acknowledged by then is followed by the next anyway
 IN_FLIGHT = 3  # frames sent but not yet drawn by the page, at most
-SLOW_EVERY = 3  # while training, slow-changing parts are redrawn every third frame
+SLOW_EVERY = 6  # while training, slow-changing parts are redrawn every sixth frame
 
 
 class PlaygroundView:
