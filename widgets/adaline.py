@@ -561,10 +561,6 @@ class AdalineDashboard(TrainingDashboard):
         self.train()
 
     @shows_errors
-    def _on_stop_click(self, button) -> None:
-        self.stop()
-
-    @shows_errors
     def _on_epoch_change(self, change) -> None:
         self._draw_epoch(int(change["new"]))
 

@@ -580,10 +580,6 @@ class CnnDashboard(TrainingDashboard):
         self.train()
 
     @shows_errors
-    def _on_stop_click(self, button) -> None:
-        self.stop()
-
-    @shows_errors
     def _on_architecture_change(self, change) -> None:
         self.rebuild()
 

@@ -570,10 +570,6 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self.play()
 
     @shows_errors
-    def _on_stop_click(self, button) -> None:
-        self.stop()
-
-    @shows_errors
     def _on_reset_click(self, button) -> None:
         self.clear_error()
         self.reset()

@@ -187,6 +187,10 @@ class TrainingDashboard(Dashboard):
         """Stop the training after its current step (the Stop button)."""
         self._trainer.stop()
 
+    @shows_errors
+    def _on_stop_click(self, button) -> None:
+        self.stop()
+
     def wait_trained(self, timeout: float = 120.0):
         """Block until the current training has ended and been drawn (tests, notebooks)."""
         if not self.trained.wait(timeout):
