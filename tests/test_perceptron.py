@@ -238,6 +238,21 @@ def trace(dashboard, index):
     return dashboard.plane.data[index]
 
 
+def shape(dashboard, name):
+    """The first shape called ``name`` in the plane (an arrow's shaft), or None."""
+    from widgets.figures.shapes import named
+
+    found = named(dashboard.plane.layout.shapes, name)
+    assert len(found) <= 2, f"{len(found)} shapes called {name!r}"  # an arrow: shaft, head
+    return found[0] if found else None
+
+
+def crossed_out(dashboard) -> int:
+    """How many points the plane marks as misclassified (an ✕ is two strokes, two M's)."""
+    missed = shape(dashboard, "missed")
+    return 0 if missed is None else missed.path.count("M") // 2
+
+
 def test_dashboard_starts_at_zero_with_a_real_keras_model(fresh, pm):
     import keras
 
@@ -246,12 +261,12 @@ def test_dashboard_starts_at_zero_with_a_real_keras_model(fresh, pm):
     assert d.error_text == "" and d.message == ""
     assert d.counters()["step"] == 0 and d.counters()["updates"] == 0
     np.testing.assert_array_equal(d.model.get_parameters()[0], [0, 0])
-    np.testing.assert_allclose(trace(d, 4).x, d.X[:, 0], atol=1e-4)  # the points trace
+    np.testing.assert_allclose(trace(d, 1).x, d.X[:, 0], atol=1e-4)  # the points trace
     assert len(d.X) == 40 and d.trajectory.steps >= 40
 
 
 def test_step_back_and_reset_move_weights_counters_and_figure(fresh, pm):
-    from widgets.perceptron import CURRENT_TRACE, DELTA_TRACE, LINE_TRACE, arrow_scale
+    from widgets.perceptron import arrow_scale
 
     d, t = fresh, fresh.trajectory
     first_update = int(np.argmax(t.mistake)) + 1
@@ -261,15 +276,16 @@ def test_step_back_and_reset_move_weights_counters_and_figure(fresh, pm):
     w, b = d.model.get_parameters()
     np.testing.assert_allclose(w, t.weights[first_update], atol=1e-6)
     x = d.X[t.sample[first_update - 1]]
-    np.testing.assert_allclose(trace(d, CURRENT_TRACE).x, [x[0]], atol=1e-4)
+    ring = shape(d, "current")
+    np.testing.assert_allclose([ring.xanchor, ring.yanchor], x, atol=1e-4)
     # Δw = η (y − ŷ) x, drawn from the old weight vector's tip to the new one's.
     error = t.y[t.sample[first_update - 1]] - t.y_hat[first_update - 1]
     np.testing.assert_allclose(w - t.weights[first_update - 1], error * x, atol=1e-5)
     scale = arrow_scale(t.weights[first_update - 1], w, d._box)
-    np.testing.assert_allclose(
-        trace(d, DELTA_TRACE).x, [scale * t.weights[first_update - 1][0], scale * w[0]], atol=1e-3
-    )
-    assert len(trace(d, LINE_TRACE).x) == 2
+    shaft = shape(d, "Δw") or {}
+    start = [shaft["x0"], shaft["y0"]] if shaft else None
+    np.testing.assert_allclose(start, scale * t.weights[first_update - 1], atol=1e-3)
+    assert shape(d, "boundary") is not None
     counters = d.counters()
     assert counters["updates"] == 1 and counters["epoch"] == 1 and counters["epoch_errors"] == 1
     assert "η(y − ŷ)x" in d._state.value
@@ -279,21 +295,37 @@ def test_step_back_and_reset_move_weights_counters_and_figure(fresh, pm):
     np.testing.assert_allclose(d.model.get_parameters()[0], t.weights[first_update - 1])
     assert d.counters()["updates"] == 0
     d.reset()
-    assert d.index == 0 and len(trace(d, CURRENT_TRACE).x) == 0
+    assert d.index == 0 and shape(d, "current") is None
     np.testing.assert_array_equal(d.model.get_parameters()[0], [0, 0])
 
 
-def test_every_step_update_sends_the_same_keys_for_every_trace(fresh):
-    # plotly 7's FigureWidget sends a key that one trace of a batch lacks as null to the
-    # browser, which then erases it (seen: the points vanished on a step back).
-    from widgets.perceptron import MISSED_TRACE, step_trace_data
+def test_a_step_moves_only_shapes(fresh):
+    # Why: new x/y (or array-valued marker styles) make plotly.js recompute and redraw
+    # every trace and the axes (about 13 ms a step in Chromium); shapes redraw alone.
+    d, t = fresh, fresh.trajectory
+    sent = []
+    d.plane.observe(lambda change: sent.append(change["new"]), names="_py2js_update")
+    for _ in range(int(np.argmax(t.mistake)) + 3):
+        d.step()
+    d.back()
+    updates = [message for message in sent if message]
+    assert updates, "the steps sent no update to the plane"
+    for message in updates:
+        assert not message["style_data"] and set(message["layout_data"]) == {"shapes"}
+    wrong = (d.model.predict(d.X, verbose=0) != d.y).sum()
+    assert crossed_out(d) == wrong == d.counters()["misclassified"]
+
+
+def test_step_drawing_names_the_shapes_it_draws(fresh):
+    from widgets.perceptron import step_drawing
 
     d, t = fresh, fresh.trajectory
-    for index in (0, 1, int(np.argmax(t.mistake)) + 1, t.steps):
-        data = step_trace_data(t, index, d._box, pocket=True)
-        assert {frozenset(values) for values in data.values()} == {frozenset({"x", "y"})}
-    wrong = (d.model.predict(d.X, verbose=0) != d.y).sum()
-    assert len(trace(d, MISSED_TRACE).x) == wrong == d.counters()["misclassified"]
+    second_update = int(np.flatnonzero(t.mistake)[1]) + 1  # w before it is not zero
+    drawing = step_drawing(t, 0, d._box, pocket=False)
+    assert not {"current", "w before", "Δw", "pocket"} & {s["name"] for s in drawing}
+    drawing = step_drawing(t, second_update, d._box, pocket=True)
+    names = {s["name"] for s in drawing}
+    assert {"region", "pocket", "boundary", "missed", "current", "w before", "Δw", "w"} <= names
 
 
 def test_end_of_a_separable_run_shows_convergence_and_the_bound(fresh):
@@ -319,8 +351,6 @@ def test_learning_rate_only_scales_the_weights_from_zero(fresh):
 
 
 def test_xor_never_converges_and_offers_the_pocket(fresh):
-    from widgets.perceptron import POCKET_TRACE
-
     d = fresh
     d._dataset.value = "xor"
     assert len(d.X) == 4
@@ -328,10 +358,10 @@ def test_xor_never_converges_and_offers_the_pocket(fresh):
     assert not d.counters()["converged"]
     assert "never" in d._verdict.value and "pocket" in d._verdict.value
     assert "No line separates" in d._novikoff.value and d.novikoff_bound is None
-    assert len(trace(d, POCKET_TRACE).x) == 0
+    assert shape(d, "pocket") is None
     d._pocket.value = True
     assert d.index == d.trajectory.steps  # switching the pocket on keeps the step shown
-    assert "pocket returns" in d._verdict.value and len(trace(d, POCKET_TRACE).x) == 2
+    assert "pocket returns" in d._verdict.value and shape(d, "pocket") is not None
 
 
 def test_noise_breaks_the_blobs_and_the_pocket_beats_the_last_weights(fresh):

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from .animation import StepAnimation
 from .data import blobs_with_margin, logic_gate
 from .exercises import GateCheck
+from .figures import shapes
 from .figures.live import updating
 from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
 from .geometry import Box, boundary_segment, halfplane_polygon
@@ -227,19 +228,11 @@ DEFAULT_POINTS, DEFAULT_MARGIN, DEFAULT_SEED = 40, 0.3, 1
 GATE_COPIES = 8  # with noise > 0, each corner of a gate becomes a jittered cloud
 ARROW_FRACTION = 0.3  # the longer weight arrow spans this fraction of the plot's width
 
-# Trace order, so updates can address traces by position.
-(
-    CLICK_TRACE,
-    REGION_TRACE,
-    POCKET_TRACE,
-    LINE_TRACE,
-    POINTS_TRACE,
-    CURRENT_TRACE,
-    W_OLD_TRACE,
-    W_NEW_TRACE,
-    DELTA_TRACE,
-    MISSED_TRACE,
-) = range(10)
+ARROW_HEAD = 0.035  # arrow heads are this fraction of the plot's width long
+CROSS = 0.01  # the ✕ on a misclassified point: half-width as a fraction of the width
+
+# Trace order, so updates can address traces by position; the rest are named shapes.
+CLICK_TRACE, POINTS_TRACE = range(2)
 DELTA_COLOUR = "#ff7f0e"
 POCKET_COLOUR = "#2ca02c"
 
@@ -292,20 +285,13 @@ def _vec(values) -> str:
 # ------------------------------------------------------------------------ the figure
 
 
-def _arrow(colour: str, width: float, name: str) -> go.Scatter:
-    return go.Scatter(
-        x=[],
-        y=[],
-        mode="lines+markers",
-        line={"color": colour, "width": width},
-        marker={"symbol": "arrow", "size": [0, 15], "angleref": "previous", "color": colour},
-        hoverinfo="skip",
-        name=name,
-    )
-
-
 def perceptron_figure(box: Box, title: str) -> go.FigureWidget:
-    """The input plane with the ten traces :func:`step_trace_data` fills."""
+    """The input plane: an invisible click grid and the points; the rest are shapes.
+
+    Everything that moves at each step (half-plane, lines, crosses, ring, arrows) is a
+    layout shape (:mod:`widgets.figures.shapes`): a step never changes a trace, so plotly
+    redraws only the shapes.
+    """
     figure = go.FigureWidget(
         data=[
             go.Heatmap(
@@ -318,54 +304,10 @@ def perceptron_figure(box: Box, title: str) -> go.FigureWidget:
             go.Scatter(
                 x=[],
                 y=[],
-                fill="toself",
-                fillcolor=REGION,
-                mode="none",
-                hoverinfo="skip",
-                name="answers 1",
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="lines",
-                line={"color": POCKET_COLOUR, "width": 3, "dash": "dash"},
-                hoverinfo="skip",
-                name="pocket",
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="lines",
-                line={"color": LINE, "width": 3},
-                hoverinfo="skip",
-                name="boundary",
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
                 mode="markers",
                 marker={"size": 11, "line": {"width": 1, "color": "white"}},
                 hovertemplate="(%{x:.2f}, %{y:.2f})<extra></extra>",
                 name="points",
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="markers",
-                marker={"size": 24, "symbol": "circle-open", "color": LINE, "line": {"width": 3}},
-                hoverinfo="skip",
-                name="current",
-            ),
-            _arrow("#9e9e9e", 3, "w before"),
-            _arrow(LINE, 4, "w"),
-            _arrow(DELTA_COLOUR, 4, "Δw"),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="markers",
-                marker={"size": 9, "symbol": "x-thin-open", "color": LINE, "line": {"width": 2}},
-                hoverinfo="skip",
-                name="misclassified",
             ),
         ],
         layout=base_layout(
@@ -393,11 +335,11 @@ def set_box(figure: go.FigureWidget, box: Box) -> None:
         )
 
 
-def _segment(w, b, box) -> dict:
+def _line_shapes(w, b, box, colour: str, name: str, dash=None) -> list[dict]:
     segment = boundary_segment(w, -b, box)
     if segment is None:
-        return {"x": [], "y": []}
-    return {"x": segment[:, 0].round(4).tolist(), "y": segment[:, 1].round(4).tolist()}
+        return []
+    return shapes.segment(segment[:, 0], segment[:, 1], colour, 3, name, dash)
 
 
 def points_trace_data(X: np.ndarray, y: np.ndarray) -> dict:
@@ -409,48 +351,37 @@ def points_trace_data(X: np.ndarray, y: np.ndarray) -> dict:
     }
 
 
-def step_trace_data(trajectory, index: int, box: Box, pocket: bool) -> dict[int, dict]:
-    """What changes in the figure at state ``index`` of a trajectory: {trace: values}.
+def step_drawing(trajectory, index: int, box: Box, pocket: bool) -> list[dict]:
+    """The shapes the figure shows at state ``index`` of a trajectory.
 
-    Pure (tests assert on it); small: two segments, a polygon, a few points. Every
-    trace gets the same keys (x, y): plotly 7's FigureWidget sends a key missing for one
-    trace of a batch as null, which erased the points' coordinates in the browser.
+    Pure (tests assert on it). The shapes are named: "region", "pocket", "boundary",
+    "missed" (an ✕ on each misclassified point), "current", "w before", "w", "Δw".
+    Per-point marker styles would have been the obvious way to mark the misclassified
+    points, but an array-valued style makes plotly.js recompute the whole figure.
     """
     w, b = trajectory.weights[index], float(trajectory.biases[index])
     X, y = trajectory.X, trajectory.y
     missed = ((X @ w.astype(np.float32) + np.float32(b)) >= 0) != (y > 0)
     region = halfplane_polygon(w, -b, box)
-    data = {
-        REGION_TRACE: {"x": region[:, 0].round(4).tolist(), "y": region[:, 1].round(4).tolist()},
-        LINE_TRACE: _segment(w, b, box),
-        MISSED_TRACE: {"x": X[missed, 0].tolist(), "y": X[missed, 1].tolist()},
-        POCKET_TRACE: {"x": [], "y": []},
-        CURRENT_TRACE: {"x": [], "y": []},
-        W_OLD_TRACE: {"x": [], "y": []},
-        W_NEW_TRACE: {"x": [], "y": []},
-        DELTA_TRACE: {"x": [], "y": []},
-    }
+    drawing = shapes.polygon(region[:, 0], region[:, 1], REGION, "region")
     if pocket:
         pw, pb, _ = trajectory.pocket(index)
-        data[POCKET_TRACE] = _segment(pw, pb, box)
+        drawing += _line_shapes(pw, pb, box, POCKET_COLOUR, "pocket", "dash")
+    drawing += _line_shapes(w, b, box, LINE, "boundary")
+    size = box[1] - box[0]
+    drawing += shapes.crosses(X[missed, 0], X[missed, 1], CROSS * size, LINE, 2, "missed")
     w_old = trajectory.weights[index - 1] if index > 0 else w
     scale = arrow_scale(w_old, w, box)
-    if scale:
-        data[W_NEW_TRACE] = {"x": [0, scale * w[0]], "y": [0, scale * w[1]]}
+    head = ARROW_HEAD * size
     if index > 0:
         x = X[trajectory.sample[index - 1]]
-        data[CURRENT_TRACE] = {"x": [float(x[0])], "y": [float(x[1])]}
+        drawing += shapes.ring(x[0], x[1], 12, LINE, 3, "current")
         if scale and trajectory.mistake[index - 1]:
-            data[W_OLD_TRACE] = {"x": [0, scale * w_old[0]], "y": [0, scale * w_old[1]]}
-            data[DELTA_TRACE] = {
-                "x": [scale * w_old[0], scale * w[0]],
-                "y": [scale * w_old[1], scale * w[1]],
-            }
-    for values in data.values():  # plain, short floats: a small message
-        for key in ("x", "y"):
-            if key in values:
-                values[key] = [round(float(v), 4) for v in values[key]]
-    return data
+            drawing += shapes.arrow((0, 0), scale * w_old, "#9e9e9e", 3, head, "w before")
+            drawing += shapes.arrow(scale * w_old, scale * w, DELTA_COLOUR, 4, head, "Δw")
+    if scale:
+        drawing += shapes.arrow((0, 0), scale * w, LINE, 4, head, "w")
+    return drawing
 
 
 def arrow_scale(w_old, w_new, box: Box) -> float:
@@ -552,7 +483,7 @@ class PerceptronDashboard(Dashboard):
         self._added_y: list[int] = []
         self._base_X, self._base_y = np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
         self._box = CUSTOM_BOX
-        self._drawn: dict[int, dict] = {}  # the step data last sent to each trace
+        self._drawn: list[dict] = []  # the shapes last sent to the figure
         self._message = ""
         wide = {"description_width": "initial"}
 
@@ -839,7 +770,7 @@ class PerceptronDashboard(Dashboard):
     def _draw_points(self) -> None:
         with updating(self.plane):
             self.plane.data[POINTS_TRACE].update(points_trace_data(self.X, self.y))
-        self._drawn = {}
+        self._drawn = []
 
     def _retrain(self, new_data: bool = False, keep_index: bool = False) -> None:
         """Run the whole rule once on the data (new ones if asked) and show state 0.
@@ -920,24 +851,19 @@ class PerceptronDashboard(Dashboard):
             self._note.layout.display = "none"
 
     def _clear_drawing(self) -> None:
-        self._drawn = {}
+        self._drawn = []
         with updating(self.plane):
-            for index in (REGION_TRACE, POCKET_TRACE, LINE_TRACE, CURRENT_TRACE, W_OLD_TRACE,
-                          W_NEW_TRACE, DELTA_TRACE, MISSED_TRACE):  # fmt: skip
-                self.plane.data[index].update(x=[], y=[])
+            self.plane.layout.shapes = ()
         self._state.value = self._verdict.value = self._novikoff.value = ""
         self._scale_note.value = ""
 
     def _draw_step(self, index: int) -> None:
         trajectory = self.trajectory
-        data = step_trace_data(trajectory, index, self._box, self._pocket.value)
-        # Send only the traces that change: a step without an update moves just the ring.
-        changed = {k: v for k, v in data.items() if self._drawn.get(k) != v}
-        if changed:
+        drawing = step_drawing(trajectory, index, self._box, self._pocket.value)
+        if self._drawn != drawing:  # e.g. the Play's last step, sent again, changes nothing
             with updating(self.plane):
-                for trace, values in changed.items():
-                    self.plane.data[trace].update(values)
-            self._drawn.update(changed)
+                self.plane.layout.shapes = drawing
+            self._drawn = drawing
         self._state.value = self._state_html(index)
         self._verdict.value = self._verdict_html(index)
         w_old = trajectory.weights[max(index - 1, 0)]
