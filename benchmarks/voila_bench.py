@@ -346,12 +346,13 @@ def press_many(page, notebook: Notebook, presses: int, pause: float) -> list[flo
 
 
 # Polls every 5 ms: when the Play's position readout changes (the browser's own clock of
-# the animation) and when the figure's data change (drawn by the kernel).
+# the animation) and when the figure's data or shapes change (drawn by the kernel).
 _WATCH_ANIMATION = """([figure, position]) => {
     const gd = document.querySelector(figure + ' .js-plotly-plot') || document.querySelector(figure);
     const readout = document.querySelector(position);
     const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
-    const state = () => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z]), plain);
+    const state = () => JSON.stringify(
+        [(gd.data || []).map(t => [t.x, t.y, t.z]), (gd.layout && gd.layout.shapes) || []], plain);
     const watch = {figure: [], position: [], lastFigure: state(), lastPosition: readout.textContent};
     watch.timer = setInterval(() => {
         const now = performance.now();

@@ -27,7 +27,8 @@ _FIGURE_STATE = """(selector) => {
     const gd = document.querySelector(selector);
     if (!gd || !gd.data) { return null; }
     const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
-    return JSON.stringify(gd.data.map(t => [t.x, t.y, t.marker && t.marker.symbol]), plain);
+    const traces = gd.data.map(t => [t.x, t.y, t.marker && t.marker.symbol]);
+    return JSON.stringify([traces, (gd.layout && gd.layout.shapes) || []], plain);
 }"""
 
 _TIME_CLICK = """([button, selector]) => new Promise((resolve, reject) => {
@@ -90,11 +91,26 @@ def test_step_buttons_move_the_perceptron(voila_server, open_page, lang):
 
     # The data points are still drawn (a malformed update once erased them).
     points = page.evaluate(
-        "(selector) => { const t = document.querySelector(selector).data[4];"
+        "(selector) => { const t = document.querySelector(selector).data[1];"
         " return t.x ? t.x.length : 0; }",
         FIGURE,
     )
     assert points == 40, f"the points trace holds {points} points, not 40"
+
+    # A step moves only layout shapes, and with FastFigureUpdates plotly redraws just
+    # them: the figure's computed trace data (gd.calcdata) stay the same object. Without
+    # the patch every update recomputes them (widgets/figures/fast_updates.py).
+    status = page.locator(".dl-fast-updates").first.get_attribute("data-status")
+    assert status == "patched", status
+    page.evaluate("(selector) => { window.__dlCalc = document.querySelector(selector).calcdata; }",
+                  FIGURE)  # fmt: skip
+    before = figure_state(page)
+    step.click()
+    wait_figure_changed(page, before)
+    same = page.evaluate(
+        "(selector) => document.querySelector(selector).calcdata === window.__dlCalc", FIGURE
+    )
+    assert same, "a shapes-only step recomputed the whole figure"
 
     latencies = []
     for _ in range(8):  # the kernel round trip of one step, on the page's clock

@@ -1,0 +1,77 @@
+"""Stop plotly's FigureWidget views from redrawing a whole figure on every update.
+
+plotly 5.24's FigureWidget view applies each update from the kernel with
+``Plotly.update(el, style, layout)`` after adding ``_doNotReportToPy: true`` to ``style``,
+a mark that tells its own event handler not to send the change back to the kernel.
+plotly.js does not know that key, and answers an unknown key by recomputing and
+redrawing the whole figure: every trace and both axes, even when the update only moves a
+layout shape. Measured in Chromium on lesson 04's plane: 12.7-17 ms an update with the
+mark, 4-6 ms without it (shapes only; ``benchmarks/results-lessons-01-06.md``).
+
+:class:`FastFigureUpdates` is an invisible widget whose front end hides that mark from
+plotly.js: it makes the key non-enumerable (the view still sets it; plotly.js copies the
+update with ``for ... in`` and no longer sees it), and it makes the view ignore
+``plotly_update`` events, which in these dashboards only our own updates emit (the
+kernel already knows them). Both patches are looked up at each update, so views drawn
+before the widget loaded are covered too. Where the plotly extension is not the expected
+one, nothing is changed and ``status`` says why; figures then work as before, only slower.
+
+``setup_lesson`` shows one in every Voilà page (:func:`widgets.notebook.setup_lesson`).
+"""
+
+from __future__ import annotations
+
+import anywidget
+import ipywidgets
+import traitlets
+
+_ESM = """
+async function install() {
+  const container = globalThis._JUPYTERLAB && globalThis._JUPYTERLAB["jupyterlab-plotly"];
+  if (!container) { return "no plotly extension"; }
+  const exports = (await container.get("./index"))();
+  const Model = exports.FigureModel, View = exports.FigureView;
+  if (!Model || !View) { return "no FigureModel or FigureView"; }
+  if (Model.prototype.__dlFastUpdates) { return "patched"; }
+  const normalize = Model.prototype._normalize_trace_indexes;
+  if (typeof normalize !== "function" || typeof View.prototype.handle_plotly_update !== "function") {
+    return "unknown plotly extension";
+  }
+  // Called by the view's do_update just before it marks and applies the update.
+  Model.prototype._normalize_trace_indexes = function (indexes) {
+    const update = this.get("_py2js_update");
+    const style = update && update.style_data;
+    if (style && !Object.prototype.hasOwnProperty.call(style, "_doNotReportToPy")) {
+      Object.defineProperty(style, "_doNotReportToPy",
+        {value: true, writable: true, enumerable: false, configurable: true});
+    }
+    return normalize.call(this, indexes);
+  };
+  View.prototype.handle_plotly_update = function () {};
+  Model.prototype.__dlFastUpdates = true;
+  return "patched";
+}
+
+async function render({ model, el }) {
+  let status;
+  try { status = await install(); } catch (error) { status = "failed: " + error; }
+  el.classList.add("dl-fast-updates");
+  el.dataset.status = status;
+  model.set("status", status);
+  model.save_changes();
+}
+export default { render };
+"""
+
+
+class FastFigureUpdates(anywidget.AnyWidget):
+    """Invisible; its front end makes plotly FigureWidget updates cheap (module docstring).
+
+    ``status`` is set by the browser: "patched", or why nothing was changed.
+    """
+
+    _esm = _ESM
+    status = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(layout=ipywidgets.Layout(display="none"), **kwargs)
