@@ -14,6 +14,7 @@ from widgets.adaline import (
 )
 from widgets.backend import load_keras
 from widgets.figures.curves import error_surface_data
+from widgets.figures.shapes import named
 
 keras = load_keras(timeout=120)
 
@@ -180,8 +181,8 @@ def test_epoch_slider_moves_boundaries_and_path(dashboard):
     shown = []
     for epoch in (1, 10):
         dashboard._epoch.value = epoch  # what the Play widget does
-        line = dashboard.adaline_plane.data[1]
-        shown.append((tuple(line.x), tuple(line.y)))
+        (line,) = named(dashboard.adaline_plane.layout.shapes, "boundary")
+        shown.append((line.x0, line.y0, line.x1, line.y1))
         path = dashboard.surface.data[1]
         assert len(path.x) == epoch + 1
         np.testing.assert_allclose(dashboard.surface.data[2].x, [run.adaline_w[epoch][0]])
@@ -190,8 +191,15 @@ def test_epoch_slider_moves_boundaries_and_path(dashboard):
     assert shown[0] != shown[1]
     # The boundary drawn is where the recorded ADALINE weights give w·x + b = 0.
     w, b = run.adaline_w[10], run.adaline_b[10]
-    xs, ys = shown[1]
-    np.testing.assert_allclose(np.array(xs) * w[0] + np.array(ys) * w[1] + b, 0, atol=1e-6)
+    x0, y0, x1, y1 = shown[1]
+    xs, ys = np.array([x0, x1]), np.array([y0, y1])
+    np.testing.assert_allclose(xs * w[0] + ys * w[1] + b, 0, atol=1e-3)  # 4 decimals sent
+    # Each point's ring shows its true class (it once lost its colours and drew black).
+    from widgets.figures.plane import TARGETS_TRACE
+    from widgets.figures.style import FIRE, QUIET
+
+    rings = dashboard.adaline_plane.data[TARGETS_TRACE].marker.color
+    assert list(rings) == [FIRE if label else QUIET for label in run.labels]
 
 
 def test_stop_button_stops_training(dashboard):

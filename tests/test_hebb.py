@@ -15,12 +15,12 @@ from widgets.backend import load_keras
 
 load_keras()  # before importing widgets.models (they import Keras)
 
+from widgets.figures.shapes import named  # noqa: E402
 from widgets.geometry import boundary_segment  # noqa: E402
 from widgets.hebb import (  # noqa: E402
     NORM_EPOCHS,
     NORM_LINE,
     NORM_NOW,
-    PLANE_CURRENT,
     HebbDashboard,
     check_first_two,
     check_hebb_fails,
@@ -164,17 +164,15 @@ def test_dashboard_starts_at_zero_and_steps_to_the_classic_weights(dashboard):
     np.testing.assert_array_equal(dashboard.outputs(), [1, -1, -1, -1])
     assert "4 of 4" in dashboard._score.value
     # The plane's boundary is the line 2·x1 + 2·x2 - 2 = 0, and the last pattern is marked.
-    line = dashboard.plane.data[1]
-    for x1, x2 in zip(line.x, line.y, strict=True):
-        assert 2 * x1 + 2 * x2 - 2 == pytest.approx(0, abs=1e-9)
-    assert np.allclose(
-        np.array([line.x, line.y]).T, boundary_segment([2, 2], 2, (-1.7, 1.7, -1.7, 1.7))
-    )
-    assert dashboard.plane.data[2].text == ("1", "−1", "−1", "−1")
-    rings = dashboard.plane.data[3].marker.color  # targets: red for +1, blue for -1
+    (line,) = named(dashboard.plane.layout.shapes, "boundary")
+    ends = np.array([[line.x0, line.y0], [line.x1, line.y1]])
+    np.testing.assert_allclose(2 * ends[:, 0] + 2 * ends[:, 1] - 2, 0, atol=1e-3)
+    assert np.allclose(ends, boundary_segment([2, 2], 2, (-1.7, 1.7, -1.7, 1.7)), atol=1e-4)
+    assert dashboard.plane.data[0].text == ("1", "−1", "−1", "−1")
+    rings = dashboard.plane.data[1].marker.color  # targets: red for +1, blue for -1
     assert rings[0] != rings[1] and rings[1] == rings[2] == rings[3]
-    current = dashboard.plane.data[PLANE_CURRENT]
-    assert (current.x, current.y) == ((-1.0,), (-1.0,))
+    (current,) = named(dashboard.plane.layout.shapes, "current")
+    assert (current.xanchor, current.yanchor) == (-1.0, -1.0)
 
 
 def test_step_buttons_move_through_the_recorded_states(dashboard):

@@ -5,9 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from widgets.figures.plane import LINE_TRACE, POINTS_TRACE, REGION_TRACE, TARGETS_TRACE
+from widgets.figures.plane import POINTS_TRACE, TARGETS_TRACE
+from widgets.figures.shapes import named, path_points
 from widgets.figures.style import FIRE
 from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+
+def boundary(dashboard):
+    """The plane's boundary line as its two end points ((x0, y0), (x1, y1))."""
+    (line,) = named(dashboard.plane.layout.shapes, "boundary")
+    return np.array([[line.x0, line.y0], [line.x1, line.y1]])
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +67,9 @@ def test_truth_table_and_plane_follow_the_threshold(dashboard):
     assert dashboard._table.value != before
     assert dashboard.plane.data[POINTS_TRACE].text == ("0", "1", "1", "1")
     assert points_before == ("0", "0", "0", "1")
-    line = dashboard.plane.data[LINE_TRACE]
-    np.testing.assert_allclose(np.add(line.x, line.y), [1.0, 1.0])  # x1 + x2 = θ = 1
-    region = np.column_stack(
-        [dashboard.plane.data[REGION_TRACE].x, dashboard.plane.data[REGION_TRACE].y]
-    )
-    assert (region.sum(axis=1) >= 1.0 - 1e-9).all()
+    np.testing.assert_allclose(boundary(dashboard).sum(axis=1), [1.0, 1.0])  # x1 + x2 = θ = 1
+    (fires,) = named(dashboard.plane.layout.shapes, "fires")
+    assert (path_points(fires.path).sum(axis=1) >= 1.0 - 1e-4).all()
 
 
 def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
@@ -74,8 +78,7 @@ def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
     dashboard.apply_preset("AND")
     assert dashboard.function_name == "AND"
     dashboard._slice.value = 1  # at x3 = 1 the line is x1 + x2 = 3 - 1
-    line = dashboard.plane.data[LINE_TRACE]
-    np.testing.assert_allclose(np.add(line.x, line.y), [2.0, 2.0])
+    np.testing.assert_allclose(boundary(dashboard).sum(axis=1), [2.0, 2.0])
     dashboard.configure([1, 1, 1], 2)
     assert dashboard.function_name == "MAJORITY"
 

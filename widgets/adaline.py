@@ -31,7 +31,14 @@ from .figures.curves import (
     surface_box,
     update_traces,
 )
-from .figures.plane import decision_plane_figure, plane_trace_data
+from .figures.plane import (
+    POINTS_TRACE,
+    TARGETS_TRACE,
+    decision_plane_figure,
+    plane_shapes,
+    plane_trace_data,
+    update_decision_plane,
+)
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -667,10 +674,12 @@ class AdalineDashboard(TrainingDashboard):
         from .models.adaline import classify
 
         run, box = self.run, self._plane_box()
-        data = plane_trace_data(w, -b, run.X, classify(run.X, w, b), run.labels, box=box)
-        data[2].update({"text": [""] * len(run.X), "marker.size": 9, "marker.line.width": 1})
-        rings = data[3].get("marker.line.color", [])
-        data[3].update({"marker.size": 15, "marker.line.width": 2, "marker.color": rings})
+        data = plane_trace_data(run.X, classify(run.X, w, b), run.labels)
+        data[POINTS_TRACE].update(
+            {"text": [""] * len(run.X), "marker.size": 9, "marker.line.width": 1}
+        )
+        # The ring keeps plane_trace_data's colour: the true class.
+        data[TARGETS_TRACE].update({"marker.size": 15, "marker.line.width": 2})
         layout = {
             "xaxis.range": box[:2],
             "yaxis.range": box[2:],
@@ -678,7 +687,7 @@ class AdalineDashboard(TrainingDashboard):
             "yaxis.dtick": 1,
             "title": {"text": title, "font": {"size": 14}},
         }
-        update_traces(figure, data, layout)
+        update_decision_plane(figure, data, plane_shapes(w, -b, box), layout)
 
     def _draw_epoch(self, epoch: int) -> None:
         from .models.adaline import cost_surface, error_rate

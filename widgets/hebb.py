@@ -22,8 +22,15 @@ import plotly.graph_objects as go
 
 from .animation import StepAnimation
 from .exercises import GateCheck
+from .figures import shapes
 from .figures.live import updating
-from .figures.plane import decision_plane_figure, plane_trace_data
+from .figures.plane import (
+    POINTS_TRACE,
+    decision_plane_figure,
+    plane_shapes,
+    plane_trace_data,
+    update_decision_plane,
+)
 from .figures.style import LINE, base_layout
 from .i18n import Strings, check_language
 from .ui import Dashboard, shows_errors
@@ -234,7 +241,6 @@ CURRENT = "#f2b705"  # the pattern just shown
 
 # Trace indexes of the norm figure.
 NORM_LINE, NORM_EPOCHS, NORM_NOW = range(3)
-PLANE_CURRENT = 4  # the extra trace added to the decision plane
 
 
 def _fmt(value: float) -> str:
@@ -300,13 +306,6 @@ class HebbDashboard(Dashboard):
         self._notes = ipywidgets.HTML()
         self._notes.add_class("dl-hebb-notes")
         self.plane = decision_plane_figure("x1", "x2", BOXES["bipolar"])
-        self.plane.add_scatter(
-            x=[],
-            y=[],
-            mode="markers",
-            hoverinfo="skip",
-            marker={"size": 46, "symbol": "square-open", "line": {"width": 4}, "color": CURRENT},
-        )
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
         self.plane.layout.height = 360
         self.norms = go.FigureWidget(
@@ -582,18 +581,14 @@ class HebbDashboard(Dashboard):
         inputs = "bipolar" if self.encoding == "bipolar" else "binary"
         box = BOXES[inputs]
         fires = (outputs == 1).astype(float)
-        data = plane_trace_data(state[:-1], -state[-1], X, fires, (y == 1).astype(float), box)
-        data[2]["text"] = [_fmt(o) for o in outputs]
-        current = X[(k - 1) % len(X)] if k > 0 else None
-        with updating(self.plane):
-            self.plane.layout.xaxis.range = box[:2]
-            self.plane.layout.yaxis.range = box[2:]
-            for trace, values in zip(self.plane.data[:4], data, strict=True):
-                trace.update(values)
-            self.plane.data[PLANE_CURRENT].update(
-                x=[] if current is None else [float(current[0])],
-                y=[] if current is None else [float(current[1])],
-            )
+        data = plane_trace_data(X, fires, (y == 1).astype(float))
+        data[POINTS_TRACE]["text"] = [_fmt(o) for o in outputs]
+        drawing = plane_shapes(state[:-1], -state[-1], box)
+        if k > 0:  # a square round the pattern just presented
+            current = X[(k - 1) % len(X)]
+            drawing += shapes.ring(current[0], current[1], 23, CURRENT, 4, "current", "rect")
+        layout = {"xaxis.range": box[:2], "yaxis.range": box[2:]}
+        update_decision_plane(self.plane, data, drawing, layout)
 
     def _draw_norms(self, k: int) -> None:
         norms = np.linalg.norm(self.states_, axis=1)

@@ -13,7 +13,12 @@ import ipywidgets
 import numpy as np
 
 from .figures.diagram import neuron_svg
-from .figures.plane import decision_plane_figure, plane_trace_data, update_decision_plane
+from .figures.plane import (
+    decision_plane_figure,
+    plane_shapes,
+    plane_trace_data,
+    update_decision_plane,
+)
 from .figures.tables import truth_table_html
 from .i18n import Strings
 from .logic import name_of, truth_vector
@@ -456,13 +461,8 @@ class McCullochPittsDashboard(Dashboard):
         points = rows[mask][:, :2]
         update_decision_plane(
             self.plane,
-            plane_trace_data(
-                weights[:2],
-                threshold,
-                points,
-                outputs[mask],
-                None if targets is None else targets[mask],
-            ),
+            plane_trace_data(points, outputs[mask], None if targets is None else targets[mask]),
+            plane_shapes(weights[:2], threshold),
         )
         notes = []
         if np.allclose(weights[:2], 0):

@@ -44,7 +44,8 @@ def plotly_state(page, index: int) -> str:
         """(index) => {
             const gd = document.querySelectorAll('.dl-dashboard .js-plotly-plot')[index];
             const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
-            return gd ? JSON.stringify(gd.data, plain) : null;
+            const shapes = gd && gd.layout ? gd.layout.shapes : null;
+            return gd ? JSON.stringify({data: gd.data, shapes: shapes}, plain) : null;
         }""",
         index,
     )

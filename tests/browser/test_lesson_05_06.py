@@ -21,14 +21,16 @@ LESSONS = {
 
 
 def figure_state(page, index: int) -> str | None:
-    """Data of the index-th plotly figure of the dashboard, as a comparable string."""
+    """Data, title and shapes of the index-th plotly figure of the dashboard, as a string."""
     return page.evaluate(
         """(index) => {
             const plots = document.querySelectorAll('.dl-dashboard .js-plotly-plot');
             const gd = plots[index];
             if (!gd) { return null; }
             const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
-            return JSON.stringify({data: gd.data, layout: (gd.layout || {}).title}, plain);
+            const layout = gd.layout || {};
+            return JSON.stringify({data: gd.data, title: layout.title, shapes: layout.shapes},
+                                  plain);
         }""",
         index,
     )

@@ -57,6 +57,8 @@ _MISSING = object()
 
 
 def _differs(current, new) -> bool:
+    if isinstance(current, tuple) and current and hasattr(current[0], "to_plotly_json"):
+        current = [item.to_plotly_json() for item in current]  # e.g. layout.shapes
     if isinstance(new, dict):  # a nested property: differs if any given key differs
         return any(_differs(_get(current, key), value) for key, value in new.items())
     if isinstance(current, np.ndarray) or isinstance(new, np.ndarray):

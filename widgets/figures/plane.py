@@ -1,4 +1,9 @@
-"""The input plane of a threshold unit: points, the firing half-plane and its boundary."""
+"""The input plane of a threshold unit: points, the firing half-plane and its boundary.
+
+The points are traces; the half-plane and its boundary are layout shapes
+(:mod:`widgets.figures.shapes`), which plotly redraws without recomputing the traces: a
+weight slider that moves only the line costs the browser a fraction of a full redraw.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,20 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..geometry import Box, boundary_segment, halfplane_polygon
+from . import shapes
 from .live import update_traces
 from .style import FIRE, LINE, QUIET, REGION, base_layout
 
 UNIT_BOX: Box = (-0.5, 1.5, -0.5, 1.5)
 
 # Trace order, so updates can address traces by position.
-REGION_TRACE, LINE_TRACE, POINTS_TRACE, TARGETS_TRACE = range(4)
+POINTS_TRACE, TARGETS_TRACE = range(2)
 
 
 def decision_plane_figure(x_title: str, y_title: str, box: Box = UNIT_BOX) -> go.FigureWidget:
-    """An empty input-plane figure with the four traces :func:`update_decision_plane` fills."""
+    """An empty input-plane figure: the two traces and the shapes of :func:`update_decision_plane`."""
     figure = go.FigureWidget(
         data=[
-            go.Scatter(
-                x=[],
-                y=[],
-                fill="toself",
-                fillcolor=REGION,
-                mode="none",
-                hoverinfo="skip",
-                name="fires",
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="lines",
-                line={"color": LINE, "width": 3},
-                hoverinfo="skip",
-                name="boundary",
-            ),
             go.Scatter(
                 x=[],
                 y=[],
@@ -69,23 +58,11 @@ def decision_plane_figure(x_title: str, y_title: str, box: Box = UNIT_BOX) -> go
 
 
 def plane_trace_data(
-    w,
-    threshold: float,
-    points: np.ndarray,
-    outputs: np.ndarray,
-    targets: np.ndarray | None = None,
-    box: Box = UNIT_BOX,
+    points: np.ndarray, outputs: np.ndarray, targets: np.ndarray | None = None
 ) -> list[dict]:
-    """The new data of the four traces, as dicts (pure: tests assert on these)."""
-    region = halfplane_polygon(w, threshold, box)
-    segment = boundary_segment(w, threshold, box)
+    """The new data of the two traces (points, targets), as dicts (pure: tests assert on these)."""
     colours = [FIRE if o else QUIET for o in outputs]
     data = [
-        {"x": region[:, 0].tolist(), "y": region[:, 1].tolist()},
-        {
-            "x": [] if segment is None else segment[:, 0].tolist(),
-            "y": [] if segment is None else segment[:, 1].tolist(),
-        },
         {
             "x": points[:, 0].tolist(),
             "y": points[:, 1].tolist(),
@@ -104,6 +81,19 @@ def plane_trace_data(
     return data
 
 
-def update_decision_plane(figure: go.FigureWidget, trace_data: list[dict]) -> None:
-    """Write :func:`plane_trace_data` into the figure in one message (changed traces only)."""
-    update_traces(figure, trace_data)
+def plane_shapes(w, threshold: float, box: Box = UNIT_BOX) -> list[dict]:
+    """The firing half-plane w·x ≥ threshold ("fires") and its boundary ("boundary")."""
+    region = halfplane_polygon(w, threshold, box)
+    drawing = shapes.polygon(region[:, 0], region[:, 1], REGION, "fires")
+    segment = boundary_segment(w, threshold, box)
+    if segment is not None:
+        drawing += shapes.segment(segment[:, 0], segment[:, 1], LINE, 3, "boundary")
+    return drawing
+
+
+def update_decision_plane(
+    figure: go.FigureWidget, trace_data: list[dict], drawing: list[dict], layout: dict | None = None
+) -> None:
+    """Write :func:`plane_trace_data`, :func:`plane_shapes` and ``layout`` into the figure,
+    in one message with only what changed."""
+    update_traces(figure, trace_data, {**(layout or {}), "shapes": drawing})

@@ -54,11 +54,14 @@ def segment(
     return [{"type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "line": line, "name": name}]
 
 
-def ring(x: float, y: float, radius_px: float, colour: str, width: float, name: str) -> list[dict]:
-    """A circle of ``radius_px`` screen pixels round the data point (x, y)."""
+def ring(
+    x: float, y: float, radius_px: float, colour: str, width: float, name: str, kind="circle"
+) -> list[dict]:
+    """A circle (or with ``kind="rect"`` a square) of ``radius_px`` screen pixels round the
+    data point (x, y)."""
     return [
         {
-            "type": "circle",
+            "type": kind,
             "xsizemode": "pixel",
             "ysizemode": "pixel",
             "xanchor": round(float(x), 4),
@@ -123,6 +126,12 @@ def crosses(
             "name": name,
         }  # fmt: skip
     ]
+
+
+def path_points(path: str) -> np.ndarray:
+    """The (x, y) vertices of an SVG path written by :func:`polygon` (tests read them)."""
+    numbers = path.replace("M", " ").replace("L", " ").replace("Z", " ").split()
+    return np.array([[float(v) for v in pair.split(",")] for pair in numbers])
 
 
 def named(shapes, name: str) -> list:
