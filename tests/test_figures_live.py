@@ -87,3 +87,22 @@ def test_update_traces_sends_only_changed_layout_keys():
     assert sent == []
     update_traces(figure, [{"y": [1, 0]}], {**layout, "title": {"text": "epoch 2"}})
     assert len(sent) == 1 and "epoch 2" in str(sent[0]) and "[1, 0]" not in str(sent[0])
+
+
+def test_new_shapes_replace_the_old_list_whole():
+    # plotly's layout.update() merges lists item by item and sent "shapes.0.path" beside
+    # "shapes"; plotly.js rejected that update and the browser kept the old drawing.
+    from widgets.figures.live import update_traces
+
+    figure = two_trace_figure()
+    line = {"type": "line", "x0": 0, "y0": 0, "x1": 1, "y1": 1, "name": "boundary"}
+    update_traces(figure, [{}, {}], {"shapes": [line]})
+    sent = []
+    figure.observe(lambda change: sent.append(change["new"]), names="_py2js_update")
+    update_traces(figure, [{}, {}], {"shapes": [{**line, "x1": 2}], "title.text": "t"})
+    layouts = [message["layout_data"] for message in sent if message]
+    assert [set(layout) for layout in layouts] == [{"shapes", "title.text"}]
+    assert figure.layout.shapes[0].x1 == 2
+    sent.clear()
+    update_traces(figure, [{}, {}], {"shapes": [{**line, "x1": 2}]})  # unchanged: no message
+    assert not any(sent)

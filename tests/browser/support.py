@@ -575,3 +575,15 @@ def wait_until_changed(
             return now
         time.sleep(0.05)
     raise AssertionError(f"{what} did not change within {timeout:.0f} s")
+
+
+def plotly_shapes(page: Page, selector: str, index: int = 0) -> list[dict]:
+    """The layout shapes the browser holds for the ``index``-th plotly figure matching
+    ``selector`` (what plotly.js accepted, not what the kernel sent)."""
+    return page.evaluate(
+        """([selector, index]) => {
+            const gd = document.querySelectorAll(selector)[index];
+            return gd && gd.layout && gd.layout.shapes ? gd.layout.shapes : [];
+        }""",
+        [selector, index],
+    )

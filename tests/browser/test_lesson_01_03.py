@@ -90,6 +90,11 @@ def test_hebb_steps_and_encoding_switch(voila_server, open_page):
     assert "w = (0, 2)" in text and "b = 0" in text  # the classic Hebb-net table
     assert "−1" in table.inner_text()
     assert plotly_state(page, 0) != plane_before
+    # The half-plane, its boundary and the square round the current pattern are shapes:
+    # check that plotly.js took them (it once rejected every update of them).
+    plane = f"{support.DASHBOARD} {support.PLOTLY_FIGURE}"
+    names = [shape.get("name") for shape in support.plotly_shapes(page, plane)]
+    assert {"fires", "boundary", "current"} <= set(names), names
 
     page.locator(".dl-dashboard button", has_text="binarne 0/1").first.click()
     notes = page.locator(".dl-hebb-notes").first

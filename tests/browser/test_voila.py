@@ -67,6 +67,7 @@ def check_mcp_slider_moves_table_and_plane(page) -> None:
         readout_before = readout.inner_text()
         table_before = table.inner_text()
         figure_before = figure_state(page, figure_selector)
+        shapes_before = support.plotly_shapes(page, figure_selector)
         handle.focus()
         page.keyboard.press(key)
         try:
@@ -80,6 +81,10 @@ def check_mcp_slider_moves_table_and_plane(page) -> None:
             lambda: figure_state(page, figure_selector),
             figure_before,
             f"the plotly figure ({figure_selector})",
+        )
+        # The boundary moved in what plotly.js holds, not only in what the kernel sent.
+        support.wait_until_changed(
+            lambda: support.plotly_shapes(page, figure_selector), shapes_before, "the boundary"
         )
         break
     else:

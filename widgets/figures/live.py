@@ -54,6 +54,7 @@ def updating(figure: go.FigureWidget) -> Iterator[go.FigureWidget]:
 
 
 _MISSING = object()
+WHOLE_LISTS = ("shapes", "annotations", "images")
 
 
 def _differs(current, new) -> bool:
@@ -94,5 +95,10 @@ def update_traces(
         changed_layout = {
             k: v for k, v in (layout or {}).items() if _differs(_get(figure.layout, k), v)
         }
+        # A list of shapes (or annotations) is replaced whole: update() would merge it item
+        # by item and send "shapes.0.path" beside "shapes", which plotly.js rejects.
+        replaced = {k: changed_layout.pop(k) for k in WHOLE_LISTS if k in changed_layout}
         if changed_layout:
             figure.layout.update(changed_layout)
+        for key, value in replaced.items():
+            figure.layout[key] = value
