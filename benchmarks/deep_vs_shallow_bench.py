@@ -2,7 +2,8 @@
 """Lesson 08 (deep against shallow) in real Voilà and headless Chromium.
 
     python benchmarks/deep_vs_shallow_bench.py [--lang en] [--presses 8] [--port 8940]
-                                               [--screenshots DIR]
+                                               [--screenshots DIR] [--sets noisy]
+                                               [--no-latency]
 
 Measures on one cold page:
 
@@ -15,7 +16,8 @@ Measures on one cold page:
 - the same teeth-slider latency while a training runs (the press stops it, rebuilds and
   redraws), against the idle one (target: at most 2x).
 
-With ``--screenshots`` it also trains each data set once and saves full-page PNGs.
+With ``--screenshots`` it also trains each data set (or those named by ``--sets``) once
+with its defaults and saves full-page PNGs; ``--no-latency`` skips the measurements.
 Prints a Markdown table. The machine is shared: report the load average beside it.
 """
 
@@ -37,6 +39,7 @@ STEM = "08_deep_vs_shallow"
 TEETH_HANDLE = f"{support.DASHBOARD} .dl-teeth {support.SLIDER_HANDLE}"
 FUNCTION = f"{support.DASHBOARD} .dl-function {support.PLOTLY_FIGURE}"
 DONE = {"pl": "Po ", "en": "After "}
+DATASETS = ("sawtooth", "spirals", "noisy")
 
 # Counts the loss figure's redraws (plotly replaces its SVG paths on every update) and
 # remembers the last step it showed, on the page's own clock.
@@ -118,10 +121,12 @@ def press_while_training(page, presses: int) -> list[float]:
     return times
 
 
-def screenshots(page, lang: str, folder: Path) -> None:
-    """Train each data set with its defaults and save a full-page screenshot."""
+def screenshots(page, lang: str, folder: Path, sets=DATASETS) -> None:
+    """Train each of ``sets`` with its defaults and save a full-page screenshot."""
     labels = {"pl": ("piła", "spirale", "zaszumiony"), "en": ("sawtooth", "spirals", "noisy")}
-    for name, label in zip(("sawtooth", "spirals", "noisy"), labels[lang], strict=True):
+    for name, label in zip(DATASETS, labels[lang], strict=True):
+        if name not in sets:
+            continue
         page.locator(f".dl-dashboard .widget-toggle-buttons button:has-text('{label}')").click()
         time.sleep(2.0)
         train_once(page, lang)
@@ -134,6 +139,8 @@ def main(argv=None) -> int:
     parser.add_argument("--presses", type=int, default=8)
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--screenshots", type=Path, default=None)
+    parser.add_argument("--sets", nargs="+", default=DATASETS, choices=DATASETS)
+    parser.add_argument("--no-latency", action="store_true", help="screenshots only")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -147,15 +154,19 @@ def main(argv=None) -> int:
         support.wait_for_widgets(page, ready=True, timeout=180)
         marks = support.timing_marks(page)
         time.sleep(2.0)
-        idle = press_teeth(page, args.presses)
-        training = train_once(page, args.lang)
-        busy = press_while_training(page, args.presses)
+        if not args.no_latency:
+            idle = press_teeth(page, args.presses)
+            training = train_once(page, args.lang)
+            busy = press_while_training(page, args.presses)
         if args.screenshots:
-            screenshots(page, args.lang, args.screenshots)
+            screenshots(page, args.lang, args.screenshots, args.sets)
         problems = support.page_problems(page)
         support.close_page(page, server, wait=True)
         browser.close()
     load_after = os.getloadavg()[0]
+    if args.no_latency:
+        print(f"page problems: {'; '.join(problems) or 'none'}")
+        return 0
     ratio = statistics.median(busy) / statistics.median(idle)
     rows = [
         ("cold: widgets shown", f"{marks.get('shown', float('nan')):.1f} s"),

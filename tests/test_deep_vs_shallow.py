@@ -115,6 +115,7 @@ def test_bad_settings_give_a_message_and_change_nothing(dashboard):
         {"learning_rate": float("nan")},
         {"data": "moons"},
         {"teeth": "many"},
+        {"init": "ones"},
         {"colour": 3},
     ):
         dashboard.configure(**bad)
@@ -123,6 +124,44 @@ def test_bad_settings_give_a_message_and_change_nothing(dashboard):
     dashboard.configure(budget=410)
     assert not dashboard.error_text and dashboard.model is not model
     assert dp.describe(dashboard.shallow)["params"] == dp.mlp_params(1, 136, 1)
+
+
+def test_noisy_set_defaults_show_the_wide_net_overfitting(dashboard):
+    """The noisy set brings spread bends; 1500 steps (the default) and the shallow net's
+    training loss is far below the noise variance while its test loss has risen."""
+    dashboard.configure(data="noisy", budget=400, depth=3, learning_rate=0.01, steps=1500, seed=0)
+    assert dashboard._init.value == "spread"
+    kernel, bias = dashboard.shallow.layers[0].get_weights()
+    assert np.ptp(-bias / kernel.ravel()) > 1  # the bends start spread, not all at x = 0
+    dashboard.play(background=False)
+    history, noise_variance = dashboard.history, 0.3**2
+    assert history["step"][-1] == 1500 and not dashboard.error_text
+    assert history["shallow_train"][-1] < 0.5 * noise_variance
+    assert history["shallow_test"][-1] > 1.1 * min(history["shallow_test"])
+    # the loss figure shows exactly these curves (solid training, dotted test)
+    shallow_train, shallow_test = dashboard.loss_figure.data[0], dashboard.loss_figure.data[1]
+    assert list(shallow_train.y) == pytest.approx(history["shallow_train"])
+    assert list(shallow_test.y) == pytest.approx(history["shallow_test"])
+    # the curve drawn is the Keras net's: it passes close to every training point
+    split = dashboard.split
+    fitted = dashboard.shallow.predict(split.x_train, verbose=0)
+    assert float(np.mean((fitted - split.y_train) ** 2)) == pytest.approx(
+        history["shallow_train"][-1], rel=1e-3
+    )
+    # a linear loss axis with the noise variance marked, and the numbers in the status
+    layout = dashboard.loss_figure.layout
+    assert layout.yaxis.type == "linear" and layout.shapes[0].y0 == noise_variance
+    assert layout.shapes[0].visible and layout.annotations[0].visible
+    assert f"{history['shallow_train'][-1]:.3g}" in dashboard.status_text
+    # the zero-bias start is one click away; another data set brings its own default
+    dashboard.configure(init="keras")
+    assert np.all(dashboard.shallow.layers[0].get_weights()[1] == 0)
+    dashboard.configure(data="sawtooth")
+    assert dashboard._init.value == "keras"
+    assert layout.yaxis.type == "log" and not layout.shapes[0].visible
+    dashboard._data.value = "noisy"  # as a click: the observer sets the initialisation
+    assert dashboard._init.value == "spread" and dashboard.split.name == "noisy"
+    assert np.any(dashboard.shallow.layers[0].get_weights()[1] != 0)
 
 
 def test_a_diverged_run_says_so_and_refuses_to_go_on(dashboard):

@@ -168,3 +168,120 @@ def test_ten_times_more_shallow_neurons_still_do_not_match_the_deep_net(sawtooth
     deep_median = np.median([losses[f"deep_{s}"] for s in SEEDS])
     wide_median = np.median([losses[f"wide_{s}"] for s in SEEDS])
     assert deep_median < wide_median
+
+
+# ------------------------------------------------------------------ small noisy set
+
+NOISY_SEEDS = (0, 1, 2, 3, 4)
+NOISE_VARIANCE = 0.3**2  # noisy_curve's default noise, squared: the best test loss
+
+
+def _train_on_own_data(nets: dict, splits: dict, steps: int, rate: float) -> dict:
+    """Full-batch Adam on every net at once, each net ``(kind, seed)`` on the training set
+    of its seed; returns each net's training and test loss every 50 steps."""
+    seeds = sorted(splits)
+    inputs = [keras.Input(shape=(1,), name=f"x_{seed}") for seed in seeds]
+    outputs = {
+        f"{kind}_{seed}": net(inputs[seeds.index(seed)]) for (kind, seed), net in nets.items()
+    }
+    joint = keras.Model(inputs, outputs)
+    per_call = 50
+    joint.compile(
+        optimizer=keras.optimizers.Adam(rate),
+        loss={name: "mse" for name in outputs},
+        steps_per_execution=per_call,
+    )
+    curves = {key: {"train": [], "test": []} for key in nets}
+
+    def record():
+        for (kind, seed), net in nets.items():
+            split = splits[seed]
+            for part in ("train", "test"):
+                x, y = getattr(split, f"x_{part}"), getattr(split, f"y_{part}")
+                curves[(kind, seed)][part].append(
+                    dp.loss_value("regression", dp.forward(net, x), y)
+                )
+
+    class Record(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            record()
+
+    xs = [np.tile(splits[seed].x_train, (per_call, 1)) for seed in seeds]
+    ys = {f"{kind}_{seed}": np.tile(splits[seed].y_train, (per_call, 1)) for kind, seed in nets}
+    record()
+    fit = {"batch_size": 20, "epochs": steps // per_call, "shuffle": False, "verbose": 0}
+    joint.fit(xs, ys, callbacks=[Record()], **fit)  # shuffle=False: every batch is the set
+    return curves
+
+
+@pytest.fixture(scope="module")
+def noisy_results():
+    """The dashboard's defaults for the noisy set: budget 400, depth 3, η 0.01, 1500 steps,
+    first layer "spread"; and, for contrast, shallow nets with Keras' zero biases."""
+    splits = {seed: make_split("noisy", seed=seed) for seed in NOISY_SEEDS}
+    nets = {}
+    for seed in NOISY_SEEDS:
+        pair = dp.build_pair(1, BUDGET, DEPTH, seed=seed, tag=f"_{seed}", init="spread")
+        nets[("shallow", seed)] = dp.subnet(pair, "shallow")
+        nets[("deep", seed)] = dp.subnet(pair, "deep")
+        keras.utils.set_random_seed(seed)
+        nets[("zero_bias", seed)] = dp.build_mlp(1, 133, 1, name=f"zero_bias_{seed}")
+    curves = _train_on_own_data(nets, splits, STEPS, RATE)
+    print(
+        {
+            f"{k}_{s}": (
+                round(c["train"][-1], 4),
+                round(c["test"][-1], 4),
+                round(min(c["test"]), 4),
+            )
+            for (k, s), c in sorted(curves.items())
+        }
+    )  # for the report
+    return curves
+
+
+def test_noisy_set_is_an_even_grid_with_noise_of_the_stated_size():
+    split = noisy_curve(seed=0)
+    np.testing.assert_allclose(split.x_train.ravel(), np.linspace(-1, 1, 20), atol=1e-6)
+    residual = noisy_curve(n_test=20_000, seed=1)
+    noise = residual.y_test.ravel() - np.sin(np.pi * residual.x_test.ravel())
+    assert np.var(noise) == pytest.approx(NOISE_VARIANCE, rel=0.05)
+
+
+def test_spread_first_layer_puts_the_bends_all_over_the_input():
+    keras.utils.set_random_seed(0)
+    bends = {}
+    for init in dp.INITS:
+        kernel, bias = dp.build_mlp(1, 133, 1, init=init).layers[0].get_weights()
+        bends[init] = -bias / kernel.ravel()
+    assert np.all(bends["keras"] == 0)  # zero biases: every neuron bends at x = 0
+    inside = np.abs(bends["spread"]) < 1
+    assert 40 < inside.sum() < 133 and np.ptp(bends["spread"][inside]) > 1.8
+    with pytest.raises(ValueError, match="init"):
+        dp.build_mlp(1, 4, 1, init="ones")
+
+
+def test_wide_shallow_net_memorises_the_noisy_set_and_its_test_loss_rises(noisy_results):
+    """Thresholds from 10 seeds (benchmarks/results-lesson-08.md): training loss at most
+    0.38 x the noise variance, final test loss 1.09-1.34 x its own minimum."""
+    for seed in NOISY_SEEDS:
+        curve = noisy_results[("shallow", seed)]
+        train, test, best = curve["train"][-1], curve["test"][-1], min(curve["test"])
+        assert train < 0.5 * NOISE_VARIANCE, f"seed {seed}: training loss {train:.4f}"
+        assert test > 1.1 * best, f"seed {seed}: test {test:.4f}, its minimum {best:.4f}"
+        assert test > NOISE_VARIANCE  # worse than answering sin(pi x) itself
+
+
+def test_zero_biases_keep_the_shallow_net_from_memorising(noisy_results):
+    """The same net with all its bends starting at x = 0 fits the noise far less."""
+    spread = np.median([noisy_results[("shallow", s)]["train"][-1] for s in NOISY_SEEDS])
+    zero = np.median([noisy_results[("zero_bias", s)]["train"][-1] for s in NOISY_SEEDS])
+    assert zero > 2 * spread, f"median training loss: zero biases {zero:.4f}, spread {spread:.4f}"
+
+
+def test_the_deep_net_of_the_same_budget_memorises_the_noise_too(noisy_results):
+    """Honest: at equal parameters depth does not protect from overfitting here."""
+    for seed in NOISY_SEEDS:
+        curve = noisy_results[("deep", seed)]
+        assert curve["train"][-1] < 0.5 * NOISE_VARIANCE, seed
+        assert curve["test"][-1] > 1.1 * min(curve["test"]), seed

@@ -10,6 +10,12 @@ functions: the two curves over the target for the 1-D sets (sawtooth, small nois
 two decision heatmaps for the spirals.
 Train (▶) continues the training, Stop stops it, Reset starts again from the seeded initial
 weights; any setting change starts again too.
+
+The first layer's initialisation is a setting with a default per data set
+(:data:`DEFAULT_INIT`): Keras' own (every bend at x = 0) for the sawtooth and the spirals,
+bends spread over [-1, 1] for the small noisy set, where only then does the wide shallow
+net reach between the points and memorise them (measured in
+``benchmarks/results-lesson-08.md``).
 """
 
 from __future__ import annotations
@@ -19,7 +25,14 @@ import html
 import ipywidgets
 import numpy as np
 
-from .data.depth import DATASETS, TEETH_RANGE, TURNS_RANGE, make_split, sawtooth_target
+from .data.depth import (
+    DATASETS,
+    NOISY_NOISE,
+    TEETH_RANGE,
+    TURNS_RANGE,
+    make_split,
+    sawtooth_target,
+)
 from .exercises import GateCheck
 from .figures.depth import (
     NETS,
@@ -35,6 +48,7 @@ from .figures.depth import (
 )
 from .figures.live import update_traces
 from .i18n import Strings, check_language
+from .models.depth import INITS  # a plain tuple: widgets.models.depth imports Keras lazily
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
 
@@ -72,6 +86,19 @@ TEXT = Strings(
         "data_sawtooth": {"pl": "piła", "en": "sawtooth"},
         "data_spirals": {"pl": "spirale", "en": "spirals"},
         "data_noisy": {"pl": "zaszumiony", "en": "noisy"},
+        "init": {"pl": "początkowe zgięcia", "en": "starting bends"},
+        "init_keras": {"pl": "w zerze (Keras)", "en": "at 0 (Keras)"},
+        "init_spread": {"pl": "rozłożone", "en": "spread"},
+        "init_help": {
+            "pl": "Neuron ReLU pierwszej warstwy zgina wykres w punkcie x = −b/w. Domyślnie "
+            "Keras daje biasy b = 0, więc na starcie <i>wszystkie</i> zgięcia są w x = 0 i "
+            "uczenie przesuwa je powoli. „Rozłożone”: biasy losowe z [−1, 1] (i wagi "
+            "He), zgięcia od razu leżą w całym przedziale.",
+            "en": "A ReLU neuron of the first layer bends the graph at x = −b/w. Keras' "
+            "default biases are b = 0, so at the start <i>every</i> bend sits at x = 0 and "
+            "training moves them slowly. 'Spread': random biases from [−1, 1] (and He "
+            "weights), the bends lie all over the range from the start.",
+        },
         "teeth": {"pl": "liczba ząbków", "en": "teeth"},
         "turns": {"pl": "zwoje spirali", "en": "spiral turns"},
         "budget": {"pl": "budżet parametrów", "en": "parameter budget"},
@@ -100,12 +127,35 @@ TEXT = Strings(
             "probability of class 1; dots: the training set.",
         },
         "data_help_noisy": {
-            "pl": "20 zaszumionych punktów funkcji sin(πx); szum ma wariancję 0,09. Sieć, "
-            "której strata ucząca spada poniżej tego poziomu, uczy się szumu: jej strata "
-            "testowa rośnie (przetrenowanie). Porównaj linie ciągłe z kropkowanymi.",
-            "en": "20 noisy points of sin(πx); the noise has variance 0.09. A net whose "
-            "training loss falls below that level learns the noise: its test loss rises "
-            "(overfitting). Compare the solid lines with the dotted ones.",
+            "pl": "20 zaszumionych punktów funkcji sin(πx); szum ma wariancję 0,09, więc "
+            "lepszej straty testowej nie ma. Szeroka sieć płytka z rozłożonymi zgięciami "
+            "przechodzi (prawie) przez każdy punkt: jej strata ucząca (niebieska ciągła) "
+            "spada daleko poniżej 0,09, a testowa (niebieska kropkowana) rośnie od swojego "
+            "minimum: to <b>przetrenowanie</b>, sieć nauczyła się szumu. Głęboka sieć o tym "
+            "samym budżecie też się go uczy (często nawet bardziej): o przetrenowaniu "
+            "decyduje liczba parametrów wobec liczby punktów. Płytka sieć potrzebuje jednak "
+            "o wiele więcej parametrów, by narysować złożoną funkcję (piłę), a tyle parametrów "
+            "łatwo zapamiętuje szum. Przełącz zgięcia na „w zerze”: płytka sieć uczy się "
+            "szumu znacznie mniej.",
+            "en": "20 noisy points of sin(πx); the noise has variance 0.09, so no test "
+            "loss can be better. The wide shallow net with spread bends passes (almost) "
+            "through every point: its training loss (solid blue) falls far below 0.09 while "
+            "its test loss (dotted blue) climbs from its minimum: <b>overfitting</b>, the net "
+            "learnt the noise. The deep net of the same budget learns it too (often even "
+            "more): overfitting is about the number of parameters against the number of "
+            "points. A shallow net, though, needs many more parameters to draw a complex "
+            "function (the sawtooth), and that many parameters memorise noise easily. Switch "
+            "the bends to 'at 0': the shallow net learns much less of the noise.",
+        },
+        "noise_line": {
+            "pl": "wariancja szumu 0,09: najlepsza możliwa strata testowa",
+            "en": "noise variance 0.09: the best possible test loss",
+        },
+        "overfit_summary": {
+            "pl": "Płytka: strata ucząca {train:.3g} (szum: 0.09), testowa {test:.3g}, a "
+            "najniższa testowa była {best:.3g} w kroku {best_step}.",
+            "en": "Shallow: training loss {train:.3g} (noise: 0.09), test {test:.3g}, its "
+            "lowest test loss was {best:.3g} at step {best_step}.",
         },
         "target": {"pl": "cel", "en": "target"},
         "train_points": {"pl": "zbiór uczący", "en": "training set"},
@@ -115,6 +165,7 @@ TEXT = Strings(
         },
         "loss_title": {"pl": "Strata w kolejnych krokach", "en": "Loss over the steps"},
         "loss_axis": {"pl": "strata (skala log.)", "en": "loss (log scale)"},
+        "loss_axis_linear": {"pl": "strata", "en": "loss"},
         "step_axis": {"pl": "krok uczenia", "en": "training step"},
         "series": {"pl": "{net}: {part}", "en": "{net}: {part}"},
         "part_train": {"pl": "uczący", "en": "training"},
@@ -190,6 +241,9 @@ DEPTH_RANGE = (2, 8)
 STEPS_RANGE = (100, 5000)
 LR_EXPONENTS = (-4.0, 0.0)  # η from 0.0001 to 1
 SEED_RANGE = (0, 9)
+DEFAULT_INIT = {"sawtooth": "keras", "spirals": "keras", "noisy": "spread"}
+NOISE_VARIANCE = NOISY_NOISE**2  # 0.09: the best test loss on the noisy set
+NOISY_LOSS_RANGE = [0.0, 0.25]  # linear: a test loss rising 0.10 -> 0.13 must be seen
 SLIDER_WIDTH = "370px"
 SMALL = "<div style='font-size:13px;line-height:1.35'>{}</div>"
 
@@ -229,7 +283,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self.diverged_at: int | None = None
         self._run_id = 0
         self._trainer = BackgroundFit(min_interval=0.1)
-        self._initial_weights: dict = {}  # (shape, seed) -> the seeded start of the pair
+        self._initial_weights: dict = {}  # (shape, seed, init) -> the pair's seeded start
         self._model_shape: tuple | None = None
         self._trainer_left_running = False
         self._axis, self._grid = grid_points()
@@ -256,6 +310,13 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._turns = _slider(float_slider, 1.5, *TURNS_RANGE, t("turns"), step=0.25)
         self._budget = _slider(slider, 400, *BUDGET_RANGE, t("budget"), "budget", step=10)
         self._depth = _slider(slider, 3, *DEPTH_RANGE, t("depth"), "depth")
+        self._init = ipywidgets.ToggleButtons(
+            options=[(t(f"init_{name}"), name) for name in INITS],
+            value=DEFAULT_INIT["sawtooth"],
+            description=t("init"),
+            style={"button_width": "112px", "description_width": "initial"},
+        )
+        self._init.add_class("dl-init")
         self._rate = _slider(
             ipywidgets.FloatLogSlider,
             0.01,
@@ -320,6 +381,8 @@ class DeepVsShallowDashboard(TrainingDashboard):
                 self._budget,
                 self._depth,
                 self._counts,
+                self._init,
+                ipywidgets.HTML(SMALL.format(self._t("init_help"))),
                 self._rate,
                 self._steps,
                 self._seed,
@@ -394,12 +457,15 @@ class DeepVsShallowDashboard(TrainingDashboard):
     def configure(self, **settings) -> None:
         """Set controls from code and start again (one rebuild); bad values get a message.
 
-        Keys: ``data``, ``teeth``, ``turns``, ``budget``, ``depth``, ``learning_rate``,
-        ``steps``, ``seed``.
+        Keys: ``data``, ``teeth``, ``turns``, ``budget``, ``depth``, ``init``,
+        ``learning_rate``, ``steps``, ``seed``. A new ``data`` brings its own ``init``
+        (:data:`DEFAULT_INIT`) unless ``init`` is given too.
         """
         controls = self._named_controls()
         for key, value in settings.items():
             self._check_setting(key, value, controls)
+        if "data" in settings and "init" not in settings:
+            settings["init"] = DEFAULT_INIT[settings["data"]]
         self.clear_error()
         for key, value in settings.items():  # set quietly, then rebuild once
             self._set_quietly(controls[key], value)
@@ -463,25 +529,28 @@ class DeepVsShallowDashboard(TrainingDashboard):
     def _model_for(self, split, seed: int):
         """The pair for the current settings, at its seeded start.
 
-        A model whose shape is unchanged (only the data, teeth, seed or η moved) is
-        restarted in place (see :func:`widgets.models.depth.restart`), so its compiled
-        training step is kept; the seeded initial weights are cached per shape and seed.
+        A model whose shape is unchanged (only the data, teeth, seed, initialisation or η
+        moved) is restarted in place (see :func:`widgets.models.depth.restart`), so its
+        compiled training step is kept; the seeded initial weights are cached per shape,
+        seed and initialisation.
         """
         from .models.depth import build_pair, restart
 
         shape = (split.n_inputs, int(self._budget.value), int(self._depth.value), split.task)
         n_inputs, budget, depth, task = shape
+        init = self._init.value
+        start = (shape, seed, init)
         # a run that is still finishing uses the old model: never restart it under it
         if self._model_shape != shape or self._trainer_left_running:
             self.model = build_pair(
-                n_inputs, budget, depth, task, self.learning_rate, seed, STEPS_PER_EPOCH
+                n_inputs, budget, depth, task, self.learning_rate, seed, STEPS_PER_EPOCH, init=init
             )
             self._model_shape, self._trainer_left_running = shape, False
-            self._initial_weights.setdefault((shape, seed), self.model.get_weights())
-        if (shape, seed) not in self._initial_weights:
-            fresh = build_pair(n_inputs, budget, depth, task, seed=seed)
-            self._initial_weights[(shape, seed)] = fresh.get_weights()
-        weights = self._initial_weights[(shape, seed)]
+            self._initial_weights.setdefault(start, self.model.get_weights())
+        if start not in self._initial_weights:
+            fresh = build_pair(n_inputs, budget, depth, task, seed=seed, init=init)
+            self._initial_weights[start] = fresh.get_weights()
+        weights = self._initial_weights[start]
         restart(self.model, weights, self.learning_rate)
         return self.model
 
@@ -527,6 +596,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
             "turns": self._turns,
             "budget": self._budget,
             "depth": self._depth,
+            "init": self._init,
             "learning_rate": self._rate,
             "steps": self._steps,
             "seed": self._seed,
@@ -545,9 +615,10 @@ class DeepVsShallowDashboard(TrainingDashboard):
         """Raise a translated ValueError for an unknown key or an out-of-range value."""
         if key not in controls:
             raise ValueError(self._t("unknown_choice", value=key, names=", ".join(controls)))
-        if key == "data":
-            if value not in DATASETS:
-                names = ", ".join(DATASETS)
+        if key in ("data", "init"):
+            choices = DATASETS if key == "data" else INITS
+            if value not in choices:
+                names = ", ".join(choices)
                 raise ValueError(self._t("unknown_choice", value=value, names=names))
             return
         low, high = controls[key].min, controls[key].max
@@ -561,6 +632,8 @@ class DeepVsShallowDashboard(TrainingDashboard):
     # Events -------------------------------------------------------------------------------
     @shows_errors
     def _on_setting_change(self, change) -> None:
+        if change["owner"] is self._data:  # each set starts with its own initialisation
+            self._set_quietly(self._init, DEFAULT_INIT[change["new"]])
         self._show_data_controls()
         self.clear_error()
         self.reset()
@@ -653,15 +726,52 @@ class DeepVsShallowDashboard(TrainingDashboard):
         else:
             verdict = self._t("shallow_better", ratio=deep / max(shallow, 1e-12))
         text = self._t("summary", step=step, shallow=shallow, deep=deep, verdict=verdict)
+        if self.split.name == "noisy":
+            text += " " + self._overfit_summary()
         self._status.value = self._status_html(text)
+
+    def _overfit_summary(self) -> str:
+        """The shallow net's training loss against the noise, its test loss now and best."""
+        test = self.history["shallow_test"]
+        best = int(np.nanargmin(test))
+        return self._t(
+            "overfit_summary",
+            train=self.history["shallow_train"][-1],
+            test=test[-1],
+            best=test[best],
+            best_step=self.history["step"][best],
+        )
 
     def _draw(self) -> None:
         """Both figures from the current weights and history (any thread)."""
-        update_traces(self.loss_figure, loss_data(self.history))
+        update_traces(self.loss_figure, loss_data(self.history), self._loss_layout())
         if self.split.task == "classification":
             update_traces(self.heatmap_figure, self._heatmap_trace_data())
         else:
             update_traces(self.function_figure, self._function_trace_data())
+
+    def _loss_layout(self) -> dict:
+        """The loss axis: log scale, or for the noisy set a linear one from 0 to 0.25 with
+        the noise variance marked, so that the test loss rising above it shows.
+
+        The line and its note stay in the layout, hidden for the other sets: plotly leaves
+        shapes in place when given an empty list.
+        """
+        noisy = self.split.name == "noisy"
+        grey = {"color": "#555"}
+        line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "visible": noisy}
+        line.update(y0=NOISE_VARIANCE, y1=NOISE_VARIANCE, line={**grey, "dash": "dash"})
+        note = {"xref": "paper", "x": 1, "y": NOISE_VARIANCE, "visible": noisy}
+        note.update(xanchor="right", yanchor="top", showarrow=False, font={**grey, "size": 11})
+        note["text"] = self._t("noise_line")
+        axis = (
+            {"type": "linear", "autorange": False, "range": NOISY_LOSS_RANGE, "dtick": 0.05}
+            if noisy
+            else {"type": "log", "autorange": True, "dtick": "D2"}
+        )
+        axis["title.text"] = self._t("loss_axis_linear" if noisy else "loss_axis")
+        layout = {f"yaxis.{key}": value for key, value in axis.items()}
+        return {**layout, "shapes": [line], "annotations": [note]}
 
     def _heatmap_trace_data(self) -> list[dict]:
         """Each net's probability of class 1 over the grid, with the training points."""

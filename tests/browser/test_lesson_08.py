@@ -1,6 +1,7 @@
 """Lesson 08 (deep against shallow) in Voilà and headless Chromium, both languages: the
 dashboard becomes ready, ▶ trains both nets in the background with the loss curves growing
-live, ⏹ stops the training, the teeth slider redraws the target, and no error shows.
+live, ⏹ stops the training, the teeth slider redraws the target, the noisy set brings its
+spread first-layer bends and a linear loss axis, and no error shows.
 
 Both pages are opened at once, so their kernels start (and import TensorFlow) side by
 side; then each page is checked in one visit. Every wait is on a condition, never a sleep.
@@ -21,6 +22,8 @@ READY_TIMEOUT = 90.0
 STEM = "08_deep_vs_shallow"
 LANGUAGES = ("pl", "en")
 STOPPED = {"pl": "Zatrzymano", "en": "Stopped"}
+NOISY = {"pl": "zaszumiony", "en": "noisy"}
+SPREAD = {"pl": "rozłożone", "en": "spread"}
 
 
 def trace_points(page, box: str, trace: int) -> int:
@@ -77,6 +80,31 @@ def check_teeth_redraw_the_target(page, lang: str) -> None:
     )
 
 
+def loss_axis_type(page) -> str:
+    """The loss figure's y-axis type as the browser's plotly has it ("" before drawing)."""
+    return page.evaluate(
+        """() => {
+            const gd = document.querySelector('.dl-dashboard .dl-loss .js-plotly-plot');
+            return gd && gd.layout && gd.layout.yaxis ? String(gd.layout.yaxis.type) : '';
+        }"""
+    )
+
+
+def check_noisy_set_brings_spread_bends(page, lang: str) -> None:
+    """A click on the noisy set selects the spread bends and a linear loss axis."""
+    dashboard = page.locator(".dl-dashboard")
+    spread = dashboard.locator(f".dl-init button:has-text('{SPREAD[lang]}')").first
+    assert "mod-active" not in (spread.get_attribute("class") or ""), lang
+    dashboard.locator(f".widget-toggle-buttons button:has-text('{NOISY[lang]}')").first.click()
+    support.wait_until_changed(
+        lambda: "mod-active" in (spread.get_attribute("class") or ""),
+        False,
+        f"[{lang}] the spread bends",
+    )
+    support.wait_until_changed(lambda: loss_axis_type(page), "log", f"[{lang}] the loss axis")
+    assert loss_axis_type(page) == "linear", lang
+
+
 def test_train_live_stop_and_teeth_in_both_languages(voila_server, open_page):
     pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
     for lang, page in pages.items():
@@ -84,5 +112,6 @@ def test_train_live_stop_and_teeth_in_both_languages(voila_server, open_page):
         assert support.page_problems(page) == [], lang
         check_training_is_live_and_stops(page, lang)
         check_teeth_redraw_the_target(page, lang)
+        check_noisy_set_brings_spread_bends(page, lang)
         assert support.page_problems(page) == [], lang
         support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}.png")

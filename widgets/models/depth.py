@@ -9,9 +9,15 @@ inputs, ``depth`` hidden layers of ``width`` neurons and ``m`` outputs has
 is closest to it: the shallow net (one hidden layer) gets ``width ≈ (P - m) / (n + 1 + m)``
 neurons, the deep one about ``sqrt(P / (depth - 1))`` per layer.
 
-Both nets are plain ``keras.Sequential`` stacks of ``Dense(width, "relu")`` with Keras'
-default initialisation (Glorot-uniform weights, zero biases), the layers a student writes
-in a notebook. :func:`build_pair` joins them into one ``keras.Model`` with two outputs,
+Both nets are plain ``keras.Sequential`` stacks of ``Dense(width, "relu")``. With the
+``"keras"`` initialisation every layer keeps Keras' default (Glorot-uniform weights, zero
+biases), the layers a student writes in a notebook. A ReLU neuron of the first layer bends
+its output where ``w·x + b = 0``, at ``x = -b/w``: with zero biases every bend starts at
+``x = 0``. The ``"spread"`` initialisation (:data:`INITS`) gives the first hidden layer
+He-normal weights and biases uniform in [-1, 1], so the bends start spread over the input
+range, many of them between neighbouring training points from the first step.
+
+:func:`build_pair` joins both nets into one ``keras.Model`` with two outputs,
 ``"shallow"`` and ``"deep"``: one compiled training step trains both on the same batch.
 The total loss is the sum of the two losses and the nets share no weight, so each net's
 gradient is exactly the gradient of its own loss and Adam, which scales every weight on
@@ -37,6 +43,7 @@ if TYPE_CHECKING:
     import keras
 
 NAMES = ("shallow", "deep")
+INITS = ("keras", "spread")  # first-layer initialisation: Keras' default, or bends spread
 MAX_WIDTH = 100_000
 
 
@@ -74,12 +81,21 @@ def build_mlp(
     n_outputs: int = 1,
     output_activation: str = "linear",
     name: str = "mlp",
+    init: str = "keras",
 ) -> keras.Sequential:
-    """``Input -> depth x Dense(width, relu) -> Dense(n_outputs, output_activation)``."""
+    """``Input -> depth x Dense(width, relu) -> Dense(n_outputs, output_activation)``.
+
+    ``init`` (one of :data:`INITS`) sets the first hidden layer's initialisation.
+    """
     import keras
 
     hidden = [
-        keras.layers.Dense(width, activation="relu", name=f"{name}_hidden_{i + 1}")
+        keras.layers.Dense(
+            width,
+            activation="relu",
+            name=f"{name}_hidden_{i + 1}",
+            **(first_layer_init(init) if i == 0 else {}),
+        )
         for i in range(depth)
     ]
     return keras.Sequential(
@@ -92,6 +108,25 @@ def build_mlp(
     )
 
 
+def first_layer_init(init: str) -> dict:
+    """Keyword arguments of the first ``Dense`` layer for the initialisation ``init``.
+
+    ``"spread"``: He-normal weights (standard deviation 1.4 for one input) and biases
+    uniform in [-1, 1] put the bends ``x = -b/w`` all over [-1, 1] and beyond, instead of
+    all at ``x = 0`` (Keras' zero biases).
+    """
+    import keras
+
+    if init not in INITS:
+        raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+    if init == "keras":
+        return {}
+    return {
+        "kernel_initializer": "he_normal",
+        "bias_initializer": keras.initializers.RandomUniform(-1.0, 1.0),
+    }
+
+
 def build_pair(
     n_inputs: int,
     budget: int,
@@ -101,11 +136,13 @@ def build_pair(
     seed: int = 0,
     steps_per_epoch: int = 1,
     tag: str = "",
+    init: str = "keras",
 ) -> keras.Model:
     """The shallow and the deep net as one two-output model, compiled with Adam.
 
     ``task`` "regression": linear output, mean squared error; "classification": sigmoid
-    output, binary cross-entropy. ``seed`` seeds both nets' initial weights. ``tag`` is
+    output, binary cross-entropy. ``seed`` seeds both nets' initial weights; ``init``
+    (:data:`INITS`) is the first hidden layer's initialisation in both nets. ``tag`` is
     appended to the nets' names, so that several pairs' nets can join one bigger model.
     """
     import keras
@@ -118,10 +155,16 @@ def build_pair(
     output = "sigmoid" if task == "classification" else "linear"
     nets = {
         "shallow": build_mlp(
-            n_inputs, width_for_budget(budget, 1, n_inputs), 1, 1, output, f"shallow{tag}"
+            n_inputs, width_for_budget(budget, 1, n_inputs), 1, 1, output, f"shallow{tag}", init
         ),
         "deep": build_mlp(
-            n_inputs, width_for_budget(budget, depth, n_inputs), depth, 1, output, f"deep{tag}"
+            n_inputs,
+            width_for_budget(budget, depth, n_inputs),
+            depth,
+            1,
+            output,
+            f"deep{tag}",
+            init,
         ),
     }
     x = keras.Input(shape=(n_inputs,), name="x")
