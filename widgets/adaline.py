@@ -242,6 +242,7 @@ class AdalineDashboard(TrainingDashboard):
         super().__init__(lang)
         t = self._t = TEXT.for_language(lang)
         self.run: Run | None = None
+        self._drawn_epoch: int | None = None  # the epoch the figures show
         self.perceptron = None
         self._run_id = 0
         self._compiled: tuple | None = None
@@ -379,7 +380,8 @@ class AdalineDashboard(TrainingDashboard):
             control.observe(self._on_setting_change, names="value")
         self._train.on_click(self._on_train_click)
         self._stop.on_click(self._on_stop_click)
-        self._epoch.observe(self._on_epoch_change, names="value")
+        for control in (self._play, self._epoch):
+            control.observe(self._on_epoch_change, names="value")
         self._start_model_loading()
 
     # Public API (for notebook cells and tests) --------------------------------------------
@@ -569,7 +571,11 @@ class AdalineDashboard(TrainingDashboard):
 
     @shows_errors
     def _on_epoch_change(self, change) -> None:
-        self._draw_epoch(int(change["new"]))
+        # The Play and the slider move together in the browser (jslink) and both report;
+        # whichever message comes first draws, the other finds the epoch drawn.
+        epoch = int(change["new"])
+        if epoch != self._drawn_epoch:
+            self._draw_epoch(epoch)
 
     def _on_progress(self, progress: Progress) -> None:
         # Called from the training thread, at most every 0.2 s.
@@ -596,10 +602,12 @@ class AdalineDashboard(TrainingDashboard):
             last = run.epochs if not run.stopped else len(run.perceptron_b) - 1
             # Maxima first, each its own message: the browser clamps a value above the
             # max it knows, and jslink copies the Play's value into the slider at once.
-            self._epoch.unobserve(self._on_epoch_change, names="value")
+            for control in (self._play, self._epoch):
+                control.unobserve(self._on_epoch_change, names="value")
             self._epoch.max = self._play.max = max(run.epochs, 1)
             self._epoch.value = self._play.value = max(last, 0)
-            self._epoch.observe(self._on_epoch_change, names="value")
+            for control in (self._play, self._epoch):
+                control.observe(self._on_epoch_change, names="value")
             self._draw_status()
             self._draw_table()
             self._draw_epoch(self._epoch.value)
@@ -675,9 +683,9 @@ class AdalineDashboard(TrainingDashboard):
 
         run, box = self.run, self._plane_box()
         data = plane_trace_data(run.X, classify(run.X, w, b), run.labels)
-        data[POINTS_TRACE].update(
-            {"text": [""] * len(run.X), "marker.size": 9, "marker.line.width": 1}
-        )
+        # No text mode: plotly.js lays out a text node per point even for empty labels.
+        del data[POINTS_TRACE]["text"]
+        data[POINTS_TRACE].update({"mode": "markers", "marker.size": 9, "marker.line.width": 1})
         # The ring keeps plane_trace_data's colour: the true class.
         data[TARGETS_TRACE].update({"marker.size": 15, "marker.line.width": 2})
         layout = {
@@ -695,6 +703,7 @@ class AdalineDashboard(TrainingDashboard):
         run = self.run
         if run is None:
             return
+        self._drawn_epoch = epoch
         n = len(run.X)
         pw, pb = run.at(run.perceptron_w, run.perceptron_b, epoch)
         aw, ab = run.at(run.adaline_w, run.adaline_b, epoch)

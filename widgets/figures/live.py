@@ -9,6 +9,7 @@ updates on pages with several figures in Voilà (measured: 5 of 6 page loads).
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -58,10 +59,8 @@ WHOLE_LISTS = ("shapes", "annotations", "images")
 
 
 def _differs(current, new) -> bool:
-    if isinstance(current, tuple) and current and hasattr(current[0], "to_plotly_json"):
-        current = [item.to_plotly_json() for item in current]  # e.g. layout.shapes
     if isinstance(new, dict):  # a nested property: differs if any given key differs
-        return any(_differs(_get(current, key), value) for key, value in new.items())
+        return any(_differs(_raw(current, key), value) for key, value in new.items())
     if isinstance(current, np.ndarray) or isinstance(new, np.ndarray):
         return not np.array_equal(np.asarray(current), np.asarray(new), equal_nan=True)
     if isinstance(current, tuple | list) and isinstance(new, tuple | list):
@@ -69,12 +68,28 @@ def _differs(current, new) -> bool:
     return current != new
 
 
-def _get(plotly_object, key: str):
-    """``plotly_object[key]`` (dotted paths allowed), or a marker that differs from all."""
-    try:
-        return plotly_object[key]
-    except (KeyError, ValueError, TypeError, IndexError):
-        return _MISSING
+_PATH_PART = re.compile(r"[^.\[\]]+")
+
+
+def _raw(container, key: str):
+    """The value at ``key`` ("marker.color", "shapes[0].x0") in a figure's own dicts, or a
+    marker that differs from every value.
+
+    The figure's dicts (``figure._data[i]``, ``figure._layout``) hold what was set, as
+    validated. Reading them is about 50 times faster than ``trace["marker.color"]``,
+    which parses the path and falls back to the defaults plotly.js reported (measured:
+    plotly's lookups were 2/3 of lesson 05's 14 ms per epoch). A key never set is
+    therefore always sent, even when it equals plotly.js's default.
+    """
+    node = container
+    for part in _PATH_PART.findall(key):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, tuple | list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return _MISSING
+    return node
 
 
 def update_traces(
@@ -88,12 +103,12 @@ def update_traces(
     same does not trigger a relayout.
     """
     with updating(figure):
-        for trace, values in zip(figure.data, trace_data, strict=True):
-            changed = {k: v for k, v in values.items() if _differs(_get(trace, k), v)}
+        for trace, own, values in zip(figure.data, figure._data, trace_data, strict=True):
+            changed = {k: v for k, v in values.items() if _differs(_raw(own, k), v)}
             if changed:
                 trace.update(changed)
         changed_layout = {
-            k: v for k, v in (layout or {}).items() if _differs(_get(figure.layout, k), v)
+            k: v for k, v in (layout or {}).items() if _differs(_raw(figure._layout, k), v)
         }
         # A list of shapes (or annotations) is replaced whole: update() would merge it item
         # by item and send "shapes.0.path" beside "shapes", which plotly.js rejects.
