@@ -81,11 +81,16 @@ def dashboard(tmp_path_factory):
 
 
 def highlighted(dashboard) -> list[int]:
-    marker = dashboard.timeline.data[MARKERS].marker
-    big = [i for i, size in enumerate(marker.size) if size == SELECTED_SIZE]
-    red = [i for i, colour in enumerate(marker.color) if colour == SELECTED_COLOUR]
-    assert big == red
-    return big
+    """The events under the highlight shape (a red disc over the marker)."""
+    marker = dashboard.timeline.data[MARKERS]
+    discs = [s for s in dashboard.timeline.layout.shapes if s.name == "selected"]
+    assert all(s.fillcolor == SELECTED_COLOUR and s.x1 == SELECTED_SIZE / 2 for s in discs)
+    return [
+        i
+        for i, (x, y) in enumerate(zip(marker.x, marker.y, strict=True))
+        for s in discs
+        if (s.xanchor, s.yanchor) == (x, y)
+    ]
 
 
 def click(dashboard, index: int) -> None:

@@ -17,6 +17,7 @@ import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
+from .figures import shapes
 from .figures.live import updating
 from .figures.style import FIRE, LINE, base_layout
 from .figures.tables import truth_table_html
@@ -296,7 +297,7 @@ TEXT = Strings(
 # Trace indexes of the timeline figure.
 AXIS, STEMS, MARKERS = range(3)
 LEVELS = (1.0, -1.0, 2.0, -2.0)  # heights of the markers, so that neighbours' labels don't clash
-SIZE, SELECTED_SIZE = 16, 30
+SIZE, SELECTED_SIZE = 16, 26
 COLOUR, SELECTED_COLOUR = "#1f77b4", FIRE
 YEARS = (1938, 2020)
 
@@ -501,12 +502,17 @@ class HistoryDashboard(Dashboard):
     # Drawing ------------------------------------------------------------------------------
     def _show_event(self) -> None:
         index = self._event.value
-        n = len(EVENTS)
         # The timeline first: its message then reaches the page before the card's HTML.
+        # The highlight is a red disc under the marker (and its label): plotly.js redraws a
+        # shape alone, while new per-marker sizes and colours make it recompute the figure.
+        event = EVENTS[index]
+        disc = shapes.ring(
+            event.year, LEVELS[index % len(LEVELS)], SELECTED_SIZE / 2, "white", 2, "selected",
+            fillcolor=SELECTED_COLOUR,
+        )  # fmt: skip
+        disc[0]["layer"] = "below"
         with updating(self.timeline):
-            marker = self.timeline.data[MARKERS].marker
-            marker.size = [SELECTED_SIZE if i == index else SIZE for i in range(n)]
-            marker.color = [SELECTED_COLOUR if i == index else COLOUR for i in range(n)]
+            self.timeline.layout.shapes = disc
         extra = self._mcp_html() if EVENTS[index].key == "mcp" else ""
         self._card.value = card_html(index, self.lang, self._folder, extra)
 

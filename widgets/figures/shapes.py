@@ -55,12 +55,21 @@ def segment(
 
 
 def ring(
-    x: float, y: float, radius_px: float, colour: str, width: float, name: str, kind="circle"
+    x: float,
+    y: float,
+    radius_px: float,
+    colour: str,
+    width: float,
+    name: str,
+    kind="circle",
+    fillcolor: str | None = None,
 ) -> list[dict]:
     """A circle (or with ``kind="rect"`` a square) of ``radius_px`` screen pixels round the
-    data point (x, y)."""
+    data point (x, y), filled with ``fillcolor`` if given."""
+    fill = {"fillcolor": fillcolor} if fillcolor else {}
     return [
         {
+            **fill,
             "type": kind,
             "xsizemode": "pixel",
             "ysizemode": "pixel",
