@@ -106,3 +106,19 @@ def test_new_shapes_replace_the_old_list_whole():
     sent.clear()
     update_traces(figure, [{}, {}], {"shapes": [{**line, "x1": 2}]})  # unchanged: no message
     assert not any(sent)
+
+
+def test_a_shown_dashboard_adds_one_fast_figure_updates_last():
+    from widgets.figures.fast_updates import FastFigureUpdates
+    from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+    dashboard = McCullochPittsDashboard(lang="en")
+    before = list(dashboard.children)
+    assert not any(isinstance(c, FastFigureUpdates) for c in before)
+    dashboard._view_count = 1  # what the browser reports when it shows the dashboard
+    dashboard._view_count = 2  # a second view adds nothing
+    dashboard._view_count = 0
+    dashboard._view_count = 1
+    added = [c for c in dashboard.children if isinstance(c, FastFigureUpdates)]
+    assert len(added) == 1 and dashboard.children[-1] is added[0]
+    assert list(dashboard.children[:-1]) == before

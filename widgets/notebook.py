@@ -7,9 +7,7 @@ overlaps the rest of the notebook) and, inside Voilà:
   blank "error in cell" notice;
 - skips the cells whose first line starts with ``# LAB ONLY``: the "try it yourself" code
   and exercises. Voilà hides code, so their bare outputs would mean nothing there, and
-  running them would make the page wait for TensorFlow before showing any widget;
-- shows the invisible :class:`~widgets.figures.fast_updates.FastFigureUpdates`, which
-  spares plotly a full redraw of a figure at every update.
+  running them would make the page wait for TensorFlow before showing any widget.
 """
 
 from __future__ import annotations
@@ -102,14 +100,5 @@ def setup_lesson(lang: str) -> None:
             defer_import_until_shown()
         _install_voila_error_handler(lang)
         _install_lab_only_skipper()
-        _show_fast_figure_updates()
     else:
         load_keras()
-
-
-def _show_fast_figure_updates() -> None:
-    from IPython.display import display
-
-    from .figures.fast_updates import FastFigureUpdates
-
-    display(FastFigureUpdates())

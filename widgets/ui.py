@@ -114,6 +114,15 @@ class Dashboard(ipywidgets.VBox):
             self._start_import_when_drawn()
             with self._lock:
                 resend_state(self)
+                self._add_fast_figure_updates()
+
+    def _add_fast_figure_updates(self) -> None:
+        """Add the invisible FastFigureUpdates (widgets/figures/fast_updates.py) once the
+        dashboard is shown: last, so that loading its front end delays no other widget."""
+        from .figures.fast_updates import FastFigureUpdates
+
+        if not any(isinstance(child, FastFigureUpdates) for child in self.children):
+            self.children = (*self.children, FastFigureUpdates())
 
     def _start_import_when_drawn(self, timeout: float = 3.0) -> None:
         """Start a deferred TensorFlow import once every figure has been drawn.

@@ -25,7 +25,9 @@ The patches are looked up at each update, so views drawn before the widget loade
 covered too. Where the plotly extension is not the expected
 one, nothing is changed and ``status`` says why; figures then work as before, only slower.
 
-``setup_lesson`` shows one in every Voilà page (:func:`widgets.notebook.setup_lesson`).
+Every dashboard adds one to its children once the browser shows it
+(:meth:`widgets.ui.Dashboard._add_fast_figure_updates`): last, so that loading anywidget's
+front end cannot hold up the other widgets of a page that is still being drawn.
 """
 
 from __future__ import annotations
