@@ -217,3 +217,26 @@ def test_bad_settings_give_a_message(dashboard):
     assert "learning rate" in dashboard.error_text and "50" in dashboard.error_text
     dashboard.configure(mode="sideways")
     assert "sideways" in dashboard.error_text
+
+
+def test_an_epoch_change_redraws_the_planes_as_shapes_only(dashboard):
+    # Why: new coordinates or per-point colours make plotly.js recompute the whole plane;
+    # the answers are disc shapes, so an epoch only changes shapes and the title.
+    from widgets.figures.shapes import named
+
+    dashboard.configure(data="noisy", mode="online", learning_rate=0.01, epochs=20, seed=0)
+    dashboard.wait_trained(60)
+    sent = []
+    dashboard.perceptron_plane.observe(lambda c: sent.append(c["new"]), names="_py2js_update")
+    for epoch in (2, 9, 15):
+        dashboard._epoch.value = epoch
+    updates = [message for message in sent if message]
+    assert updates
+    assert all(not message["style_data"] for message in updates), updates[0]["style_data"]
+    run = dashboard.run
+    w, b = run.at(run.perceptron_w, run.perceptron_b, 15)
+    from widgets.models.adaline import classify
+
+    fires = int(classify(run.X, w, b).sum())
+    discs = named(dashboard.perceptron_plane.layout.shapes, "answer 1")
+    assert sum(disc.path.count("M") for disc in discs) == fires

@@ -23,6 +23,7 @@ import numpy as np
 
 from .data import blobs_with_margin
 from .exercises import GateCheck
+from .figures import shapes
 from .figures.curves import (
     cost_data,
     cost_figure,
@@ -39,6 +40,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
+from .figures.style import FIRE, LINE, QUIET
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -199,6 +201,7 @@ EPOCH_RANGE = (5, 100)
 SEED_RANGE = (0, 9)
 SURFACE_POINTS = 45
 PLAY_INTERVAL_MS = 350
+DISC = 0.02  # a point's disc on the planes: radius as a fraction of the plot's width
 
 
 @dataclass
@@ -682,12 +685,23 @@ class AdalineDashboard(TrainingDashboard):
         from .models.adaline import classify
 
         run, box = self.run, self._plane_box()
-        data = plane_trace_data(run.X, classify(run.X, w, b), run.labels)
-        # No text mode: plotly.js lays out a text node per point even for empty labels.
-        del data[POINTS_TRACE]["text"]
-        data[POINTS_TRACE].update({"mode": "markers", "marker.size": 9, "marker.line.width": 1})
+        answers = classify(run.X, w, b)
+        data = plane_trace_data(run.X, answers, run.labels)
+        # The model's answers are filled discs drawn as two shapes (answer 1, answer 0):
+        # a new per-point colour array at every epoch made plotly.js recompute the plane.
+        data[POINTS_TRACE] = {"x": [], "y": []}
         # The ring keeps plane_trace_data's colour: the true class.
         data[TARGETS_TRACE].update({"marker.size": 15, "marker.line.width": 2})
+        radius = DISC * (box[1] - box[0])
+        fills = []
+        for answer, colour in ((1, FIRE), (0, QUIET)):
+            chosen = run.X[answers == answer]
+            fills += shapes.discs(
+                chosen[:, 0], chosen[:, 1], radius, colour, LINE, f"answer {answer}"
+            )
+        half_plane = plane_shapes(w, -b, box)
+        region = [shape for shape in half_plane if shape["name"] == "fires"]
+        line = [shape for shape in half_plane if shape["name"] != "fires"]
         layout = {
             "xaxis.range": box[:2],
             "yaxis.range": box[2:],
@@ -695,7 +709,7 @@ class AdalineDashboard(TrainingDashboard):
             "yaxis.dtick": 1,
             "title": {"text": title, "font": {"size": 14}},
         }
-        update_decision_plane(figure, data, plane_shapes(w, -b, box), layout)
+        update_decision_plane(figure, data, region + fills + line, layout)
 
     def _draw_epoch(self, epoch: int) -> None:
         from .models.adaline import cost_surface, error_rate

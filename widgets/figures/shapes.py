@@ -15,6 +15,7 @@ one scale (``scaleanchor``), so sizes in data units look the same in both direct
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -134,6 +135,39 @@ def crosses(
             "line": {"color": colour, "width": width},
             "name": name,
         }  # fmt: skip
+    ]
+
+
+def discs(
+    x: Sequence[float], y: Sequence[float], radius: float, fillcolor: str, line: str, name: str
+) -> list[dict]:
+    """A filled octagon of ``radius`` (data units) on every point, under the traces.
+
+    For markers whose colour changes often: a few path shapes redraw alone, while a new
+    per-marker colour array makes plotly.js recompute the whole figure. Discs that
+    overlap go to different paths (plotly fills a path even-odd, so an overlap would be
+    left white); usually two or three paths hold them all.
+    """
+    angles = np.linspace(0, 2 * np.pi, 9)[:-1] + np.pi / 8
+    ring = radius * np.column_stack([np.cos(angles), np.sin(angles)])
+    groups: list[list[tuple[float, float]]] = []
+    for point in zip(map(float, x), map(float, y), strict=True):
+        free = (g for g in groups if all(math.dist(point, q) >= 2 * radius for q in g))
+        group = next(free, None)
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(point)
+    return [
+        {
+            "type": "path",
+            "path": " ".join(f"M{_points(a + ring[:, 0], b + ring[:, 1])} Z" for a, b in group),
+            "fillcolor": fillcolor,
+            "line": {"color": line, "width": 1},
+            "layer": "between",  # above the grid lines, under the traces
+            "name": name,
+        }
+        for group in groups
     ]
 
 
