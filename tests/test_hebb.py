@@ -168,7 +168,10 @@ def test_dashboard_starts_at_zero_and_steps_to_the_classic_weights(dashboard):
     ends = np.array([[line.x0, line.y0], [line.x1, line.y1]])
     np.testing.assert_allclose(2 * ends[:, 0] + 2 * ends[:, 1] - 2, 0, atol=1e-3)
     assert np.allclose(ends, boundary_segment([2, 2], 2, (-1.7, 1.7, -1.7, 1.7)), atol=1e-4)
-    assert dashboard.plane.data[0].text == ("1", "−1", "−1", "−1")
+    # The answers are discs: one red (answer 1) at (1, 1), three blue (−1).
+    red = named(dashboard.plane.layout.shapes, "answer 1")
+    blue = named(dashboard.plane.layout.shapes, "answer off")
+    assert sum(d.path.count("M") for d in red) == 1 and sum(d.path.count("M") for d in blue) == 3
     rings = dashboard.plane.data[1].marker.color  # targets: red for +1, blue for -1
     assert rings[0] != rings[1] and rings[1] == rings[2] == rings[3]
     (current,) = named(dashboard.plane.layout.shapes, "current")

@@ -31,7 +31,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import LINE, base_layout
+from .figures.style import FIRE, LINE, QUIET, base_layout
 from .i18n import Strings, check_language
 from .ui import Dashboard, shows_errors
 
@@ -85,6 +85,12 @@ TEXT = Strings(
         "plane_title": {
             "pl": "Płaszczyzna wejść: sieć odpowiada 1 w zacienionej części",
             "en": "Input plane: the net answers 1 in the shaded part",
+        },
+        "plane_legend": {
+            "pl": "Wypełnienie punktu: odpowiedź sieci (czerwone 1, niebieskie −1 lub 0); "
+            "obwódka: cel y; kwadrat: wzorzec pokazany w tym kroku.",
+            "en": "A point's fill: the net's answer (red 1, blue −1 or 0); its ring: the "
+            "target y; the square: the pattern shown in this step.",
         },
         "norm_title": {
             "pl": "Długość wektora wag ||(w, b)|| w kolejnych epokach",
@@ -238,6 +244,7 @@ BOXES = {  # the drawn part of the input plane, per input encoding
 }
 STEPS_PER_SECOND = 1  # slow enough to read the table while it plays
 CURRENT = "#f2b705"  # the pattern just shown
+DISC = 0.04  # a pattern's disc: radius as a fraction of the plot's width
 
 # Trace indexes of the norm figure.
 NORM_LINE, NORM_EPOCHS, NORM_NOW = range(3)
@@ -345,7 +352,14 @@ class HebbDashboard(Dashboard):
                 layout=ipywidgets.Layout(flex_flow="row wrap", grid_gap="16px"),
             ),
             ipywidgets.HBox(
-                [self.plane, self.norms, self._notes],
+                [
+                    ipywidgets.VBox(
+                        [self.plane, ipywidgets.HTML(f"<small>{t('plane_legend')}</small>")],
+                        layout=ipywidgets.Layout(max_width="440px"),
+                    ),
+                    self.norms,
+                    self._notes,
+                ],
                 layout=ipywidgets.Layout(flex_flow="row wrap"),
             ),
         ]
@@ -582,8 +596,15 @@ class HebbDashboard(Dashboard):
         box = BOXES[inputs]
         fires = (outputs == 1).astype(float)
         data = plane_trace_data(X, fires, (y == 1).astype(float))
-        data[POINTS_TRACE]["text"] = [_fmt(o) for o in outputs]
+        # The answers are disc shapes (the table gives the numbers): new per-point colours
+        # and labels made plotly.js recompute the plane at every step.
+        data[POINTS_TRACE] = {"x": [], "y": []}
         drawing = plane_shapes(state[:-1], -state[-1], box)
+        radius = DISC * (box[1] - box[0])
+        for answer, colour in ((True, FIRE), (False, QUIET)):
+            chosen = X[(outputs == 1) == answer]
+            name = "answer 1" if answer else "answer off"
+            drawing += shapes.discs(chosen[:, 0], chosen[:, 1], radius, colour, LINE, name)
         if k > 0:  # a square round the pattern just presented
             current = X[(k - 1) % len(X)]
             drawing += shapes.ring(current[0], current[1], 23, CURRENT, 4, "current", "rect")

@@ -141,14 +141,14 @@ def crosses(
 def discs(
     x: Sequence[float], y: Sequence[float], radius: float, fillcolor: str, line: str, name: str
 ) -> list[dict]:
-    """A filled octagon of ``radius`` (data units) on every point, under the traces.
+    """A filled 12-gon of ``radius`` (data units) on every point, under the traces.
 
     For markers whose colour changes often: a few path shapes redraw alone, while a new
     per-marker colour array makes plotly.js recompute the whole figure. Discs that
     overlap go to different paths (plotly fills a path even-odd, so an overlap would be
     left white); usually two or three paths hold them all.
     """
-    angles = np.linspace(0, 2 * np.pi, 9)[:-1] + np.pi / 8
+    angles = np.linspace(0, 2 * np.pi, 13)[:-1]  # a 12-gon: round at marker sizes
     ring = radius * np.column_stack([np.cos(angles), np.sin(angles)])
     groups: list[list[tuple[float, float]]] = []
     for point in zip(map(float, x), map(float, y), strict=True):
