@@ -19,7 +19,9 @@ filled them in, and sends the difference to the kernel (``_sendTraceDeltas`` and
 ``_sendLayoutDelta``), inside the same task as the redraw: 4-9 ms in Chromium for lesson
 10's four heatmaps, before the page can paint, and about 40 ms of kernel time per
 message. The patched view sends them 50 ms later, at most one of each per 50 ms (the
-newest wins): the kernel only keeps them as defaults, which no dashboard reads.
+newest wins). They cannot simply stop: the kernel learns from them that a figure has been
+drawn (``widgets.ui`` waits for the first before importing TensorFlow, and the
+playground's ``LightFigureWidget`` uses them as flow control).
 
 The patches are looked up at each update, so views drawn before the widget loaded are
 covered too. Where the plotly extension is not the expected
