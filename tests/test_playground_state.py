@@ -7,8 +7,8 @@ import time
 import numpy as np
 import pytest
 
+from widgets.figures.light import LightFigureWidget
 from widgets.playground.curves import History
-from widgets.playground.light_figure import LightFigureWidget
 from widgets.playground.network_figure import (
     PIXELS,
     WIDTHS,

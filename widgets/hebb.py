@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 from .animation import StepAnimation
 from .exercises import GateCheck
 from .figures import shapes
+from .figures.light import LightFigureWidget
 from .figures.live import updating
 from .figures.plane import (
     POINTS_TRACE,
@@ -315,7 +316,7 @@ class HebbDashboard(Dashboard):
         self.plane = decision_plane_figure("x1", "x2", BOXES["bipolar"])
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
         self.plane.layout.height = 360
-        self.norms = go.FigureWidget(
+        self.norms = LightFigureWidget(
             data=[
                 go.Scatter(x=[], y=[], mode="lines", line={"color": "#999999", "width": 2}),
                 go.Scatter(x=[], y=[], mode="markers", marker={"size": 9, "color": LINE}),

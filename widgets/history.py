@@ -18,6 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .figures import shapes
+from .figures.light import LightFigureWidget
 from .figures.live import updating
 from .figures.style import FIRE, LINE, base_layout
 from .figures.tables import truth_table_html
@@ -350,7 +351,7 @@ def timeline_figure(lang: str) -> go.FigureWidget:
         stems_x += [year, year, None]
         stems_y += [0, level, None]
     labels = [f"<b>{e.year}</b><br>{t(f'{e.key}_label')}" for e in EVENTS]
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Scatter(
                 x=list(YEARS),

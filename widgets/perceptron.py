@@ -22,6 +22,7 @@ from .animation import StepAnimation
 from .data import blobs_with_margin, logic_gate
 from .exercises import GateCheck
 from .figures import shapes
+from .figures.light import LightFigureWidget
 from .figures.live import updating
 from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
 from .geometry import Box, boundary_segment, halfplane_polygon
@@ -292,7 +293,7 @@ def perceptron_figure(box: Box, title: str) -> go.FigureWidget:
     layout shape (:mod:`widgets.figures.shapes`): a step never changes a trace, so plotly
     redraws only the shapes.
     """
-    figure = go.FigureWidget(
+    figure = LightFigureWidget(
         data=[
             go.Heatmap(
                 z=[[0.0]],

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from .light import LightFigureWidget
 from .live import update_traces  # noqa: F401  (re-exported: the lessons import it from here)
 from .style import FIRE, LINE, QUIET, base_layout
 
@@ -31,7 +32,7 @@ def finite_or_none(values) -> list:
 
 def activation_figure(f_name: str, df_name: str, band_name: str) -> go.FigureWidget:
     """Saturation bands (trace 0), f(z) (trace 1) and f'(z) (trace 2) over z."""
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Scatter(
                 x=[],
@@ -84,7 +85,7 @@ def activation_data(
 
 def neuron_figure() -> go.FigureWidget:
     """A neuron's output: a curve over x (trace 0) or a heatmap over (x1, x2) (trace 1)."""
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Scatter(x=[], y=[], mode="lines", line={"color": QUIET, "width": 3}, name="y"),
             go.Heatmap(
@@ -122,7 +123,7 @@ def neuron_heatmap_data(axis: np.ndarray, output: np.ndarray) -> tuple[list[dict
 
 def probability_figure(y_title: str) -> go.FigureWidget:
     """Bars of a probability vector (trace 0), values written on the bars."""
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[go.Bar(x=[], y=[], text=[], textposition="outside", marker={"color": QUIET})],
         layout=base_layout(yaxis={"title": y_title, "range": [0, 1.12]}, width=420, height=320),
     )
@@ -199,7 +200,7 @@ def cost_figure(
             "showgrid": False,
         }
         layout["margin"] = {**layout["margin"], "r": 60}
-    return go.FigureWidget(data=traces, layout=layout)
+    return LightFigureWidget(data=traces, layout=layout)
 
 
 def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[list[dict], dict]:
@@ -214,7 +215,7 @@ def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[li
 def error_surface_figure(x_title: str, y_title: str, cost_title: str) -> go.FigureWidget:
     """Contours of a cost over two weights (trace 0), the descent path (1), the current
     point (2) and the minimum (3)."""
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Contour(
                 x=[],

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .curves import cost_figure, finite_or_none
+from .light import LightFigureWidget
 from .style import FIRE, LINE, QUIET, base_layout
 
 NETS = ("shallow", "deep")
@@ -73,7 +74,7 @@ def function_figure(names: dict, title: str) -> go.FigureWidget:
 
     ``names`` has the legend labels under ``train_points``, ``target``, ``shallow``, ``deep``.
     """
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Scatter(
                 x=[],
@@ -171,7 +172,7 @@ def heatmap_figure(titles: Sequence[str]) -> go.FigureWidget:
     figure.update_layout(
         **base_layout(width=640, height=340, margin={"l": 30, "r": 20, "t": 40, "b": 30})
     )
-    return go.FigureWidget(figure)
+    return LightFigureWidget(figure)
 
 
 def heatmap_data(split, axis: np.ndarray, shallow: np.ndarray, deep: np.ndarray) -> list[dict]:

@@ -20,6 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .light import LightFigureWidget
 from .live import updating
 from .style import FIRE, base_layout
 
@@ -126,7 +127,7 @@ def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
         ),
         **_square_axes(4, titles),
     )
-    return go.FigureWidget(fig)
+    return LightFigureWidget(fig)
 
 
 def convolution_data(padded_image, feature_map, rectified, pooled) -> list[dict]:
@@ -260,12 +261,12 @@ def layers_figure(titles: Sequence[str]) -> go.FigureWidget:
         base_layout(height=260, width=1060, margin={"l": 10, "r": 10, "t": 40, "b": 10}),
         **_square_axes(len(titles)),
     )
-    return go.FigureWidget(fig)
+    return LightFigureWidget(fig)
 
 
 def filters_figure(title: str) -> go.FigureWidget:
     """The first layer's kernels as one signed mosaic."""
-    fig = go.FigureWidget(
+    fig = LightFigureWidget(
         data=[_heatmap(DIVERGING, zmin=-1, zmax=1)],
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
@@ -288,4 +289,4 @@ def explain_figure(titles: Sequence[str]) -> go.FigureWidget:
         base_layout(height=260, width=1060, margin={"l": 10, "r": 10, "t": 40, "b": 10}),
         **_square_axes(4),
     )
-    return go.FigureWidget(fig)
+    return LightFigureWidget(fig)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from .light import LightFigureWidget
 from .style import base_layout
 
 GRID_COLUMNS = 8
@@ -37,7 +38,7 @@ def digit_figure(title: str = "", size: int = 260) -> go.FigureWidget:
         "y1": 27.5,
         "line": {"color": "#999", "width": 1},
     }
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[go.Heatmap(z=[], colorscale="Greys", zmin=0, zmax=1, showscale=False)],
         layout=base_layout(
             title=title,
@@ -73,7 +74,7 @@ def tile_images(images: np.ndarray, columns: int = GRID_COLUMNS) -> np.ndarray:
 
 def image_grid_figure(title: str = "") -> go.FigureWidget:
     """Up to :data:`GRID_MAX` digits tiled into one heatmap (trace 0)."""
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[go.Heatmap(z=[], colorscale="Greys", zmin=0, zmax=1, showscale=False)],
         layout=base_layout(
             title=title,
@@ -99,7 +100,7 @@ def image_grid_data(images: np.ndarray, title: str) -> tuple[list[dict], dict]:
 def confusion_figure(x_title: str, y_title: str) -> go.FigureWidget:
     """A 10x10 heatmap of counts (trace 0) with the count written in each cell."""
     digits = [str(d) for d in range(10)]
-    return go.FigureWidget(
+    return LightFigureWidget(
         data=[
             go.Heatmap(
                 z=[],

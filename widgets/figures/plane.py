@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from ..geometry import Box, boundary_segment, halfplane_polygon
 from . import shapes
+from .light import LightFigureWidget
 from .live import update_traces
 from .style import FIRE, LINE, QUIET, REGION, base_layout
 
@@ -23,7 +24,7 @@ POINTS_TRACE, TARGETS_TRACE = range(2)
 
 def decision_plane_figure(x_title: str, y_title: str, box: Box = UNIT_BOX) -> go.FigureWidget:
     """An empty input-plane figure: the two traces and the shapes of :func:`update_decision_plane`."""
-    figure = go.FigureWidget(
+    figure = LightFigureWidget(
         data=[
             go.Scatter(
                 x=[],

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..figures.curves import update_traces
+from ..figures.light import LightFigureWidget
 from ..figures.style import FIRE, QUIET, base_layout
 from ..models import mlp
 from ..training import Progress
@@ -58,7 +59,7 @@ class LiveCurves:
         )
         figure.update_xaxes(title_text=t("epoch_axis"))
         figure.data[2].showlegend = figure.data[3].showlegend = False
-        self.figure = go.FigureWidget(figure)
+        self.figure = LightFigureWidget(figure)
         self.clear()
 
     def clear(self) -> None:

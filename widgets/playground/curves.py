@@ -7,8 +7,8 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
+from ..figures.light import LightFigureWidget
 from ..figures.style import base_layout
-from .light_figure import LightFigureWidget
 
 MAX_POINTS = 300  # the curves keep at most this many points (older ones thinned out)
 

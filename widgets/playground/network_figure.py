@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from ..figures.light import LightFigureWidget
 from ..figures.style import base_layout
-from .light_figure import LightFigureWidget
 from .neurons import NEGATIVE, POSITIVE, THUMB_PIXELS
 from .png import data_url, diverging_rgb
 

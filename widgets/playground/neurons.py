@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from ..figures.light import LightFigureWidget
 from ..figures.style import base_layout
-from .light_figure import LightFigureWidget
 from .png import data_url, diverging_rgb, palette_rgb
 
 GRID = 50  # the large heatmap: 50 × 50 cells

@@ -6,8 +6,9 @@ kernel's main thread. For the playground's figures, redrawn about ten times a se
 that merging is what the controls waited behind while training: measured in Voilà on the
 course machine, a click answered after 0.6-0.8 s while training against 0.07 s idle. The
 dashboards never read those defaults, so this subclass only notes which update the page
-has drawn (:meth:`LightFigureWidget.updates_in_flight`, which :mod:`.view` uses as flow
-control) and drops the rest.
+has drawn (:meth:`LightFigureWidget.updates_in_flight`, which the playground's view uses as
+flow control) and drops the rest. Every figure of the course is one: a delta message cost
+the kernel about 40 ms (``benchmarks/latency_probe.py``), while a dashboard trains too.
 """
 
 from __future__ import annotations
