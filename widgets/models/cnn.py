@@ -104,30 +104,12 @@ def build_cnn(filters=DEFAULT_FILTERS, kernels=DEFAULT_KERNELS, seed: int | None
 
 
 def build_mlp(seed: int | None = 0):
-    """The lecture's MLP on the same ``(28, 28, 1)`` input (Flatten first), with RMSprop."""
-    import keras
+    """The lecture's MLP (the Keras-workflow lesson's default) on the same ``(28, 28, 1)``
+    input, with a Flatten first, compiled as that lesson compiles it (RMSprop)."""
+    from .mlp import LECTURE_LAYERS, build_model, compile_model, flatten
 
-    if seed is not None:
-        keras.utils.set_random_seed(seed)
-    layers = keras.layers
-    model = keras.Sequential(
-        [
-            keras.Input((IMAGE, IMAGE, 1), name="image"),
-            layers.Flatten(name="flatten"),
-            layers.Dense(256, activation="relu", name="dense1"),
-            layers.Dropout(0.4, name="dropout"),
-            layers.Dense(128, activation="relu", name="dense2"),
-            layers.Dense(CLASSES, activation="softmax", name="softmax"),
-        ],
-        name="mlp",
-    )
-    model.compile(
-        optimizer="rmsprop",
-        loss="categorical_crossentropy",
-        metrics=["accuracy"],
-        steps_per_execution=STEPS_PER_EXECUTION,
-    )
-    return model
+    layers = (flatten(), *LECTURE_LAYERS)
+    return compile_model(build_model(layers, (IMAGE, IMAGE, 1), seed=seed, name="mlp"))
 
 
 def activation_model(model):
