@@ -170,7 +170,7 @@ def test_dashboard_starts_at_zero_and_steps_to_the_classic_weights(dashboard):
     assert np.allclose(ends, boundary_segment([2, 2], 2, (-1.7, 1.7, -1.7, 1.7)), atol=1e-4)
     # The answers are discs: one red (answer 1) at (1, 1), three blue (−1).
     red = named(dashboard.plane.layout.shapes, "answer 1")
-    blue = named(dashboard.plane.layout.shapes, "answer off")
+    blue = named(dashboard.plane.layout.shapes, "answer 0")
     assert sum(d.path.count("M") for d in red) == 1 and sum(d.path.count("M") for d in blue) == 3
     rings = dashboard.plane.data[1].marker.color  # targets: red for +1, blue for -1
     assert rings[0] != rings[1] and rings[1] == rings[2] == rings[3]

@@ -23,7 +23,6 @@ import numpy as np
 
 from .data import blobs_with_margin
 from .exercises import GateCheck
-from .figures import shapes
 from .figures.curves import (
     cost_data,
     cost_figure,
@@ -35,12 +34,12 @@ from .figures.curves import (
 from .figures.plane import (
     POINTS_TRACE,
     TARGETS_TRACE,
+    answer_discs,
     decision_plane_figure,
     plane_shapes,
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import FIRE, LINE, QUIET
 from .i18n import Strings, check_language
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -692,16 +691,8 @@ class AdalineDashboard(TrainingDashboard):
         data[POINTS_TRACE] = {"x": [], "y": []}
         # The ring keeps plane_trace_data's colour: the true class.
         data[TARGETS_TRACE].update({"marker.size": 15, "marker.line.width": 2})
-        radius = DISC * (box[1] - box[0])
-        fills = []
-        for answer, colour in ((1, FIRE), (0, QUIET)):
-            chosen = run.X[answers == answer]
-            fills += shapes.discs(
-                chosen[:, 0], chosen[:, 1], radius, colour, LINE, f"answer {answer}"
-            )
-        half_plane = plane_shapes(w, -b, box)
-        region = [shape for shape in half_plane if shape["name"] == "fires"]
-        line = [shape for shape in half_plane if shape["name"] != "fires"]
+        # Discs are drawn between the grid and the rings, above the half-plane.
+        drawing = plane_shapes(w, -b, box) + answer_discs(run.X, answers, DISC * (box[1] - box[0]))
         layout = {
             "xaxis.range": box[:2],
             "yaxis.range": box[2:],
@@ -709,7 +700,7 @@ class AdalineDashboard(TrainingDashboard):
             "yaxis.dtick": 1,
             "title": {"text": title, "font": {"size": 14}},
         }
-        update_decision_plane(figure, data, region + fills + line, layout)
+        update_decision_plane(figure, data, drawing, layout)
 
     def _draw_epoch(self, epoch: int) -> None:
         from .models.adaline import cost_surface, error_rate

@@ -27,12 +27,13 @@ from .figures.light import LightFigureWidget
 from .figures.live import updating
 from .figures.plane import (
     POINTS_TRACE,
+    answer_discs,
     decision_plane_figure,
     plane_shapes,
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import FIRE, LINE, QUIET, base_layout
+from .figures.style import LINE, base_layout
 from .i18n import Strings, check_language
 from .ui import Dashboard, shows_errors
 
@@ -601,11 +602,7 @@ class HebbDashboard(Dashboard):
         # and labels made plotly.js recompute the plane at every step.
         data[POINTS_TRACE] = {"x": [], "y": []}
         drawing = plane_shapes(state[:-1], -state[-1], box)
-        radius = DISC * (box[1] - box[0])
-        for answer, colour in ((True, FIRE), (False, QUIET)):
-            chosen = X[(outputs == 1) == answer]
-            name = "answer 1" if answer else "answer off"
-            drawing += shapes.discs(chosen[:, 0], chosen[:, 1], radius, colour, LINE, name)
+        drawing += answer_discs(X, outputs == 1, DISC * (box[1] - box[0]))
         if k > 0:  # a square round the pattern just presented
             current = X[(k - 1) % len(X)]
             drawing += shapes.ring(current[0], current[1], 23, CURRENT, 4, "current", "rect")

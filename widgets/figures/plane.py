@@ -92,6 +92,20 @@ def plane_shapes(w, threshold: float, box: Box = UNIT_BOX) -> list[dict]:
     return drawing
 
 
+def answer_discs(points: np.ndarray, fires: np.ndarray, radius: float) -> list[dict]:
+    """The model's answers as filled discs ("answer 1" red, "answer 0" blue), for planes
+    whose answers change at every step: new per-point colours would make plotly.js
+    recompute the figure, while these shapes redraw alone."""
+    fires = np.asarray(fires).astype(bool)
+    drawing = []
+    for answer, colour in ((1, FIRE), (0, QUIET)):
+        chosen = points[fires == bool(answer)]
+        drawing += shapes.discs(
+            chosen[:, 0], chosen[:, 1], radius, colour, LINE, f"answer {answer}"
+        )
+    return drawing
+
+
 def update_decision_plane(
     figure: go.FigureWidget, trace_data: list[dict], drawing: list[dict], layout: dict | None = None
 ) -> None:
