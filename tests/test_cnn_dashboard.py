@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from figure_checks import assert_shows
 
 from widgets.cnn import CnnDashboard
-from widgets.figures.feature_maps import mosaic
+from widgets.figures.feature_maps import DIVERGING, POSITIVE, mosaic, tile_numbers
 from widgets.models import cnn
 
 
@@ -22,11 +23,7 @@ def test_untrained_views_come_from_the_model(dashboard):
     assert dashboard.model.count_params() == cnn.build_cnn((4, 8), (5, 3)).count_params()
     filters = cnn.first_layer_filters(dashboard.model)
     assert filters.shape == (4, 5, 5)
-    np.testing.assert_allclose(
-        np.asarray(dashboard.filters.data[0].z, dtype=float),
-        mosaic(filters, cols=8, signed=True),
-        atol=1e-6,
-    )
+    assert_shows(dashboard.filters, 1, mosaic(filters, cols=8, signed=True), DIVERGING, -1, 1)
     assert "has not learnt" in dashboard._status.value
 
 
@@ -42,11 +39,7 @@ def test_training_updates_curves_views_and_the_comparison(dashboard):
     # The views show the trained model's maps for the chosen digit.
     image = dashboard.digits.image()
     acts = cnn.activations(cnn.activation_model(dashboard.model), image)
-    np.testing.assert_allclose(
-        np.asarray(dashboard.layers.data[3].z, dtype=float),
-        mosaic(acts["conv2"], cols=4),
-        atol=1e-4,
-    )
+    assert_shows(dashboard.layers, 4, mosaic(acts["conv2"], cols=4), POSITIVE, 0, 1)
     np.testing.assert_allclose(
         np.asarray(dashboard.probabilities.data[0].y, dtype=float), acts["softmax"], atol=1e-2
     )
@@ -66,11 +59,7 @@ def test_explanation_adds_up_to_the_map(dashboard):
     dashboard.select_map("conv2", 6)
     ex = cnn.explain_map(dashboard.model, dashboard.acts, dashboard.digits.image(), "conv2", 6)
     np.testing.assert_allclose(np.maximum(ex.total, 0), dashboard.acts["conv2"][6], atol=1e-4)
-    np.testing.assert_allclose(
-        np.asarray(dashboard.explain.data[2].z, dtype=float),
-        mosaic(ex.partials, cols=4, signed=True),
-        atol=1e-5,
-    )
+    assert_shows(dashboard.explain, 3, mosaic(ex.partials, cols=4, signed=True), DIVERGING, -1, 1)
     assert (
         "Map 6 of conv2" in dashboard._explain_text.value
         and "over 4 input maps" in dashboard._explain_text.value
@@ -82,10 +71,14 @@ def test_explanation_adds_up_to_the_map(dashboard):
 def test_a_click_on_a_mosaic_selects_that_map(dashboard):
     class Points:  # what plotly passes to on_click
         point_inds = [0]
-        xs = [13 * 1 + 1 + 2]  # second tile of pool1 (13×13 maps, 4 per row)
+        xs = [13 * 1 + 2]  # second tile of pool1 (12×12 maps and a 1-pixel gap, 4 a row)
         ys = [3]
 
-    dashboard._on_map_click(dashboard.layers.data[2], Points(), None)
+    # The transparent layer over pool1 (4 maps of 12×12 in one row) numbers its tiles.
+    pool1 = dashboard.layers.data[1]
+    assert dashboard.acts["pool1"].shape == (4, 12, 12)
+    np.testing.assert_array_equal(np.asarray(pool1.z, dtype=float), tile_numbers(4, 12, 4))
+    dashboard._on_map_click(pool1, Points(), None)
     assert (dashboard._layer.value, dashboard._map.value) == ("pool1", 1)
 
 

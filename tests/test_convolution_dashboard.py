@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from figure_checks import assert_shows
 
 from widgets.convolution import ConvolutionDashboard, stand_in_digit
 from widgets.data import load_mnist
-from widgets.figures.feature_maps import mosaic, tile_at
-from widgets.models.convolution import KERNELS, run_model
+from widgets.figures.feature_maps import DIVERGING, IMAGE_SCALE, POSITIVE, mosaic, tile_at
+from widgets.models.convolution import KERNELS, padded, run_model
 
 
 def numpy_correlate(image, kernel, stride=1, pad=0):
@@ -36,8 +37,22 @@ def digit(index):
     return load_mnist(allow_download=False).x_test[index].astype(np.float32) / 255
 
 
+SCALES = (IMAGE_SCALE, DIVERGING, POSITIVE, POSITIVE)
+
+
 def z(dashboard, trace):
-    return np.asarray(dashboard.figure.data[trace].z, dtype=float)
+    """The values subplot ``trace`` shows (padded input, map, ReLU, pooled), after checking
+    that the figure's image is those values in the subplot's colours."""
+    if trace == 0:
+        values, low, high = padded(dashboard.image(), dashboard.geometry), 0.0, 1.0
+    elif trace == 1:
+        values = dashboard.maps[0]
+        high = float(np.abs(values).max()) or 1.0
+        low = -high
+    else:
+        values, low, high = dashboard.maps[trace - 1], 0.0, float(dashboard.maps[1].max()) or 1.0
+    assert_shows(dashboard.figure, trace + 1, values, SCALES[trace], low, high)
+    return np.asarray(values, dtype=float)
 
 
 def test_default_shows_sobel_x_on_a_test_digit(dashboard):

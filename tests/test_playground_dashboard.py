@@ -10,10 +10,10 @@ import pytest
 from plotly.callbacks import Points
 
 from widgets.backend import load_keras
+from widgets.figures.png import decode_data_url
 from widgets.playground import PlaygroundDashboard
 from widgets.playground.network_figure import DOTS, TILES
 from widgets.playground.neurons import CLICKS, TRAIN
-from widgets.playground.png import decode_data_url
 
 keras = load_keras(timeout=120)
 

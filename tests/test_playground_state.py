@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from widgets.figures.light import LightFigureWidget
+from widgets.figures.png import data_url, decode_data_url, diverging_rgb
 from widgets.playground.curves import History
 from widgets.playground.network_figure import (
     PIXELS,
@@ -19,7 +20,6 @@ from widgets.playground.network_figure import (
     tile_markers,
 )
 from widgets.playground.neurons import GRID, THUMB_PIXELS, grid_points, thumbnail
-from widgets.playground.png import data_url, decode_data_url, diverging_rgb
 from widgets.playground.state import DEFAULT, PRESETS, State, from_query, to_query
 from widgets.playground.upload import MAX_ROWS, CsvError, parse_csv
 

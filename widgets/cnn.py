@@ -26,13 +26,19 @@ from .convolution import DigitSource
 from .data import MnistUnavailableError, load_mnist, one_hot
 from .figures.curves import cost_figure, probability_data, probability_figure, update_traces
 from .figures.feature_maps import (
+    DIVERGING,
+    EMPTY,
+    IMAGE_SCALE,
     MAX_TILES,
+    POSITIVE,
+    draw_rasters,
     explain_figure,
     filters_figure,
     layers_figure,
     mosaic,
+    raster,
     tile_at,
-    z_values,
+    tile_numbers,
 )
 from .i18n import Strings
 from .training import BackgroundFit, FitJob, Progress
@@ -119,6 +125,7 @@ TEXT = Strings(
             "en": "layer-1 filters (red +, blue −)",
         },
         "fig_input": {"pl": "wejście", "en": "input"},
+        "fig_map_hover": {"pl": "mapa %{z} (kliknij)", "en": "map %{z} (click)"},
         "fig_layer": {
             "pl": "{name}: {shown} z {count} map",
             "en": "{name}: {shown} of {count} maps",
@@ -191,6 +198,7 @@ class CnnDashboard(TrainingDashboard):
         self._view_wanted = threading.Event()
         self._layer_titles: list[str] = []
         self._drawn_input: np.ndarray | None = None
+        self._tile_layout: list[tuple[int, int]] = []  # (maps shown, size) per mosaic
         self._fit_times: dict[str, list] = {}
         self._viewer: threading.Thread | None = None
 
@@ -263,7 +271,9 @@ class CnnDashboard(TrainingDashboard):
         # No "current epoch" line (shape 0 of cost_figure): the curves end where training is.
         self.curves.update_layout(width=480, height=300, shapes=[])
         self.filters = filters_figure(t("fig_filters"))
-        self.layers = layers_figure([t("fig_input"), "conv1", "pool1", "conv2", "pool2"])
+        self.layers = layers_figure(
+            [t("fig_input"), "conv1", "pool1", "conv2", "pool2"], t("fig_map_hover")
+        )
         self.probabilities = probability_figure(t("probabilities"))
         self.probabilities.update_layout(width=380, height=260)
         self.explain = explain_figure(
@@ -445,9 +455,7 @@ class CnnDashboard(TrainingDashboard):
             return
         self.acts = activations(self.views, image)
         filters = first_layer_filters(self.model)
-        update_traces(
-            self.filters, [{"z": z_values(mosaic(filters, cols=8, signed=True, limit=64))}]
-        )
+        draw_rasters(self.filters, [raster(mosaic(filters, 8, True, 64), DIVERGING, -1, 1)])
         self._draw_layers(image)
         update_traces(
             self.probabilities, probability_data([str(d) for d in range(10)], self.acts["softmax"])
@@ -486,10 +494,10 @@ class CnnDashboard(TrainingDashboard):
     def _draw_layers(self, image) -> None:
         # The input does not change while the network trains: send it only when it does.
         same = self._drawn_input is not None and np.array_equal(self._drawn_input, image)
-        data = [{} if same else {"z": z_values(image)}]
+        panels = [None if same else raster(image, IMAGE_SCALE, 0, 1)]
         self._drawn_input = image
         for name in LAYER_NAMES:
-            data.append({"z": z_values(mosaic(self.acts[name], cols=MOSAIC_COLS))})
+            panels.append(raster(mosaic(self.acts[name], cols=MOSAIC_COLS), POSITIVE, 0, 1))
         titles = [self._t("fig_input")] + [
             self._t(
                 "fig_layer",
@@ -499,11 +507,26 @@ class CnnDashboard(TrainingDashboard):
             )
             for name in LAYER_NAMES
         ]
-        update_traces(self.layers, data)
+        draw_rasters(self.layers, panels)
+        self._draw_tile_numbers()
         if titles != self._layer_titles:  # only after an architecture change: plotly's
             self._layer_titles = titles  # "annotations[i].text" paths are slow to parse
             for annotation, title in zip(self.layers.layout.annotations, titles, strict=True):
                 annotation.text = title
+
+    def _draw_tile_numbers(self) -> None:
+        """The click layers' tile numbers, sent only when a mosaic's layout changed."""
+        layout = [
+            (min(MAX_TILES, len(self.acts[name])), self.acts[name].shape[-1])
+            for name in LAYER_NAMES
+        ]
+        if layout == self._tile_layout:
+            return
+        self._tile_layout = layout
+        update_traces(
+            self.layers,
+            [{"z": tile_numbers(n, size, min(MOSAIC_COLS, n))} for n, size in layout],
+        )
 
     def _draw_explanation(self) -> None:
         from .models.cnn import explain_map
@@ -517,12 +540,11 @@ class CnnDashboard(TrainingDashboard):
             text = self._t(
                 "explain_pool", channel=channel, layer=layer, source=layer.replace("pool", "conv")
             )
-            empty = {"z": z_values([[np.nan]])}
-            data = [
-                {"z": z_values(mosaic(ex.inputs))},
-                empty,
-                empty,
-                {"z": z_values(mosaic(ex.output[None]))},
+            panels = [
+                raster(mosaic(ex.inputs), POSITIVE, 0, 1),
+                EMPTY,
+                EMPTY,
+                raster(mosaic(ex.output[None]), POSITIVE, 0, 1),
             ]
         else:
             shown = min(MAX_TILES, len(ex.inputs))
@@ -534,14 +556,14 @@ class CnnDashboard(TrainingDashboard):
                 bias=ex.bias,
                 shown=shown,
             )
-            data = [
-                {"z": z_values(mosaic(ex.inputs, cols=MOSAIC_COLS))},
-                {"z": z_values(mosaic(ex.kernels, cols=MOSAIC_COLS, signed=True))},
-                {"z": z_values(mosaic(ex.partials, cols=MOSAIC_COLS, signed=True))},
-                {"z": z_values(mosaic(np.maximum(ex.total, 0)[None]))},
+            panels = [
+                raster(mosaic(ex.inputs, cols=MOSAIC_COLS), POSITIVE, 0, 1),
+                raster(mosaic(ex.kernels, cols=MOSAIC_COLS, signed=True), DIVERGING, -1, 1),
+                raster(mosaic(ex.partials, cols=MOSAIC_COLS, signed=True), DIVERGING, -1, 1),
+                raster(mosaic(np.maximum(ex.total, 0)[None]), POSITIVE, 0, 1),
             ]
         self._explain_text.value = f"<div style='font-size:15px'>{html.escape(text)}</div>"
-        update_traces(self.explain, data)
+        draw_rasters(self.explain, panels)
 
     def _draw_curves(self) -> None:
         h = self.history
@@ -597,7 +619,7 @@ class CnnDashboard(TrainingDashboard):
     def _on_map_click(self, trace, points, selector) -> None:
         if not points.point_inds:
             return
-        layer = list(LAYER_NAMES)[self.layers.data.index(trace) - 1]
+        layer = list(LAYER_NAMES)[self.layers.data.index(trace)]
         size = self.acts[layer].shape[-1]
         count = min(MAX_TILES, len(self.acts[layer]))
         index = tile_at(points.xs[0], points.ys[0], size, min(MOSAIC_COLS, count), count)

@@ -23,9 +23,9 @@ import numpy as np
 from .data import MnistUnavailableError, load_mnist
 from .exercises import GateCheck
 from .figures.feature_maps import (
-    convolution_data,
     convolution_figure,
-    send_changes,
+    convolution_rasters,
+    draw_rasters,
     window_shapes,
     window_table_html,
 )
@@ -482,7 +482,7 @@ class ConvolutionDashboard(Dashboard):
         rectified = relu(feature_map)
         self.maps = [feature_map, rectified] + ([max_pool(rectified)] if g.pooled else [])
         pooled = self.maps[2] if len(self.maps) > 2 else None
-        data = convolution_data(padded(image, g), self.maps[0], self.maps[1], pooled)
+        panels = convolution_rasters(padded(image, g), self.maps[0], self.maps[1], pooled)
         last = g.output * g.output - 1
         if self._first_draw:  # start in the middle of the image, where the digit is
             self._first_draw = False
@@ -492,7 +492,7 @@ class ConvolutionDashboard(Dashboard):
         # One message to the figure (maps and window frames together): each message is a
         # redraw in the browser.
         shapes, texts = self._window_at(step)
-        send_changes(self.figure, data, shapes)
+        draw_rasters(self.figure, panels, shapes)
         self._show_window(texts)  # after the figure: the browser handles messages in order
         self._draw_formula(g)
         # Maxima first: the browser clamps a value above the max it knows.
@@ -529,7 +529,7 @@ class ConvolutionDashboard(Dashboard):
         if g is None or image is None or not self.maps:
             return
         shapes, texts = self._window_at(step)
-        send_changes(self.figure, [{}, {}, {}, {}], shapes)
+        draw_rasters(self.figure, [], shapes)
         self._show_window(texts)
 
     def _window_at(self, step: int) -> tuple[list[dict], tuple[str, str]]:

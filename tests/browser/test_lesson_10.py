@@ -20,15 +20,28 @@ CNN = ".dl-cnn"
 
 
 def figure_state(page, root: str, index: int) -> str | None:
-    """Data of the index-th plotly figure inside ``root``, as a comparable string."""
+    """Data, shapes and images of the index-th plotly figure inside ``root``, as a
+    comparable string (the maps are layout images: a change there is a redraw)."""
     return page.evaluate(
         """([root, index]) => {
             const gd = document.querySelectorAll(root + ' .js-plotly-plot')[index];
             if (!gd) { return null; }
             const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
-            return JSON.stringify({data: gd.data, shapes: (gd.layout || {}).shapes}, plain);
+            const layout = gd.layout || {};
+            const images = (layout.images || []).map((image) => image.source);
+            return JSON.stringify({data: gd.data, shapes: layout.shapes, images}, plain);
         }""",
         [root, index],
+    )
+
+
+def drawn_images(page, root: str) -> int:
+    """How many PNG images the plotly figures inside ``root`` show."""
+    return page.evaluate(
+        """(root) => [...document.querySelectorAll(root + ' .js-plotly-plot image')]
+            .filter((image) => (image.getAttribute('href') || image.getAttribute('xlink:href')
+                                || '').startsWith('data:image/png')).length""",
+        root,
     )
 
 
@@ -51,6 +64,8 @@ def test_convolution_controls_redraw_and_the_cnn_trains(voila_server, open_page,
         lambda: figure_state(page, CONV, 0), before, "stride → figure"
     )
     assert "13×13" in page.locator(f"{CONV} .dl-formula").inner_text()
+    # The four maps are drawn, as PNG images, in the page.
+    assert drawn_images(page, CONV) == 4
     box = page.locator(f"{CONV} .dl-weight-4 input").first
     box.fill("3")
     box.press("Enter")

@@ -1,14 +1,19 @@
 """Figures of convolutions: the sliding kernel over an image with its feature map, ReLU and
 pooling; mosaics of filters and feature maps; how one map is computed.
 
-Many small maps are tiled into ONE heatmap (a mosaic with blank gaps) rather than one
-trace each: a layer of 16 maps is one trace and one message, which keeps the views light
-enough to refresh twice a second while a CNN trains (and in 2 GB on Binder). Each tile is
-scaled on its own, so a weak map is as visible as a strong one; :func:`tile_at` turns a
-click on the mosaic back into a map number.
+Every map is a *raster*: a PNG drawn as a plotly layout image over one subplot, not a
+heatmap trace. New heatmap values make plotly.js redraw the whole figure (20-24 ms for
+five mosaics in headless Chromium), a new image source only the images (2 ms); on a
+2-core machine where the browser and TensorFlow share the CPU, that is what lets the views
+refresh twice a second without slowing the training (see ``png.py``).
 
-``*_figure`` builds an empty FigureWidget once; ``*_data`` functions are pure (tests
-assert on them) and the dashboards write them in with ``curves.update_traces``.
+Many small maps are tiled into ONE raster (a mosaic with transparent gaps): a layer of 16
+maps is one image. Each tile is scaled on its own, so a weak map is as visible as a strong
+one; a transparent heatmap of tile numbers lies over each mosaic of the layers figure, and
+:func:`tile_at` turns a click on it back into a map number.
+
+``*_figure`` builds an empty FigureWidget once; ``raster`` and ``*_rasters`` are pure
+(tests assert on them) and :func:`draw_rasters` writes them in, in one message.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from plotly.subplots import make_subplots
 
 from .light import LightFigureWidget
 from .live import updating
+from .png import image_url
 from .style import FIRE, base_layout
 
 MAX_TILES = 16  # maps shown per layer (memory and message size; see module docstring)
@@ -44,66 +50,99 @@ def _axis(**extra) -> dict:
     }
 
 
+def _suffix(col: int) -> str:
+    return "" if col == 1 else str(col)
+
+
 def _square_axes(count: int, titles: Sequence[str] = ()) -> dict:
-    """Layout for ``count`` heatmap subplots: no ticks, rows downward, square pixels; each
-    of ``titles`` above its subplot."""
+    """Layout for ``count`` raster subplots: no ticks, rows downward, square pixels; each
+    of ``titles`` above its subplot. Ranges are set by :func:`draw_rasters`."""
     layout = {}
     for i in range(1, count + 1):
-        suffix = "" if i == 1 else str(i)
         title = (
             {"text": titles[i - 1], "standoff": 6, "font": {"size": 13}}
             if i <= len(titles)
             else None
         )
-        layout[f"xaxis{suffix}"] = _axis(constrain="domain", side="top", title=title)
-        layout[f"yaxis{suffix}"] = _axis(
-            autorange="reversed", scaleanchor=f"x{suffix}", constrain="domain"
-        )
+        s = _suffix(i)
+        layout[f"xaxis{s}"] = _axis(constrain="domain", side="top", title=title, range=[-0.5, 0.5])
+        layout[f"yaxis{s}"] = _axis(scaleanchor=f"x{s}", constrain="domain", range=[0.5, -0.5])
     return layout
 
 
-def _heatmap(colorscale: str, **extra) -> go.Heatmap:
-    return go.Heatmap(z=[[0]], colorscale=colorscale, showscale=False, hoverongaps=False, **extra)
+#: A subplot with nothing to show (a pooling map has no kernels).
+EMPTY = {"source": "", "rows": 1, "cols": 1}
 
 
-def z_values(array) -> np.ndarray:
-    """A heatmap's z as float32 numpy (NaN = a gap plotly leaves blank).
-
-    Numpy, not nested lists: plotly validates a list element by element (0.2 s for the
-    five mosaics of a CNN, measured) but copies an array whole, and the widget sends it as
-    a binary buffer.
-    """
-    return np.asarray(array, dtype=np.float32)
+def raster(values, colorscale: str, zmin: float, zmax: float) -> dict:
+    """One subplot's image: ``values`` (row 0 on top, NaN transparent) in ``colorscale``
+    from ``zmin`` to ``zmax``, with its size in cells."""
+    values = np.asarray(values, dtype=np.float32)
+    rows, cols = values.shape
+    return {"source": image_url(values, colorscale, zmin, zmax), "rows": rows, "cols": cols}
 
 
-def send_changes(figure: go.FigureWidget, trace_data: Sequence[dict], shapes: list[dict]) -> None:
-    """Write only the trace values that changed, and the layout's ``shapes``, in one message.
+def _image(col: int, panel: dict) -> dict:
+    s = _suffix(col)
+    return {
+        "source": panel["source"],
+        "xref": f"x{s}",
+        "yref": f"y{s}",
+        "x": -0.5,
+        "y": -0.5,
+        "sizex": panel["cols"],
+        "sizey": panel["rows"],
+        "sizing": "stretch",
+        "xanchor": "left",
+        "yanchor": "top",
+        "layer": "below",
+    }
 
-    A kernel edit leaves the input image as it is: it is not sent again.
+
+def _blank_images(count: int) -> list[dict]:
+    return [_image(col, EMPTY) for col in range(1, count + 1)]
+
+
+def draw_rasters(figure, panels: Sequence[dict | None], shapes: list[dict] | None = None) -> None:
+    """Write ``panels`` (one per subplot, None = leave it) and ``shapes`` in one message.
+
+    Axis ranges follow a panel's size only when it changes (a stride or an architecture
+    change); a kernel edit sends new images alone.
     """
     with updating(figure):
-        for trace, values in zip(figure.data, trace_data, strict=True):
-            changed = {k: v for k, v in values.items() if not _same(trace[k], v)}
-            if changed:
-                trace.update(changed)
-        # A layout change makes plotly.js relayout the whole figure, a restyle only redraws
-        # the traces: a kernel edit leaves the frames where they are, so they are not sent.
-        if [shape.to_plotly_json() for shape in figure.layout.shapes] != shapes:
+        images = [image.to_plotly_json() for image in figure.layout.images]
+        new = list(images)
+        for col, panel in enumerate(panels, start=1):
+            if panel is None:
+                continue
+            new[col - 1] = _image(col, panel)
+            s = _suffix(col)
+            x_range, y_range = [-0.5, panel["cols"] - 0.5], [panel["rows"] - 0.5, -0.5]
+            if list(figure.layout[f"xaxis{s}"].range) != x_range:
+                figure.layout[f"xaxis{s}"].range = x_range
+            if list(figure.layout[f"yaxis{s}"].range) != y_range:
+                figure.layout[f"yaxis{s}"].range = y_range
+        if new != images:
+            figure.layout.images = new
+        if shapes is not None and [s.to_plotly_json() for s in figure.layout.shapes] != shapes:
             figure.layout.shapes = shapes
 
 
-def _same(current, new) -> bool:
-    if isinstance(new, np.ndarray) or isinstance(current, np.ndarray):
-        a, b = np.asarray(current, dtype=float), np.asarray(new, dtype=float)
-        return a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
-    return current == new
+def panel_pixels(figure, col: int):
+    """The RGBA pixels subplot ``col`` shows, one per cell (for tests)."""
+    from .png import decode_image_url
+
+    image = figure.layout.images[col - 1]
+    pixels = decode_image_url(image.source)
+    factor = pixels.shape[0] // int(image.sizey)
+    return pixels[::factor, ::factor]
 
 
 # --------------------------------------------------------------- convolution by hand
 
 
 def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
-    """Four heatmaps in a row: padded input, feature map, after ReLU, after max-pooling.
+    """Four rasters in a row: padded input, feature map, after ReLU, after max-pooling.
 
     Layout shape 0 frames the kernel's window on the input, shape 1 the output cell it
     produces; :func:`window_shapes` gives them at a new position.
@@ -111,38 +150,33 @@ def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
     # Titles are the axes' own, not make_subplots' annotations: plotly.js redraws
     # annotations on every update (13.2 against 16.8 ms a stride change, measured).
     fig = make_subplots(rows=1, cols=4, horizontal_spacing=0.04)
-    scales = (IMAGE_SCALE, DIVERGING, POSITIVE, POSITIVE)
-    for col, scale in enumerate(scales, start=1):
-        extra = {"zmid": 0} if scale == DIVERGING else {}
-        reverse = scale == IMAGE_SCALE  # the digit dark on white, as on paper
-        fig.add_trace(_heatmap(scale, reversescale=False, **extra), row=1, col=col)
-        if reverse:
-            fig.data[-1].zmin, fig.data[-1].zmax = 0, 1
     fig.update_layout(
         base_layout(
             height=290,
             width=1040,
             margin={"l": 10, "r": 10, "t": 40, "b": 10},
             shapes=window_shapes(0, 0, 0, 0, 0),
+            images=_blank_images(4),
         ),
         **_square_axes(4, titles),
     )
     return LightFigureWidget(fig)
 
 
-def convolution_data(padded_image, feature_map, rectified, pooled) -> list[dict]:
-    """Trace data for :func:`convolution_figure`; ``pooled`` may be None (map too small)."""
-    # Colour ranges are always sent: a FigureWidget keeps the range plotly.js computed for
-    # the first data it drew, so an automatic range would freeze at the first image's.
+def convolution_rasters(padded_image, feature_map, rectified, pooled) -> list[dict]:
+    """Panels of :func:`convolution_figure`; ``pooled`` may be None (map too small).
+
+    The digit is dark on white, as on paper; the feature map is blue below 0 and red
+    above, white at 0, scaled to its largest magnitude; ReLU and pooling share one scale.
+    """
     fmap = np.asarray(feature_map, dtype=float)
     bound = float(np.abs(fmap).max()) or 1.0
     top = float(np.max(rectified)) or 1.0
-    empty = np.full((1, 1), np.nan, dtype=np.float32)
     return [
-        {"z": z_values(padded_image)},
-        {"z": z_values(fmap), "zmin": -bound, "zmax": bound},
-        {"z": z_values(rectified), "zmin": 0.0, "zmax": top},
-        {"z": z_values(pooled) if pooled is not None else empty, "zmin": 0.0, "zmax": top},
+        raster(padded_image, IMAGE_SCALE, 0.0, 1.0),
+        raster(fmap, DIVERGING, -bound, bound),
+        raster(rectified, POSITIVE, 0.0, top),
+        raster(pooled, POSITIVE, 0.0, top) if pooled is not None else EMPTY,
     ]
 
 
@@ -245,8 +279,23 @@ def tile_at(x: float, y: float, size: int, cols: int, count: int) -> int | None:
     return index if 0 <= index < count else None
 
 
-def layers_figure(titles: Sequence[str]) -> go.FigureWidget:
-    """The input image, then one mosaic per layer (conv1, pool1, conv2, pool2), in a row."""
+def tile_numbers(count: int, size: int, cols: int) -> np.ndarray:
+    """A mosaic's shape filled with each tile's map number (NaN on the gaps)."""
+    cols = max(1, min(cols, count))
+    out = np.full(mosaic_shape(count, size, cols), np.nan, dtype=np.float32)
+    for i in range(count):
+        r, c = divmod(i, cols)
+        out[r * (size + 1) : r * (size + 1) + size, c * (size + 1) : c * (size + 1) + size] = i
+    return out
+
+
+def layers_figure(titles: Sequence[str], hover: str) -> go.FigureWidget:
+    """The input image, then one mosaic per layer (conv1, pool1, conv2, pool2), in a row.
+
+    Each mosaic has a transparent heatmap of tile numbers over it (trace ``i`` over
+    subplot ``i + 2``): it gives clicks and the hover text ``hover`` (e.g. "map %{z}").
+    It changes only with the architecture, so while training only images are sent.
+    """
     fig = make_subplots(
         rows=1,
         cols=len(titles),
@@ -254,11 +303,25 @@ def layers_figure(titles: Sequence[str]) -> go.FigureWidget:
         horizontal_spacing=0.03,
         column_widths=[0.12] + [0.22] * (len(titles) - 1),
     )
-    for col in range(1, len(titles) + 1):
-        scale = IMAGE_SCALE if col == 1 else POSITIVE
-        fig.add_trace(_heatmap(scale, zmin=0, zmax=1), row=1, col=col)
+    for col in range(2, len(titles) + 1):
+        fig.add_trace(
+            go.Heatmap(
+                z=[[np.nan]],
+                opacity=0,
+                showscale=False,
+                hoverongaps=False,
+                hovertemplate=hover + "<extra></extra>",
+            ),
+            row=1,
+            col=col,
+        )
     fig.update_layout(
-        base_layout(height=260, width=1060, margin={"l": 10, "r": 10, "t": 40, "b": 10}),
+        base_layout(
+            height=260,
+            width=1060,
+            margin={"l": 10, "r": 10, "t": 40, "b": 10},
+            images=_blank_images(len(titles)),
+        ),
         **_square_axes(len(titles)),
     )
     return LightFigureWidget(fig)
@@ -266,27 +329,28 @@ def layers_figure(titles: Sequence[str]) -> go.FigureWidget:
 
 def filters_figure(title: str) -> go.FigureWidget:
     """The first layer's kernels as one signed mosaic."""
-    fig = LightFigureWidget(
-        data=[_heatmap(DIVERGING, zmin=-1, zmax=1)],
+    return LightFigureWidget(
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
             height=230,
             width=420,
             margin={"l": 10, "r": 10, "t": 40, "b": 10},
+            images=_blank_images(1),
             **_square_axes(1),
         ),
     )
-    return fig
 
 
 def explain_figure(titles: Sequence[str]) -> go.FigureWidget:
     """How one map is made: inputs, kernels, per-input terms (mosaics), the result."""
     fig = make_subplots(rows=1, cols=4, subplot_titles=list(titles), horizontal_spacing=0.04)
-    for col, scale in enumerate((POSITIVE, DIVERGING, DIVERGING, POSITIVE), start=1):
-        extra = {"zmin": -1, "zmax": 1} if scale == DIVERGING else {"zmin": 0, "zmax": 1}
-        fig.add_trace(_heatmap(scale, **extra), row=1, col=col)
     fig.update_layout(
-        base_layout(height=260, width=1060, margin={"l": 10, "r": 10, "t": 40, "b": 10}),
+        base_layout(
+            height=260,
+            width=1060,
+            margin={"l": 10, "r": 10, "t": 40, "b": 10},
+            images=_blank_images(4),
+        ),
         **_square_axes(4),
     )
     return LightFigureWidget(fig)

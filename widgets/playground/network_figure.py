@@ -20,9 +20,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..figures.light import LightFigureWidget
+from ..figures.png import data_url, diverging_rgb
 from ..figures.style import base_layout
 from .neurons import NEGATIVE, POSITIVE, THUMB_PIXELS
-from .png import data_url, diverging_rgb
 
 THUMB = 10  # a tile's side in plot units
 PIXELS = THUMB_PIXELS // THUMB  # image pixels per plot unit

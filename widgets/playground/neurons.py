@@ -2,7 +2,7 @@
 
 All of them come from one compiled call on one grid (:func:`grid_points`): the large view
 uses the full ``GRID × GRID`` grid, the tiles every ``GRID // THUMB_PIXELS``-th point.
-They are drawn as PNG layout images (see :mod:`.png` for why), in TensorFlow
+They are drawn as PNG layout images (see :mod:`widgets.figures.png` for why), in TensorFlow
 Playground's colours: orange for negative, white for 0, blue for positive. An invisible
 heatmap over the image catches clicks (plotly reports clicks on traces only).
 """
@@ -13,8 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..figures.light import LightFigureWidget
+from ..figures.png import data_url, diverging_rgb, palette_rgb
 from ..figures.style import base_layout
-from .png import data_url, diverging_rgb, palette_rgb
 
 GRID = 50  # the large heatmap: 50 × 50 cells
 THUMB_PIXELS = 20  # a neuron's tile: 20 × 20 cells
