@@ -101,7 +101,11 @@ def test_stride_padding_and_the_sliding_window(dashboard):
     dashboard.configure(step=14 * 3 + 5)  # row 3, column 5
     assert "row 3, column 5" in dashboard._position.value
     shape = dashboard.figure.layout.shapes[0]
-    assert (shape.x0, shape.y0) == (10 - 0.5, 6 - 0.5)  # stride 2: window at (6, 10)
+    # Stride 2: the window starts at pixel (6, 10) of the 30-pixel padded input, and the
+    # frames are drawn on unit squares (pixel i spans i/30 to (i + 1)/30).
+    assert (shape.x0, shape.y0, shape.x1) == pytest.approx((10 / 30, 6 / 30, 13 / 30))
+    cell = dashboard.figure.layout.shapes[1]
+    assert (cell.x0, cell.y0) == pytest.approx((5 / 14, 3 / 14))
     total = float(dashboard._window.value.split("dl-window-sum'>")[1].split("<")[0])
     assert total == pytest.approx(want[3, 5], abs=1e-3)
     dashboard.configure(padding="same", stride=3)

@@ -492,7 +492,7 @@ class ConvolutionDashboard(Dashboard):
         # One message to the figure (maps and window frames together): each message is a
         # redraw in the browser.
         shapes, texts = self._window_at(step)
-        draw_rasters(self.figure, panels, shapes)
+        draw_rasters(self.figure, panels, shapes, unit=True)
         self._show_window(texts)  # after the figure: the browser handles messages in order
         self._draw_formula(g)
         # Maxima first: the browser clamps a value above the max it knows.
@@ -529,7 +529,7 @@ class ConvolutionDashboard(Dashboard):
         if g is None or image is None or not self.maps:
             return
         shapes, texts = self._window_at(step)
-        draw_rasters(self.figure, [], shapes)
+        draw_rasters(self.figure, [], shapes, unit=True)
         self._show_window(texts)
 
     def _window_at(self, step: int) -> tuple[list[dict], tuple[str, str]]:
@@ -542,7 +542,9 @@ class ConvolutionDashboard(Dashboard):
         labels = (self._t("window"), self._t("weights"), self._t("products"))
         table = window_table_html(w.patch, self.kernel, w.products, w.total, labels)
         where = self._t("at", row=row, col=col, total=f"{g.output}×{g.output}")
-        return window_shapes(w.top, w.left, g.kernel, row, col), (table, where)
+        size = g.size + g.pad_before + g.pad_after
+        shapes = window_shapes(w.top, w.left, g.kernel, row, col, size, g.output)
+        return shapes, (table, where)
 
     def _show_window(self, texts: tuple[str, str]) -> None:
         self._window.value, self._position.value = texts

@@ -54,9 +54,11 @@ def _suffix(col: int) -> str:
     return "" if col == 1 else str(col)
 
 
-def _square_axes(count: int, titles: Sequence[str] = ()) -> dict:
+def _square_axes(count: int, titles: Sequence[str] = (), unit: bool = False) -> dict:
     """Layout for ``count`` raster subplots: no ticks, rows downward, square pixels; each
-    of ``titles`` above its subplot. Ranges are set by :func:`draw_rasters`."""
+    of ``titles`` above its subplot. Ranges are set by :func:`draw_rasters`, or fixed to
+    the unit square when ``unit`` (see :func:`draw_rasters`)."""
+    x_range, y_range = ([0, 1], [1, 0]) if unit else ([-0.5, 0.5], [0.5, -0.5])
     layout = {}
     for i in range(1, count + 1):
         title = (
@@ -65,8 +67,8 @@ def _square_axes(count: int, titles: Sequence[str] = ()) -> dict:
             else None
         )
         s = _suffix(i)
-        layout[f"xaxis{s}"] = _axis(constrain="domain", side="top", title=title, range=[-0.5, 0.5])
-        layout[f"yaxis{s}"] = _axis(scaleanchor=f"x{s}", constrain="domain", range=[0.5, -0.5])
+        layout[f"xaxis{s}"] = _axis(constrain="domain", side="top", title=title, range=x_range)
+        layout[f"yaxis{s}"] = _axis(scaleanchor=f"x{s}", constrain="domain", range=y_range)
     return layout
 
 
@@ -82,16 +84,17 @@ def raster(values, colorscale: str, zmin: float, zmax: float) -> dict:
     return {"source": image_url(values, colorscale, zmin, zmax), "rows": rows, "cols": cols}
 
 
-def _image(col: int, panel: dict) -> dict:
+def _image(col: int, panel: dict, unit: bool = False) -> dict:
     s = _suffix(col)
     return {
         "source": panel["source"],
+        "name": f"{panel['rows']}x{panel['cols']}",  # cells, whatever the drawn size
         "xref": f"x{s}",
         "yref": f"y{s}",
-        "x": -0.5,
-        "y": -0.5,
-        "sizex": panel["cols"],
-        "sizey": panel["rows"],
+        "x": 0 if unit else -0.5,
+        "y": 0 if unit else -0.5,
+        "sizex": 1 if unit else panel["cols"],
+        "sizey": 1 if unit else panel["rows"],
         "sizing": "stretch",
         "xanchor": "left",
         "yanchor": "top",
@@ -99,15 +102,19 @@ def _image(col: int, panel: dict) -> dict:
     }
 
 
-def _blank_images(count: int) -> list[dict]:
-    return [_image(col, EMPTY) for col in range(1, count + 1)]
+def _blank_images(count: int, unit: bool = False) -> list[dict]:
+    return [_image(col, EMPTY, unit) for col in range(1, count + 1)]
 
 
-def draw_rasters(figure, panels: Sequence[dict | None], shapes: list[dict] | None = None) -> None:
+def draw_rasters(
+    figure, panels: Sequence[dict | None], shapes: list[dict] | None = None, unit: bool = False
+) -> None:
     """Write ``panels`` (one per subplot, None = leave it) and ``shapes`` in one message.
 
-    Axis ranges follow a panel's size only when it changes (a stride or an architecture
-    change); a kernel edit sends new images alone.
+    Axis ranges follow a panel's size only when it changes (an architecture change). With
+    ``unit`` every subplot stays the unit square and each (square) image is stretched to
+    fill it: a new size then moves no axis, which cost the page 15 ms more a redraw
+    (headless Chromium) on every stride or padding change.
     """
     with updating(figure):
         images = [image.to_plotly_json() for image in figure.layout.images]
@@ -115,7 +122,9 @@ def draw_rasters(figure, panels: Sequence[dict | None], shapes: list[dict] | Non
         for col, panel in enumerate(panels, start=1):
             if panel is None:
                 continue
-            new[col - 1] = _image(col, panel)
+            new[col - 1] = _image(col, panel, unit)
+            if unit:
+                continue
             s = _suffix(col)
             x_range, y_range = [-0.5, panel["cols"] - 0.5], [panel["rows"] - 0.5, -0.5]
             if list(figure.layout[f"xaxis{s}"].range) != x_range:
@@ -134,7 +143,8 @@ def panel_pixels(figure, col: int):
 
     image = figure.layout.images[col - 1]
     pixels = decode_image_url(image.source)
-    factor = pixels.shape[0] // int(image.sizey)
+    rows = int(image.name.split("x")[0])
+    factor = pixels.shape[0] // rows
     return pixels[::factor, ::factor]
 
 
@@ -155,10 +165,10 @@ def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
             height=290,
             width=1040,
             margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            shapes=window_shapes(0, 0, 0, 0, 0),
-            images=_blank_images(4),
+            shapes=window_shapes(0, 0, 0, 0, 0, 1, 1),
+            images=_blank_images(4, unit=True),
         ),
-        **_square_axes(4, titles),
+        **_square_axes(4, titles, unit=True),
     )
     return LightFigureWidget(fig)
 
@@ -180,19 +190,22 @@ def convolution_rasters(padded_image, feature_map, rectified, pooled) -> list[di
     ]
 
 
-def window_shapes(top: int, left: int, kernel: int, row: int, col: int) -> list[dict]:
-    """The two frames: the kernel's window on the input and the output cell it fills.
+def window_shapes(
+    top: int, left: int, kernel: int, row: int, col: int, size: int, out: int
+) -> list[dict]:
+    """The two frames: the kernel's window on the ``size``-pixel (padded) input and the
+    output cell it fills in the ``out``-pixel map, on the figure's unit squares.
 
     Sent as a whole list: plotly parses ``"shapes[0].x0"``-style paths slowly (18 ms for
     eight of them, measured; 2 ms for the list), and this runs on every step of the Play.
     """
     window = {
-        "x0": left - 0.5,
-        "x1": left + kernel - 0.5,
-        "y0": top - 0.5,
-        "y1": top + kernel - 0.5,
+        "x0": left / size,
+        "x1": (left + kernel) / size,
+        "y0": top / size,
+        "y1": (top + kernel) / size,
     }
-    cell = {"x0": col - 0.5, "x1": col + 0.5, "y0": row - 0.5, "y1": row + 0.5}
+    cell = {"x0": col / out, "x1": (col + 1) / out, "y0": row / out, "y1": (row + 1) / out}
     return [
         {"type": "rect", "xref": "x", "yref": "y", "line": {"color": FIRE, "width": 3}, **window},
         {"type": "rect", "xref": "x2", "yref": "y2", "line": {"color": "#111", "width": 3}, **cell},
