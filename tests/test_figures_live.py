@@ -108,6 +108,23 @@ def test_new_shapes_replace_the_old_list_whole():
     assert not any(sent)
 
 
+def test_one_changed_image_goes_out_as_the_whole_images_list():
+    # plotly.py would send "images.0.source", which plotly.js does not take for a layout
+    # list edit: it redrew the whole figure on every playground frame.
+    from widgets.figures.live import replace_layout_item
+
+    figure = two_trace_figure()
+    figure.layout.images = [{"source": "a", "x": 0}, {"source": "b", "x": 1}]
+    sent = []
+    figure.observe(lambda change: sent.append(change["new"]), names="_py2js_update")
+    with updating(figure):
+        replace_layout_item(figure, "images", 1, {"source": "c"})
+    relayouts = [message["layout_data"] for message in sent if message]
+    assert [list(layout) for layout in relayouts] == [["images"]]
+    assert [image["source"] for image in relayouts[0]["images"]] == ["a", "c"]
+    assert (figure.layout.images[1].source, figure.layout.images[1].x) == ("c", 1)
+
+
 def test_a_shown_dashboard_adds_one_fast_figure_updates_last():
     from widgets.figures.fast_updates import FastFigureUpdates
     from widgets.mcculloch_pitts import McCullochPittsDashboard

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from ..figures.live import updating
+from ..figures.live import replace_layout_item, updating
 from .curves import confusion_html
 from .features import feature_label
 from .network_figure import (
@@ -125,7 +125,7 @@ class PlaygroundView:
         self.output_values = values
         source = output_image(values, task)
         with updating(self.output_figure) as figure:
-            figure.layout.images[0].source = source
+            replace_layout_item(figure, "images", 0, {"source": source})
             if figure.layout.title.text != title:
                 figure.layout.title.text = title
             if not self._points_drawn:
@@ -137,8 +137,8 @@ class PlaygroundView:
         figure.data[TEST].update(points_data(s.x_test, s.y_test, s.regression))
         figure.data[TEST].visible = bool(self._show_test.value)
         figure.data[CLICKS].update(click_area(box))
-        figure.layout.images[0].update({k: v for k, v in image_layout("", box).items()
-                                        if k != "source"})  # fmt: skip
+        place = {k: v for k, v in image_layout("", box).items() if k != "source"}
+        replace_layout_item(figure, "images", 0, place)
         figure.layout.xaxis.range = figure.layout.yaxis.range = [-box, box]
         self._points_drawn = True
 
@@ -167,7 +167,7 @@ class PlaygroundView:
         for values in layers:
             tiles.append([thumbnail(_scaled(values[:, j])) for j in range(values.shape[1])])
         with updating(self.network_figure) as figure:
-            figure.layout.images[0].update(mosaic_layout(self._geometry, tiles))
+            replace_layout_item(figure, "images", 0, mosaic_layout(self._geometry, tiles))
             if links:
                 link_data = links_data(self._geometry, kernels)
                 for trace, values in zip(figure.data[FIRST_LINK:], link_data, strict=True):
