@@ -14,12 +14,14 @@ the kernel about 40 ms (``benchmarks/latency_probe.py``), while a dashboard trai
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from traitlets import observe
+from traitlets import Bool, observe
 
 
 class LightFigureWidget(go.FigureWidget):
     """``go.FigureWidget`` whose view's answers only record how far the page has drawn."""
 
+    # Tells the patched view (widgets.figures.fast_updates) to answer with edit ids alone.
+    _light = Bool(True).tag(sync=True)
     _drawn_layout_id = 0
     _drawn_trace_id = 0
 
