@@ -139,3 +139,18 @@ def test_a_shown_dashboard_adds_one_fast_figure_updates_last():
     added = [c for c in dashboard.children if isinstance(c, FastFigureUpdates)]
     assert len(added) == 1 and dashboard.children[-1] is added[0]
     assert list(dashboard.children[:-1]) == before
+
+
+def test_the_cost_figures_epoch_line_moves_as_a_whole_shapes_list():
+    from widgets.figures.curves import cost_data, cost_figure
+    from widgets.figures.live import update_traces
+
+    figure = cost_figure(["cost"], "cost")
+    sent = []
+    figure.observe(lambda change: sent.append(change["new"]), names="_py2js_update")
+    data, layout = cost_data([[3.0, 2.0, 1.0]], 2)
+    update_traces(figure, data, layout)
+    update_traces(figure, data, cost_data([[3.0, 2.0, 1.0]], 1)[1])  # only the line moves
+    layouts = [message["layout_data"] for message in sent if message]
+    assert [list(layout) for layout in layouts] == [["shapes"], ["shapes"]]
+    assert figure.layout.shapes[0].x0 == figure.layout.shapes[0].x1 == 1

@@ -176,18 +176,7 @@ def cost_figure(
         height=340,
         showlegend=True,
         legend={"orientation": "h", "y": -0.25},
-        shapes=[
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": 0,
-                "x1": 0,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": LINE, "width": 1, "dash": "dot"},
-            }
-        ],
+        shapes=[epoch_line(0)],
     )
     if y2_title is not None:
         layout["yaxis2"] = {
@@ -203,10 +192,28 @@ def cost_figure(
     return LightFigureWidget(data=traces, layout=layout)
 
 
+def epoch_line(epoch: float) -> dict:
+    """The dotted vertical line at the current epoch (layout shape 0 of a cost figure)."""
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": epoch,
+        "x1": epoch,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": LINE, "width": 1, "dash": "dot"},
+    }
+
+
 def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[list[dict], dict]:
-    """Trace data (epochs 0, 1, ...) and the current-epoch line for :func:`cost_figure`."""
+    """Trace data (epochs 0, 1, ...) and the current-epoch line for :func:`cost_figure`.
+
+    The line goes out as the whole shapes list: plotly.py would send "shapes.0.x0",
+    a path plotly.js answers by redrawing the whole figure (see ``live.replace_layout_item``).
+    """
     data = [{"x": list(range(len(values))), "y": finite_or_none(values)} for values in series]
-    return data, {"shapes[0].x0": current_epoch, "shapes[0].x1": current_epoch}
+    return data, {"shapes": [epoch_line(current_epoch)]}
 
 
 # ----------------------------------------------------------------------- error surface
