@@ -152,6 +152,29 @@ def test_dashboard_final_weights_are_least_squares(dashboard):
     assert costs[-1] < costs[0]
 
 
+def test_changing_mode_and_rate_reuses_one_compiled_model_per_mode(dashboard):
+    # Why: each compile of the online model left 2-3 MB in the kernel after its retrace.
+    settings = {"data": "noisy", "epochs": 15, "seed": 1}
+    dashboard.configure(mode="online", learning_rate=0.02, **settings)
+    dashboard.wait_trained(60)
+    online = dashboard.model
+    dashboard.configure(mode="batch", learning_rate=0.2)
+    dashboard.wait_trained(60)
+    batch = dashboard.model
+    assert batch is not online
+    dashboard.configure(mode="online", learning_rate=0.05)
+    dashboard.wait_trained(60)
+    assert dashboard.model is online
+    assert float(online.optimizer.learning_rate) == pytest.approx(0.05)
+    # The reused model learns exactly as a freshly compiled one at the new η.
+    X, targets = dashboard.run.X, dashboard.run.targets
+    fresh = ad.build_adaline(2, 0.05, steps_per_epoch=len(X))
+    recorder = ad.EpochRecorder(X, targets)
+    fresh.fit(ad.dataset(X, targets, 1), epochs=15, shuffle=False, verbose=0, callbacks=[recorder])
+    np.testing.assert_allclose(dashboard.run.adaline_w, np.array(recorder.weights), atol=1e-6)
+    np.testing.assert_allclose(dashboard.run.costs, np.array(recorder.costs), rtol=1e-6)
+
+
 def test_dashboard_divergence_message_and_no_nan(dashboard):
     dashboard.configure(data="noisy", mode="batch", learning_rate=3.0, epochs=60)
     dashboard.wait_trained(60)

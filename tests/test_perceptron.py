@@ -73,6 +73,19 @@ def test_shuffled_epochs_follow_the_recorded_order(pm, model):
     np.testing.assert_array_equal(trajectory.mistake, mistakes)
 
 
+def test_train_step_needs_no_xla_op(pm):
+    # Why: ops.slice_update runs as XLA's XlaDynamicUpdateSlice, and the first one started
+    # XLA's compiler in the kernel: +43 MB peak RSS in lesson 04 (and in 05).
+    import tensorflow as tf
+
+    model = pm.build_perceptron()
+    step = tf.function(model.train_step).get_concrete_function(
+        (tf.TensorSpec((1, 2), "float32"), tf.TensorSpec((1,), "float32"))
+    )
+    kinds = {op.type for op in step.graph.get_operations()}
+    assert not [kind for kind in kinds if kind.startswith("Xla")], sorted(kinds)
+
+
 def test_fit_reports_errors_per_epoch_and_stops_when_converged(pm):
     X, y = logic_gate("AND")
     model = pm.build_perceptron()

@@ -68,6 +68,12 @@ def compile_adaline(model, learning_rate: float, steps_per_epoch: int = 1) -> No
     )
 
 
+def set_learning_rate(model, learning_rate: float) -> None:
+    """Change η of a compiled ADALINE in place (SGD keeps it in a variable): no new
+    ``compile``, so Keras keeps its traced train function."""
+    model.optimizer.learning_rate = float(learning_rate)
+
+
 def get_parameters(model) -> tuple[np.ndarray, float]:
     """``(w, b)`` of the neuron as float64 numpy."""
     kernel, bias = model.layers[0].get_weights()
