@@ -176,6 +176,9 @@ BATCH = 128
 REFRESH_S = 0.3
 MOSAIC_COLS = 4
 EXPLAIN_EVERY = 4  # while training, the explanation is redrawn every 4th view refresh
+# ... and the curves and softmax bars every 2nd: new trace values make plotly.js redraw a
+# whole figure (20-30 ms of the page's time each), where the maps are cheap PNG images.
+CURVES_EVERY = 2
 
 
 class CnnDashboard(TrainingDashboard):
@@ -442,12 +445,13 @@ class CnnDashboard(TrainingDashboard):
         self._map.value = channel
         self._draw_explanation()
 
-    def refresh_views(self, explanation: bool = True) -> None:
-        """Redraw filters, every layer's maps, softmax and (if asked) the explanation."""
+    def refresh_views(self, explanation: bool = True, charts: bool = True) -> None:
+        """Redraw filters and every layer's maps, and (if asked) the explanation and the
+        charts (softmax bars, loss and accuracy curves)."""
         with self._view_lock:
-            self._refresh_views(explanation)
+            self._refresh_views(explanation, charts)
 
-    def _refresh_views(self, explanation: bool) -> None:
+    def _refresh_views(self, explanation: bool, charts: bool) -> None:
         from .models.cnn import activations, first_layer_filters
 
         image = self.digits.image()
@@ -458,9 +462,10 @@ class CnnDashboard(TrainingDashboard):
         filters = first_layer_filters(self.model)
         draw_rasters(self.filters, [raster(mosaic(filters, 8, True, 64), DIVERGING, -1, 1)])
         self._draw_layers(image)
-        update_traces(
-            self.probabilities, probability_data([str(d) for d in range(10)], self.acts["softmax"])
-        )
+        if charts:
+            softmax = probability_data([str(d) for d in range(10)], self.acts["softmax"])
+            update_traces(self.probabilities, softmax)
+            self._draw_curves()
         if explanation:
             self._draw_explanation()
         self.refresh_times.append(time.perf_counter())
@@ -567,13 +572,15 @@ class CnnDashboard(TrainingDashboard):
         draw_rasters(self.explain, panels)
 
     def _draw_curves(self) -> None:
+        # The training thread appends x, then loss, then accuracy: cut to the shortest.
         h = self.history
+        n, m = len(h["accuracy"]), len(h["val_accuracy"])
         update_traces(
             self.curves,
             [
-                {"x": h["x"], "y": h["loss"]},
-                {"x": h["x"], "y": h["accuracy"]},
-                {"x": h["val_x"], "y": h["val_accuracy"]},
+                {"x": h["x"][:n], "y": h["loss"][:n]},
+                {"x": h["x"][:n], "y": h["accuracy"][:n]},
+                {"x": h["val_x"][:m], "y": h["val_accuracy"][:m]},
             ],
         )
 
@@ -645,7 +652,6 @@ class CnnDashboard(TrainingDashboard):
         if progress.job != 0:
             return
         self._record(progress)
-        self._draw_curves()
         self._view_wanted.set()  # drawn by the viewer thread, so that fit goes on meanwhile
 
     def _start_viewer(self, run_id: int) -> None:
@@ -666,9 +672,12 @@ class CnnDashboard(TrainingDashboard):
                 count += 1
                 try:
                     if self.digits.image() is not None:
-                        # The explanation (4 more heatmaps) every few refreshes: the layer
-                        # views are what the student watches while it trains.
-                        self.refresh_views(explanation=count % EXPLAIN_EVERY == 0)
+                        # The explanation (4 more images) and the charts every few
+                        # refreshes: the maps are what the student watches while it trains.
+                        self.refresh_views(
+                            explanation=count % EXPLAIN_EVERY == 0,
+                            charts=count % CURVES_EVERY == 0,
+                        )
                 except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
                     self.show_error(error)
 
