@@ -185,11 +185,11 @@ def test_dashboard_divergence_message_and_no_nan(dashboard):
     assert all(np.all(np.isfinite(a)) for a in weights)
     for figure in (dashboard.costs, dashboard.surface, dashboard.adaline_plane):
         numbers = all_numbers(figure)
-        assert numbers and all(np.isfinite(numbers)), figure.layout.title.text
+        assert numbers and all(np.isfinite(numbers)), figure
     # The ADALINE plane names the epoch its weights come from, not the slider's.
     last = len(dashboard.run.adaline_b) - 1
     dashboard._epoch.value = dashboard._epoch.max
-    title = dashboard.adaline_plane.layout.title.text
+    title = dashboard.adaline_caption.value
     assert f"stopped at epoch {last} " in title, title
     # Going back to a sane rate clears the message.
     dashboard.configure(learning_rate=0.1)
@@ -210,7 +210,7 @@ def test_epoch_slider_moves_boundaries_and_path(dashboard):
         assert len(path.x) == epoch + 1
         np.testing.assert_allclose(dashboard.surface.data[2].x, [run.adaline_w[epoch][0]])
         assert dashboard.costs.layout.shapes[0].x0 == epoch
-        assert f"epoch {epoch}:" in dashboard.perceptron_plane.layout.title.text
+        assert f"epoch {epoch}:" in dashboard.perceptron_caption.value
     assert shown[0] != shown[1]
     # The boundary drawn is where the recorded ADALINE weights give w·x + b = 0.
     w, b = run.adaline_w[10], run.adaline_b[10]
@@ -244,7 +244,7 @@ def test_bad_settings_give_a_message(dashboard):
 
 def test_an_epoch_change_redraws_the_planes_as_shapes_only(dashboard):
     # Why: new coordinates or per-point colours make plotly.js recompute the whole plane;
-    # the answers are disc shapes, so an epoch only changes shapes and the title.
+    # the answers are disc shapes, so an epoch only changes shapes (the title is HTML).
     from widgets.figures.shapes import named
 
     dashboard.configure(data="noisy", mode="online", learning_rate=0.01, epochs=20, seed=0)
@@ -256,6 +256,7 @@ def test_an_epoch_change_redraws_the_planes_as_shapes_only(dashboard):
     updates = [message for message in sent if message]
     assert updates
     assert all(not message["style_data"] for message in updates), updates[0]["style_data"]
+    assert all(set(message["layout_data"]) == {"shapes"} for message in updates)
     run = dashboard.run
     w, b = run.at(run.perceptron_w, run.perceptron_b, 15)
     from widgets.models.adaline import classify

@@ -22,7 +22,9 @@ import numpy as np
 
 
 def _points(x: Sequence[float], y: Sequence[float]) -> str:
-    return " L".join(f"{float(a):.4f},{float(b):.4f}" for a, b in zip(x, y, strict=True))
+    # Three decimals: a thousandth of a unit is well under a pixel on the course's planes,
+    # and every character is sent, parsed and drawn again at each step.
+    return " L".join(f"{float(a):.3f},{float(b):.3f}" for a, b in zip(x, y, strict=True))
 
 
 def polygon(x: Sequence[float], y: Sequence[float], fillcolor: str, name: str) -> list[dict]:
@@ -141,14 +143,16 @@ def crosses(
 def discs(
     x: Sequence[float], y: Sequence[float], radius: float, fillcolor: str, line: str, name: str
 ) -> list[dict]:
-    """A filled 12-gon of ``radius`` (data units) on every point, under the traces.
+    """A filled octagon of ``radius`` (data units) on every point, under the traces.
 
     For markers whose colour changes often: a few path shapes redraw alone, while a new
     per-marker colour array makes plotly.js recompute the whole figure. Discs that
     overlap go to different paths (plotly fills a path even-odd, so an overlap would be
     left white); usually two or three paths hold them all.
     """
-    angles = np.linspace(0, 2 * np.pi, 13)[:-1]  # a 12-gon: round at marker sizes
+    # An octagon looks round at marker sizes; a 12-gon's path was half as long again
+    # (lesson 05 sends 60 of them at every step: 11.7 kB of path, now 6 kB).
+    angles = np.linspace(0, 2 * np.pi, 9)[:-1]
     ring = radius * np.column_stack([np.cos(angles), np.sin(angles)])
     groups: list[list[tuple[float, float]]] = []
     for point in zip(map(float, x), map(float, y), strict=True):
