@@ -40,6 +40,7 @@ from .figures.feature_maps import (
     tile_at,
     tile_numbers,
 )
+from .figures.png import SHARP_IMAGES_CSS
 from .i18n import Strings
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -306,7 +307,10 @@ class CnnDashboard(TrainingDashboard):
             layout=ipywidgets.Layout(width="350px"),
         )
         self.children = [
-            ipywidgets.HTML(f"<h2>{t('title')}</h2><p style='max-width:1000px'>{t('intro')}</p>"),
+            ipywidgets.HTML(
+                f"<h2>{t('title')}</h2><p style='max-width:1000px'>{t('intro')}</p>"
+                + SHARP_IMAGES_CSS
+            ),
             self._loading,
             self._error,
             ipywidgets.HBox(
@@ -324,6 +328,7 @@ class CnnDashboard(TrainingDashboard):
             self._table,
         ]
         self.add_class("dl-cnn")
+        self.add_class("dl-sharp-images")  # the maps' pixels stay square (SHARP_IMAGES_CSS)
         self._model_controls = [
             self._train,
             self._filters1,

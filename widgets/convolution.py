@@ -29,6 +29,7 @@ from .figures.feature_maps import (
     window_shapes,
     window_table_html,
 )
+from .figures.png import SHARP_IMAGES_CSS
 from .i18n import Strings, check_language
 from .models.convolution import KERNELS, GeometryError, geometry, position
 from .ui import Dashboard, shows_errors
@@ -372,13 +373,17 @@ class ConvolutionDashboard(Dashboard):
             ]
         )
         self.children = [
-            ipywidgets.HTML(f"<h2>{t('title')}</h2><p style='max-width:1000px'>{t('intro')}</p>"),
+            ipywidgets.HTML(
+                f"<h2>{t('title')}</h2><p style='max-width:1000px'>{t('intro')}</p>"
+                + SHARP_IMAGES_CSS
+            ),
             self._loading,
             self._error,
             ipywidgets.HBox([controls, sliding], layout=ipywidgets.Layout(flex_flow="row wrap")),
             self.figure,
         ]
         self.add_class("dl-convolution")
+        self.add_class("dl-sharp-images")  # the maps' pixels stay square (SHARP_IMAGES_CSS)
         self._model_controls = [
             self._preset,
             *self._weights,

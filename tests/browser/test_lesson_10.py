@@ -64,8 +64,14 @@ def test_convolution_controls_redraw_and_the_cnn_trains(voila_server, open_page,
         lambda: figure_state(page, CONV, 0), before, "stride → figure"
     )
     assert "13×13" in page.locator(f"{CONV} .dl-formula").inner_text()
-    # The four maps are drawn, as PNG images, in the page.
+    # The four maps are drawn, as PNG images with square pixels, in the page.
     assert drawn_images(page, CONV) == 4
+    rendering = page.evaluate(
+        "(root) => getComputedStyle(document.querySelector(root + ' .js-plotly-plot image'))"
+        ".imageRendering",
+        CONV,
+    )
+    assert rendering == "pixelated"
     box = page.locator(f"{CONV} .dl-weight-4 input").first
     box.fill("3")
     box.press("Enter")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import math
 import struct
 import zlib
 
@@ -100,11 +99,6 @@ def decode_data_url(url: str) -> np.ndarray:
 
 # ------------------------------------------------------------------ images, row 0 on top
 
-#: Images smaller than this (in pixels, their longer side) are enlarged by whole pixels.
-#: The browser would smooth a 28 × 28 image drawn 200 px wide into a blur; enlarged by
-#: repeating pixels it stays sharp, and the repeated rows cost zlib almost nothing.
-SHARP_SIDE = 240
-
 
 @functools.lru_cache(maxsize=16)
 def colour_table(colorscale: str, levels: int = 256) -> np.ndarray:
@@ -130,20 +124,25 @@ def scale_rgb(values, colorscale: str, zmin: float, zmax: float) -> np.ndarray:
     return table[index.astype(np.intp)]
 
 
-def enlarge(pixels: np.ndarray, side: int = SHARP_SIDE) -> np.ndarray:
-    """Pixels repeated by the smallest whole factor that makes the longer side >= ``side``."""
-    factor = max(1, math.ceil(side / max(pixels.shape[:2])))
-    if factor == 1:
-        return pixels
-    return np.repeat(np.repeat(pixels, factor, axis=0), factor, axis=1)
-
-
 def image_url(values, colorscale: str, zmin: float, zmax: float) -> str:
-    """``data:image/png`` of ``values`` (row 0 on top) in ``colorscale``, enlarged sharply."""
-    pixels = enlarge(scale_rgb(values, colorscale, zmin, zmax))
+    """``data:image/png`` of ``values`` (row 0 on top) in ``colorscale``, one pixel a value.
+
+    The browser would smooth a 28 × 28 image drawn 200 px wide into a blur: pages that show
+    such images add :data:`SHARP_IMAGES_CSS`. Enlarging them here instead (repeated
+    pixels) made the messages 5-10 times larger and cost the kernel and the page more at
+    every refresh while a CNN trains.
+    """
+    pixels = scale_rgb(values, colorscale, zmin, zmax)
     return "data:image/png;base64," + base64.b64encode(encode_png(pixels)).decode()
 
 
+#: Draws the images of plotly figures inside an element of class ``dl-sharp-images`` with
+#: square pixels (put it in an HTML widget of the dashboard; it applies to the page).
+SHARP_IMAGES_CSS = (
+    "<style>.dl-sharp-images .js-plotly-plot image{image-rendering:pixelated}</style>"
+)
+
+
 def decode_image_url(url: str) -> np.ndarray:
-    """The RGBA pixels of an :func:`image_url` (row 0 on top), still enlarged; for tests."""
+    """The RGBA pixels of an :func:`image_url` (row 0 on top); for tests."""
     return decode_data_url(url)[::-1]
