@@ -176,3 +176,15 @@ def test_exercise_checks_pass_the_right_answers_only():
     assert not diagonal.passed and "vertical edge (" in diagonal.message
     assert "positive" in check_edge_kernel(-KERNELS["sobel_y"], lang="en").message
     assert not check_edge_kernel(np.zeros((3, 3)), lang="en").passed
+
+
+def test_a_new_stride_keeps_the_window_where_it_was():
+    from widgets.convolution import same_place
+
+    assert same_place(13 * 26 + 13, 26, 13) == 6 * 13 + 6  # the middle stays the middle
+    assert same_place(0, 26, 13) == 0 and same_place(26 * 26 - 1, 26, 13) == 13 * 13 - 1
+    assert same_place(40, 13, 13) == 40  # same size: unchanged
+    board = ConvolutionDashboard(lang="en").wait_ready()
+    assert "row 13, column 13" in board._position.value
+    board.configure(stride=2)
+    assert board._step.value == 6 * 13 + 6 and "row 6, column 6" in board._position.value

@@ -198,6 +198,17 @@ def stand_in_digit() -> np.ndarray:
     return image
 
 
+def same_place(step: int, old_size: int, new_size: int) -> int:
+    """The window position on a ``new_size`` map at the same place of the image as
+    ``step`` on an ``old_size`` map (a new stride or padding keeps the window where the
+    student was looking, instead of jumping to the last corner)."""
+    if old_size <= 0 or old_size == new_size:
+        return min(step, new_size * new_size - 1)
+    row, col = divmod(min(step, old_size * old_size - 1), old_size)
+    scale = (new_size - 1) / max(old_size - 1, 1)
+    return round(row * scale) * new_size + round(col * scale)
+
+
 class DigitSource(ipywidgets.VBox):
     """Pick a test digit (slider) or draw one; ``image()`` is 28×28 float in [0, 1] or None."""
 
@@ -291,6 +302,7 @@ class ConvolutionDashboard(Dashboard):
         self._models: dict = {}
         self._setting = False  # True while a preset writes the nine weights
         self._first_draw = True
+        self._drawn_output = 0  # the feature map's size at the last drawing
 
         # Controls
         self.digits = DigitSource(self.lang, default_index=1)
@@ -493,7 +505,8 @@ class ConvolutionDashboard(Dashboard):
             self._first_draw = False
             step = (g.output // 2) * g.output + g.output // 2
         else:
-            step = min(int(self._step.value), last)
+            step = same_place(int(self._step.value), self._drawn_output, g.output)
+        self._drawn_output = g.output
         # One message to the figure (maps and window frames together): each message is a
         # redraw in the browser.
         shapes, texts = self._window_at(step)

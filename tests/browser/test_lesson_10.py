@@ -76,7 +76,13 @@ def test_convolution_controls_redraw_and_the_cnn_trains(voila_server, open_page,
     box.fill("3")
     box.press("Enter")
     support.wait_until_changed(lambda: figure_state(page, CONV, 0), after_stride, "kernel → figure")
-    # A typed weight that matches no preset switches the preset list to "custom".
+    # A typed weight that matches no preset switches the preset list to "custom" (its
+    # message may come after the figure's, which the page draws in a few ms).
+    page.wait_for_function(
+        "([selector, want]) => document.querySelector(selector).value === want",
+        arg=[f"{CONV} .dl-preset select", TEXT.get("custom", lang)],
+        timeout=10_000,
+    )
     assert page.locator(f"{CONV} .dl-preset select").input_value() == TEXT.get("custom", lang)
     assert support.page_problems(page) == []
     support.save_screenshot(page, SCREENSHOTS / f"{lang}_10_cnn.png")
