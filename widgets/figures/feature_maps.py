@@ -88,7 +88,6 @@ def _image(col: int, panel: dict, unit: bool = False) -> dict:
     s = _suffix(col)
     return {
         "source": panel["source"],
-        "name": f"{panel['rows']}x{panel['cols']}",  # cells, whatever the drawn size
         "xref": f"x{s}",
         "yref": f"y{s}",
         "x": 0 if unit else -0.5,
@@ -141,11 +140,7 @@ def panel_pixels(figure, col: int):
     """The RGBA pixels subplot ``col`` shows, one per cell (for tests)."""
     from .png import decode_image_url
 
-    image = figure.layout.images[col - 1]
-    pixels = decode_image_url(image.source)
-    rows = int(image.name.split("x")[0])
-    factor = pixels.shape[0] // rows
-    return pixels[::factor, ::factor]
+    return decode_image_url(figure.layout.images[col - 1].source)
 
 
 # --------------------------------------------------------------- convolution by hand

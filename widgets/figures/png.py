@@ -39,16 +39,20 @@ def _diverging_table(levels: int = 256) -> np.ndarray:
 _TABLE = _diverging_table()
 
 
-def diverging_rgb(values: np.ndarray) -> np.ndarray:
-    """Values in [-1, 1] (NaN = transparent) as RGBA uint8 pixels, same shape + (4,).
-
-    A lookup in a 256-colour table: a frame colours tens of thousands of pixels.
-    """
+def _lookup(table: np.ndarray, values, low: float, high: float) -> np.ndarray:
+    """Values as the colours of ``table`` (its last row, transparent, for NaN): ``low``
+    gets the first colour, ``high`` the last. A table lookup, because a frame colours tens
+    of thousands of pixels."""
+    levels = len(table) - 1
     values = np.asarray(values, dtype=np.float32)
-    levels = len(_TABLE) - 1
-    index = np.rint((np.clip(values, -1.0, 1.0) + 1.0) * (0.5 * (levels - 1)))
-    index = np.where(np.isnan(values), levels, index).astype(np.intp)
-    return _TABLE[index]
+    position = np.clip((values - low) / ((high - low) or 1.0), 0.0, 1.0) * (levels - 1)
+    index = np.where(np.isnan(values), levels, np.rint(np.nan_to_num(position)))
+    return table[index.astype(np.intp)]
+
+
+def diverging_rgb(values: np.ndarray) -> np.ndarray:
+    """Values in [-1, 1] (NaN = transparent) as RGBA uint8 pixels, same shape + (4,)."""
+    return _lookup(_TABLE, values, -1.0, 1.0)
 
 
 def palette_rgb(indices: np.ndarray, colours: list[str]) -> np.ndarray:
@@ -77,9 +81,14 @@ def encode_png(pixels: np.ndarray) -> bytes:
     )
 
 
+def _url(pixels: np.ndarray) -> str:
+    """``data:image/png;base64,...`` of RGBA pixels whose row 0 is the top."""
+    return "data:image/png;base64," + base64.b64encode(encode_png(pixels)).decode()
+
+
 def data_url(pixels: np.ndarray) -> str:
-    """``data:image/png;base64,...`` of RGBA pixels whose row 0 is the *bottom* (y up)."""
-    return "data:image/png;base64," + base64.b64encode(encode_png(pixels[::-1])).decode()
+    """The PNG data URL of RGBA pixels whose row 0 is the *bottom* (y up)."""
+    return _url(pixels[::-1])
 
 
 def decode_data_url(url: str) -> np.ndarray:
@@ -115,13 +124,7 @@ def colour_table(colorscale: str, levels: int = 256) -> np.ndarray:
 def scale_rgb(values, colorscale: str, zmin: float, zmax: float) -> np.ndarray:
     """Values as RGBA pixels: ``zmin`` gets the scale's first colour, ``zmax`` its last,
     NaN is transparent (a gap between mosaic tiles)."""
-    table = colour_table(colorscale)
-    levels = len(table) - 1
-    values = np.asarray(values, dtype=np.float32)
-    span = (zmax - zmin) or 1.0
-    position = np.clip((values - zmin) / span, 0.0, 1.0) * (levels - 1)
-    index = np.where(np.isnan(values), levels, np.rint(np.nan_to_num(position)))
-    return table[index.astype(np.intp)]
+    return _lookup(colour_table(colorscale), values, zmin, zmax)
 
 
 def image_url(values, colorscale: str, zmin: float, zmax: float) -> str:
@@ -132,8 +135,7 @@ def image_url(values, colorscale: str, zmin: float, zmax: float) -> str:
     pixels) made the messages 5-10 times larger and cost the kernel and the page more at
     every refresh while a CNN trains.
     """
-    pixels = scale_rgb(values, colorscale, zmin, zmax)
-    return "data:image/png;base64," + base64.b64encode(encode_png(pixels)).decode()
+    return _url(scale_rgb(values, colorscale, zmin, zmax))
 
 
 #: Draws the images of plotly figures inside an element of class ``dl-sharp-images`` with
