@@ -84,7 +84,12 @@ def test_train_evaluate_and_draw_pl(voila_server, open_page):
     )
     assert painted > 500
     page.locator(".dl-canvas-clear").first.click()
-    support.wait_until_changed(answer.inner_text, answer.inner_text(), "the prediction")
+    # Wait for the empty-pad message itself: reading "the text before" after the click
+    # raced with a kernel that answered first (the wait then never saw a change).
+    page.wait_for_function(
+        "() => document.querySelector('.dl-prediction').innerText.includes('puste')",
+        timeout=15_000,
+    )
     assert "puste" in answer.inner_text()
     assert support.page_problems(page) == []
     support.save_screenshot(page, SCREENSHOTS / "pl_09_keras_mnist.png")
