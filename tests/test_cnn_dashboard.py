@@ -53,6 +53,33 @@ def test_training_updates_curves_views_and_the_comparison(dashboard):
     table = dashboard._table.value
     assert f"{dashboard.model.count_params():,}" in table and "235,146" in table
     assert "Done" in dashboard._status.value
+    # After training the charts are traces again (hover), not the live shapes.
+    assert dashboard.curves.layout.shapes == () and dashboard.probabilities.layout.shapes == ()
+
+
+def test_while_training_the_charts_are_shapes_and_come_back_as_traces(dashboard):
+    dashboard.history = {
+        "x": [0.5, 1.0, 1.5],
+        "loss": [2.0, 1.0, 0.5],
+        "accuracy": [0.3, 0.6, 0.8],
+        "val_x": [1],
+        "val_accuracy": [0.7],
+    }
+    dashboard.refresh_views(live=True)
+    curves, bars = dashboard.curves, dashboard.probabilities
+    assert [shape.path for shape in curves.layout.shapes] == [
+        "M0.5,2L1,1L1.5,0.5",
+        "M0.5,0.3L1,0.6L1.5,0.8",
+    ]  # the one test accuracy is no line yet
+    assert all(len(trace.x or ()) == 0 for trace in curves.data)
+    assert list(curves.layout.yaxis.range) == [0, 2.5] and curves.layout.yaxis2.range == (0, 1)
+    heights = [shape.y1 for shape in bars.layout.shapes]
+    np.testing.assert_allclose(heights, dashboard.acts["softmax"], atol=1e-4)
+    assert bars.data[0].hoverinfo == "skip" and set(bars.data[0].y) == {0.0}
+    dashboard.refresh_views()
+    assert curves.layout.shapes == () and bars.layout.shapes == ()
+    assert list(curves.data[0].y) == [2.0, 1.0, 0.5] and list(curves.data[2].x) == [1]
+    np.testing.assert_allclose(np.asarray(bars.data[0].y, dtype=float), dashboard.acts["softmax"])
 
 
 def test_explanation_adds_up_to_the_map(dashboard):

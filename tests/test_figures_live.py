@@ -154,3 +154,36 @@ def test_the_cost_figures_epoch_line_moves_as_a_whole_shapes_list():
     layouts = [message["layout_data"] for message in sent if message]
     assert [list(layout) for layout in layouts] == [["shapes"], ["shapes"]]
     assert figure.layout.shapes[0].x0 == figure.layout.shapes[0].x1 == 1
+
+
+def test_a_line_path_goes_through_the_points_and_breaks_at_gaps():
+    from widgets.figures.curves import line_path
+
+    assert line_path([0, 0.5, 1, 2], [2.3, float("nan"), 1.25, 0.5]) == "M0,2.3M1,1.25L2,0.5"
+    assert line_path([], []) == ""
+
+
+def test_live_curves_are_shapes_styled_like_their_traces():
+    from widgets.figures.curves import cost_figure, curve_shapes
+
+    figure = cost_figure(["loss", "acc"], "loss", y2_title="acc", on_y2=[False, True])
+    shapes = curve_shapes(figure, [([0, 1], [2.0, 1.0]), ([1], [0.5])])
+    # The second series has one point: no line to draw yet.
+    assert len(shapes) == 1
+    assert shapes[0]["path"] == "M0,2L1,1" and shapes[0]["yref"] == "y"
+    assert shapes[0]["line"]["color"] == figure.data[0].line.color
+    two = curve_shapes(figure, [([0, 1], [2.0, 1.0]), ([0, 1], [0.5, 0.75])])
+    assert two[1]["yref"] == "y2" and two[1]["line"]["dash"] == "dot"
+
+
+def test_live_bars_are_one_rectangle_per_class_the_top_one_highlighted():
+    import numpy as np
+
+    from widgets.figures.curves import bar_shapes
+    from widgets.figures.style import FIRE, QUIET
+
+    p = np.array([0.1, 0.6, 0.3])
+    shapes = bar_shapes(p)
+    assert [s["y1"] for s in shapes] == [0.1, 0.6, 0.3]
+    assert [(s["x0"] + s["x1"]) / 2 for s in shapes] == [0, 1, 2]
+    assert [s["fillcolor"] for s in shapes] == [QUIET, FIRE, QUIET]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from widgets.backend import load_keras
-from widgets.training import BackgroundFit, FitJob, Throttle
+from widgets.training import BackgroundFit, FitJob, Throttle, batches
 
 keras = load_keras(timeout=120)
 
@@ -120,3 +120,42 @@ def test_batch_progress_reports_inside_an_epoch():
     first_epoch = [p.fraction for p in inside if p.epoch == 0]
     assert first_epoch == sorted(first_epoch) and 0 < first_epoch[0] < first_epoch[-1] <= 0.5
     assert all("loss" in p.logs for p in inside)
+
+
+def _epoch(data) -> list[np.ndarray]:
+    return [(x.numpy(), y.numpy()) for x, y in data]
+
+
+def test_batches_are_the_ones_keras_cuts_from_arrays_without_autotuning():
+    load_keras()
+    x = np.arange(300, dtype=np.float32).reshape(300, 1)
+    y = (x[:, 0] % 7).astype(np.int64)
+    data = batches(x, y, 128, shuffle=True, seed=1)
+    first, second = _epoch(data), _epoch(data)
+    assert [len(bx) for bx, _ in first] == [128, 128, 44]  # what fit(x, y, batch_size=128) takes
+    for epoch in (first, second):
+        seen = np.concatenate([bx[:, 0] for bx, _ in epoch])
+        assert sorted(seen) == list(range(300))  # every sample once an epoch
+        for bx, by in epoch:
+            np.testing.assert_array_equal(by, bx[:, 0] % 7)  # labels stay with their images
+    assert not np.array_equal(first[0][0], second[0][0])  # reshuffled every epoch
+    in_order = np.concatenate([bx[:, 0] for bx, _ in _epoch(batches(x, y, 128))])
+    np.testing.assert_array_equal(in_order, np.arange(300))
+    assert data.options().autotune.enabled is False
+
+
+def test_a_model_trains_on_batches_as_on_the_arrays():
+    keras = load_keras()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(256, 3)).astype(np.float32)
+    y = (x @ np.array([1.0, -2.0, 0.5], dtype=np.float32))[:, None]
+    losses = []
+    for data in (
+        {"x": x, "y": y, "batch_size": 32, "shuffle": False},
+        {"x": batches(x, y, 32), "shuffle": False},
+    ):
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+        model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse")
+        losses.append(model.fit(**data, epochs=3, verbose=0).history["loss"])
+    np.testing.assert_allclose(losses[0], losses[1], rtol=1e-5)  # the same steps, in order

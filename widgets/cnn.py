@@ -24,7 +24,14 @@ import numpy as np
 
 from .convolution import DigitSource
 from .data import MnistUnavailableError, load_mnist, one_hot
-from .figures.curves import cost_figure, probability_data, probability_figure, update_traces
+from .figures.curves import (
+    bar_shapes,
+    cost_figure,
+    curve_shapes,
+    probability_data,
+    probability_figure,
+    update_traces,
+)
 from .figures.feature_maps import (
     DIVERGING,
     EMPTY,
@@ -42,7 +49,7 @@ from .figures.feature_maps import (
 )
 from .figures.png import SHARP_IMAGES_CSS
 from .i18n import Strings
-from .training import BackgroundFit, FitJob, Progress
+from .training import BackgroundFit, FitJob, Progress, batches
 from .ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
@@ -177,9 +184,11 @@ BATCH = 128
 REFRESH_S = 0.3
 MOSAIC_COLS = 4
 EXPLAIN_EVERY = 4  # while training, the explanation is redrawn every 4th view refresh
-# ... and the curves and softmax bars every 2nd: new trace values make plotly.js redraw a
-# whole figure (20-30 ms of the page's time each), where the maps are cheap PNG images.
+# ... and the curves and softmax bars every 2nd (layout shapes while training: see
+# _draw_curves).
 CURVES_EVERY = 2
+CLASSES = 10
+LOSS_TOP = 2.5  # the live loss axis reaches at least this: ln 10 = 2.3 is where training starts
 
 
 class CnnDashboard(TrainingDashboard):
@@ -205,6 +214,7 @@ class CnnDashboard(TrainingDashboard):
         self._drawn_input: np.ndarray | None = None
         self._tile_layout: list[tuple[int, int]] = []  # (maps shown, size) per mosaic
         self._fit_times: dict[str, list] = {}
+        self._epochs_asked = EPOCHS[0]  # the x axis of the live curves (set by train)
         self._viewer: threading.Thread | None = None
 
         # Controls
@@ -423,15 +433,19 @@ class CnnDashboard(TrainingDashboard):
         self.rebuild()
         self.trained.clear()
         x, y, x_test, y_test = self._training_arrays()
+        self._epochs_asked = int(self._epochs.value)
+        # The same batches Keras would cut from the arrays, without its per-epoch stall
+        # (see training.batches).
+        train_batches = batches(x, y, BATCH, shuffle=True)
         fit = {
-            "epochs": int(self._epochs.value),
-            "batch_size": BATCH,
-            "validation_data": (x_test, y_test),
+            "epochs": self._epochs_asked,
+            "validation_data": batches(x_test, y_test, BATCH),
+            "shuffle": False,  # the pipeline shuffles; Keras would warn that it cannot
         }
         models = [("CNN", self.model)] + ([("MLP", self.mlp)] if self._with_mlp.value else [])
         self._fit_times = {}  # name -> [start, end] of its fit, for "s per epoch"
         jobs = [
-            FitJob(model, x, y, {**fit, "callbacks": [self._timer(name)]}, name)
+            FitJob(model, train_batches, None, {**fit, "callbacks": [self._timer(name)]}, name)
             for name, model in models
         ]
         self._run_id += 1
@@ -450,13 +464,16 @@ class CnnDashboard(TrainingDashboard):
         self._map.value = channel
         self._draw_explanation()
 
-    def refresh_views(self, explanation: bool = True, charts: bool = True) -> None:
+    def refresh_views(
+        self, explanation: bool = True, charts: bool = True, live: bool = False
+    ) -> None:
         """Redraw filters and every layer's maps, and (if asked) the explanation and the
-        charts (softmax bars, loss and accuracy curves)."""
+        charts (softmax bars, loss and accuracy curves; drawn as shapes when ``live``,
+        that is while the network trains: see ``figures.curves.line_path``)."""
         with self._view_lock:
-            self._refresh_views(explanation, charts)
+            self._refresh_views(explanation, charts, live)
 
-    def _refresh_views(self, explanation: bool, charts: bool) -> None:
+    def _refresh_views(self, explanation: bool, charts: bool, live: bool) -> None:
         from .models.cnn import activations, first_layer_filters
 
         image = self.digits.image()
@@ -468,9 +485,8 @@ class CnnDashboard(TrainingDashboard):
         draw_rasters(self.filters, [raster(mosaic(filters, 8, True, 64), DIVERGING, -1, 1)])
         self._draw_layers(image)
         if charts:
-            softmax = probability_data([str(d) for d in range(10)], self.acts["softmax"])
-            update_traces(self.probabilities, softmax)
-            self._draw_curves()
+            self._draw_softmax(live)
+            self._draw_curves(live)
         if explanation:
             self._draw_explanation()
         self.refresh_times.append(time.perf_counter())
@@ -576,18 +592,39 @@ class CnnDashboard(TrainingDashboard):
         self._explain_text.value = f"<div style='font-size:15px'>{html.escape(text)}</div>"
         draw_rasters(self.explain, panels)
 
-    def _draw_curves(self) -> None:
+    def _draw_softmax(self, live: bool = False) -> None:
+        """The softmax bars: while training (``live``) as shapes, the trace empty and mute."""
+        probabilities = self.acts["softmax"]
+        if live:
+            blank = {"y": [0.0] * CLASSES, "text": [""] * CLASSES, "hoverinfo": "skip"}
+            update_traces(self.probabilities, [blank], {"shapes": bar_shapes(probabilities)})
+        else:
+            bars = probability_data([str(d) for d in range(CLASSES)], probabilities)
+            update_traces(self.probabilities, [{**bars[0], "hoverinfo": "all"}], {"shapes": []})
+
+    def _draw_curves(self, live: bool = False) -> None:
+        """Loss and accuracy so far: while training (``live``) as shapes on fixed axes (the
+        epochs asked for; the loss from 0 to at least ln 10, where an untrained net starts)."""
         # The training thread appends x, then loss, then accuracy: cut to the shortest.
         h = self.history
         n, m = len(h["accuracy"]), len(h["val_accuracy"])
-        update_traces(
-            self.curves,
-            [
-                {"x": h["x"][:n], "y": h["loss"][:n]},
-                {"x": h["x"][:n], "y": h["accuracy"][:n]},
-                {"x": h["val_x"][:m], "y": h["val_accuracy"][:m]},
-            ],
-        )
+        series = [
+            (h["x"][:n], h["loss"][:n]),
+            (h["x"][:n], h["accuracy"][:n]),
+            (h["val_x"][:m], h["val_accuracy"][:m]),
+        ]
+        if live:
+            top = max([LOSS_TOP, *(1.05 * v for v in series[0][1] if np.isfinite(v))])
+            layout = {
+                "shapes": curve_shapes(self.curves, series),
+                "xaxis.range": [0, self._epochs_asked],
+                "yaxis.range": [0, round(top, 2)],
+            }
+            update_traces(self.curves, [{"x": [], "y": []}] * len(series), layout)
+        else:
+            traces = [{"x": list(x), "y": list(y)} for x, y in series]
+            layout = {"shapes": [], "xaxis.autorange": True, "yaxis.autorange": True}
+            update_traces(self.curves, traces, layout)
 
     def _draw_table(self) -> None:
         t = self._t
@@ -595,7 +632,7 @@ class CnnDashboard(TrainingDashboard):
         for name, model in (("CNN", self.model), ("MLP", self.mlp)):
             result = self.results.get(name)
             acc = f"{result['accuracy']:.1%}" if result else t("not_trained")
-            seconds = f"{result['seconds']:.1f}" if result else t("not_trained")
+            seconds = f"{result['seconds']:.2f}" if result else t("not_trained")
             rows.append(
                 f"<tr><td>{name}</td><td>{model.count_params():,}</td><td>{acc}</td><td>{seconds}</td></tr>"
             )
@@ -682,6 +719,7 @@ class CnnDashboard(TrainingDashboard):
                         self.refresh_views(
                             explanation=count % EXPLAIN_EVERY == 0,
                             charts=count % CURVES_EVERY == 0,
+                            live=True,
                         )
                 except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
                     self.show_error(error)

@@ -216,6 +216,66 @@ def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[li
     return data, {"shapes": [epoch_line(current_epoch)]}
 
 
+# ----------------------------------------------------------------------- live charts
+# While a network trains, charts are redrawn a few times a second. New trace values make
+# plotly.js redraw the whole figure (axes, legend, every trace: 25 ms a chart in headless
+# Chromium, which shares the CPU with the training); a new list of layout shapes on fixed
+# axes is drawn alone. So during training the curves and bars are shapes, and the traces
+# (with hover) take over again when it ends.
+
+
+def line_path(x: Sequence[float], y: Sequence[float]) -> str:
+    """An SVG path in data units through the points (x, y); a non-finite point breaks it."""
+    parts, pen = [], "M"
+    for a, b in zip(x, y, strict=True):
+        if not (np.isfinite(a) and np.isfinite(b)):
+            pen = "M"
+            continue
+        parts.append(f"{pen}{a:.5g},{b:.4g}")
+        pen = "L"
+    return "".join(parts)
+
+
+def curve_shapes(figure: go.FigureWidget, series: Sequence[tuple]) -> list[dict]:
+    """Layout shapes drawing series i, an ``(x, y)`` pair, as trace i of ``figure`` would
+    (its colour, width, dash and y axis); a series of one point has no line yet."""
+    shapes = []
+    for trace, (x, y) in zip(figure.data, series, strict=True):
+        path = line_path(x, y)
+        if "L" in path:
+            line = trace.line
+            shapes.append(
+                {
+                    "type": "path",
+                    "path": path,
+                    "xref": "x",
+                    "yref": trace.yaxis or "y",
+                    "line": {"color": line.color, "width": line.width, "dash": line.dash},
+                }
+            )
+    return shapes
+
+
+def bar_shapes(probabilities: np.ndarray) -> list[dict]:
+    """The bars of :func:`probability_data` as layout shapes (category i is at x = i)."""
+    probabilities = np.nan_to_num(np.asarray(probabilities, dtype=float))
+    top = int(np.argmax(probabilities))
+    return [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "y",
+            "x0": i - 0.4,
+            "x1": i + 0.4,
+            "y0": 0,
+            "y1": round(float(p), 4),
+            "fillcolor": FIRE if i == top else QUIET,
+            "line": {"width": 0},
+        }
+        for i, p in enumerate(probabilities)
+    ]
+
+
 # ----------------------------------------------------------------------- error surface
 
 
