@@ -77,6 +77,34 @@ def test_progress_is_throttled_and_ends_with_done():
     assert [c.epoch for c in calls] == sorted(c.epoch for c in calls)
 
 
+def test_old_objects_are_frozen_while_training_and_garbage_is_freed_first():
+    import gc
+    import weakref
+
+    class Node:  # a reference cycle only a full collection frees
+        pass
+
+    keras = load_keras()
+    frozen = []
+    probe = keras.callbacks.LambdaCallback(
+        on_train_begin=lambda logs: frozen.append((gc.get_freeze_count(), alive()))
+    )
+    X, y = data(32)
+    model = small_model()
+    garbage = Node()
+    garbage.me = garbage
+    alive = weakref.ref(garbage)
+    gc.collect()  # now in the oldest generation, which young collections skip
+    del garbage
+    trainer = BackgroundFit()
+    trainer.start(FitJob(model, X, y, {"epochs": 1, "callbacks": [probe]}))
+    assert trainer.join(timeout=60) and trainer.error is None
+    count, survivor = frozen[0]
+    assert count > 10_000  # TensorFlow's and Keras's objects sat out the collections
+    assert survivor is None  # the cycle was collected before the freeze, not frozen
+    assert gc.get_freeze_count() == 0  # and everything is collectable again afterwards
+
+
 def test_jobs_run_in_order_and_errors_are_kept():
     X, y = data(16)
     first, second = small_model(), small_model()

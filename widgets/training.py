@@ -198,7 +198,9 @@ class BackgroundFit:
         # The kernel holds millions of long-lived objects (TensorFlow, Keras, plotly): a
         # full garbage collection walks them all, 150-160 ms that stop every Python thread,
         # and tracing the new model's functions triggers one. Frozen, they are skipped until
-        # the training ends; cycles that die meanwhile are freed after it.
+        # the training ends. Collected first: frozen garbage (the model a new training
+        # replaced, its data) would stay until the next full collection, 55 MB a training.
+        gc.collect()
         gc.freeze()
         try:
             from .backend import load_keras
