@@ -620,7 +620,9 @@ class CnnDashboard(TrainingDashboard):
                 "xaxis.range": [0, self._epochs_asked],
                 "yaxis.range": [0, round(top, 2)],
             }
-            update_traces(self.curves, [{"x": [], "y": []}] * len(series), layout)
+            # One empty point a trace keeps the legend (plotly.js leaves traces without
+            # points out of it) and draws nothing.
+            update_traces(self.curves, [{"x": [None], "y": [None]}] * len(series), layout)
         else:
             traces = [{"x": list(x), "y": list(y)} for x, y in series]
             layout = {"shapes": [], "xaxis.autorange": True, "yaxis.autorange": True}
