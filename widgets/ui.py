@@ -204,4 +204,9 @@ class TrainingDashboard(Dashboard):
         """Block until the current training has ended and been drawn (tests, notebooks)."""
         if not self.trained.wait(timeout):
             raise TimeoutError("training did not finish in time")
+        # ``trained`` is set from the training thread just before it ends; until it has,
+        # a new setting would still be refused as "busy".
+        join = getattr(getattr(self, "_trainer", None), "join", None)
+        if join is not None:
+            join(timeout)
         return self
