@@ -265,7 +265,7 @@ def report(results: dict, bare: list[float], browser_version: str, load: list[fl
             "preheating; reference and lesson "
             "pages open together, presses alternating between them",
             f"- 1-min load average during the run: {min(load):.1f}–{max(load):.1f} (2 cores; "
-            "other engineers' tests ran at the same time, so the numbers are noisy)",
+            "anything else running shows here)",
             f"- training: default CNN (34,826 parameters), 8,000 images, {ARGS.epochs} epochs, "
             f"batch 128, validation on 2,000; {t['redraws']} redraws in {t['elapsed']:.1f} s "
             f"(first training); dashboard trainings: {', '.join(f'{s:.2f}' for s in t['seconds'])} "
