@@ -204,7 +204,10 @@ class CnnDashboard(TrainingDashboard):
         self.results: dict[str, dict] = {}
         self.refresh_times: list[float] = []  # when the live views were redrawn (benchmark)
         self._trainer = BackgroundFit(
-            on_progress=self._on_progress, min_interval=REFRESH_S, batch_progress=True
+            on_progress=self._on_progress,
+            min_interval=REFRESH_S,
+            batch_progress=True,
+            freeze_gc=True,
         )
         self._data = None
         self._run_id = 0
@@ -469,7 +472,7 @@ class CnnDashboard(TrainingDashboard):
     ) -> None:
         """Redraw filters and every layer's maps, and (if asked) the explanation and the
         charts (softmax bars, loss and accuracy curves; drawn as shapes when ``live``,
-        that is while the network trains: see ``figures.curves.line_path``)."""
+        that is while the network trains: see "live charts" in ``figures/curves.py``)."""
         with self._view_lock:
             self._refresh_views(explanation, charts, live)
 

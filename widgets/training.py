@@ -13,7 +13,9 @@ or more ``model.fit`` calls (:class:`FitJob`) one after another in a daemon thre
   redraws a second, and each one is a message to the browser), and always once at the
   end with ``done=True``;
 - ``on_done(BackgroundFit)`` is called from the thread when everything has finished,
-  was stopped or failed (``error`` then holds the exception).
+  was stopped or failed (``error`` then holds the exception);
+- ``freeze_gc=True`` keeps the garbage collector off the old objects while it trains
+  (for trainings of seconds; see ``_freeze_old_objects``).
 
 Keras is imported only inside :meth:`BackgroundFit.start`, so importing this module is
 cheap and a dashboard may create its trainer before TensorFlow has loaded.
@@ -82,6 +84,21 @@ class Throttle:
         return False
 
 
+def _freeze_old_objects() -> None:
+    """Collect garbage once, then keep every object alive now out of later collections
+    (undone by ``gc.unfreeze()``).
+
+    The kernel holds millions of long-lived objects (TensorFlow, Keras, plotly): a full
+    collection walks them all, 150-160 ms that stop every Python thread, and tracing a new
+    model's functions triggers one. Collected first, because frozen garbage (the model a
+    new training replaced, its data) would stay until the next full collection: 55 MB a
+    training in lesson 10. The collection itself costs those 150 ms once, which is why a
+    dashboard that retrains on every slider move does not ask for this.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _make_callback(keras, trainer: BackgroundFit, job_index: int, job: FitJob, epochs: int):
     """A Keras callback bound to one job: stop event -> stop_training, progress."""
 
@@ -128,11 +145,13 @@ class BackgroundFit:
         on_done: Callable[[BackgroundFit], None] | None = None,
         min_interval: float = 0.25,
         batch_progress: bool = False,
+        freeze_gc: bool = False,
     ):
         self.on_progress = on_progress
         self.batch_progress = batch_progress
         self.on_done = on_done
         self.min_interval = min_interval
+        self.freeze_gc = freeze_gc
         self.stop_event = threading.Event()
         self.histories: list = []
         self.error: BaseException | None = None
@@ -195,13 +214,8 @@ class BackgroundFit:
         self._last = None
 
     def _run(self, jobs: Sequence[FitJob]) -> None:
-        # The kernel holds millions of long-lived objects (TensorFlow, Keras, plotly): a
-        # full garbage collection walks them all, 150-160 ms that stop every Python thread,
-        # and tracing the new model's functions triggers one. Frozen, they are skipped until
-        # the training ends. Collected first: frozen garbage (the model a new training
-        # replaced, its data) would stay until the next full collection, 55 MB a training.
-        gc.collect()
-        gc.freeze()
+        if self.freeze_gc:
+            _freeze_old_objects()
         try:
             from .backend import load_keras
 
@@ -221,7 +235,8 @@ class BackgroundFit:
         except BaseException as error:  # noqa: BLE001  (handed to on_done, never lost)
             self.error = error
         finally:
-            gc.unfreeze()
+            if self.freeze_gc:
+                gc.unfreeze()
             self.stopped = self.stop_event.is_set()
             last = self._last or Progress(0, "", 0, 0, {})
             self._report(replace(last, done=True, stopped=self.stopped), force=True)
