@@ -9,6 +9,7 @@ from figure_checks import assert_shows
 
 from widgets.cnn import CnnDashboard
 from widgets.figures.feature_maps import DIVERGING, POSITIVE, mosaic, tile_numbers
+from widgets.figures.shapes import path_points
 from widgets.models import cnn
 
 
@@ -67,9 +68,10 @@ def test_while_training_the_charts_are_shapes_and_come_back_as_traces(dashboard)
     }
     dashboard.refresh_views(live=True)
     curves, bars = dashboard.curves, dashboard.probabilities
-    assert [shape.path for shape in curves.layout.shapes] == [
-        "M0.5,2L1,1L1.5,0.5",
-        "M0.5,0.3L1,0.6L1.5,0.8",
+    paths = [path_points(shape.path).tolist() for shape in curves.layout.shapes]
+    assert paths == [
+        [[0.5, 2.0], [1.0, 1.0], [1.5, 0.5]],
+        [[0.5, 0.3], [1.0, 0.6], [1.5, 0.8]],
     ]  # the one test accuracy is no line yet
     assert all(list(trace.y) == [None] for trace in curves.data)  # legend entries only
     assert list(curves.layout.yaxis.range) == [0, 2.5] and curves.layout.yaxis2.range == (0, 1)

@@ -156,21 +156,32 @@ def test_the_cost_figures_epoch_line_moves_as_a_whole_shapes_list():
     assert figure.layout.shapes[0].x0 == figure.layout.shapes[0].x1 == 1
 
 
-def test_a_line_path_goes_through_the_points_and_breaks_at_gaps():
-    from widgets.figures.curves import line_path
+def test_a_polyline_goes_through_the_points_and_breaks_at_gaps():
+    import numpy as np
 
-    assert line_path([0, 0.5, 1, 2], [2.3, float("nan"), 1.25, 0.5]) == "M0,2.3M1,1.25L2,0.5"
-    assert line_path([], []) == ""
+    from widgets.figures.shapes import path_points, polyline
+
+    nan = float("nan")
+    (shape,) = polyline([0, 0.5, 1, 2, 3, 4], [2.3, nan, 1.25, 0.5, nan, 7], "red", 2, "loss")
+    # The lone points before and after a gap have no neighbour to join: no line.
+    assert shape["path"].count("M") == 1
+    np.testing.assert_allclose(path_points(shape["path"]), [[1, 1.25], [2, 0.5]])
+    (two,) = polyline([0, 1, 2, 3, 4], [1, 2, nan, 3, 4], "red", 2, "loss", yref="y2")
+    assert two["path"].count("M") == 2 and two["yref"] == "y2"
+    np.testing.assert_allclose(path_points(two["path"]), [[0, 1], [1, 2], [3, 3], [4, 4]])
+    assert polyline([0], [1], "red", 2, "loss") == [] and polyline([], [], "red", 2, "x") == []
 
 
 def test_live_curves_are_shapes_styled_like_their_traces():
     from widgets.figures.curves import cost_figure, curve_shapes
+    from widgets.figures.shapes import path_points
 
     figure = cost_figure(["loss", "acc"], "loss", y2_title="acc", on_y2=[False, True])
     shapes = curve_shapes(figure, [([0, 1], [2.0, 1.0]), ([1], [0.5])])
     # The second series has one point: no line to draw yet.
     assert len(shapes) == 1
-    assert shapes[0]["path"] == "M0,2L1,1" and shapes[0]["yref"] == "y"
+    assert path_points(shapes[0]["path"]).tolist() == [[0, 2], [1, 1]]
+    assert shapes[0]["yref"] == "y" and shapes[0]["name"] == "loss"
     assert shapes[0]["line"]["color"] == figure.data[0].line.color
     two = curve_shapes(figure, [([0, 1], [2.0, 1.0]), ([0, 1], [0.5, 0.75])])
     assert two[1]["yref"] == "y2" and two[1]["line"]["dash"] == "dot"

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from .light import LightFigureWidget
 from .live import update_traces  # noqa: F401  (re-exported: the lessons import it from here)
+from .shapes import polyline
 from .style import FIRE, LINE, QUIET, base_layout
 
 SATURATION = "rgba(255, 165, 0, 0.18)"
@@ -224,35 +225,14 @@ def cost_data(series: Sequence[Sequence[float]], current_epoch: int) -> tuple[li
 # (with hover) take over again when it ends.
 
 
-def line_path(x: Sequence[float], y: Sequence[float]) -> str:
-    """An SVG path in data units through the points (x, y); a non-finite point breaks it."""
-    parts, pen = [], "M"
-    for a, b in zip(x, y, strict=True):
-        if not (np.isfinite(a) and np.isfinite(b)):
-            pen = "M"
-            continue
-        parts.append(f"{pen}{a:.5g},{b:.4g}")
-        pen = "L"
-    return "".join(parts)
-
-
 def curve_shapes(figure: go.FigureWidget, series: Sequence[tuple]) -> list[dict]:
     """Layout shapes drawing series i, an ``(x, y)`` pair, as trace i of ``figure`` would
-    (its colour, width, dash and y axis); a series of one point has no line yet."""
+    (its colour, width, dash and y axis; named as the trace); a series of one point has no
+    line yet."""
     shapes = []
     for trace, (x, y) in zip(figure.data, series, strict=True):
-        path = line_path(x, y)
-        if "L" in path:
-            line = trace.line
-            shapes.append(
-                {
-                    "type": "path",
-                    "path": path,
-                    "xref": "x",
-                    "yref": trace.yaxis or "y",
-                    "line": {"color": line.color, "width": line.width, "dash": line.dash},
-                }
-            )
+        line = trace.line
+        shapes += polyline(x, y, line.color, line.width, trace.name, line.dash, trace.yaxis or "y")
     return shapes
 
 
@@ -271,6 +251,7 @@ def bar_shapes(probabilities: np.ndarray) -> list[dict]:
             "y1": round(float(p), 4),
             "fillcolor": FIRE if i == top else QUIET,
             "line": {"width": 0},
+            "name": "bar",
         }
         for i, p in enumerate(probabilities)
     ]
