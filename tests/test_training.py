@@ -77,6 +77,69 @@ def test_progress_is_throttled_and_ends_with_done():
     assert [c.epoch for c in calls] == sorted(c.epoch for c in calls)
 
 
+def fit_with_validation(trainer, epochs, batch_progress=True):
+    X, y = data(512)
+    job = FitJob(
+        small_model(),
+        X,
+        y,
+        {"epochs": epochs, "batch_size": 16, "validation_split": 0.25, "shuffle": False},
+    )
+    trainer.batch_progress = batch_progress
+    trainer.run_here(job)
+    assert trainer.error is None
+    return trainer.histories[0].history
+
+
+@pytest.mark.parametrize("batch_progress", [True, False])
+def test_a_throttled_view_still_gets_every_epoch_end(batch_progress):
+    # A view that asks for one report an hour sees only the first report and the final
+    # one; every epoch's end (with its validation logs) must still reach it.
+    reports = []
+    trainer = BackgroundFit(on_progress=reports.append, min_interval=3600)
+    history = fit_with_validation(trainer, 5, batch_progress)
+    assert len(reports) == 2 and reports[-1].done
+    ended = [end for report in reports for end in report.ended]
+    assert [end.epoch for end in ended] == [1, 2, 3, 4, 5]
+    assert [end.logs["val_loss"] for end in ended] == pytest.approx(history["val_loss"])
+    assert [end.logs["loss"] for end in ended] == pytest.approx(history["loss"])
+
+
+def test_a_slow_view_gets_every_epoch_end_once_and_in_order():
+    # A deliberately slow view (50 ms a report, as a big figure on a loaded machine)
+    # with fast epochs: reports are coalesced, never lost, never repeated.
+    reports = []
+
+    def slow_view(progress):
+        time.sleep(0.05)
+        reports.append(progress)
+
+    trainer = BackgroundFit(on_progress=slow_view, min_interval=0.1)
+    history = fit_with_validation(trainer, 8)
+    ended = [end.epoch for report in reports for end in report.ended]
+    assert ended == list(range(1, 9))
+    assert len(history["val_loss"]) == 8
+
+
+def test_live_curves_of_lesson_09_draw_every_validation_point_when_throttled():
+    from widgets.keras_workflow.compile_fit import LiveCurves
+
+    curves = LiveCurves("en")
+
+    def view(progress):
+        curves.add(progress)
+        curves.draw()
+
+    trainer = BackgroundFit(on_progress=view, min_interval=3600)
+    history = fit_with_validation(trainer, 4)
+    assert curves.val_x == [1.0, 2.0, 3.0, 4.0]
+    assert curves.val_loss == pytest.approx(history["val_loss"])
+    assert list(curves.figure.data[1].x) == [1.0, 2.0, 3.0, 4.0]
+    # the training line has every epoch's end too, in order
+    assert {1.0, 2.0, 3.0, 4.0} <= set(curves.train_x)
+    assert curves.train_x == sorted(curves.train_x)
+
+
 def test_old_objects_are_frozen_while_training_and_garbage_is_freed_first():
     import gc
     import weakref

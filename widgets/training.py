@@ -12,6 +12,10 @@ or more ``model.fit`` calls (:class:`FitJob`) one after another in a daemon thre
   view), at most once per ``min_interval`` seconds (a projector does not need 100
   redraws a second, and each one is a message to the browser), and always once at the
   end with ``done=True``;
+- throttling coalesces reports, it never loses one: every epoch that ended since the
+  previous call is in the next call's ``Progress.ended`` (oldest first), so a view
+  that draws one point an epoch (a validation curve) gets every point, however fast
+  the epochs and however slow the view;
 - ``on_done(BackgroundFit)`` is called from the thread when everything has finished,
   was stopped or failed (``error`` then holds the exception);
 - ``freeze_gc=True`` keeps the garbage collector off the old objects while it trains
@@ -45,6 +49,15 @@ class FitJob:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class EpochEnd:
+    """One finished epoch: its job, its number (1 = the first) and its Keras logs."""
+
+    job: int
+    epoch: int
+    logs: dict
+
+
 @dataclass
 class Progress:
     """What a progress callback receives."""
@@ -58,6 +71,8 @@ class Progress:
     stopped: bool = False  # the stop event ended the training early
     batch: int = 0  # batches finished in the running epoch (0 at an epoch's end)
     batches: int = 0  # batches per epoch, when Keras knows it
+    # Every epoch that ended since the previous report (oldest first), throttled or not.
+    ended: tuple[EpochEnd, ...] = ()
 
     @property
     def fraction(self) -> float:
@@ -129,9 +144,9 @@ def _make_callback(keras, trainer: BackgroundFit, job_index: int, job: FitJob, e
 
         def on_epoch_end(self, epoch, logs=None):
             self._check_stop()
-            trainer._report(
-                Progress(job_index, job.name, epoch + 1, epochs, dict(logs or {})), force=False
-            )
+            logs = dict(logs or {})
+            trainer._ended.append(EpochEnd(job_index, epoch + 1, logs))
+            trainer._report(Progress(job_index, job.name, epoch + 1, epochs, logs), force=False)
 
     return _Bridge()
 
@@ -160,6 +175,7 @@ class BackgroundFit:
         self._thread: threading.Thread | None = None
         self._throttle = Throttle(min_interval)
         self._last: Progress | None = None
+        self._ended: list[EpochEnd] = []  # epoch ends not yet handed to on_progress
 
     def __repr__(self) -> str:
         state = "running" if self.running else "idle"
@@ -212,6 +228,7 @@ class BackgroundFit:
         self.progress_calls = 0
         self._throttle = Throttle(self.min_interval)
         self._last = None
+        self._ended = []
 
     def _run(self, jobs: Sequence[FitJob]) -> None:
         if self.freeze_gc:
@@ -244,9 +261,12 @@ class BackgroundFit:
                 self.on_done(self)
 
     def _report(self, progress: Progress, force: bool) -> None:
+        # Only the training thread calls this, so the pending epoch ends need no lock.
         self._last = progress
         if self.on_progress is None or not (force or self._throttle.ready()):
             return
+        progress = replace(progress, ended=tuple(self._ended))
+        self._ended = []
         self.progress_calls += 1
         try:
             self.on_progress(progress)

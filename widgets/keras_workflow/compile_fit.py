@@ -74,22 +74,28 @@ class LiveCurves:
         self.draw()
 
     def add(self, progress: Progress) -> None:
-        """Append what one progress report says."""
-        logs = progress.logs
-        if "loss" not in logs:
-            return
-        within = progress.batch / progress.batches if progress.batches else 0.0
-        x = self.offset + progress.epoch + within
-        if not self.train_x or x > self.train_x[-1]:
-            self.train_x.append(x)
+        """Append what one progress report says: a point for every epoch that ended since
+        the last report (throttled reports carry them all), then the point inside the
+        running epoch."""
+        for ended in progress.ended:
+            self._add_training_point(self.offset + ended.epoch, ended.logs)
+            if "val_loss" in ended.logs:
+                self._add_validation_point(self.offset + ended.epoch, ended.logs)
+        if progress.batch and not progress.done:
+            within = progress.batch / progress.batches if progress.batches else 0.0
+            self._add_training_point(self.offset + progress.epoch + within, progress.logs)
+
+    def _add_training_point(self, x: float, logs: dict) -> None:
+        if "loss" in logs and (not self.train_x or x > self.train_x[-1]):
+            self.train_x.append(float(x))
             self.train_loss.append(_finite(logs.get("loss")))
             self.train_acc.append(_finite(logs.get("accuracy")))
-        if progress.batch == 0 and "val_loss" in logs:
-            epoch_x = float(self.offset + progress.epoch)
-            if not self.val_x or epoch_x > self.val_x[-1]:
-                self.val_x.append(epoch_x)
-                self.val_loss.append(_finite(logs.get("val_loss")))
-                self.val_acc.append(_finite(logs.get("val_accuracy")))
+
+    def _add_validation_point(self, x: float, logs: dict) -> None:
+        if not self.val_x or x > self.val_x[-1]:
+            self.val_x.append(float(x))
+            self.val_loss.append(_finite(logs.get("val_loss")))
+            self.val_acc.append(_finite(logs.get("val_accuracy")))
 
     def draw(self) -> None:
         """Send the points to the browser (one message)."""
