@@ -30,6 +30,17 @@ def plot_points(page, index: int) -> int:
     )
 
 
+def trace_x(page, figure: int, trace: int) -> list:
+    """The x values the page holds for one trace of the figure-th plotly figure."""
+    return page.evaluate(
+        """([figure, trace]) => {
+            const gd = document.querySelectorAll('.dl-dashboard .js-plotly-plot')[figure];
+            return gd && gd.data && gd.data[trace] ? Array.from(gd.data[trace].x) : null;
+        }""",
+        [figure, trace],
+    )
+
+
 def set_text(page, selector: str, value: str) -> None:
     field = page.locator(selector).first
     field.click()
@@ -64,6 +75,8 @@ def test_train_evaluate_and_draw_pl(voila_server, open_page):
     accuracy = float(result.inner_text().split("dokładność")[1].split("%")[0].strip())
     assert accuracy > 85.0
     assert plot_points(page, 0) >= 4  # loss/accuracy curves: training and validation
+    # a validation dot for every epoch, in the page, not only in the kernel
+    assert trace_x(page, 0, 1) == [1, 2] and trace_x(page, 0, 3) == [1, 2]
     assert "Nauczono 2 epok" in page.locator(".dl-fit-status").inner_text()
     # the pad: pixels drawn in the page and a prediction computed in the kernel
     answer = page.locator(".dl-prediction").first
