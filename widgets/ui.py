@@ -4,14 +4,14 @@ A dashboard subclasses :class:`Dashboard`, builds its controls and outputs with 
 then calls ``self._start_model_loading()``. When Keras has been imported in the background
 (see :mod:`widgets.backend`), ``_build_model(keras)`` runs, the controls listed in
 ``self._model_controls`` are enabled and the root gets the CSS class ``dl-ready``.
-Observers wrapped in :func:`shows_errors` never fail silently: the message appears in the
-dashboard's banner (CSS class ``dl-error``) and the traceback in the kernel log.
+Observers wrapped in :func:`shows_errors` never fail silently: the banner (CSS class
+``dl-error``) shows one sentence in the dashboard's language, the technical detail behind a
+"details" toggle (see :mod:`widgets.errors`), and the traceback goes to the kernel log.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import threading
 import traceback
@@ -21,6 +21,7 @@ from types import ModuleType
 import ipywidgets
 
 from .backend import import_deferred, keras_future
+from .errors import StudentError, banner_html, describe
 from .i18n import Strings, check_language
 from .resync import resend_state, walk
 
@@ -32,14 +33,6 @@ TEXT = Strings(
         "loading": {
             "pl": "⏳ Ładowanie TensorFlow… (kilka sekund; suwaki ożyją same)",
             "en": "⏳ Loading TensorFlow… (a few seconds; the controls will come alive)",
-        },
-        "error": {
-            "pl": "Coś poszło nie tak: {message}",
-            "en": "Something went wrong: {message}",
-        },
-        "load_failed": {
-            "pl": "Nie udało się załadować TensorFlow: {message}",
-            "en": "TensorFlow could not be loaded: {message}",
         },
     },
 )
@@ -70,6 +63,10 @@ class Dashboard(ipywidgets.VBox):
         self.lang = check_language(lang)
         self.model = None
         self.ready = threading.Event()
+        self._settled = threading.Event()  # the model was built, or building it failed
+        self._load_error: BaseException | None = None
+        self._error_sentence = ""
+        self._error_details = ""
         self._lock = threading.RLock()
         self._model_controls: list[ipywidgets.Widget] = []
         self._error = ipywidgets.HTML(layout=ipywidgets.Layout(display="none"))
@@ -84,30 +81,40 @@ class Dashboard(ipywidgets.VBox):
         self.observe(self._on_view_count_change, names="_view_count")
 
     # Errors -------------------------------------------------------------------------------
-    def show_error(self, error: BaseException | str, key: str = "error") -> None:
-        """Show a readable message in the banner; log the traceback for the lecturer."""
+    def show_error(self, error: BaseException | str, key: str | None = None) -> None:
+        """Show one sentence in the banner, the technical detail behind a toggle.
+
+        ``error`` is an exception or an already translated sentence. A
+        :class:`~widgets.errors.StudentError` brings its own sentence; for any other
+        exception the sentence is ``key`` of :data:`widgets.errors.TEXT` (by default the
+        generic "unexpected" one). The traceback goes to the kernel log for the lecturer.
+        """
         if isinstance(error, BaseException):
-            log.error("".join(traceback.format_exception(error)))
-            message = str(error) or type(error).__name__
-        else:
-            message = error
-        text = html.escape(TEXT.get(key, self.lang, message=message))
-        self._error.value = f"<div class='dl-error-box'>⚠️ {text}</div>"
+            trace = "".join(traceback.format_exception(error))
+            if isinstance(error, StudentError):
+                log.warning(trace)
+            else:
+                log.error(trace)
+        sentence, details = describe(error, self.lang, key)
+        self._error_sentence, self._error_details = sentence, details
+        self._error.value = banner_html(sentence, details, self.lang)
         self._error.layout.display = None
 
     def clear_error(self) -> None:
         """Hide the banner."""
+        self._error_sentence = self._error_details = ""
         self._error.value = ""
         self._error.layout.display = "none"
 
     @property
     def error_text(self) -> str:
-        """The message currently shown, or '' (for tests)."""
-        return (
-            html.unescape(self._error.value.split("</div>")[0].split("⚠️ ")[-1])
-            if (self._error.value)
-            else ""
-        )
+        """The sentence the student reads in the banner, or '' (for tests)."""
+        return self._error_sentence
+
+    @property
+    def error_details(self) -> str:
+        """The technical text behind the banner's toggle, or '' (for tests)."""
+        return self._error_details
 
     def _on_view_count_change(self, change) -> None:
         if change["new"] and not change["old"]:
@@ -160,17 +167,28 @@ class Dashboard(ipywidgets.VBox):
         # Runs in the import thread (or at once, if Keras is already there): widget updates
         # from a thread reach the browser with ipykernel >= 7.1.
         try:
+            keras = future.result()
+        except Exception as error:  # noqa: BLE001  (the import itself failed)
+            self._load_failed(error, "tensorflow_failed")
+            return
+        try:
             with self._lock:
-                self._build_model(future.result())
-        except Exception as error:  # noqa: BLE001
-            self.show_error(error, key="load_failed")
-            self._loading.value = ""
+                self._build_model(keras)
+        except Exception as error:  # noqa: BLE001  (the model or its data failed)
+            self._load_failed(error, "build_failed")
             return
         for control in self._model_controls:
             control.disabled = False
         self._loading.layout.display = "none"
         self.add_class("dl-ready")
         self.ready.set()
+        self._settled.set()
+
+    def _load_failed(self, error: BaseException, key: str) -> None:
+        self._load_error = error
+        self.show_error(error, key=key)
+        self._loading.value = ""
+        self._settled.set()
 
     def _build_model(self, keras: ModuleType) -> None:
         """Build ``self.model`` and draw the first state; subclasses override."""
@@ -178,8 +196,10 @@ class Dashboard(ipywidgets.VBox):
 
     def wait_ready(self, timeout: float = 120.0) -> Dashboard:
         """Block until the model is built (tests and scripts); raise if it failed."""
-        if not self.ready.wait(timeout):
+        if not self._settled.wait(timeout):
             raise TimeoutError(self.error_text or "the model was not built in time")
+        if not self.ready.is_set():
+            raise RuntimeError(self.error_text) from self._load_error
         return self
 
 
