@@ -13,7 +13,9 @@ Where the data comes from:
 2. The Keras cache ``$KERAS_HOME/datasets/mnist.npz`` (default ``~/.keras``), read with numpy.
 3. ``keras.datasets.mnist.load_data()``, which downloads (works for students and on Binder).
 
-Any problem ends in :class:`MnistUnavailableError`, whose message says what to do.
+Any problem ends in :class:`MnistUnavailableError`: a :class:`~widgets.errors.StudentError`
+whose sentence tells a student what to do in their language, and whose ``str()`` is the
+technical English message (what failed, the files expected, how to fix it) for the lecturer.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from ..errors import StudentError
+from ..i18n import Strings
 
 __all__ = [
     "MNIST_DIR_ENV",
@@ -69,8 +74,45 @@ _IDX_DTYPES = {
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-class MnistUnavailableError(RuntimeError):
-    """MNIST could not be loaded; the message says why and how to fix it."""
+TEXT = Strings(
+    "mnist",
+    {
+        "unavailable": {
+            "pl": "Nie znaleziono danych MNIST i nie udało się ich pobrać: połącz się "
+            "z internetem albo ustaw zmienną środowiskową {variable} na folder z plikami idx "
+            "MNIST, a potem uruchom lekcję ponownie.",
+            "en": "The MNIST data could not be found or downloaded: connect to the internet, "
+            "or set the environment variable {variable} to a folder with the MNIST idx files, "
+            "then start the lesson again.",
+        },
+        "folder_unusable": {
+            "pl": "W folderze {folder}, wskazanym przez zmienną środowiskową {variable}, nie "
+            "ma poprawnych plików MNIST: wskaż w niej folder z plikami idx MNIST (wystarczą "
+            "dwa pliki t10k) albo usuń tę zmienną, żeby MNIST pobrał się z internetu.",
+            "en": "The folder {folder}, named by the environment variable {variable}, holds "
+            "no usable MNIST files: name a folder with the MNIST idx files in it (the two "
+            "t10k files are enough), or unset the variable to download MNIST from the "
+            "internet.",
+        },
+        "cache_damaged": {
+            "pl": "Zapisana kopia MNIST w pliku {path} jest uszkodzona: usuń ten plik "
+            "i uruchom lekcję ponownie, a MNIST pobierze się jeszcze raz.",
+            "en": "The saved copy of MNIST in {path} is damaged: delete that file and start "
+            "the lesson again to download MNIST anew.",
+        },
+    },
+)
+
+
+class MnistUnavailableError(StudentError, RuntimeError):
+    """MNIST could not be loaded.
+
+    ``key`` names the student's sentence (see ``TEXT``); ``problem`` says in English what
+    failed, and ``str()`` adds how to fix it: that text is the lecturer's detail.
+    """
+
+    def __init__(self, key: str, problem: str, **values: object):
+        super().__init__(key, detail=_technical_message(problem), **values)
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,7 +226,12 @@ def _load_idx_directory(directory: str) -> MnistData:
     folder = Path(directory)
     files = {role: _find_idx_file(folder, stem) for role, stem in _IDX_NAMES.items()}
     if files["test_images"] is None or files["test_labels"] is None:
-        raise _unavailable(f"{folder} does not contain the MNIST test files {_expected_files()}.")
+        raise MnistUnavailableError(
+            "mnist.folder_unusable",
+            f"{folder} does not contain the MNIST test files {_expected_files()}.",
+            folder=str(folder),
+            variable=MNIST_DIR_ENV,
+        )
     x_test, y_test = _read_pair(files["test_images"], files["test_labels"])
 
     has_train = [files["train_images"] is not None, files["train_labels"] is not None]
@@ -194,7 +241,12 @@ def _load_idx_directory(directory: str) -> MnistData:
         return _frozen(x_train, y_train, x_test, y_test, source)
     if any(has_train):
         missing = "train-labels" if has_train[0] else "train-images"
-        raise _unavailable(f"{folder} has only one of the training files ({missing} is missing).")
+        raise MnistUnavailableError(
+            "mnist.folder_unusable",
+            f"{folder} has only one of the training files ({missing} is missing).",
+            folder=str(folder),
+            variable=MNIST_DIR_ENV,
+        )
     return _split_test_only(x_test, y_test, folder)
 
 
@@ -249,7 +301,11 @@ def _download() -> MnistData:
 
         (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
     except Exception as exc:  # any failure (offline, proxy, disk) means no MNIST
-        raise _unavailable(f"Downloading MNIST with keras failed ({exc}).") from exc
+        raise MnistUnavailableError(
+            "mnist.unavailable",
+            f"Downloading MNIST with keras failed ({exc}).",
+            variable=MNIST_DIR_ENV,
+        ) from exc
     source = (
         f"downloaded with keras.datasets.mnist.load_data(): "
         f"{len(x_train):,} train / {len(x_test):,} test"
@@ -286,11 +342,17 @@ def load_mnist(
         try:
             return _load_npz(str(cache))
         except ValueError as exc:
-            raise _unavailable(f"{exc}. Delete it so Keras downloads it again.") from exc
+            raise MnistUnavailableError(
+                "mnist.cache_damaged",
+                f"{exc}. Delete it so Keras downloads it again.",
+                path=str(cache),
+            ) from exc
     if not allow_download:
-        raise _unavailable(
+        raise MnistUnavailableError(
+            "mnist.unavailable",
             f"{MNIST_DIR_ENV} is not set, there is no Keras cache at {cache}, "
-            "and downloading is disabled (allow_download=False)."
+            "and downloading is disabled (allow_download=False).",
+            variable=MNIST_DIR_ENV,
         )
     return _download()
 
@@ -298,11 +360,21 @@ def load_mnist(
 def _load_from_directory(folder: Path) -> MnistData:
     """Load from an explicitly chosen directory, turning every problem into one error."""
     if not folder.is_dir():
-        raise _unavailable(f"The MNIST directory {folder} does not exist.")
+        raise MnistUnavailableError(
+            "mnist.folder_unusable",
+            f"The MNIST directory {folder} does not exist.",
+            folder=str(folder),
+            variable=MNIST_DIR_ENV,
+        )
     try:
         return _load_idx_directory(str(folder.resolve()))
     except (ValueError, OSError) as exc:
-        raise _unavailable(f"Could not read MNIST from {folder}: {exc}") from exc
+        raise MnistUnavailableError(
+            "mnist.folder_unusable",
+            f"Could not read MNIST from {folder}: {exc}",
+            folder=str(folder),
+            variable=MNIST_DIR_ENV,
+        ) from exc
 
 
 def preprocess_images(x: np.ndarray) -> np.ndarray:
@@ -358,9 +430,9 @@ def _expected_files() -> str:
     return ", ".join(f"{stem}[.gz]" for stem in _IDX_NAMES.values())
 
 
-def _unavailable(problem: str) -> MnistUnavailableError:
-    """Build the error with the same how-to-fix advice everywhere."""
-    return MnistUnavailableError(
+def _technical_message(problem: str) -> str:
+    """The lecturer's text of every MnistUnavailableError: the problem and how to fix it."""
+    return (
         f"MNIST is not available. {problem}\n"
         f"To fix it, set the environment variable {MNIST_DIR_ENV} to a directory with the "
         f"MNIST idx files ({_expected_files()}; the two t10k files alone are enough), "

@@ -17,7 +17,8 @@ from pathlib import Path
 import ipywidgets
 import numpy as np
 
-from ..data import load_mnist, one_hot, preprocess_images
+from ..data import MnistUnavailableError, load_mnist, one_hot, preprocess_images
+from ..errors import StudentError
 from ..models import mlp
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Dashboard, shows_errors
@@ -156,7 +157,11 @@ class KerasWorkflowDashboard(Dashboard):
         self._show_prediction()
 
     def _load_data(self) -> None:
-        data = load_mnist()
+        try:
+            data = load_mnist()
+        except MnistUnavailableError:
+            self._data_label.value = self._t("data_missing")
+            raise  # the banner says what to do
         self.data = data
         # The training images stay uint8: mlp.mnist_datasets scales them batch by batch.
         self._x_test = preprocess_images(data.x_test)
@@ -211,7 +216,7 @@ class KerasWorkflowDashboard(Dashboard):
             return mlp.FitSpec()
 
     def _spec_error(self, error: mlp.SpecError) -> None:
-        self.show_error(spec_message(error, self.lang), key="error")
+        self.show_error(spec_message(error, self.lang))
 
     def _try_layers(self, layers, input_shape) -> None:
         """Build the layer list if it is valid; otherwise explain and keep the old model."""
@@ -414,8 +419,11 @@ class KerasWorkflowDashboard(Dashboard):
         path = self._checked_path()
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.model.save(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.model.save(path)
+        except OSError as error:  # a folder that does not exist or is not writable
+            raise StudentError("keras_workflow.save_failed", path=str(path)) from error
         self._code.message.value = self._t("saved", path=html.escape(str(path)))
 
     @shows_errors
@@ -423,6 +431,8 @@ class KerasWorkflowDashboard(Dashboard):
         path = self._checked_path()
         if path is None:
             return
+        if not path.is_file():
+            raise StudentError("keras_workflow.load_missing", path=str(path))
         try:
             model = self._keras.models.load_model(path)
             layers = mlp.layers_of(model)
@@ -431,9 +441,8 @@ class KerasWorkflowDashboard(Dashboard):
         except mlp.SpecError as error:
             self._spec_error(error)
             return
-        except Exception as error:  # noqa: BLE001  (a missing or broken file: explain it)
-            self.show_error(self._t("load_failed", path=str(path), message=str(error)))
-            return
+        except Exception as error:  # a broken file or not a model: what Keras said is the detail
+            raise StudentError("keras_workflow.load_failed", path=str(path)) from error
         self.clear_error()
         self._input_shape = input_shape
         self._install_model(model)

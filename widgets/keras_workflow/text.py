@@ -29,6 +29,10 @@ TEXT = Strings(
             "for validation) and {test:,} test images, each 28×28 = 784 pixels. "
             "<small style='color:#666'>({source})</small>",
         },
+        "data_missing": {
+            "pl": "Dane: <b>brak MNIST</b> (co zrobić, mówi komunikat poniżej).",
+            "en": "Data: <b>no MNIST</b> (the message below says what to do).",
+        },
         "data_full": {"pl": "pełny MNIST", "en": "full MNIST"},
         "data_offline": {
             "pl": "lokalna kopia MNIST (tylko 10 000 obrazów testowych MNIST, podzielonych "
@@ -215,12 +219,12 @@ TEXT = Strings(
             "restored. Lower the learning rate.",
         },
         "no_tensorboard": {
-            "pl": "Do logów TensorBoard potrzebny jest pakiet tensorboard: w terminalu "
-            "<code>pip install tensorboard</code>, potem uruchom jądro ponownie. Albo wyłącz "
-            "przełącznik TensorBoard.",
-            "en": "TensorBoard logs need the tensorboard package: run "
-            "<code>pip install tensorboard</code> in a terminal, then restart the kernel. Or "
-            "switch TensorBoard off.",
+            "pl": "Do logów TensorBoard potrzebny jest pakiet tensorboard: zainstaluj go "
+            "w terminalu poleceniem „pip install tensorboard” i uruchom jądro ponownie albo "
+            "wyłącz przełącznik TensorBoard.",
+            "en": "TensorBoard logs need the tensorboard package: install it with "
+            "'pip install tensorboard' in a terminal and restart the kernel, or switch "
+            "TensorBoard off.",
         },
         "busy": {
             "pl": "Trwa uczenie: zatrzymaj je (Stop), zanim zmienisz model.",
@@ -310,8 +314,22 @@ TEXT = Strings(
             "en": "The file name must end in .keras, not {path}.",
         },
         "load_failed": {
-            "pl": "Nie udało się wczytać {path}: {message}",
-            "en": "Could not load {path}: {message}",
+            "pl": "Nie udało się wczytać {path}: plik jest uszkodzony albo nie zawiera "
+            "modelu Keras; wybierz plik .keras zapisany przyciskiem „Zapisz .keras”.",
+            "en": "Could not load {path}: the file is damaged or holds no Keras model; "
+            "choose a .keras file saved with the 'Save .keras' button.",
+        },
+        "load_missing": {
+            "pl": "Nie ma pliku {path}: najpierw zapisz model przyciskiem „Zapisz .keras” "
+            "albo popraw nazwę pliku.",
+            "en": "There is no file {path}: save the model with 'Save .keras' first, or "
+            "correct the file name.",
+        },
+        "save_failed": {
+            "pl": "Nie udało się zapisać modelu w {path}: wybierz folder, do którego możesz "
+            "zapisywać, na przykład samą nazwę pliku, jak „model.keras”.",
+            "en": "Could not save the model to {path}: choose a folder you can write to, "
+            "for example just a file name such as 'model.keras'.",
         },
         "cheatsheet": {
             "pl": "Ściągawka: R keras (wykład) → Python Keras 3",
