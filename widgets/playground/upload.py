@@ -1,8 +1,9 @@
 """A student's own data: a CSV file of ``x1,x2,label`` rows, checked with clear messages.
 
 Labels that are whole numbers 0..4 make a classification set; any other numbers make a
-regression set. A header row is allowed. Every problem is reported in the student's
-language with the row number, never as a traceback.
+regression set. A header row is allowed. Every problem is a :class:`CsvError` (a
+:class:`~widgets.errors.StudentError`): the banner tells it in the page's language, with
+the row number, never as a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 
 import numpy as np
 
+from ..errors import StudentError
 from ..i18n import Strings
 
 MAX_ROWS = 2000
@@ -54,36 +56,39 @@ TEXT = Strings(
 )
 
 
-class CsvError(ValueError):
-    """A readable problem with an uploaded file."""
+class CsvError(StudentError, ValueError):
+    """A readable problem with an uploaded file; ``str()`` is in the language ``lang``."""
+
+    def __init__(self, key: str, lang: str, **values: object):
+        super().__init__(key, **values)
+        self.lang = lang
 
 
 def parse_csv(content: bytes | str, lang: str = "pl") -> tuple[np.ndarray, np.ndarray, bool]:
     """``(X (n, 2) float32, labels, regression)`` from CSV text; :class:`CsvError` if wrong."""
-    t = TEXT.for_language(lang)
     if isinstance(content, bytes | bytearray | memoryview):
         content = bytes(content)
         if len(content) > MAX_BYTES:
-            raise CsvError(t("too_big", size=len(content), limit=MAX_BYTES))
+            raise CsvError("playground_upload.too_big", lang, size=len(content), limit=MAX_BYTES)
         try:
             content = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise CsvError(t("not_text")) from error
+            raise CsvError("playground_upload.not_text", lang) from error
     rows = [row for row in csv.reader(io.StringIO(content)) if any(c.strip() for c in row)]
     if rows and not _numeric(rows[0][0]):
         rows = rows[1:]  # a header row
     if not rows:
-        raise CsvError(t("empty"))
+        raise CsvError("playground_upload.empty", lang)
     if len(rows) > MAX_ROWS:
-        raise CsvError(t("too_many", count=len(rows), limit=MAX_ROWS))
-    values = np.array([_row(row, number, t) for number, row in enumerate(rows, 1)])
+        raise CsvError("playground_upload.too_many", lang, count=len(rows), limit=MAX_ROWS)
+    values = np.array([_row(row, number, lang) for number, row in enumerate(rows, 1)])
     if len(values) < 4:
-        raise CsvError(t("too_few", count=len(values)))
+        raise CsvError("playground_upload.too_few", lang, count=len(values))
     X, labels = values[:, :2].astype(np.float32), values[:, 2]
     whole = np.all(labels == np.round(labels)) and labels.min() >= 0
     if whole and labels.max() < MAX_CLASSES:
         if len(np.unique(labels)) < 2:
-            raise CsvError(t("one_class"))
+            raise CsvError("playground_upload.one_class", lang)
         return X, labels.astype(np.int64), False
     return X, labels.astype(np.float32), True
 
@@ -96,13 +101,13 @@ def _numeric(text: str) -> bool:
     return True
 
 
-def _row(row: list[str], number: int, t) -> list[float]:
+def _row(row: list[str], number: int, lang: str) -> list[float]:
     if len(row) != 3:
-        raise CsvError(t("columns", row=number, count=len(row)))
+        raise CsvError("playground_upload.columns", lang, row=number, count=len(row))
     out = []
     for cell in row:
         cell = cell.strip()
         if not _numeric(cell) or not np.isfinite(float(cell)):
-            raise CsvError(t("number", row=number, value=cell))
+            raise CsvError("playground_upload.number", lang, row=number, value=cell)
         out.append(float(cell))
     return out
