@@ -164,7 +164,7 @@ def test_budget_stops_exactly_and_divergence_is_caught():
     dashboard.wait_epochs(40, timeout=30)
     dashboard._loop.pause()
     assert dashboard.trainer.epoch == 40
-    assert "budget of 40" in dashboard._status.value
+    assert "Epoch budget reached: 40." in dashboard._status.value
     assert not dashboard._play.value
     # a learning rate far too large: the loss explodes, the last finite weights come back
     dashboard._budget.value = 0

@@ -496,7 +496,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             epoch, test = trainer.epoch, result["test_loss"]
         budget = int(self._budget.value)
         if budget and epoch >= budget:
-            self._stopped_message(self._t("budget_reached", epochs=budget))
+            self._stopped_message(self._t("budget_reached", budget=budget))
             return True
         if np.isfinite(test) and test < self._best[0] - 1e-5:
             self._best = (test, epoch)

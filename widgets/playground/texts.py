@@ -129,9 +129,17 @@ TEXT = Strings(
             "en": "Training diverged (infinite loss): the learning rate {rate:g} is too large. "
             "The last finite weights were restored; lower it and press ▶.",
         },
+        # Budget messages name the number after a colon or in brackets, so they read
+        # right for every number in both languages (no plural forms needed).
         "budget_reached": {
-            "pl": "Osiągnięto limit {epochs} epok.",
-            "en": "The budget of {epochs} epochs is reached.",
+            "pl": "Osiągnięto limit epok: {budget}.",
+            "en": "Epoch budget reached: {budget}.",
+        },
+        "budget_below": {
+            "pl": "Limit epok ({budget}) jest mniejszy niż liczba epok już wykonanych "
+            "({epoch}): zwiększ limit albo naciśnij „Od nowa”.",
+            "en": "The epoch budget ({budget}) is below the number of epochs already trained "
+            "({epoch}): raise it or press Reset.",
         },
         "early_stopped": {
             "pl": "Wczesne zatrzymanie: strata testowa nie spadła od {patience} epok "
