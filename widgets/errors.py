@@ -142,7 +142,8 @@ def banner_html(sentence: str, details: str, lang: str) -> str:
         toggle = (
             "<details class='dl-error-details' style='margin-top:6px;font-size:13px'>"
             f"<summary>{html.escape(TEXT.get('details', lang))}</summary>"
-            "<pre style='white-space:pre-wrap;margin:4px 0 0 0;max-height:12em;overflow:auto'>"
+            "<pre style='white-space:pre-wrap;word-break:normal;overflow-wrap:anywhere;"
+            "font:12px/1.4 monospace;margin:4px 0 0 0;max-height:16em;overflow:auto'>"
             f"{html.escape(details)}</pre></details>"
         )
     return (
