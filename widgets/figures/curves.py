@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from .finite import finite_or_none  # also re-exported: figure builders import it from here
 from .light import LightFigureWidget
 from .live import update_traces  # noqa: F401  (re-exported: the lessons import it from here)
 from .shapes import polyline
@@ -21,11 +22,6 @@ SATURATION = "rgba(255, 165, 0, 0.18)"
 DERIVATIVE = "#2ca02c"
 PATH = "#ff7f0e"
 PALETTE = (QUIET, FIRE, DERIVATIVE, PATH, "#9467bd")
-
-
-def finite_or_none(values) -> list:
-    """A list for plotly where every non-finite number became None (a gap, never NaN)."""
-    return [float(v) if np.isfinite(v) else None for v in np.asarray(values, dtype=float)]
 
 
 # ----------------------------------------------------------------------- activations
@@ -131,12 +127,13 @@ def probability_figure(y_title: str) -> go.FigureWidget:
 
 
 def probability_data(labels: Sequence[str], probabilities: np.ndarray) -> list[dict]:
-    top = int(np.argmax(probabilities))
+    """A bar per label; a probability that is not a number has no bar and "–" above it."""
+    top = int(np.argmax(np.nan_to_num(probabilities, nan=-1.0)))
     return [
         {
             "x": list(labels),
             "y": finite_or_none(probabilities),
-            "text": [f"{p:.2f}" for p in probabilities],
+            "text": [f"{p:.2f}" if np.isfinite(p) else "–" for p in probabilities],
             "marker.color": [FIRE if i == top else QUIET for i in range(len(labels))],
         }
     ]

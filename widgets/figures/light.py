@@ -9,12 +9,20 @@ dashboards never read those defaults, so this subclass only notes which update t
 has drawn (:meth:`LightFigureWidget.updates_in_flight`, which the playground's view uses as
 flow control) and drops the rest. Every figure of the course is one: a delta message cost
 the kernel about 40 ms (``benchmarks/latency_probe.py``), while a dashboard trains too.
+
+It is also where every number of a figure leaves the kernel: its data, layout and every
+update message are serialised by :func:`widgets.figures.finite.to_js` instead of plotly's
+own serializer, so a NaN or ±inf goes out as None (a gap) and never makes a message
+invalid JSON (issue 13; see ``finite.py``).
 """
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.serializers import _py_to_js
 from traitlets import Bool, observe
+
+from .finite import to_js
 
 
 class LightFigureWidget(go.FigureWidget):
@@ -24,6 +32,16 @@ class LightFigureWidget(go.FigureWidget):
     _light = Bool(True).tag(sync=True)
     _drawn_layout_id = 0
     _drawn_trace_id = 0
+
+    def trait_metadata(self, traitname: str, key: str, default=None):
+        """Trait metadata, with plotly's serializer (``to_json`` of ``_data``, ``_layout``,
+        ``_config`` and every ``_py2js_*`` message) replaced by :func:`to_js`.
+
+        ipywidgets looks the serializer up here for every state it sends (``get_state``),
+        so this covers the first state, ``send_state`` and every update message.
+        """
+        value = super().trait_metadata(traitname, key, default)
+        return to_js if value is _py_to_js else value
 
     def updates_in_flight(self) -> int:
         """Updates sent to the page that it has not yet reported drawn."""
