@@ -28,6 +28,7 @@ from .figures.curves import (
     bar_shapes,
     cost_figure,
     curve_shapes,
+    finite_or_none,
     probability_data,
     probability_figure,
     update_traces,
@@ -47,6 +48,7 @@ from .figures.feature_maps import (
     tile_at,
     tile_numbers,
 )
+from .figures.finite import finite
 from .figures.png import SHARP_IMAGES_CSS
 from .i18n import Strings
 from .training import BackgroundFit, FitJob, Progress, batches
@@ -109,6 +111,22 @@ TEXT = Strings(
         "stopped": {
             "pl": "Zatrzymano. Widoki pokazują sieć w chwili zatrzymania.",
             "en": "Stopped. The views show the network as it was when stopped.",
+        },
+        "diverged": {
+            "pl": "Uczenie {name} rozbiegło się: w epoce {epoch} (paczka {batch}) koszt przestał "
+            "być liczbą ({loss}), więc wagi sieci też nie są już liczbami, i uczenie "
+            "przerwano. Naciśnij Ucz, żeby zacząć od nowych wag; jeśli to się powtarza, sprawdź "
+            "dane (np. nieskończone wartości pikseli).",
+            "en": "Training the {name} diverged: in epoch {epoch} (batch {batch}) the loss stopped "
+            "being a number ({loss}), so the network's weights are not numbers either, and "
+            "training was stopped. Press Train to start again from fresh weights; if it happens "
+            "again, check the data (e.g. infinite pixel values).",
+        },
+        "not_numbers": {
+            "pl": "Wyjścia sieci nie są liczbami (NaN lub ∞): jej wagi przestały być liczbami "
+            "skończonymi. Naciśnij Ucz, żeby zacząć od nowych wag.",
+            "en": "The network's outputs are not numbers (NaN or ∞): its weights are no longer "
+            "finite. Press Train to start again from fresh weights.",
         },
         "busy": {
             "pl": "Sieć się jeszcze uczy: zatrzymaj ją (Stop), zanim zmienisz ustawienia.",
@@ -218,6 +236,9 @@ class CnnDashboard(TrainingDashboard):
         self._tile_layout: list[tuple[int, int]] = []  # (maps shown, size) per mosaic
         self._fit_times: dict[str, list] = {}
         self._epochs_asked = EPOCHS[0]  # the x axis of the live curves (set by train)
+        # Where the loss stopped being a number: (model name, epoch, batch, loss), or None.
+        self.diverged: tuple | None = None
+        self._nan_shown = False  # the banner says the network's outputs are not numbers
         self._viewer: threading.Thread | None = None
 
         # Controls
@@ -413,6 +434,9 @@ class CnnDashboard(TrainingDashboard):
         self.mlp = build_mlp(seed=0)
         self.views = activation_model(self.model)
         self.results = {}
+        if self.diverged is not None or self._nan_shown:  # fresh weights: numbers again
+            self.diverged, self._nan_shown = None, False
+            self.clear_error()
         self.history = {k: [] for k in self.history}
         self._map.max = max(filters) - 1
         self._status.value = (
@@ -484,6 +508,9 @@ class CnnDashboard(TrainingDashboard):
             self.show_error(self._t("blank"))
             return
         self.acts = activations(self.views, image)
+        if not np.isfinite(self.acts["softmax"]).all() and self.diverged is None:
+            self._nan_shown = True
+            self.show_error(self._t("not_numbers"))
         filters = first_layer_filters(self.model)
         draw_rasters(self.filters, [raster(mosaic(filters, 8, True, 64), DIVERGING, -1, 1)])
         self._draw_layers(image)
@@ -555,7 +582,11 @@ class CnnDashboard(TrainingDashboard):
         self._tile_layout = layout
         update_traces(
             self.layers,
-            [{"z": tile_numbers(n, size, min(MOSAIC_COLS, n))} for n, size in layout],
+            # NaN on the gaps, sent as None: JSON has no NaN (issue 13)
+            [
+                {"z": finite_or_none(tile_numbers(n, size, min(MOSAIC_COLS, n)))}
+                for n, size in layout
+            ],
         )
 
     def _draw_explanation(self) -> None:
@@ -627,7 +658,7 @@ class CnnDashboard(TrainingDashboard):
             # points out of it) and draws nothing.
             update_traces(self.curves, [{"x": [None], "y": [None]}] * len(series), layout)
         else:
-            traces = [{"x": list(x), "y": list(y)} for x, y in series]
+            traces = [{"x": list(x), "y": finite_or_none(y)} for x, y in series]
             layout = {"shapes": [], "xaxis.autorange": True, "yaxis.autorange": True}
             update_traces(self.curves, traces, layout)
 
@@ -636,7 +667,8 @@ class CnnDashboard(TrainingDashboard):
         rows = []
         for name, model in (("CNN", self.model), ("MLP", self.mlp)):
             result = self.results.get(name)
-            acc = f"{result['accuracy']:.1%}" if result else t("not_trained")
+            accuracy = finite(result["accuracy"]) if result else None
+            acc = f"{accuracy:.1%}" if accuracy is not None else t("not_trained")
             seconds = f"{result['seconds']:.2f}" if result else t("not_trained")
             rows.append(
                 f"<tr><td>{name}</td><td>{model.count_params():,}</td><td>{acc}</td><td>{seconds}</td></tr>"
@@ -683,7 +715,7 @@ class CnnDashboard(TrainingDashboard):
 
     def _on_progress(self, progress: Progress) -> None:
         # From the training thread, at most every REFRESH_S seconds (BackgroundFit throttles).
-        if progress.done:
+        if progress.done or not self._loss_is_a_number(progress):
             return
         self._progress.value = (progress.job + progress.fraction) / (1 + self._with_mlp.value)
         self._status.value = "<div>{}</div>".format(
@@ -700,6 +732,21 @@ class CnnDashboard(TrainingDashboard):
             return
         self._record(progress)
         self._view_wanted.set()  # drawn by the viewer thread, so that fit goes on meanwhile
+
+    def _loss_is_a_number(self, progress: Progress) -> bool:
+        """False, and the training stopped, once the loss is NaN or infinite.
+
+        The weights are then NaN too and every later batch only repeats it. The progress
+        reports come at most every REFRESH_S: the training goes on at most that long.
+        """
+        loss = progress.logs.get("loss")
+        if loss is None or finite(loss) is not None:
+            return True
+        if self.diverged is None:
+            epoch = progress.epoch + 1 if progress.batch else progress.epoch
+            self.diverged = (progress.name, epoch, progress.batch, f"{float(loss)}")
+            self._trainer.stop()
+        return False
 
     def _start_viewer(self, run_id: int) -> None:
         """A thread that redraws the views whenever the training asks (see _on_progress).
@@ -757,7 +804,11 @@ class CnnDashboard(TrainingDashboard):
             if self.digits.image() is not None:
                 self.refresh_views()
             cnn = self.results.get("CNN")
-            if trainer.stopped or cnn is None:
+            if self.diverged is not None:
+                name, epoch, batch, loss = self.diverged
+                self._status.value = f"<div>{self._t('stopped')}</div>"
+                self.show_error(self._t("diverged", name=name, epoch=epoch, batch=batch, loss=loss))
+            elif trainer.stopped or cnn is None:
                 self._status.value = f"<div>{self._t('stopped')}</div>"
             else:
                 self._status.value = "<div>{}</div>".format(
@@ -791,6 +842,8 @@ class CnnDashboard(TrainingDashboard):
         for index, (name, model) in enumerate((("CNN", self.model), ("MLP", self.mlp))):
             if index >= len(trainer.histories) or name not in self._fit_times:
                 break
+            if self.diverged is not None and self.diverged[0] == name:
+                break  # its weights are NaN: no accuracy to compare (and nothing ran after)
             history = trainer.histories[index].history
             epochs = max(len(history.get("loss", [])), 1)
             start, end = self._fit_times[name]

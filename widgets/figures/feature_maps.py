@@ -288,7 +288,8 @@ def tile_at(x: float, y: float, size: int, cols: int, count: int) -> int | None:
 
 
 def tile_numbers(count: int, size: int, cols: int) -> np.ndarray:
-    """A mosaic's shape filled with each tile's map number (NaN on the gaps)."""
+    """A mosaic's shape filled with each tile's map number (NaN on the gaps; send it
+    through :func:`widgets.figures.finite.finite_or_none`, which makes them None)."""
     cols = max(1, min(cols, count))
     out = np.full(mosaic_shape(count, size, cols), np.nan, dtype=np.float32)
     for i in range(count):
@@ -314,7 +315,7 @@ def layers_figure(titles: Sequence[str], hover: str) -> go.FigureWidget:
     for col in range(2, len(titles) + 1):
         fig.add_trace(
             go.Heatmap(
-                z=[[np.nan]],
+                z=[[None]],  # a gap until the tile numbers come (None: JSON has no NaN)
                 opacity=0,
                 showscale=False,
                 hoverongaps=False,
