@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -20,7 +21,7 @@ from widgets.playground.network_figure import (
     tile_markers,
 )
 from widgets.playground.neurons import GRID, THUMB_PIXELS, grid_points, thumbnail
-from widgets.playground.state import DEFAULT, PRESETS, State, from_query, to_query
+from widgets.playground.state import DEFAULT, PRESETS, State, check, from_query, to_query
 from widgets.playground.upload import MAX_ROWS, CsvError, parse_csv
 
 
@@ -62,6 +63,64 @@ def test_bad_query_values_are_skipped_and_reported():
     assert state.batch == 4  # the good one is kept
     assert len(problems) == 5
     assert any(p.startswith("noise=80") for p in problems)
+
+
+def test_query_problems_name_what_is_allowed_in_no_language():
+    """The banner around them is translated; Python's English words never reach it."""
+    _, problems = from_query(
+        "budget=1.5&batch=abc&layers=a&dropout=x&lr=nan&early=2&features=&data=moons"
+    )
+    assert problems == [
+        "budget=1.5: 0-100000",
+        "batch=abc: 1-30",
+        "layers=a: 0-6 × 1-8",
+        "dropout=x: [0, 1)",
+        "lr=nan: [0, 100)",
+        "early=2: 0, 1",
+        "data=moons: circle, xor, gauss, spiral, plane, bump",
+        "features=: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("budget", 40, 40),
+        ("budget", 40.0, 40),
+        ("budget", np.int64(3), 3),
+        ("lr", 0.1, 0.1),
+        ("early", 1, True),
+        ("layers", [3, 3], (3, 3)),
+        ("features", "x1,x2sq", ("x1", "x2sq")),
+        ("data", "spiral", "spiral"),
+    ],
+)
+def test_settings_from_code_are_checked_like_the_url(name, value, expected):
+    assert check(name, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("budget", -5, "0-100000"),
+        ("budget", 2.5, "0-100000"),
+        ("budget", "12", "0-100000"),
+        ("budget", True, "0-100000"),
+        ("budget", float("nan"), "0-100000"),
+        ("budget", None, "0-100000"),
+        ("batch", 0, "1-30"),
+        ("lr", -0.1, "[0, 100)"),
+        ("lr", "0.1", "[0, 100)"),
+        ("layers", 5, "0-6 × 1-8"),
+        ("layers", (9,), "0-6 × 1-8"),
+        ("early", 2, "0, 1"),
+        ("data", "moons", "circle, xor"),
+        ("colour", "red", "data, noise"),
+    ],
+)
+def test_nonsense_settings_from_code_are_refused(name, value, allowed):
+    with pytest.raises(ValueError, match=re.escape(allowed)):
+        check(name, value)
 
 
 def test_per_layer_lists_follow_the_number_of_layers():

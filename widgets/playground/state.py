@@ -9,9 +9,13 @@ and the dashboard shows the report (a mistyped link must not break a lecture).
 
 from __future__ import annotations
 
+import math
+import numbers
 import os
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import parse_qs, urlencode
+
+import numpy as np
 
 from .datasets import DATASETS
 from .features import DEFAULT_FEATURES, FEATURES
@@ -104,41 +108,133 @@ def to_query(state: State) -> str:
     return urlencode(pairs, safe=",")
 
 
-def _parse(name: str, text: str):
-    """One value from its text; ValueError if it is not allowed."""
-    default = getattr(DEFAULT, name)
-    if name == "data":
-        return _choice(text, DATASETS)
-    if name == "opt":
-        return _choice(text, OPTIMIZERS)
-    if name == "reg":
-        return _choice(text, REGULARIZATIONS)
-    if name == "features":
-        return tuple(_choice(t, FEATURES) for t in _items(text))
-    if name == "acts":
-        return tuple(_choice(t, ACTIVATIONS) for t in _items(text))
-    if name == "hide":
-        return tuple(_choice(t, SECTIONS) for t in _items(text))
+CHOICES = {"data": DATASETS, "opt": OPTIMIZERS, "reg": REGULARIZATIONS}
+LISTS = {"features": FEATURES, "acts": ACTIVATIONS, "hide": SECTIONS}
+RATE_LIMIT = 100  # learning and regularisation rates: [0, RATE_LIMIT)
+
+
+def allowed(name: str) -> str:
+    """What ``name`` may be, in words common to both languages (the problem reports)."""
+    if name in CHOICES:
+        return ", ".join(CHOICES[name])
+    if name in LISTS:
+        return ", ".join(LISTS[name])
     if name == "layers":
-        units = tuple(int(t) for t in _items(text))
-        if len(units) > MAX_LAYERS or any(not 1 <= u <= MAX_UNITS for u in units):
-            raise ValueError(f"up to {MAX_LAYERS} layers of 1-{MAX_UNITS} neurons")
-        return units
+        return f"0-{MAX_LAYERS} × 1-{MAX_UNITS}"
     if name == "dropout":
-        rates = tuple(float(t) for t in _items(text))
-        if any(not 0 <= r < 1 for r in rates):
-            raise ValueError("dropout rates in [0, 1)")
-        return rates
+        return "[0, 1)"
+    if name in RANGES:
+        low, high = RANGES[name]
+        return f"{low}-{high}"
+    if name in ("discretize", "test", "early"):
+        return "0, 1"
+    return f"[0, {RATE_LIMIT})"
+
+
+def _parse(name: str, text: str):
+    """One value from its text; ValueError(:func:`allowed`) if it is not allowed."""
+    try:
+        return _parsed(name, text)
+    except ValueError:  # e.g. int('1.5'): Python's English words would reach the page
+        raise ValueError(allowed(name)) from None
+
+
+def _parsed(name: str, text: str):
+    default = getattr(DEFAULT, name)
+    if name in CHOICES:
+        return _choice(text, CHOICES[name])
+    if name in LISTS:
+        return tuple(_choice(t, LISTS[name]) for t in _items(text))
+    if name == "layers":
+        return _layers(int(t) for t in _items(text))
+    if name == "dropout":
+        return _dropout(float(t) for t in _items(text))
     if isinstance(default, bool):
         return _choice(text, ("0", "1")) == "1"
     if isinstance(default, int):
-        value, (low, high) = int(text), RANGES[name]
-        if not low <= value <= high:
-            raise ValueError(f"{low}-{high}")
-        return value
-    value = float(text)
-    if not (value >= 0 and value < 100):  # also refuses nan
-        raise ValueError("0-100")
+        return _in_range(name, int(text))
+    return _rate(float(text))
+
+
+def check(name: str, value):
+    """A setting given from code (``configure``), checked as strictly as from a URL.
+
+    Returns the value as the state holds it; ValueError(:func:`allowed`) if it is not
+    allowed: an unknown name, a wrong type (``True`` or ``2.5`` for a whole number, a
+    string for a number), or a value out of range.
+    """
+    if name not in {f.name for f in fields(State)}:
+        raise ValueError(", ".join(f.name for f in fields(State)))
+    try:
+        return _checked(name, value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(allowed(name)) from None
+
+
+def _checked(name: str, value):
+    default = getattr(DEFAULT, name)
+    if name in CHOICES:
+        return _choice(value, CHOICES[name])
+    if name in LISTS:
+        items = _items(value) if isinstance(value, str) else list(value)
+        return tuple(_choice(item, LISTS[name]) for item in items)
+    if name == "layers":
+        return _layers(_whole(u) for u in value)
+    if name == "dropout":
+        return _dropout(_real(r) for r in value)
+    if isinstance(default, bool):
+        if isinstance(value, bool | np.bool_) or (_is_whole(value) and value in (0, 1)):
+            return bool(value)
+        raise ValueError(name)
+    if isinstance(default, int):
+        return _in_range(name, _whole(value))
+    return _rate(_real(value))
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
+
+
+def _whole(value) -> int:
+    """An integer, or a float with no fractional part; not a bool, not a string."""
+    if _is_whole(value):
+        return int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        if math.isfinite(value) and float(value).is_integer():
+            return int(value)
+    raise ValueError(value)
+
+
+def _real(value) -> float:
+    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        return float(value)
+    raise ValueError(value)
+
+
+def _in_range(name: str, value: int) -> int:
+    low, high = RANGES[name]
+    if not low <= value <= high:
+        raise ValueError(name)
+    return value
+
+
+def _layers(units) -> tuple:
+    units = tuple(units)
+    if len(units) > MAX_LAYERS or any(not 1 <= u <= MAX_UNITS for u in units):
+        raise ValueError("layers")
+    return units
+
+
+def _dropout(rates) -> tuple:
+    rates = tuple(rates)
+    if any(not 0 <= r < 1 for r in rates):  # also refuses nan
+        raise ValueError("dropout")
+    return rates
+
+
+def _rate(value: float) -> float:
+    if not (value >= 0 and value < RATE_LIMIT):  # also refuses nan
+        raise ValueError("rate")
     return value
 
 
@@ -146,9 +242,9 @@ def _items(text: str) -> list[str]:
     return [t for t in text.split(",") if t]
 
 
-def _choice(text: str, allowed) -> str:
-    if text not in allowed:
-        raise ValueError(", ".join(allowed))
+def _choice(text, allowed_values) -> str:
+    if not isinstance(text, str) or text not in allowed_values:
+        raise ValueError(", ".join(allowed_values))
     return text
 
 
@@ -183,7 +279,7 @@ def _consistent(state: State, problems: list[str]) -> State:
     dropout = (state.dropout + (0.0,) * n)[:n]
     features = state.features or DEFAULT_FEATURES
     if not state.features:
-        problems.append("features: at least one")
+        problems.append(f"features=: {allowed('features')}")
     return replace(state, acts=acts, dropout=dropout, features=features)
 
 
