@@ -8,15 +8,25 @@ links by weight (:mod:`.network_figure`), the loss curves and numbers (:mod:`.cu
 Three locks, so that no thread waits for another while holding what that one needs:
 ``self._lock`` (from :class:`~widgets.ui.Dashboard`) serialises observers;
 ``self._model_lock`` guards the trainer (a training call, an evaluation, a weight edit);
-``self._draw_lock`` guards the figures. The loop thread never takes ``self._lock``, and an
-observer pauses the loop (joins it) only while holding ``self._lock`` alone.
+``self._draw_lock`` guards the figures. The loop thread never takes ``self._lock`` (the
+observer of ▶, which it sets off when it ends, returns before taking it), and an observer
+pauses the loop (joins it) only while holding ``self._lock`` alone.
+
+The status line says why the training stopped (the budget, early stopping, divergence)
+and nothing that the controls contradict: a training call and the decision to stop after
+it happen under one hold of ``self._model_lock``, and an observer that changes what a
+message speaks of (the budget, the learning rate, early stopping, a new network) updates
+or clears it under the same lock. A budget at or below the epochs trained is enforced at
+once: ▶ and Step are refused and the message says so with the numbers in force.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import numbers
 import os
+import re
 import threading
 import time
 
@@ -69,6 +79,8 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._model_lock = threading.Lock()
         self._draw_lock = threading.Lock()
         self._loop: TrainingLoop | None = None
+        self._stopping = False  # the last training call's decision (see _advance)
+        self._status_kind: str | None = None  # what the status line speaks of
         self._quiet = False  # True while controls are set from code (no observer work)
         self._build_controls(state)
         self._build_outputs()
@@ -96,8 +108,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._reset.on_click(self._on_reset_click)
         for control in (self._show_test, self._discretize):
             control.observe(self._on_view_change, names="value")
-        for control in (self._batch, self._budget, self._early):
-            control.observe(self._on_setting_change, names="value")
+        self._batch.observe(self._on_setting_change, names="value")
+        self._budget.observe(self._on_budget_change, names="value")
+        self._early.observe(self._on_early_change, names="value")
         self._show_output.on_click(self._on_show_output_click)
         self._weight.observe(self._on_weight_change, names="value")
         self._upload_button.observe(self._on_upload_change, names="value")
@@ -141,6 +154,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if self.trainer is not None:
             with self._model_lock:
                 self.trainer.set_learning_rate(change["new"])
+                self._clear_status("diverged")  # it named the rate that was too large
         self._update_link()
 
     @shows_errors
@@ -151,14 +165,24 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
                 self.trainer.set_regularization(l1, l2)
         self._update_link()
 
-    @shows_errors
     def _on_play_change(self, change) -> None:
+        # Not @shows_errors: when the loop ends by itself, its thread turns ▶ off (see
+        # _on_end) and must not wait for self._lock, which an observer joining the loop
+        # may hold (that wait cost 10 s and lost the restart of a Reset while training).
         self._play.icon = "pause" if change["new"] else "play"
         self._play.description = self._t("pause" if change["new"] else "play")
-        if change["new"]:
-            self.play()
-        else:
+        if self._loop is not None and self._loop.in_thread():
+            return
+        self._play_or_pause(change["new"])
+
+    @shows_errors
+    def _play_or_pause(self, play: bool) -> None:
+        if not play:
             self.pause()
+            return
+        self.play()
+        if not self.running and self._play.value:
+            self._play.value = False  # refused (budget, no model yet): ▶ shows it
 
     @shows_errors
     def _on_step_click(self, _button) -> None:
@@ -178,6 +202,24 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     @shows_errors
     def _on_setting_change(self, _change) -> None:
         self._update_link()
+
+    @shows_errors
+    def _on_budget_change(self, _change) -> None:
+        self._update_link()
+        if self.trainer is None:
+            return
+        budget = int(self._budget.value)
+        if budget and self.trainer.epoch >= budget and self.running:
+            self.pause()  # enforced at once, not after the loop's next call
+        with self._model_lock:
+            self._show_budget()
+
+    @shows_errors
+    def _on_early_change(self, change) -> None:
+        self._update_link()
+        if not change["new"] and self.trainer is not None:
+            with self._model_lock:
+                self._clear_status("early")
 
     @shows_errors
     def _on_show_output_click(self, _button) -> None:
@@ -284,12 +326,35 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     def link(self) -> str:
         return self._link_box.value
 
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text (tests)."""
+        text = html.unescape(re.sub(r"<[^>]+>", "", self._status.value))
+        return text.replace("⏹", "").strip()
+
+    @shows_errors
     def play(self) -> None:
-        """Train in the background until paused (the ▶ button)."""
-        if self.trainer is None or self.running:
+        """Train in the background until paused (the ▶ button); refused at the budget."""
+        if self.trainer is None:
+            return
+        if self._loop is not None and self._loop.running:
+            if not self._loop.stopping:
+                return  # already training
+            self._loop.pause()  # a loop ending by itself: wait, then start anew
+        with self._model_lock:
+            if self._show_budget():
+                refused = True
+            else:
+                refused = False
+                self._clear_status()
+        if refused:
+            if self._play.value:
+                self._play.value = False
             return
         self.clear_error()
-        self._status.value = ""
+        # Like a new fit() with Keras' EarlyStopping: the patience counts from here.
+        self._best = (self._best[0], self.trainer.epoch)
+        self._stopping = False
         self._loop = TrainingLoop(self._train_call, self._frame, self._should_stop, self._on_end)
         self._loop.start()
         if not self._play.value:
@@ -302,11 +367,15 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if self._play.value:
             self._play.value = False
 
+    @shows_errors
     def step(self, epochs: int = 1) -> None:
         """Train ``epochs`` epochs now (the Step button; pauses a running training)."""
+        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
+            raise ValueError(self._t("bad_epochs", value=epochs))
+        if self.trainer is None:
+            return
         self.pause()
-        self._train_call(epochs)
-        self._should_stop()
+        self._train_call(int(epochs))
         self.draw()
 
     @shows_errors
@@ -353,6 +422,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             "weight", layer=layer + 1, source=source + 1, target=target + 1
         )
         self.draw()
+
+    def wait_stopped(self, timeout: float = 60.0) -> None:
+        """Block until a training has ended by itself (budget, early stopping, an error)."""
+        if self._loop is not None:
+            self._loop.join(timeout)
 
     def wait_epochs(self, epochs: int, timeout: float = 60.0) -> None:
         """Block until the training has passed ``epochs`` (tests)."""
@@ -451,6 +525,8 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self._finite_weights = self.trainer.weights()
         self.history = History()
         self._best, self._focus, self._link = (math.inf, 0), None, None
+        self._stopping = False
+        self._clear_status()  # a new network: no stop of the old one applies
         self._weight.layout.display = "none"
         self._weight_label.value = ""
         self._code.value = self._download.value = ""
@@ -472,43 +548,75 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             s.y_test,
         )
 
-    # Training (these run in the loop thread) ----------------------------------------------
+    # Training (the loop thread, and Step) ------------------------------------------------
     def _train_call(self, epochs: int) -> None:
+        """One training call and the decision to stop after it, under one hold of the
+        model lock: an observer changing the budget, the learning rate or early stopping
+        comes before the call (which then uses the new value) or after the decision (and
+        then updates its message), never between the two."""
         with self._model_lock:
-            budget = int(self._budget.value)
-            if budget:
-                epochs = max(0, min(epochs, budget - self.trainer.epoch))
-            if epochs:
-                self.trainer.train(epochs, int(self._batch.value))
+            self._stopping = self._advance(epochs)
 
     def _should_stop(self) -> bool:
-        with self._model_lock:
-            trainer = self.trainer
-            result = trainer.evaluate()
-            if not (np.isfinite(result["train_loss"]) and trainer.weights_finite()):
-                for layer, (kernel, bias) in zip(
-                    _dense(trainer), self._finite_weights, strict=True
-                ):
-                    layer.set_weights([kernel, bias])
-                self._stopped_message(self._t("diverged", rate=float(self._lr.value)))
-                return True
-            self._finite_weights = trainer.weights()
-            epoch, test = trainer.epoch, result["test_loss"]
+        return self._stopping
+
+    def _advance(self, epochs: int) -> bool:
+        """Train up to ``epochs`` epochs within the budget; True when training must stop.
+        Called with the model lock held."""
+        trainer = self.trainer
         budget = int(self._budget.value)
-        if budget and epoch >= budget:
-            self._stopped_message(self._t("budget_reached", budget=budget))
+        if self._show_budget():
+            return True  # at or beyond the budget: not one more epoch
+        if budget:
+            epochs = min(epochs, budget - trainer.epoch)
+        trainer.train(epochs, int(self._batch.value))
+        result = trainer.evaluate()
+        if not (np.isfinite(result["train_loss"]) and trainer.weights_finite()):
+            for layer, (kernel, bias) in zip(_dense(trainer), self._finite_weights, strict=True):
+                layer.set_weights([kernel, bias])
+            rate = float(trainer.spec.learning_rate)  # the rate this call trained with
+            self._set_status("diverged", self._t("diverged", rate=rate))
             return True
-        if np.isfinite(test) and test < self._best[0] - 1e-5:
+        self._finite_weights = trainer.weights()
+        epoch, test = trainer.epoch, result["test_loss"]
+        if self._show_budget():
+            return True
+        if not np.isfinite(test):
+            return False  # no test points: nothing for early stopping to watch
+        if test < self._best[0] - 1e-5:
             self._best = (test, epoch)
         elif self._early.value and epoch - self._best[1] >= PATIENCE:
-            self._stopped_message(self._t("early_stopped", patience=PATIENCE, best=self._best[0]))
+            text = self._t("early_stopped", patience=PATIENCE, best=self._best[0])
+            self._set_status("early", text)
             return True
         return False
 
-    def _stopped_message(self, text: str) -> None:
-        self._status.value = (
-            f"<div style='font-size:15px;color:#8a4b00'>⏹ {html.escape(text)}</div>"
-        )
+    def _show_budget(self) -> bool:
+        """The budget's message for the box's value and the epochs trained; True when the
+        budget forbids training (reached or below). Called with the model lock held."""
+        budget, epoch = int(self._budget.value), self.trainer.epoch
+        if budget and epoch == budget:
+            self._set_status("budget", self._t("budget_reached", budget=budget))
+        elif budget and epoch > budget:
+            self._set_status("budget", self._t("budget_below", budget=budget, epoch=epoch))
+        else:
+            self._clear_status("budget")
+            return False
+        return True
+
+    def _set_status(self, kind: str, text: str, stopped: bool = True) -> None:
+        """Show why the training stopped (``kind``: budget, diverged, early) or a note
+        (info). Called with the model lock held, or with no training running."""
+        style = "font-size:15px;color:#8a4b00" if stopped else "font-size:14px"
+        mark = "⏹ " if stopped else ""
+        self._status_kind = kind
+        self._status.value = f"<div style='{style}'>{mark}{html.escape(text)}</div>"
+
+    def _clear_status(self, *kinds: str) -> None:
+        """Clear the status line (only if it speaks of one of ``kinds``, when given)."""
+        if not kinds or self._status_kind in kinds:
+            self._status_kind = None
+            self._status.value = ""
 
     def _on_end(self, error) -> None:
         if error is not None:
@@ -516,7 +624,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         else:
             self.draw()  # with the weights' hover texts, which frames leave out
         if self._play.value:
-            self._play.value = False  # the observer's pause() sees the thread is itself
+            self._play.value = False  # its observer sees the loop's thread and returns
 
     # Small helpers ----------------------------------------------------------------------
     def _change_units(self, layer: int, delta: int) -> None:

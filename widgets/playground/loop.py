@@ -47,6 +47,20 @@ class TrainingLoop:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
+    @property
+    def stopping(self) -> bool:
+        """Told to stop, or stopping by itself: it trains no more and is ending."""
+        return self._stop.is_set()
+
+    def in_thread(self) -> bool:
+        """True when called from the loop's own threads (e.g. from ``on_end``)."""
+        return threading.current_thread() in (self._thread, self._painter)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait until the loop has ended by itself (``should_stop``, an error)."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
     def start(self) -> None:
         if self.running:
             return

@@ -141,6 +141,11 @@ TEXT = Strings(
             "en": "The epoch budget ({budget}) is below the number of epochs already trained "
             "({epoch}): raise it or press Reset.",
         },
+        "bad_epochs": {
+            "pl": "Liczba epok kroku musi być liczbą całkowitą co najmniej 1, a nie {value!r}.",
+            "en": "The number of epochs of a step must be a whole number of at least 1, "
+            "not {value!r}.",
+        },
         "early_stopped": {
             "pl": "Wczesne zatrzymanie: strata testowa nie spadła od {patience} epok "
             "(najlepsza {best:.4f}).",
