@@ -7,6 +7,7 @@ message and the trainer (its epoch, whether it is training) tell the same story.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import time
@@ -16,6 +17,7 @@ import pytest
 
 from widgets.backend import load_keras
 from widgets.playground import PlaygroundDashboard
+from widgets.playground.network_figure import DOTS
 from widgets.playground.state import RANGES
 from widgets.playground.texts import TEXT
 
@@ -23,6 +25,11 @@ load_keras(timeout=120)
 
 TIMEOUT = 60.0  # generous: the machine may be busy
 MAX_BUDGET = RANGES["budget"][1]
+CSV = {
+    "type": "text/csv",
+    "size": 1,
+    "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+}
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -256,6 +263,28 @@ def test_step_refuses_a_nonsense_number_of_epochs(d):
     check(d, playing=False, epoch=2)
 
 
+def test_the_weight_box_refuses_nonsense_and_shows_the_weight_in_force(d):
+    dots = d.network_figure.data[DOTS]
+    d.select_link(*dots.customdata[0])
+    layer, source, target = d._link
+
+    def weight():
+        return float(d.trainer.weights()[layer][0][source, target])
+
+    d._weight.value = 1.25
+    assert weight() == pytest.approx(1.25) and d.error_text == ""
+    for bad in (float("nan"), float("inf"), 1e30):
+        d._weight.value = bad
+        assert "1e+30" in d.error_text or "nan" in d.error_text or "inf" in d.error_text
+        assert weight() == pytest.approx(1.25) and d._weight.value == pytest.approx(1.25)
+    d._weight.value = -0.5
+    assert weight() == pytest.approx(-0.5) and d.error_text == ""
+    d.step(3)  # the box follows the trained weight once training stops
+    assert d._weight.value == pytest.approx(weight(), abs=1e-4)
+    d.select_link(9, 9, 9)  # no such link: refused, the selection stays
+    assert d._link == (layer, source, target) and d.error_text
+
+
 def test_sliders_clamp_and_the_link_follows(d):
     d._batch.value = 0
     assert d._batch.value == 1 and "batch=1" in d.link
@@ -265,3 +294,48 @@ def test_sliders_clamp_and_the_link_follows(d):
     assert d._noise.value == 0 and "noise" not in d.link
     d._batch.value = 10
     check(d, playing=False, epoch=0)
+
+
+def test_the_link_box_always_shows_the_link_to_the_state(d):
+    link = d.link
+    d._link_box.value = "nonsense?budget=-1&data=moons"  # typed over
+    assert d.link == link
+    d._budget.value = 12
+    assert "budget=12" in d.link
+
+
+def test_the_url_seed_is_kept():
+    d = PlaygroundDashboard("en", query="data=plane&layers=&seed=7").wait_ready()
+    assert d.error_text == "" and "seed=7" in d.link
+    assert d.state.seed == 7
+
+
+def test_a_wrong_csv_changes_nothing_and_the_upload_comes_back():
+    d = PlaygroundDashboard("en", query="data=plane&layers=").wait_ready()
+    split = d.split
+    d._upload_button.value = ({"name": "bad.csv", "content": b"1,2,x\n", **CSV},)
+    assert "'x'" in d.error_text and d.split is split and d._data.value == "plane"
+    rows = "\n".join(f"{x},{-x},{int(x > 0)}" for x in np.linspace(-5, 5, 40))
+    d._upload_button.value = ({"name": "mine.csv", "content": rows.encode(), **CSV},)
+    assert d.error_text == "" and d._data.value == "upload"
+    d._data.value = "circle"
+    assert len(d.split.x_train) + len(d.split.x_test) == 500
+    d._data.value = "upload"  # the uploaded file again, not an error
+    assert d.error_text == ""
+    assert len(d.split.x_train) + len(d.split.x_test) == 40
+    huge = "\n".join(f"{x * 1e30},{x},{int(x > 0)}" for x in np.linspace(-5, 5, 40))
+    d._upload_button.value = ({"name": "huge.csv", "content": huge.encode(), **CSV},)
+    assert "1000" in d.error_text and len(d.split.x_train) + len(d.split.x_test) == 40
+    d.load_points([[1, 2], [3, 4]], [0], regression=False)  # from code: nonsense too
+    assert "at least 4" in d.error_text and len(d.split.x_train) + len(d.split.x_test) == 40
+    d.load_points("abc", "def", regression=True)
+    assert "at least 4" in d.error_text and d._data.value == "upload"
+
+
+def test_add_point_refuses_points_off_the_plot_and_unknown_labels(d):
+    n = len(d.split.x_train)
+    for x1, x2, label in ((0.5, 0.5, 7.0), (1e9, 0.0, 1.0), (float("nan"), 0.0, 1.0), (0, 0, "a")):
+        d.add_point(x1, x2, label)
+        assert "not added" in d.error_text and len(d.split.x_train) == n
+    d.add_point(0.5, 0.5, 1.0)  # a regression set: +1 or -1
+    assert len(d.split.x_train) == n + 1

@@ -140,6 +140,7 @@ class PlaygroundControls:
             description=t("link"), style=wide, layout=ipywidgets.Layout(width="95%")
         )
         self._link_box.add_class("dl-link")
+        self._link_note = ipywidgets.HTML()  # what the link cannot hold (an uploaded file)
         self._hidden = tuple(s.hide)
         self._update_adding_options()
         self._model_controls = [
@@ -269,6 +270,7 @@ class PlaygroundControls:
                 ipywidgets.HBox([self._code_button, self._download_button, self._download]),
                 self._code,
                 self._link_box,
+                self._link_note,
             ),
         }
         s = self.sections

@@ -9,8 +9,8 @@ Three locks, so that no thread waits for another while holding what that one nee
 ``self._lock`` (from :class:`~widgets.ui.Dashboard`) serialises observers;
 ``self._model_lock`` guards the trainer (a training call, an evaluation, a weight edit);
 ``self._draw_lock`` guards the figures. The loop thread never takes ``self._lock`` (the
-observer of ▶, which it sets off when it ends, returns before taking it), and an observer
-pauses the loop (joins it) only while holding ``self._lock`` alone.
+observers it sets off when it ends, of ▶ and of the weight box, return before taking it),
+and an observer pauses the loop (joins it) only while holding ``self._lock`` alone.
 
 The status line says why the training stopped (the budget, early stopping, divergence)
 and nothing that the controls contradict: a training call and the decision to stop after
@@ -43,6 +43,7 @@ from .neurons import CLICKS, grid_points
 from .state import (
     MAX_LAYERS,
     MAX_UNITS,
+    RANGES,
     State,
     from_query,
     query_from_environment,
@@ -55,6 +56,9 @@ from .view import PlaygroundView
 PATIENCE = 200  # epochs without a better test loss before early stopping
 UPLOAD = "upload"
 OFF = "off"  # the "click adds nothing" choice
+WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]
+POINT_LIMIT = 1000.0  # coordinates and values of uploaded points, in absolute value
+SEEDS = RANGES["seed"][1] + 1  # Reset and Regenerate count seeds modulo this (the URL's range)
 
 
 class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
@@ -71,7 +75,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._upload: tuple | None = None
         self._focus: tuple[int, int] | None = None
         self._link: tuple[int, int, int] | None = None
-        self._resets = 0
+        self._resets = state.seed
         self._best = (math.inf, 0)
         self._finite_weights = None
         self._geometry = None
@@ -81,6 +85,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._loop: TrainingLoop | None = None
         self._stopping = False  # the last training call's decision (see _advance)
         self._status_kind: str | None = None  # what the status line speaks of
+        self._weight_in_box: float | None = None  # the weight code last put in its box
+        self._link_text = ""  # the link the link box must show
+        self._input_error = None  # the control whose refused value the banner reports
         self._quiet = False  # True while controls are set from code (no observer work)
         self._build_controls(state)
         self._build_outputs()
@@ -111,6 +118,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._batch.observe(self._on_setting_change, names="value")
         self._budget.observe(self._on_budget_change, names="value")
         self._early.observe(self._on_early_change, names="value")
+        self._link_box.observe(self._on_link_box_change, names="value")
         self._show_output.on_click(self._on_show_output_click)
         self._weight.observe(self._on_weight_change, names="value")
         self._upload_button.observe(self._on_upload_change, names="value")
@@ -124,14 +132,12 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
 
     @shows_errors
     def _on_data_change(self, change) -> None:
-        if change["owner"] is self._data and self._data.value != UPLOAD:
-            self._upload = None
-            self._update_adding_options()
+        # An uploaded file is kept: choosing "uploaded CSV file" again brings it back.
         self._new_data_and_model()
 
     @shows_errors
     def _on_regenerate_click(self, _button) -> None:
-        self._resets += 1
+        self._resets = (self._resets + 1) % SEEDS
         self._new_data_and_model()
 
     @shows_errors
@@ -190,7 +196,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
 
     @shows_errors
     def _on_reset_click(self, _button) -> None:
-        self._resets += 1
+        self._resets = (self._resets + 1) % SEEDS
         self.rebuild()
 
     @shows_errors
@@ -221,6 +227,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             with self._model_lock:
                 self._clear_status("early")
 
+    def _on_link_box_change(self, change) -> None:
+        # The box shows the link to the dashboard's state, whatever is typed over it.
+        if change["new"] != self._link_text:
+            self._link_box.value = self._link_text
+
     @shows_errors
     def _on_show_output_click(self, _button) -> None:
         self._focus = None
@@ -244,14 +255,30 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if points.point_inds:
             self.select_link(*trace.customdata[points.point_inds[0]])
 
-    @shows_errors
     def _on_weight_change(self, change) -> None:
-        if self._quiet or self._link is None:
+        # Not @shows_errors: the loop thread puts the trained weight in the box when it
+        # ends (see _show_weight), and must not wait for self._lock.
+        if change["new"] == self._weight_in_box:
             return
-        if not np.isfinite(change["new"]):
-            raise ValueError(self._t("bad_value", what="w", low=-10, high=10, value=change["new"]))
+        self._set_typed_weight(change["new"])
+
+    @shows_errors
+    def _set_typed_weight(self, value: float) -> None:
+        if self._link is None or self.trainer is None:
+            self._show_weight()
+            return
+        if not (np.isfinite(value) and abs(value) <= WEIGHT_LIMIT):
+            self._show_weight()  # the box shows the weight in force again
+            what = self._weight_label.value or "w"
+            self._refuse(
+                self._weight,
+                self._t("bad_value", what=what, low=-WEIGHT_LIMIT, high=WEIGHT_LIMIT, value=value),
+            )
+            return
         with self._model_lock:
-            self.trainer.set_weight(*self._link, float(change["new"]))
+            self.trainer.set_weight(*self._link, float(value))
+        self._weight_in_box = float(value)
+        self._accepted(self._weight)
         self.draw()
 
     @shows_errors
@@ -352,6 +379,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
                 self._play.value = False
             return
         self.clear_error()
+        self._input_error = None
         # Like a new fit() with Keras' EarlyStopping: the patience counts from here.
         self._best = (self._best[0], self.trainer.epoch)
         self._stopping = False
@@ -377,6 +405,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.pause()
         self._train_call(int(epochs))
         self.draw()
+        self._show_weight()
 
     @shows_errors
     def rebuild(self) -> None:
@@ -387,18 +416,39 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if self._build(self._load_keras()) and was_running:
             self.play()
 
+    @shows_errors
     def add_point(self, x1: float, x2: float, label) -> None:
         """Add a training point (what a click on the output plot does)."""
+        if self.split is None or self.trainer is None:
+            return
+        labels = [value for _, value in self._adding.options if value != OFF]
+        try:
+            inside = all(abs(float(x)) <= self._box for x in (x1, x2))  # False for nan
+        except (TypeError, ValueError):
+            inside = False
+        if not inside or isinstance(label, bool) or label not in labels:
+            raise ValueError(self._t("bad_point", x1=x1, x2=x2, label=label))
         with self._model_lock:
             self.split.add_point(float(x1), float(x2), label)
             self._set_trainer_data()
         self._points_drawn = False
         self.draw()
 
+    @shows_errors
     def load_points(self, X, labels, regression: bool, name: str = "CSV") -> None:
         """Use a student's own points (a parsed CSV) as the data set."""
-        self._upload = (np.asarray(X), np.asarray(labels), bool(regression))
-        self._update_adding_options()
+        try:
+            X, values = np.asarray(X, dtype=np.float64), np.asarray(labels, dtype=np.float64)
+        except (TypeError, ValueError):
+            X = values = np.zeros((0, 0))
+        if X.ndim != 2 or X.shape[1:] != (2,) or values.shape != (len(X),) or len(X) < 4:
+            raise ValueError(self._t("bad_points"))
+        largest = float(np.max(np.abs(np.concatenate([X.ravel(), values]))))
+        if not largest <= POINT_LIMIT:  # also refuses nan and inf
+            raise ValueError(self._t("points_too_large", limit=f"{POINT_LIMIT:g}", value=largest))
+        labels = values.astype(np.float32 if regression else np.int64)
+        previous = self._upload, self._data.value, self._data.options
+        self._upload = (X.astype(np.float32), labels, bool(regression))
         self._quiet = True
         try:
             if UPLOAD not in [v for _, v in self._data.options]:
@@ -406,21 +456,42 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self._data.value = UPLOAD
         finally:
             self._quiet = False
-        self._new_data_and_model()
-        self._status.value = html.escape(self._t("uploaded", n=len(X), name=name))
+        try:
+            self._new_data_and_model()
+        except Exception:
+            self._upload = previous[0]  # the data in force stay, and the menu says so
+            self._quiet = True
+            try:
+                self._data.options, self._data.value = previous[2], previous[1]
+            finally:
+                self._quiet = False
+            self._update_adding_options()
+            raise
+        with self._model_lock:  # the loop may be training the new net already
+            self._set_status("info", self._t("uploaded", n=len(X), name=name), stopped=False)
 
+    @shows_errors
     def select_link(self, layer: int, source: int, target: int) -> None:
         """Select one link for editing its weight."""
-        self._link = (int(layer), int(source), int(target))
-        with self._model_lock:
-            value = float(self.trainer.weights()[layer][0][source, target])
-        self._quiet = True
-        self._weight.value = round(value, 4)
-        self._quiet = False
+        if self.trainer is None:
+            return
+        kernels = [kernel for kernel, _ in self.trainer.weights()]
+        try:
+            link = (int(layer), int(source), int(target))
+        except (TypeError, ValueError):
+            link = None
+        if link is None or not (
+            0 <= link[0] < len(kernels)
+            and 0 <= link[1] < kernels[link[0]].shape[0]
+            and 0 <= link[2] < kernels[link[0]].shape[1]
+        ):
+            raise ValueError(self._t("no_link", layer=layer, source=source, target=target))
+        self._link = link
         self._weight.layout.display = None
         self._weight_label.value = self._t(
-            "weight", layer=layer + 1, source=source + 1, target=target + 1
+            "weight", layer=link[0] + 1, source=link[1] + 1, target=link[2] + 1
         )
+        self._show_weight()
         self.draw()
 
     def wait_stopped(self, timeout: float = 60.0) -> None:
@@ -476,27 +547,31 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         rate = float(self._rate.value)
         return (rate if self._reg.value == "l1" else 0.0, rate if self._reg.value == "l2" else 0.0)
 
+    def _uploaded(self) -> tuple | None:
+        """The uploaded points, when the data menu shows them."""
+        return self._upload if self._data.value == UPLOAD else None
+
     def _new_data(self) -> None:
-        if self._upload is not None:
-            X, labels, regression = self._upload
+        if (uploaded := self._uploaded()) is not None:
+            X, labels, regression = uploaded
             classes = 2 if regression else max(2, int(labels.max()) + 1)
             rng = np.random.default_rng(self._resets)
             order = rng.permutation(len(X))
-            self.split = split(
-                X[order], labels[order], self._train.value / 100, regression, classes
-            )
+            new = split(X[order], labels[order], self._train.value / 100, regression, classes)
+            self._classes.disabled = True  # the file's labels say how many
         else:
             name = self._data.value
             self._classes.disabled = name not in MULTICLASS
-            self.split = load_split(
+            new = load_split(
                 name,
                 self._noise.value / 100,
                 self._train.value / 100,
                 seed=self._resets,
                 classes=self._classes.value,
             )
-        if len(self.split.x_train) == 0:
+        if len(new.x_train) == 0:
             raise ValueError(self._t("no_train_points"))
+        self.split = new  # only now: refused data leave the data in force alone
         self._points_drawn = False
         self._update_adding_options()
 
@@ -623,6 +698,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self.show_error(error)
         else:
             self.draw()  # with the weights' hover texts, which frames leave out
+            self._show_weight()
         if self._play.value:
             self._play.value = False  # its observer sees the loop's thread and returns
 
@@ -661,9 +737,33 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
                 "</span>"
             )
 
+    def _show_weight(self) -> None:
+        """Put the selected link's weight in force into its box (no observer work)."""
+        if self._link is None or self.trainer is None:
+            value = self._weight_in_box if self._weight_in_box is not None else 0.0
+        else:
+            with self._model_lock:
+                layer, source, target = self._link
+                weight = self.trainer.weights()[layer][0][source, target]
+            value = float(str(np.float32(weight)))  # the shortest decimal of that float32
+        self._weight_in_box = value
+        self._weight.value = value
+
+    def _refuse(self, control, message: str) -> None:
+        """Tell why a typed value was refused (the control shows the value in force)."""
+        self.show_error(message)
+        self._input_error = control
+
+    def _accepted(self, control) -> None:
+        """A good value after a refused one: the banner about that control goes."""
+        if self._input_error is control:
+            self.clear_error()
+            self._input_error = None
+
     def _update_adding_options(self) -> None:
         t = self._t
-        regression = self._upload[2] if self._upload else self._data.value in REGRESSION
+        uploaded = self._uploaded()
+        regression = uploaded[2] if uploaded else self._data.value in REGRESSION
         classes = self.split.classes if self.split is not None else 2
         if regression:
             options = [(t("add_off"), OFF), (t("add_high"), 1.0), (t("add_low"), -1.0)]
@@ -681,7 +781,13 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             port = f":{env['SERVER_PORT']}" if env.get("SERVER_PORT") else ""
             base = f"http://{env['SERVER_NAME']}{port}{env['SCRIPT_NAME']}"
         lang = "" if base else "07_playground.ipynb"
-        self._link_box.value = f"{base or lang}?{query}" if query else (base or lang)
+        self._link_text = f"{base or lang}?{query}" if query else (base or lang)
+        self._link_box.value = self._link_text
+        self._link_note.value = (
+            f"<span style='font-size:12px'>{html.escape(self._t('link_no_upload'))}</span>"
+            if self._uploaded() is not None
+            else ""
+        )
 
 
 def _dense(trainer):

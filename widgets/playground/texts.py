@@ -146,6 +146,30 @@ TEXT = Strings(
             "en": "The number of epochs of a step must be a whole number of at least 1, "
             "not {value!r}.",
         },
+        "no_link": {
+            "pl": "Sieć nie ma połączenia (warstwa {layer}, neuron {source} → {target}).",
+            "en": "The network has no link (layer {layer}, neuron {source} → {target}).",
+        },
+        "bad_point": {
+            "pl": "Nie dodano punktu ({x1}, {x2}) z etykietą {label!r}: punkt musi leżeć na "
+            "wykresie, a etykieta być jedną z listy „klik na wykresie dodaje”.",
+            "en": "The point ({x1}, {x2}) with label {label!r} was not added: it must lie on "
+            "the plot and the label be one of the choices of 'a click on the plot adds'.",
+        },
+        "bad_points": {
+            "pl": "Punkty muszą mieć dwie współrzędne i etykietę; potrzeba co najmniej 4.",
+            "en": "Points need two coordinates and a label each; at least 4 are needed.",
+        },
+        "points_too_large": {
+            "pl": "Liczby w pliku muszą być z zakresu [−{limit}, {limit}], a jest tam {value:g}.",
+            "en": "The numbers in the file must be within [−{limit}, {limit}]; it has {value:g}.",
+        },
+        "link_no_upload": {
+            "pl": "Wczytanego pliku nie da się zapisać w linku: link otworzy te ustawienia "
+            "z domyślnym zbiorem danych.",
+            "en": "An uploaded file cannot go into a link: the link opens these settings with "
+            "the default data set.",
+        },
         "early_stopped": {
             "pl": "Wczesne zatrzymanie: strata testowa nie spadła od {patience} epok "
             "(najlepsza {best:.4f}).",
