@@ -23,6 +23,8 @@ from widgets.playground.texts import TEXT
 
 load_keras(timeout=120)
 
+from widgets.models.playground import dense_layers  # noqa: E402  (imports TensorFlow)
+
 TIMEOUT = 60.0  # generous: the machine may be busy
 MAX_BUDGET = RANGES["budget"][1]
 CSV = {
@@ -211,6 +213,36 @@ def test_out_of_range_budgets_from_the_page_are_clamped(d):
     assert "budget=7" in d.link
 
 
+@pytest.mark.parametrize("bad", [-5, 2.5, "12", True, 10**9, float("nan"), None])
+def test_out_of_range_budgets_from_code_are_refused_with_a_message(d, bad):
+    d._budget.value = 9
+    d.configure(budget=bad)
+    assert d._budget.value == 9
+    assert "budget" in d.error_text and "0-100000" in d.error_text
+    check(d, playing=False, epoch=0)
+    d.configure(budget=np.int64(4))  # a numpy integer is a fine integer
+    assert d._budget.value == 4 and d.error_text == ""
+    d.step(6)
+    check(d, playing=False, epoch=4)
+    d.configure(budget=3)
+    check(d, playing=False, epoch=4)
+
+
+def test_messages_are_in_the_page_language():
+    d = PlaygroundDashboard("pl", query="data=plane&layers=&budget=2&batch=1.5").wait_ready()
+    assert "batch=1.5" in d.error_text and "invalid literal" not in d.error_text
+    assert d._batch.value == 10 and d._budget.value == 2
+    d.step(3)
+    check(d, playing=False, epoch=2)
+    assert status(d) == "Osiągnięto limit epok: 2."
+    d._budget.value = 1
+    check(d, playing=False, epoch=2)
+    assert "limit epok" in status(d).lower()
+    d.configure(budget=-1)
+    assert d._budget.value == 1 and "budget" in d.error_text
+    assert "Nie zmieniono ustawień: budget=-1" in d.error_text
+
+
 @pytest.mark.parametrize(
     "query", ["budget=1.5", "budget=-3", "budget=100001", "budget=abc", "budget=", "budget=1e3"]
 )
@@ -253,6 +285,24 @@ def test_a_divergence_message_goes_when_the_learning_rate_changes(d):
     finally:
         d._features["x1sq"].value = False
         d._batch.value = 10
+
+
+def test_early_stopping_message_and_play_after_it(d):
+    d.configure(lr=0.0)  # nothing improves: early stopping after PATIENCE epochs
+    try:
+        d._early.value = True
+        d._play.value = True
+        wait_stopped(d)
+        stopped = d.trainer.epoch
+        assert "Early stopping" in status(d)
+        d._play.value = True  # ▶ again trains again (a new patience window)
+        d.wait_epochs(stopped + 1, timeout=TIMEOUT)
+        assert d.trainer.epoch > stopped
+        wait_stopped(d)
+        d._early.value = False  # the message was about early stopping: it goes
+        assert status(d) == ""
+    finally:
+        d.configure(lr=0.03)
 
 
 def test_step_refuses_a_nonsense_number_of_epochs(d):
@@ -308,6 +358,27 @@ def test_the_url_seed_is_kept():
     d = PlaygroundDashboard("en", query="data=plane&layers=&seed=7").wait_ready()
     assert d.error_text == "" and "seed=7" in d.link
     assert d.state.seed == 7
+
+
+def test_configure_refuses_nonsense_and_applies_good_settings(d):
+    d.configure(batch=0)
+    assert d._batch.value == 10 and "batch" in d.error_text and "1-30" in d.error_text
+    d.configure(lr=-1)
+    assert d._lr.value == 0.03 and "lr" in d.error_text
+    d.configure(colour="red")
+    assert "colour" in d.error_text
+    d.configure(batch=5, budget=7, lr=0.1)  # all at once, no rebuild needed
+    assert d.error_text == "" and (d._batch.value, d._budget.value, d._lr.value) == (5, 7, 0.1)
+    assert float(d.trainer.optimizer.learning_rate.numpy()) == pytest.approx(0.1)
+    d.configure(batch=10, budget=0, lr=0.03)
+    check(d, playing=False, epoch=0)
+    d.configure(layers=(3,), acts=("relu",), dropout=(0.25,), seed=5, noise=10, hide="views")
+    assert [layer.units for layer in dense_layers(d.model)] == [3, 1]
+    assert d.model.get_layer("hidden_1").activation.__name__ == "relu"
+    assert d._dropouts[0].value == 0.25 and d.sections["views"].layout.display == "none"
+    assert all(part in d.link for part in ("layers=3", "seed=5", "noise=10", "hide=views"))
+    d.configure(layers=(), noise=0, hide=())
+    assert [layer.units for layer in dense_layers(d.model)] == [1] and d.error_text == ""
 
 
 def test_a_wrong_csv_changes_nothing_and_the_upload_comes_back():

@@ -76,7 +76,7 @@ class PlaygroundControls:
             layout=ipywidgets.Layout(width="220px"),
         )
         self._lr = ipywidgets.Dropdown(
-            options=_with(LEARNING_RATES, s.lr),
+            options=options_with(LEARNING_RATES, s.lr),
             value=s.lr,
             description=t("learning_rate"),
             style=wide,
@@ -98,7 +98,7 @@ class PlaygroundControls:
             layout=ipywidgets.Layout(width="200px"),
         )
         self._rate = ipywidgets.Dropdown(
-            options=_with(REG_RATES, s.rate),
+            options=options_with(REG_RATES, s.rate),
             value=s.rate,
             description=t("reg_rate"),
             style=wide,
@@ -176,7 +176,8 @@ class PlaygroundControls:
         )
         drop = ipywidgets.Dropdown(
             options=[
-                (f"{self._t('dropout')} {r:g}", r) for r in _with(DROPOUTS, *s.dropout[i : i + 1])
+                (f"{self._t('dropout')} {r:g}", r)
+                for r in options_with(DROPOUTS, *s.dropout[i : i + 1])
             ],
             value=s.dropout[i] if i < len(s.dropout) else 0.0,
             layout=ipywidgets.Layout(width="92px"),
@@ -294,6 +295,6 @@ class PlaygroundControls:
         ]
 
 
-def _with(values: tuple, *extra) -> list:
+def options_with(values: tuple, *extra) -> list:
     """The options plus any value asked for by a URL that is not among them, sorted."""
     return sorted(set(values) | {float(v) for v in extra})

@@ -33,7 +33,7 @@ import time
 import numpy as np
 
 from ..ui import Dashboard, shows_errors
-from .controls import PlaygroundControls
+from .controls import DROPOUTS, LEARNING_RATES, REG_RATES, PlaygroundControls, options_with
 from .curves import History
 from .datasets import BOX, MULTICLASS, REGRESSION, Split, load_split, split
 from .features import compute_features, feature_label
@@ -44,7 +44,9 @@ from .state import (
     MAX_LAYERS,
     MAX_UNITS,
     RANGES,
+    SECTIONS,
     State,
+    check,
     from_query,
     query_from_environment,
     to_query,
@@ -59,6 +61,9 @@ OFF = "off"  # the "click adds nothing" choice
 WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]
 POINT_LIMIT = 1000.0  # coordinates and values of uploaded points, in absolute value
 SEEDS = RANGES["seed"][1] + 1  # Reset and Regenerate count seeds modulo this (the URL's range)
+# configure(): settings that need new data, a new network, or neither (live controls)
+DATA_SETTINGS = ("data", "noise", "train", "classes", "seed")
+NETWORK_SETTINGS = ("features", "layers", "acts", "dropout", "opt")
 
 
 class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
@@ -358,6 +363,42 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         """The status line as plain text (tests)."""
         text = html.unescape(re.sub(r"<[^>]+>", "", self._status.value))
         return text.replace("⏹", "").strip()
+
+    @shows_errors
+    def configure(self, **settings) -> None:
+        """Set controls from code, with the URL's names and checks (:class:`.state.State`).
+
+        E.g. ``configure(data="spiral", layers=(8, 8), budget=500)``. A bad value (out of
+        range, a wrong type, an unknown name) changes nothing and is told in the banner.
+        New data or a new network is built once, whatever the number of settings.
+        """
+        checked = {}
+        for name, value in settings.items():
+            try:
+                checked[name] = check(name, value)
+            except ValueError as error:
+                text = self._t("bad_setting", name=name, value=value, allowed=str(error))
+                raise ValueError(text) from None
+        self.clear_error()
+        self._input_error = None
+        structural = [n for n in checked if n in DATA_SETTINGS + NETWORK_SETTINGS]
+        if structural:
+            self._quiet = True
+            try:
+                for name in structural:
+                    self._set_structural(name, checked[name])
+            finally:
+                self._quiet = False
+            if any(n in DATA_SETTINGS for n in structural):
+                self._new_data_and_model()
+            elif self.trainer is not None:
+                self.rebuild()
+            else:
+                self._show_layers()
+        for name, value in checked.items():
+            if name not in structural:
+                self._set_live(name, value)
+        self._update_link()
 
     @shows_errors
     def play(self) -> None:
@@ -759,6 +800,61 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if self._input_error is control:
             self.clear_error()
             self._input_error = None
+
+    def _set_structural(self, name: str, value) -> None:
+        """Set a data or network setting's controls (quietly; configure() rebuilds)."""
+        if name == "seed":
+            self._resets = value
+        elif name in ("data", "noise", "train", "classes", "opt"):
+            controls = {
+                "data": self._data,
+                "noise": self._noise,
+                "train": self._train,
+                "classes": self._classes,
+                "opt": self._optimizer,
+            }
+            controls[name].value = value
+        elif name == "features":
+            for feature, button in self._features.items():
+                button.value = feature in value
+        elif name == "layers":
+            self._units[: len(value)] = value
+            self._n_layers = len(value)
+        elif name == "acts":
+            for act, value_ in zip(self._acts, value, strict=False):
+                act.value = value_
+        elif name == "dropout":
+            for drop, rate in zip(self._dropouts, value, strict=False):
+                if rate not in [v for _, v in drop.options]:
+                    drop.options = [
+                        (f"{self._t('dropout')} {r:g}", r) for r in options_with(DROPOUTS, rate)
+                    ]
+                drop.value = rate
+
+    def _set_live(self, name: str, value) -> None:
+        """Set a setting that needs no rebuild; its observer does the rest."""
+        if name == "hide":
+            self._hidden = tuple(value)
+            for section in SECTIONS:
+                self.sections[section].layout.display = "none" if section in value else None
+            return
+        if name in ("lr", "rate"):
+            control, choices = (
+                (self._lr, LEARNING_RATES) if name == "lr" else (self._rate, REG_RATES)
+            )
+            if value not in control.options:
+                control.options = options_with(choices, value, control.value)
+            control.value = value
+            return
+        controls = {
+            "batch": self._batch,
+            "reg": self._reg,
+            "budget": self._budget,
+            "early": self._early,
+            "discretize": self._discretize,
+            "test": self._show_test,
+        }
+        controls[name].value = value
 
     def _update_adding_options(self) -> None:
         t = self._t

@@ -141,6 +141,10 @@ TEXT = Strings(
             "en": "The epoch budget ({budget}) is below the number of epochs already trained "
             "({epoch}): raise it or press Reset.",
         },
+        "bad_setting": {
+            "pl": "Nie zmieniono ustawień: {name}={value!r} (dozwolone: {allowed}).",
+            "en": "Settings not changed: {name}={value!r} (allowed: {allowed}).",
+        },
         "bad_epochs": {
             "pl": "Liczba epok kroku musi być liczbą całkowitą co najmniej 1, a nie {value!r}.",
             "en": "The number of epochs of a step must be a whole number of at least 1, "
