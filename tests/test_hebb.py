@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error, shown_errors
 
 from widgets.backend import load_keras
 
@@ -263,6 +264,42 @@ def test_configure_refuses_unknown_values(dashboard):
     dashboard.configure(epochs=0)
     assert "from 1 to 20" in dashboard.error_text
     assert dashboard._gate.value == "AND" and dashboard._epochs.value == 3
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    return HebbDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "words"),
+    [
+        ({"gate": "XNOR"}, "hebb.bad_gate", "Nieznana bramka 'XNOR'"),
+        ({"encoding": "ternary"}, "hebb.bad_encoding", "Nieznane kodowanie 'ternary'"),
+        ({"epochs": 0}, "hebb.bad_epochs", "od 1 do 20, a podano 0"),
+        ({"epochs": 2.5}, "hebb.bad_epochs", "a podano 2,5"),
+        ({"learning_rate": -1.5}, "hebb.bad_eta", "a podano −1,5"),
+        ({"learning_rate": "dużo"}, "hebb.bad_eta", "a podano 'dużo'"),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(polish_board, settings, key, words):
+    shown = shown_errors(polish_board)
+    polish_board.configure(**settings)
+    names = ("XNOR AND OR NAND NOR", "ternary bipolar binary mixed")  # the values to type
+    sentence, details = assert_student_error(shown[-1], key, *names)
+    assert polish_board.error_text == sentence and words in sentence
+    assert details == "" and polish_board.error_details == ""
+    assert polish_board._gate.value == "AND" and polish_board.learning_rate == 1.0
+    polish_board.clear_error()
+
+
+def test_a_learning_rate_typed_in_polish_gets_a_polish_sentence(polish_board):
+    shown = shown_errors(polish_board)
+    polish_board._eta.value = 0.0
+    sentence, _ = assert_student_error(shown[-1], "hebb.bad_eta")
+    assert sentence.startswith("Współczynnik uczenia η musi być liczbą większą od 0")
+    polish_board._eta.value = 1.0
+    assert polish_board.error_text == ""
 
 
 def test_polish_dashboard_speaks_polish():

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 
 import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
 from .animation import StepAnimation
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures import shapes
 from .figures.light import LightFigureWidget
@@ -140,8 +142,9 @@ TEXT = Strings(
             "each epoch is the same one; only the scale of the weights grows.",
         },
         "bad_eta": {
-            "pl": "Współczynnik uczenia η musi być liczbą z przedziału (0, {high}], a podano "
-            "{value}. Przy η ≤ 0 sieć nie uczy się wcale albo uczy się odwrotności zadania.",
+            "pl": "Współczynnik uczenia η musi być liczbą większą od 0 i nie większą niż "
+            "{high}, a podano {value}. Przy η ≤ 0 sieć nie uczy się wcale albo uczy się "
+            "odwrotności zadania.",
             "en": "The learning rate η must be a number in (0, {high}], got {value}. With "
             "η ≤ 0 the net learns nothing or learns the opposite of the task.",
         },
@@ -263,14 +266,23 @@ def _vec(values) -> str:
     return "(" + ", ".join(_fmt(v) for v in values) + ")"
 
 
+def _given(value, lang: str) -> str:
+    """A value the student gave, as a sentence in ``lang`` quotes it: a number as the
+    table prints it (with a decimal comma in Polish), anything else as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = _fmt(value) if math.isfinite(value) else str(float(value))
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
+
+
 def check_learning_rate(value, lang: str) -> float:
-    """Return η as a float or raise ValueError with a student's message."""
+    """Return η as a float or raise a :class:`~widgets.errors.StudentError` saying why."""
     try:
         eta = float(value)
     except (TypeError, ValueError):
         eta = math.nan
     if not (math.isfinite(eta) and 0 < eta <= ETA_MAX):
-        raise ValueError(TEXT.get("bad_eta", lang, high=_fmt(ETA_MAX), value=value))
+        raise StudentError("hebb.bad_eta", high=_fmt(ETA_MAX), value=_given(value, lang))
     return eta
 
 
@@ -418,17 +430,15 @@ class HebbDashboard(Dashboard):
     ) -> None:
         """Set controls from code; a bad value gets a message and changes nothing."""
         if gate is not None and gate not in GATES:
-            raise ValueError(self._t("bad_gate", value=gate, names=", ".join(GATES)))
+            raise StudentError("hebb.bad_gate", value=gate, names=", ".join(GATES))
         if encoding is not None and encoding not in ENCODING_NAMES:
-            raise ValueError(
-                self._t("bad_encoding", value=encoding, names=", ".join(ENCODING_NAMES))
-            )
+            raise StudentError("hebb.bad_encoding", value=encoding, names=", ".join(ENCODING_NAMES))
         if learning_rate is not None:
             learning_rate = check_learning_rate(learning_rate, self.lang)
         if epochs is not None and (
             not isinstance(epochs, int | np.integer) or not 1 <= epochs <= EPOCHS_MAX
         ):
-            raise ValueError(self._t("bad_epochs", high=EPOCHS_MAX, value=epochs))
+            raise StudentError("hebb.bad_epochs", high=EPOCHS_MAX, value=_given(epochs, self.lang))
         for control, value in (
             (self._gate, gate),
             (self._encoding, encoding),
