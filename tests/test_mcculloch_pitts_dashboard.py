@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error, shown_errors
 
 from widgets.figures.plane import POINTS_TRACE, TARGETS_TRACE
 from widgets.figures.shapes import named, path_points
@@ -108,10 +109,31 @@ def test_xor_challenge_explains_after_tries(dashboard):
 
 def test_bad_values_give_a_message_not_an_exception(dashboard):
     dashboard.configure([1.0, 5.0], 1.0)  # 5 is outside [-2, 2]
-    assert "[-2.0, 2.0]" in dashboard.error_text
+    assert "each from −2 to 2" in dashboard.error_text
     assert dashboard.model.get_weights()[0].ravel().tolist() == [1.0, 1.0]  # unchanged
     dashboard.apply_preset("XNOR")
     assert "XNOR" in dashboard.error_text
+
+
+@pytest.mark.parametrize(
+    ("weights", "threshold", "cause"),
+    [([1.0, 5.0], 1.0, ""), ([1.0], 1.0, ""), ([1.0, 1.0], 3.5, ""), (["dużo", 1], 1, "could not")],
+)
+def test_bad_values_are_told_in_polish(weights, threshold, cause):
+    polish = McCullochPittsDashboard(lang="pl")
+    shown = shown_errors(polish)
+    polish.configure(weights, threshold)
+    sentence, details = assert_student_error(shown[-1], "mcculloch_pitts.bad_weights")
+    assert polish.error_text == sentence
+    assert "liczba wejść: 2" in sentence and "od −2 do 2" in sentence and "od −3 do 3" in sentence
+    # Python's own words about a value that is no number are the lecturer's details.
+    assert (cause in details and "ValueError" in details) if cause else details == ""
+    assert polish.error_details == details and "could not" not in sentence
+    polish.apply_preset("XNOR")
+    sentence, details = assert_student_error(
+        shown[-1], "mcculloch_pitts.unknown_gate", "XNOR AND OR NOT NAND NOR"
+    )
+    assert sentence == "Nieznana bramka 'XNOR'; dostępne: AND, OR, NOT, NAND, NOR." and not details
 
 
 def test_polish_dashboard_speaks_polish():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipywidgets
 import numpy as np
 
+from .errors import StudentError
 from .figures.diagram import neuron_svg
 from .figures.plane import (
     decision_plane_figure,
@@ -105,10 +106,10 @@ TEXT = Strings(
             "hidden layer solves it (lesson 07).",
         },
         "bad_weights": {
-            "pl": "Podaj {n} wag(i) (po jednej na wejście) z zakresu [{low}, {high}], a próg z "
-            "[{tlow}, {thigh}].",
-            "en": "Give {n} weight(s) (one per input) in [{low}, {high}] and a threshold in "
-            "[{tlow}, {thigh}].",
+            "pl": "Podaj po jednej wadze na każde wejście (liczba wejść: {n}), każdą od {low} "
+            "do {high}, oraz próg od {tlow} do {thigh}.",
+            "en": "Give one weight per input (number of inputs: {n}), each from {low} to "
+            "{high}, and a threshold from {tlow} to {thigh}.",
         },
         "unknown_gate": {
             "pl": "Nieznana bramka {name!r}; dostępne: {names}.",
@@ -122,6 +123,11 @@ THRESHOLD_RANGE = (-3.0, 3.0)
 STEP = 0.5  # multiples of 0.5 are exact in float32, so sums never land a hair below θ
 PRESETS = ("AND", "OR", "NOT", "NAND", "NOR")
 XOR_ATTEMPTS_BEFORE_WHY = 5
+
+
+def _bound(value: float) -> str:
+    """A whole-number bound of a range as a sentence shows it: '−2', '3'."""
+    return f"{value:g}".replace("-", "−")
 
 
 def _on_grid(value: float) -> float:
@@ -278,23 +284,18 @@ class McCullochPittsDashboard(Dashboard):
     @shows_errors
     def configure(self, weights, threshold: float) -> None:
         """Set the sliders from code; out-of-range or wrong-length values get a message."""
-        weights = list(np.ravel(weights).astype(float))
+        try:
+            weights = list(np.ravel(weights).astype(float))
+            threshold = float(threshold)
+        except (TypeError, ValueError) as error:  # not numbers: Python's words go to details
+            raise self._bad_weights() from error
         low, high = WEIGHT_RANGE
         if (
             len(weights) != self.n_inputs
             or not all(low <= w <= high for w in weights)
             or not THRESHOLD_RANGE[0] <= threshold <= THRESHOLD_RANGE[1]
         ):
-            raise ValueError(
-                self._t(
-                    "bad_weights",
-                    n=self.n_inputs,
-                    low=low,
-                    high=high,
-                    tlow=THRESHOLD_RANGE[0],
-                    thigh=THRESHOLD_RANGE[1],
-                )
-            )
+            raise self._bad_weights()
         with self.hold_trait_notifications():
             for slider, w in zip(self._weights, weights, strict=False):
                 slider.value = w
@@ -302,11 +303,21 @@ class McCullochPittsDashboard(Dashboard):
         self.clear_error()
         self._refresh()
 
+    def _bad_weights(self) -> StudentError:
+        return StudentError(
+            "mcculloch_pitts.bad_weights",
+            n=self.n_inputs,
+            low=_bound(WEIGHT_RANGE[0]),
+            high=_bound(WEIGHT_RANGE[1]),
+            tlow=_bound(THRESHOLD_RANGE[0]),
+            thigh=_bound(THRESHOLD_RANGE[1]),
+        )
+
     @shows_errors
     def apply_preset(self, gate: str) -> None:
         """Set the classic weights of AND, OR, NOT, NAND or NOR."""
         if gate not in PRESETS:
-            raise ValueError(self._t("unknown_gate", name=gate, names=", ".join(PRESETS)))
+            raise StudentError("mcculloch_pitts.unknown_gate", name=gate, names=", ".join(PRESETS))
         weights, threshold = preset_parameters(gate, self.n_inputs)
         self._set_sliders(weights, threshold)
 
