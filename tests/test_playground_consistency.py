@@ -374,6 +374,7 @@ def test_configure_refuses_nonsense_and_applies_good_settings(d):
     check(d, playing=False, epoch=0)
     d.configure(layers=(3,), acts=("relu",), dropout=(0.25,), seed=5, noise=10, hide="views")
     assert [layer.units for layer in dense_layers(d.model)] == [3, 1]
+    assert [box.layout.display for box in d._layer_boxes[:2]] == [None, "none"]
     assert d.model.get_layer("hidden_1").activation.__name__ == "relu"
     assert d._dropouts[0].value == 0.25 and d.sections["views"].layout.display == "none"
     assert all(part in d.link for part in ("layers=3", "seed=5", "noise=10", "hide=views"))

@@ -389,12 +389,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
                     self._set_structural(name, checked[name])
             finally:
                 self._quiet = False
+            self._show_layers()  # the layer boxes follow, whatever is rebuilt
             if any(n in DATA_SETTINGS for n in structural):
                 self._new_data_and_model()
             elif self.trainer is not None:
                 self.rebuild()
-            else:
-                self._show_layers()
         for name, value in checked.items():
             if name not in structural:
                 self._set_live(name, value)
