@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from plotly.callbacks import Points
+from student_errors import assert_student_error, shown_errors
 
 from widgets.animation import StepAnimation
 from widgets.backend import load_keras
@@ -426,6 +427,32 @@ def test_custom_points_by_clicking(fresh):
     assert "outside" in d.error_text and len(d.X) == 3
     d._on_clear_click(None)
     assert "Click the plot" in d.message
+
+
+def test_points_that_cannot_be_added_are_told_in_polish(pm, monkeypatch):
+    from widgets import perceptron
+    from widgets.perceptron import PerceptronDashboard
+
+    d = PerceptronDashboard(lang="pl").wait_ready()
+    d._dataset.value = "custom"  # the plot spans −3..3 on both axes
+    shown = shown_errors(d)
+    d.add_point(50.5, -0.25, label=1)
+    sentence, details = assert_student_error(shown[-1], "perceptron.outside")
+    assert sentence.startswith("Punkt (50,5; −0,25) leży poza wykresem")
+    assert "od −3 do 3 na osi x1" in sentence and not details and len(d.X) == 0
+    d.add_point(0.0, 0.0, label=2)
+    sentence, _ = assert_student_error(shown[-1], "perceptron.bad_label")
+    assert sentence == "Klasa musi być 0 albo 1, a jest 2."
+    d.add_point("jeden", 0.0, label=1)
+    sentence, details = assert_student_error(shown[-1], "perceptron.bad_point")
+    assert sentence == "Współrzędne punktu muszą być liczbami." and d.error_text == sentence
+    assert "ValueError: could not convert string to float: 'jeden'" in details
+    assert d.error_details == details
+    monkeypatch.setattr(perceptron, "MAX_POINTS", 1)
+    d.add_point(1.0, 1.0, label=1)
+    d.add_point(-1.0, -1.0, label=0)
+    sentence, _ = assert_student_error(shown[-1], "perceptron.too_many")
+    assert "dozwolona liczba punktów (1)" in sentence and len(d.X) == 1
 
 
 def test_a_click_adds_to_a_generated_set_until_new_data(fresh):

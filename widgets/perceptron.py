@@ -12,6 +12,7 @@ best line seen.
 
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets
@@ -20,6 +21,7 @@ import plotly.graph_objects as go
 
 from .animation import StepAnimation
 from .data import blobs_with_margin, logic_gate
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures import shapes
 from .figures.light import LightFigureWidget
@@ -205,16 +207,24 @@ TEXT = Strings(
             "a point of class {other}.",
         },
         "outside": {
-            "pl": "Punkt ({x}, {y}) leży poza wykresem [{x0}, {x1}] × [{y0}, {y1}].",
-            "en": "The point ({x}, {y}) lies outside the plot [{x0}, {x1}] × [{y0}, {y1}].",
+            "pl": "Punkt ({x}; {y}) leży poza wykresem, który sięga od {x0} do {x1} na osi "
+            "x1 i od {y0} do {y1} na osi x2.",
+            "en": "The point ({x}, {y}) lies outside the plot, which spans {x0} to {x1} on "
+            "the x1 axis and {y0} to {y1} on the x2 axis.",
+        },
+        "bad_point": {
+            "pl": "Współrzędne punktu muszą być liczbami.",
+            "en": "The point's coordinates must be numbers.",
         },
         "bad_label": {
             "pl": "Klasa musi być 0 albo 1, a jest {label!r}.",
             "en": "The class must be 0 or 1, not {label!r}.",
         },
         "too_many": {
-            "pl": "Najwyżej {limit} punktów: usuń dodane punkty albo zmniejsz ich liczbę.",
-            "en": "At most {limit} points: remove the added points or lower their number.",
+            "pl": "Na wykresie jest już największa dozwolona liczba punktów ({limit}): usuń "
+            "dodane punkty albo zmniejsz ich liczbę.",
+            "en": "The plot already holds the most points allowed ({limit}): remove the added "
+            "points or lower their number.",
         },
     },
 )
@@ -281,6 +291,12 @@ def _fmt(value: float) -> str:
 
 def _vec(values) -> str:
     return "(" + ", ".join(_fmt(float(v)) for v in values) + ")"
+
+
+def _number(value: float, lang: str) -> str:
+    """A number in a sentence in ``lang``: a true minus sign, a decimal comma in Polish."""
+    text = _fmt(float(value)).replace("-", "−")
+    return text.replace(".", ",") if lang == "pl" else text
 
 
 # ------------------------------------------------------------------------ the figure
@@ -691,14 +707,25 @@ class PerceptronDashboard(Dashboard):
         """Add a training point (as a click on the plot does) and learn again."""
         label = self._click_class.value if label is None else label
         if label not in (0, 1):
-            raise ValueError(self._t("bad_label", label=label))
+            raise StudentError("perceptron.bad_label", label=label)
+        try:
+            x1, x2 = float(x1), float(x2)
+        except (TypeError, ValueError) as error:
+            raise StudentError("perceptron.bad_point") from error
         x0, x1_, y0, y1 = self._box
         if not (x0 <= x1 <= x1_ and y0 <= x2 <= y1):
-            raise ValueError(
-                self._t("outside", x=_fmt(x1), y=_fmt(x2), x0=x0, x1=x1_, y0=y0, y1=y1)
+            number = functools.partial(_number, lang=self.lang)
+            raise StudentError(
+                "perceptron.outside",
+                x=number(x1),
+                y=number(x2),
+                x0=number(x0),
+                x1=number(x1_),
+                y0=number(y0),
+                y1=number(y1),
             )
         if len(self.X) >= MAX_POINTS:
-            raise ValueError(self._t("too_many", limit=MAX_POINTS))
+            raise StudentError("perceptron.too_many", limit=MAX_POINTS)
         self._added_X.append((float(x1), float(x2)))
         self._added_y.append(int(label))
         self.clear_error()
