@@ -8,6 +8,7 @@ import re
 from widgets.errors import StudentError, describe
 
 POLISH_LETTERS = re.compile("[ąćęłńóśźż]", re.IGNORECASE)
+POLISH_WORDS = re.compile(r"\b(nie|jest|musi|albo|oraz|lub|na|od|do|z|w|i)\b", re.IGNORECASE)
 # Words of the old English messages and of Python's own; none belongs in a Polish sentence.
 ENGLISH = re.compile(
     r"\b(must|got|unknown|choose|error|integer|number|between|least|needs?|cannot|"
@@ -36,10 +37,11 @@ def english_words(text: str, *allowed: str) -> set[str]:
 
 
 def assert_polish(sentence: str, english: str = "", *allowed: str) -> None:
-    """``sentence`` reads as Polish: Polish letters, no English word of the usual messages,
+    """``sentence`` reads as Polish: Polish letters or words, no English word of the usual messages,
     and no word (of four letters or more) of its English version ``english`` except the
     names in ``allowed`` (gate names, Python names that stay as they are)."""
-    assert POLISH_LETTERS.search(sentence), f"not Polish: {sentence!r}"
+    polish = POLISH_LETTERS.search(sentence) or POLISH_WORDS.search(sentence)
+    assert polish, f"not Polish: {sentence!r}"
     found = {w.lower() for w in ENGLISH.findall(sentence)} - {
         w.lower() for name in allowed for w in re.findall(r"[A-Za-z]+", name)
     }

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from plotly.callbacks import Points
+from student_errors import assert_student_error, shown_errors
 
 from widgets.history import (
     EVENTS,
@@ -151,6 +152,15 @@ def test_an_unknown_year_gets_a_message(dashboard):
     assert dashboard.selected.year == 1986
     dashboard._event.value = event_index(1960)
     assert dashboard.error_text == ""
+
+
+def test_an_unknown_year_is_told_in_polish(tmp_path):
+    polish = HistoryDashboard(lang="pl", folder=tmp_path)
+    shown = shown_errors(polish)
+    polish.select_year(1950)
+    sentence, details = assert_student_error(shown[-1], "history.unknown_event")
+    assert sentence.startswith("Nie ma wydarzenia z roku 1950; lata na osi: 1943, 1949")
+    assert polish.error_text == sentence and details == "" and polish.error_details == ""
 
 
 def test_polish_cards():

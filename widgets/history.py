@@ -17,6 +17,7 @@ import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
+from .errors import StudentError
 from .figures import shapes
 from .figures.light import LightFigureWidget
 from .figures.live import updating
@@ -458,7 +459,7 @@ class HistoryDashboard(Dashboard):
             index = event_index(year)
         except KeyError:
             years = ", ".join(str(e.year) for e in EVENTS)
-            raise ValueError(self._t("unknown_event", year=year, years=years)) from None
+            raise StudentError("history.unknown_event", year=year, years=years) from None
         self._event.value = index
 
     @property
