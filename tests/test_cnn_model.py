@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error
 
 from widgets.backend import load_keras
 from widgets.data import load_mnist, one_hot
@@ -61,6 +62,26 @@ def test_configurable_layers_give_the_expected_map_sizes(filters, kernels):
 def test_impossible_architectures_are_refused_with_a_reason(filters, kernels, words):
     with pytest.raises(ValueError, match=words):
         cnn.check_architecture(filters, kernels)
+
+
+@pytest.mark.parametrize(
+    ("filters", "kernels", "key", "words", "cause"),
+    [
+        ((0, 8), (3, 3), "filters", "Liczba filtrów warstwy splotowej musi być od 1 do 64", ""),
+        ((8, 65), (3, 3), "filters", "a podano 65", ""),
+        ((8, 8), (9, 3), "kernel", "Rozmiar jądra warstwy splotowej musi być od 1 do 7", ""),
+        ((8,), (3,), "two_each", "dla każdej z dwóch warstw splotowych", ""),
+        (("osiem", 8), (3, 3), "whole", "muszą być liczbami całkowitymi", "invalid literal"),
+        ((8, 8), None, "whole", "muszą być liczbami całkowitymi", "TypeError"),
+    ],
+)
+def test_impossible_architectures_are_told_in_polish(filters, kernels, key, words, cause):
+    with pytest.raises(cnn.ArchitectureError) as info:
+        cnn.check_architecture(filters, kernels)
+    sentence, details = assert_student_error(info.value, f"cnn_model.{key}")
+    assert words in sentence
+    assert cause in details if cause else details == ""
+    assert str(info.value) == info.value.message("en")  # a notebook's traceback: English
 
 
 def test_views_and_explanations_agree_with_keras(mnist):

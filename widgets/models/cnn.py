@@ -21,6 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import StudentError
+from ..i18n import Strings
+
 IMAGE = 28
 CLASSES = 10
 DEFAULT_FILTERS = (32, 64)
@@ -54,20 +57,54 @@ def map_sizes(kernels: tuple[int, int]) -> list[int]:
     return [c1, p1, c2, c2 // 2]
 
 
+TEXT = Strings(
+    "cnn_model",
+    {
+        "two_each": {
+            "pl": "Podaj liczbę filtrów i rozmiar jądra dla każdej z dwóch warstw "
+            "splotowych: dwie liczby filtrów i dwa rozmiary jąder.",
+            "en": "Give two filter counts and two kernel sizes, one for each of the two "
+            "convolution layers.",
+        },
+        "whole": {
+            "pl": "Liczby filtrów i rozmiary jąder muszą być liczbami całkowitymi.",
+            "en": "Filter counts and kernel sizes must be whole numbers.",
+        },
+        "filters": {
+            "pl": "Liczba filtrów warstwy splotowej musi być od {low} do {high}, a podano {value}.",
+            "en": "The filter count of a convolution layer must be from {low} to {high}, "
+            "got {value}.",
+        },
+        "kernel": {
+            "pl": "Rozmiar jądra warstwy splotowej musi być od {low} do {high}, a podano {value}.",
+            "en": "The kernel size of a convolution layer must be from {low} to {high}, "
+            "got {value}.",
+        },
+    },
+)
+
+
+class ArchitectureError(StudentError, ValueError):
+    """A CNN that :func:`check_architecture` refuses (``str()``: the English sentence)."""
+
+
 def check_architecture(filters, kernels) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Validate two filter counts and two kernel sizes; raise ValueError saying what's wrong."""
-    filters, kernels = tuple(int(f) for f in filters), tuple(int(k) for k in kernels)
+    """Validate two filter counts and two kernel sizes; :class:`ArchitectureError` if not."""
+    try:
+        filters, kernels = tuple(int(f) for f in filters), tuple(int(k) for k in kernels)
+    except (TypeError, ValueError) as error:  # Python's words go behind the details toggle
+        raise ArchitectureError("cnn_model.whole") from error
     if len(filters) != 2 or len(kernels) != 2:
-        raise ValueError("give two filter counts and two kernel sizes (one per convolution)")
+        raise ArchitectureError("cnn_model.two_each")
     for f in filters:
         if not FILTER_RANGE[0] <= f <= FILTER_RANGE[1]:
-            raise ValueError(
-                f"a filter count must lie in {FILTER_RANGE[0]}..{FILTER_RANGE[1]}, got {f}"
+            raise ArchitectureError(
+                "cnn_model.filters", low=FILTER_RANGE[0], high=FILTER_RANGE[1], value=f
             )
     for k in kernels:
         if not KERNEL_RANGE[0] <= k <= KERNEL_RANGE[1]:
-            raise ValueError(
-                f"a kernel size must lie in {KERNEL_RANGE[0]}..{KERNEL_RANGE[1]}, got {k}"
+            raise ArchitectureError(
+                "cnn_model.kernel", low=KERNEL_RANGE[0], high=KERNEL_RANGE[1], value=k
             )
     # With kernels of at most 7 the maps never vanish: 28 → 22 → 11 → 5 → 2.
     return filters, kernels
