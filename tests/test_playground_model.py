@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error
 
 from widgets.backend import load_keras
 from widgets.playground.datasets import load_split
@@ -172,6 +173,35 @@ def test_impossible_specs_are_refused():
         spec_of(learning_rate=float("nan"))
     with pytest.raises(ValueError):
         spec_of((2, "tanh", 1.0))
+
+
+@pytest.mark.parametrize(
+    ("make", "key", "words"),
+    [
+        (lambda: spec_of(task="ranking"), "task", "Nieznane zadanie 'ranking'; dostępne: binary"),
+        (lambda: spec_of(optimizer="lbfgs"), "optimizer", "Nieznany optymalizator 'lbfgs'"),
+        (lambda: spec_of(n_inputs=0), "no_inputs", "co najmniej jednej cechy wejściowej"),
+        (lambda: spec_of(task="multiclass", classes=11), "classes", "od 2 do 10, a podano 11"),
+        (lambda: spec_of((0, "tanh", 0.0)), "units", "Każda warstwa ukryta musi mieć"),
+        (lambda: spec_of((2, "swish", 0.0)), "activation", "Nieznana funkcja aktywacji 'swish'"),
+        (lambda: spec_of((2, "tanh", 1.0)), "dropout", "od 0 włącznie do 1 wyłącznie"),
+        (lambda: spec_of(learning_rate=float("nan")), "learning_rate", "liczbą dodatnią"),
+        (lambda: spec_of(learning_rate=-0.5), "learning_rate", "Współczynnik uczenia η"),
+        (lambda: spec_of(l2=-1e-3), "penalties", "regularyzacji L1 i L2 nie mogą"),
+    ],
+)
+def test_impossible_specs_are_told_in_polish(make, key, words):
+    with pytest.raises(pg.NetworkSpecError) as info:
+        make()
+    names = ("binary multiclass regression ranking", "sgd momentum adam lbfgs", "softmax")
+    sentence, details = assert_student_error(
+        info.value,
+        f"playground_model.{key}",
+        *names,
+        "tanh relu sigmoid linear swish dropout neuron",
+    )
+    assert words in sentence and details == ""
+    assert str(info.value) == info.value.message("en")  # a notebook's traceback: English
 
 
 @pytest.mark.parametrize(

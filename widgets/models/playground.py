@@ -24,10 +24,61 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from ..errors import StudentError
+from ..i18n import Strings
+
 TASKS = ("binary", "multiclass", "regression")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9
+MAX_CLASSES = 10
+
+TEXT = Strings(
+    "playground_model",
+    {
+        "task": {
+            "pl": "Nieznane zadanie {value!r}; dostępne: {names}.",
+            "en": "Unknown task {value!r}; available: {names}.",
+        },
+        "optimizer": {
+            "pl": "Nieznany optymalizator {value!r}; dostępne: {names}.",
+            "en": "Unknown optimizer {value!r}; available: {names}.",
+        },
+        "no_inputs": {
+            "pl": "Sieć potrzebuje co najmniej jednej cechy wejściowej.",
+            "en": "The network needs at least one input feature.",
+        },
+        "classes": {
+            "pl": "Przy wyjściu softmax liczba klas musi być od 2 do {high}, a podano {value}.",
+            "en": "With a softmax output the number of classes must be from 2 to {high}, "
+            "got {value}.",
+        },
+        "units": {
+            "pl": "Każda warstwa ukryta musi mieć co najmniej jeden neuron.",
+            "en": "Every hidden layer needs at least one neuron.",
+        },
+        "activation": {
+            "pl": "Nieznana funkcja aktywacji {value!r}; dostępne: {names}.",
+            "en": "Unknown activation function {value!r}; available: {names}.",
+        },
+        "dropout": {
+            "pl": "Dropout musi być liczbą od 0 włącznie do 1 wyłącznie.",
+            "en": "Dropout must be a number from 0 up to, but not including, 1.",
+        },
+        "learning_rate": {
+            "pl": "Współczynnik uczenia η musi być liczbą dodatnią.",
+            "en": "The learning rate η must be a positive number.",
+        },
+        "penalties": {
+            "pl": "Współczynniki regularyzacji L1 i L2 nie mogą być ujemne.",
+            "en": "The L1 and L2 regularisation rates cannot be negative.",
+        },
+    },
+)
+
+
+class NetworkSpecError(StudentError, ValueError):
+    """A :class:`NetworkSpec` that cannot be built (``str()``: the English sentence)."""
 
 
 @dataclass
@@ -71,26 +122,32 @@ class NetworkSpec:
 
 
 def check_spec(spec: NetworkSpec) -> None:
-    """Raise ValueError naming the first impossible setting."""
+    """Raise :class:`NetworkSpecError` naming the first impossible setting."""
     if spec.task not in TASKS:
-        raise ValueError(f"unknown task {spec.task!r}; choose one of {TASKS}")
+        raise NetworkSpecError("playground_model.task", value=spec.task, names=", ".join(TASKS))
     if spec.optimizer not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {spec.optimizer!r}; choose one of {OPTIMIZERS}")
+        raise NetworkSpecError(
+            "playground_model.optimizer", value=spec.optimizer, names=", ".join(OPTIMIZERS)
+        )
     if spec.n_inputs < 1:
-        raise ValueError("the network needs at least one input feature")
-    if spec.task == "multiclass" and not 2 <= spec.classes <= 10:
-        raise ValueError("a softmax output needs 2 to 10 classes")
+        raise NetworkSpecError("playground_model.no_inputs")
+    if spec.task == "multiclass" and not 2 <= spec.classes <= MAX_CLASSES:
+        raise NetworkSpecError("playground_model.classes", high=MAX_CLASSES, value=spec.classes)
     for layer in spec.hidden:
         if layer.units < 1:
-            raise ValueError("every hidden layer needs at least one neuron")
+            raise NetworkSpecError("playground_model.units")
         if layer.activation not in ACTIVATIONS:
-            raise ValueError(f"unknown activation {layer.activation!r}")
+            raise NetworkSpecError(
+                "playground_model.activation",
+                value=layer.activation,
+                names=", ".join(ACTIVATIONS),
+            )
         if not 0.0 <= layer.dropout < 1.0:
-            raise ValueError("dropout must be in [0, 1)")
+            raise NetworkSpecError("playground_model.dropout")
     if not (np.isfinite(spec.learning_rate) and spec.learning_rate > 0):
-        raise ValueError("the learning rate must be a positive number")
+        raise NetworkSpecError("playground_model.learning_rate")
     if spec.l1 < 0 or spec.l2 < 0:
-        raise ValueError("regularisation rates cannot be negative")
+        raise NetworkSpecError("playground_model.penalties")
 
 
 def build_network(spec: NetworkSpec) -> keras.Sequential:
