@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error
 
 from widgets.data import (
     BLOBS_NORMAL,
@@ -33,6 +34,7 @@ from widgets.data import (
     xor_quadrants,
 )
 from widgets.data import mnist as mnist_module
+from widgets.data.toy import ToyDataError
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist"
@@ -487,15 +489,38 @@ def test_logic_gate_truth_tables(name: str) -> None:
     [
         (lambda: circles(n=0), "n must be at least"),
         (lambda: plane(n=-3), "n must be at least"),
-        (lambda: xor_quadrants(n=2.5), "integer"),
+        (lambda: xor_quadrants(n=2.5), "whole number"),
         (lambda: spirals(classes=1), "classes"),
         (lambda: gaussian_clusters(classes=6), "classes"),
         (lambda: gaussian_bump(noise=-0.1), "noise"),
         (lambda: blobs_with_margin(margin=-1.0), "margin"),
-        (lambda: logic_gate("XNOR"), "unknown gate"),
+        (lambda: logic_gate("XNOR"), "Unknown gate"),
         (lambda: logic_gate("AND", encoding="ternary"), "encoding"),
     ],
 )
 def test_toy_arguments_are_validated(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize(
+    ("call", "key", "words", "cause"),
+    [
+        (lambda: circles(n=0), "n_low", "co najmniej 2, a podano 0", ""),
+        (lambda: xor_quadrants(n=2.5), "n_whole", "Liczba punktów n musi być", "TypeError"),
+        (lambda: spirals(classes=1), "classes", "od 2 do 5", ""),
+        (lambda: gaussian_bump(noise=-0.1), "noise", "Szum (noise) musi być", ""),
+        (lambda: plane(noise="mało"), "noise", "nie mniejszą od 0", "could not convert"),
+        (lambda: blobs_with_margin(margin=float("inf")), "margin", "Margines (margin)", ""),
+        (lambda: logic_gate("XNOR"), "gate", "Nieznana bramka 'XNOR'; dostępne: AND", ""),
+        (lambda: logic_gate("AND", encoding="ternary"), "encoding", "dostępne: binary", ""),
+    ],
+)
+def test_toy_arguments_are_told_in_polish(call, key, words, cause) -> None:
+    with pytest.raises(ToyDataError) as info:
+        call()
+    names = ("XNOR AND OR XOR NAND NOR", "ternary binary bipolar", "noise margin classes")
+    sentence, details = assert_student_error(info.value, f"toy_data.{key}", *names)
+    assert words in sentence
+    assert cause in details if cause else details == ""
+    assert str(info.value) == info.value.message("en")  # a notebook's traceback: English

@@ -57,6 +57,22 @@ def test_patterns_follow_the_textbook_order_and_encoding():
         hebb_patterns("AND", "ternary")
 
 
+@pytest.mark.parametrize(
+    ("call", "key", "words"),
+    [
+        (lambda: hebb_patterns("AND", "ternary"), "encoding", "dostępne: bipolar, binary, mixed"),
+        (lambda: build_hebb_net("ternary"), "encoding", "Nieznane kodowanie 'ternary'"),
+        (lambda: hebb_patterns("XNOR"), "gate", "Nieznana bramka 'XNOR'"),
+    ],
+)
+def test_a_notebook_s_bad_task_is_told_in_polish(call, key, words):
+    with pytest.raises(ValueError) as info:
+        call()
+    names = ("XNOR AND OR XOR NAND NOR", "ternary bipolar binary mixed")
+    sentence, details = assert_student_error(info.value, f"toy_data.{key}", *names)
+    assert words in sentence and details == ""
+
+
 @pytest.mark.parametrize("encoding", ENCODINGS)
 @pytest.mark.parametrize("gate", GATES)
 def test_keras_rule_matches_numpy_for_the_whole_sequence(gate, encoding):

@@ -16,10 +16,14 @@ import operator
 
 import numpy as np
 
+from ..errors import StudentError
+from ..i18n import Strings
+
 __all__ = [
     "BLOBS_NORMAL",
     "BLOBS_OFFSET",
     "GATES",
+    "ToyDataError",
     "blobs_with_margin",
     "circles",
     "gaussian_bump",
@@ -51,32 +55,85 @@ _MIN_CLASSES, _MAX_CLASSES = 2, 5
 
 # ---------------------------------------------------------------------------- checks
 
+TEXT = Strings(
+    "toy_data",
+    {
+        "n_whole": {
+            "pl": "Liczba punktów n musi być liczbą całkowitą.",
+            "en": "The number of points n must be a whole number.",
+        },
+        "n_low": {
+            "pl": "Liczba punktów n musi wynosić co najmniej {minimum}, a podano {value}.",
+            "en": "The number of points n must be at least {minimum}, got {value}.",
+        },
+        "noise": {
+            "pl": "Szum (noise) musi być skończoną liczbą, nie mniejszą od 0.",
+            "en": "The noise must be a finite number, 0 or more.",
+        },
+        "margin": {
+            "pl": "Margines (margin) musi być skończoną liczbą, nie mniejszą od 0.",
+            "en": "The margin must be a finite number, 0 or more.",
+        },
+        "classes": {
+            "pl": "Liczba klas (classes) musi być liczbą całkowitą od {low} do {high}.",
+            "en": "The number of classes must be a whole number from {low} to {high}.",
+        },
+        "gate": {
+            "pl": "Nieznana bramka {value!r}; dostępne: {names}.",
+            "en": "Unknown gate {value!r}; available: {names}.",
+        },
+        "encoding": {
+            "pl": "Nieznane kodowanie {value!r}; dostępne: {names}.",
+            "en": "Unknown encoding {value!r}; available: {names}.",
+        },
+    },
+)
+
+
+class ToyDataError(StudentError, ValueError):
+    """An argument a toy set cannot be made with: a sentence of ``TEXT`` in the page's
+    language; ``str()`` is the English sentence, for a notebook's traceback."""
+
 
 def _check_n(n: int, minimum: int = 1) -> int:
-    """Return n as an int, or raise ValueError if it is not an integer >= minimum."""
+    """Return n as an int, or raise :class:`ToyDataError` if it is not an integer >= minimum."""
     try:
         n = operator.index(n)
-    except TypeError:
-        raise ValueError(f"n must be an integer, got {n!r}") from None
+    except TypeError as error:
+        raise ToyDataError("toy_data.n_whole") from error
     if n < minimum:
-        raise ValueError(f"n must be at least {minimum}, got {n}")
+        raise ToyDataError("toy_data.n_low", minimum=minimum, value=n)
     return n
 
 
+def _as_float(value) -> tuple[float, Exception | None]:
+    """``(float(value), None)``, or ``(nan, the error)`` if ``value`` is no number."""
+    try:
+        return float(value), None
+    except (TypeError, ValueError) as error:
+        return float("nan"), error
+
+
 def _check_noise(noise: float) -> float:
-    """Return noise as a float, or raise ValueError if it is negative or not finite."""
-    noise = float(noise)
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0, got {noise}")
-    return noise
+    """Return noise as a float, or raise :class:`ToyDataError` if it is negative or not finite."""
+    number, cause = _as_float(noise)
+    if not np.isfinite(number) or number < 0:
+        raise ToyDataError("toy_data.noise") from cause
+    return number
+
+
+def _check_margin(margin: float) -> float:
+    """Return margin as a float, or raise :class:`ToyDataError` if negative or not finite."""
+    number, cause = _as_float(margin)
+    if not np.isfinite(number) or number < 0:
+        raise ToyDataError("toy_data.margin") from cause
+    return number
 
 
 def _check_classes(classes: int) -> int:
-    """Return the number of classes, or raise ValueError outside 2..5."""
+    """Return the number of classes, or raise :class:`ToyDataError` outside 2..5."""
     if not isinstance(classes, int | np.integer) or not (_MIN_CLASSES <= classes <= _MAX_CLASSES):
-        raise ValueError(
-            f"classes must be an integer from {_MIN_CLASSES} to {_MAX_CLASSES}, got {classes!r}"
-        )
+        raise ToyDataError("toy_data.classes", low=_MIN_CLASSES, high=_MAX_CLASSES)
     return int(classes)
 
 
@@ -114,9 +171,9 @@ def logic_gate(name: str, encoding: str = "binary") -> tuple[np.ndarray, np.ndar
     """
     key = str(name).upper()
     if key not in GATES:
-        raise ValueError(f"unknown gate {name!r}; choose one of {', '.join(GATES)}")
+        raise ToyDataError("toy_data.gate", value=name, names=", ".join(GATES))
     if encoding not in ("binary", "bipolar"):
-        raise ValueError(f"encoding must be 'binary' or 'bipolar', got {encoding!r}")
+        raise ToyDataError("toy_data.encoding", value=encoding, names="binary, bipolar")
     X = np.array(_CORNERS, dtype=np.float32)
     y = np.array(GATES[key], dtype=np.int64)
     if encoding == "bipolar":
@@ -142,8 +199,7 @@ def blobs_with_margin(
     """
     n = _check_n(n, minimum=2)
     noise = _check_noise(noise)
-    if not np.isfinite(margin) or margin < 0:
-        raise ValueError(f"margin must be a finite number >= 0, got {margin}")
+    margin = _check_margin(margin)
     rng = np.random.default_rng(seed)
     sizes = _class_sizes(n, 2)
     y = np.repeat([0, 1], sizes)

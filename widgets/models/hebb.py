@@ -17,7 +17,7 @@ import keras
 import numpy as np
 from keras import ops
 
-from ..data.toy import logic_gate
+from ..data.toy import ToyDataError, logic_gate
 
 #: Encodings of inputs and targets: (inputs, targets), each "binary" (0/1) or "bipolar".
 ENCODINGS: dict[str, tuple[str, str]] = {
@@ -33,9 +33,7 @@ def hebb_patterns(gate: str = "AND", encoding: str = "bipolar") -> tuple[np.ndar
     Returns ``X`` float32 (4, 2) and targets ``y`` float32 (4,), encoded as
     :data:`ENCODINGS` says.
     """
-    if encoding not in ENCODINGS:
-        raise ValueError(f"encoding must be one of {', '.join(ENCODINGS)}, got {encoding!r}")
-    inputs, targets = ENCODINGS[encoding]
+    inputs, targets = ENCODINGS[_check_encoding(encoding)]
     X, _ = logic_gate(gate, inputs)
     _, y = logic_gate(gate, targets)
     # logic_gate gives (0,0), (0,1), (1,0), (1,1); the Hebb-net tables start at (1,1).
@@ -44,7 +42,14 @@ def hebb_patterns(gate: str = "AND", encoding: str = "bipolar") -> tuple[np.ndar
 
 def off_value(encoding: str) -> float:
     """The output that means "no": -1 for bipolar targets, 0 for binary ones."""
-    return -1.0 if ENCODINGS[encoding][1] == "bipolar" else 0.0
+    return -1.0 if ENCODINGS[_check_encoding(encoding)][1] == "bipolar" else 0.0
+
+
+def _check_encoding(encoding: str) -> str:
+    """``encoding`` if it is one of :data:`ENCODINGS`, else a student's error saying so."""
+    if encoding not in ENCODINGS:
+        raise ToyDataError("toy_data.encoding", value=encoding, names=", ".join(ENCODINGS))
+    return encoding
 
 
 @keras.saving.register_keras_serializable(package="dl_course")
