@@ -48,6 +48,9 @@ def test_training_updates_curves_views_and_the_comparison(dashboard):
     # Curves: loss points within epochs and one test accuracy per epoch.
     x, val = dashboard.curves.data[0].x, dashboard.curves.data[2].y
     assert len(val) == 2 and max(x) == pytest.approx(2.0)
+    keras_history = dashboard._trainer.histories[0].history  # every epoch's, from Keras
+    assert dashboard.history["val_x"] == [1, 2]
+    assert dashboard.history["val_accuracy"] == pytest.approx(keras_history["val_accuracy"])
     assert set(dashboard.results) == {"CNN", "MLP"}
     assert all(0 < r["seconds"] < 60 and r["epochs"] == 2 for r in dashboard.results.values())
     assert dashboard.results["CNN"]["accuracy"] > 0.25  # chance is 0.1; 4 filters, 32 steps

@@ -715,6 +715,7 @@ class CnnDashboard(TrainingDashboard):
 
     def _on_progress(self, progress: Progress) -> None:
         # From the training thread, at most every REFRESH_S seconds (BackgroundFit throttles).
+        self._record_epoch_ends(progress)
         if progress.done or not self._loss_is_a_number(progress):
             return
         self._progress.value = (progress.job + progress.fraction) / (1 + self._with_mlp.value)
@@ -780,6 +781,17 @@ class CnnDashboard(TrainingDashboard):
         self._viewer = threading.Thread(target=loop, name="cnn-views", daemon=True)
         self._viewer.start()
 
+    def _record_epoch_ends(self, progress: Progress) -> None:
+        """The CNN's test accuracy after each of its epochs: every epoch's end reaches here,
+        however the reports were throttled (``Progress.ended``), the last one in the final
+        report."""
+        h = self.history
+        for end in progress.ended:
+            accuracy = finite(end.logs.get("val_accuracy"))
+            if end.job == 0 and accuracy is not None:
+                h["val_x"].append(end.epoch)
+                h["val_accuracy"].append(accuracy)
+
     def _record(self, progress: Progress) -> None:
         h, logs = self.history, progress.logs
         x = progress.epoch + (progress.batch / progress.batches if progress.batches else 0.0)
@@ -820,21 +832,12 @@ class CnnDashboard(TrainingDashboard):
             self.trained.set()
 
     def _timer(self, name: str):
-        """A Keras callback that records when the fit of ``name`` begins and ends and, for
-        the CNN, the test accuracy after every epoch (progress reports are throttled and
-        may skip an epoch's end; this callback never does)."""
+        """A Keras callback that records when the fit of ``name`` begins and ends."""
         import keras
 
-        times, history = self._fit_times, self.history
-
-        def epoch_end(epoch, logs):
-            if name == "CNN" and logs and "val_accuracy" in logs:
-                history["val_x"].append(epoch + 1)
-                history["val_accuracy"].append(float(logs["val_accuracy"]))
-
+        times = self._fit_times
         return keras.callbacks.LambdaCallback(
             on_train_begin=lambda logs: times.__setitem__(name, [time.perf_counter(), None]),
-            on_epoch_end=epoch_end,
             on_train_end=lambda logs: times[name].__setitem__(1, time.perf_counter()),
         )
 
