@@ -253,3 +253,15 @@ def test_a_model_trains_on_batches_as_on_the_arrays():
         model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse")
         losses.append(model.fit(**data, epochs=3, verbose=0).history["loss"])
     np.testing.assert_allclose(losses[0], losses[1], rtol=1e-5)  # the same steps, in order
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_lesson_09_status_line_never_prints_nan(lang):
+    from widgets.keras_workflow.compile_fit import FitPanel
+    from widgets.training import Progress
+
+    panel = FitPanel(lang)
+    panel.show_progress(Progress(0, "", 1, 3, {"loss": float("nan")}))
+    assert "nan" not in panel.status.value.lower() and "–" in panel.status.value
+    panel.show_progress(Progress(0, "", 2, 3, {"loss": 0.25, "accuracy": 0.5}))
+    assert "0.2500" in panel.status.value and "0.500" in panel.status.value

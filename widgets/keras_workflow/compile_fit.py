@@ -110,6 +110,13 @@ class LiveCurves:
         )
 
 
+def _shown(value, spec: str) -> str:
+    """A metric for the status line; "–" when it is missing or not a number (a NaN loss
+    is reported by the divergence guard, not printed as "nan")."""
+    value = _finite(value)
+    return "–" if value is None else format(value, spec)
+
+
 def _finite(value) -> float | None:
     if value is None:
         return None
@@ -300,8 +307,8 @@ class FitPanel:
             return
         values = {
             "epochs": progress.epochs,
-            "loss": float(logs["loss"]),
-            "acc": float(logs.get("accuracy", float("nan"))),
+            "loss": _shown(logs["loss"], ".4f"),
+            "acc": _shown(logs.get("accuracy"), ".3f"),
         }
         if progress.batch:
             self.status.value = t(

@@ -183,14 +183,13 @@ TEXT = Strings(
             "en": "Untrained: click 'Train from scratch'.",
         },
         "training": {
-            "pl": "⏳ Epoka {epoch}/{epochs}, paczka {batch}/{batches}: loss {loss:.4f}, "
-            "accuracy {acc:.3f}",
-            "en": "⏳ Epoch {epoch}/{epochs}, batch {batch}/{batches}: loss {loss:.4f}, "
-            "accuracy {acc:.3f}",
+            "pl": "⏳ Epoka {epoch}/{epochs}, paczka {batch}/{batches}: loss {loss}, "
+            "accuracy {acc}",
+            "en": "⏳ Epoch {epoch}/{epochs}, batch {batch}/{batches}: loss {loss}, accuracy {acc}",
         },
         "epoch_done": {
-            "pl": "⏳ Po epoce {epoch}/{epochs}: loss {loss:.4f}, accuracy {acc:.3f}",
-            "en": "⏳ After epoch {epoch}/{epochs}: loss {loss:.4f}, accuracy {acc:.3f}",
+            "pl": "⏳ Po epoce {epoch}/{epochs}: loss {loss}, accuracy {acc}",
+            "en": "⏳ After epoch {epoch}/{epochs}: loss {loss}, accuracy {acc}",
         },
         "trained": {
             "pl": "✅ Nauczono {epochs} epok w {seconds:.1f} s. Walidacja: loss {val_loss}, "
