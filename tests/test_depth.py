@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error
 
 from widgets.backend import load_keras
 from widgets.data.depth import make_split, nested_spirals, noisy_curve, sawtooth, sawtooth_target
@@ -37,8 +38,37 @@ def test_splits_are_seeded_scaled_and_validated():
         assert split.x_train.dtype == np.float32 and split.y_train.shape[1] == 1
     with pytest.raises(ValueError, match="teeth"):
         sawtooth(0)
-    with pytest.raises(ValueError, match="unknown data set"):
+    with pytest.raises(ValueError, match="Unknown data set"):
         make_split("moons")
+
+
+@pytest.mark.parametrize(
+    ("call", "key", "words", "cause"),
+    [
+        (lambda: sawtooth(0), "int_range", "Argument teeth musi być liczbą całkowitą od 1 do 32, a podano 0", ""),
+        (lambda: sawtooth(2.5), "whole", "Argument teeth musi być liczbą całkowitą", "TypeError"),
+        (lambda: sawtooth(8, n_train=3), "int_range", "od 17 do 100\u00a0000, a podano 3", ""),
+        (lambda: nested_spirals(7.5), "float_range", "od 0,5 do 4, a podano 7,5", ""),
+        (lambda: nested_spirals(noise=-0.25), "float_range", "od 0 do 0,5, a podano −0,25", ""),
+        (lambda: noisy_curve(noise="dużo"), "number", "Argument noise musi być liczbą od 0 do 2.", "could not"),
+        (lambda: make_split("moons"), "dataset", "Nieznany zbiór danych 'moons'; dostępne: sawtooth", ""),
+    ],
+)  # fmt: skip
+def test_bad_data_arguments_are_told_in_polish(call, key, words, cause):
+    with pytest.raises(ValueError) as info:
+        call()
+    names = ("argument teeth n_train turns noise", "moons sawtooth spirals noisy")
+    sentence, details = assert_student_error(info.value, f"depth_data.{key}", *names)
+    assert words in sentence
+    assert cause in details if cause else details == ""
+    assert str(info.value) == info.value.message("en")  # a notebook's traceback: English
+
+
+def test_numbers_in_the_english_sentence_are_written_the_english_way():
+    with pytest.raises(ValueError, match="from 17 to 100,000, got 3"):
+        sawtooth(8, n_train=3)
+    with pytest.raises(ValueError, match="from 0 to 0.5, got −0.25"):
+        nested_spirals(noise=-0.25)
 
 
 # ------------------------------------------------------------------------- budgets
@@ -259,6 +289,25 @@ def test_spread_first_layer_puts_the_bends_all_over_the_input():
     assert 40 < inside.sum() < 133 and np.ptp(bends["spread"][inside]) > 1.8
     with pytest.raises(ValueError, match="init"):
         dp.build_mlp(1, 4, 1, init="ones")
+
+
+@pytest.mark.parametrize(
+    ("call", "key", "words"),
+    [
+        (lambda: dp.mlp_params(1, 0, 2), "size", "muszą wynosić co najmniej 1"),
+        (lambda: dp.width_for_budget(500, 0), "depth", "a podano depth = 0"),
+        (lambda: dp.build_pair(1, 500, 1), "deep", "co najmniej dwóch warstw ukrytych"),
+        (lambda: dp.build_pair(1, 500, 3, task="ranking"), "task", "Nieznane zadanie 'ranking'"),
+        (lambda: dp.first_layer_init("ones"), "init", "dostępne: keras, spread"),
+    ],
+)
+def test_impossible_nets_are_told_in_polish(call, key, words):
+    with pytest.raises(dp.DepthModelError) as info:
+        call()
+    names = ("depth width", "ranking regression classification", "ones keras spread")
+    sentence, details = assert_student_error(info.value, f"depth_model.{key}", *names)
+    assert words in sentence and details == ""
+    assert str(info.value) == info.value.message("en")
 
 
 def test_wide_shallow_net_memorises_the_noisy_set_and_its_test_loss_rises(noisy_results):

@@ -23,8 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import StudentError
+from ..i18n import Strings, registered_tables
+
 __all__ = [
     "DATASETS",
+    "DepthDataError",
     "NOISY_NOISE",
     "TEETH_RANGE",
     "TURNS_RANGE",
@@ -64,21 +68,74 @@ class Split:
         )
 
 
+TEXT = Strings(
+    "depth_data",
+    {
+        "whole": {
+            "pl": "Argument {name} musi być liczbą całkowitą od {low} do {high}.",
+            "en": "The argument {name} must be a whole number from {low} to {high}.",
+        },
+        "int_range": {
+            "pl": "Argument {name} musi być liczbą całkowitą od {low} do {high}, a podano {value}.",
+            "en": "The argument {name} must be a whole number from {low} to {high}, got {value}.",
+        },
+        "number": {
+            "pl": "Argument {name} musi być liczbą od {low} do {high}.",
+            "en": "The argument {name} must be a number from {low} to {high}.",
+        },
+        "float_range": {
+            "pl": "Argument {name} musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The argument {name} must be a number from {low} to {high}, got {value}.",
+        },
+        "dataset": {
+            "pl": "Nieznany zbiór danych {value!r}; dostępne: {names}.",
+            "en": "Unknown data set {value!r}; available: {names}.",
+        },
+    },
+)
+
+
+class DepthDataError(StudentError, ValueError):
+    """An argument a lesson-08 set cannot be made with: a sentence of ``TEXT``, ``str()`` in
+    English for a notebook's traceback. Its numbers are written as the sentence's language
+    writes them (``0,5`` and ``100 000`` in Polish, ``0.5`` and ``100,000`` in English)."""
+
+    def message(self, lang: str) -> str:
+        table, _, key = self.key.partition(".")
+        values = {name: _number(value, lang) for name, value in self.values.items()}
+        return registered_tables()[table].get(key, lang, **values)
+
+
+def _number(value, lang: str):
+    """A number as a sentence in ``lang`` writes it: a true minus sign, in Polish a decimal
+    comma and a (non-breaking) space between thousands; anything else as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    text = f"{value:,}" if isinstance(value, int) and abs(value) >= 10_000 else f"{value:g}"
+    if lang == "pl":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "−")
+
+
 def _check_int(value, name: str, low: int, high: int) -> int:
-    """``value`` as an int in [low, high], or a ValueError that says what was wrong."""
+    """``value`` as an int in [low, high], or a :class:`DepthDataError` saying what was wrong."""
     try:
         value = operator.index(value)
-    except TypeError:
-        raise ValueError(f"{name} must be an integer, got {value!r}") from None
+    except TypeError as error:
+        raise DepthDataError("depth_data.whole", name=name, low=low, high=high) from error
     if not low <= value <= high:
-        raise ValueError(f"{name} must be from {low} to {high}, got {value}")
+        raise DepthDataError("depth_data.int_range", name=name, low=low, high=high, value=value)
     return value
 
 
 def _check_float(value, name: str, low: float, high: float) -> float:
-    value = float(value)
+    low, high = float(low), float(high)
+    try:
+        value = float(value)
+    except (TypeError, ValueError) as error:
+        raise DepthDataError("depth_data.number", name=name, low=low, high=high) from error
     if not (np.isfinite(value) and low <= value <= high):
-        raise ValueError(f"{name} must be from {low} to {high}, got {value}")
+        raise DepthDataError("depth_data.float_range", name=name, low=low, high=high, value=value)
     return value
 
 
@@ -169,4 +226,4 @@ def make_split(name: str, teeth: int = 8, turns: float = 1.5, seed: int = 0) -> 
         return nested_spirals(turns, seed=seed)
     if name == "noisy":
         return noisy_curve(seed=seed)
-    raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
+    raise DepthDataError("depth_data.dataset", value=name, names=", ".join(DATASETS))

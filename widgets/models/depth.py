@@ -39,18 +39,56 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import StudentError
+from ..i18n import Strings
+
 if TYPE_CHECKING:
     import keras
 
 NAMES = ("shallow", "deep")
 INITS = ("keras", "spread")  # first-layer initialisation: Keras' default, or bends spread
+TASKS = ("regression", "classification")
 MAX_WIDTH = 100_000
+
+TEXT = Strings(
+    "depth_model",
+    {
+        "size": {
+            "pl": "Liczba warstw ukrytych (depth) i liczba neuronów w warstwie (width) muszą "
+            "wynosić co najmniej 1.",
+            "en": "The number of hidden layers (depth) and of neurons per layer (width) must "
+            "be at least 1.",
+        },
+        "depth": {
+            "pl": "Liczba warstw ukrytych (depth) musi wynosić co najmniej 1, a podano "
+            "depth = {value}.",
+            "en": "The number of hidden layers (depth) must be at least 1, got depth = {value}.",
+        },
+        "deep": {
+            "pl": "Sieć głęboka potrzebuje co najmniej dwóch warstw ukrytych, a podano "
+            "depth = {value}.",
+            "en": "The deep net needs at least two hidden layers, got depth = {value}.",
+        },
+        "init": {
+            "pl": "Nieznana inicjalizacja pierwszej warstwy {value!r}; dostępne: {names}.",
+            "en": "Unknown initialisation of the first layer {value!r}; available: {names}.",
+        },
+        "task": {
+            "pl": "Nieznane zadanie {value!r}; dostępne: {names}.",
+            "en": "Unknown task {value!r}; available: {names}.",
+        },
+    },
+)
+
+
+class DepthModelError(StudentError, ValueError):
+    """Nets lesson 08 cannot build: a sentence of ``TEXT``, ``str()`` in English."""
 
 
 def mlp_params(n_inputs: int, width: int, depth: int, n_outputs: int = 1) -> int:
     """Parameter count of an MLP with ``depth`` hidden layers of ``width`` neurons."""
     if depth < 1 or width < 1:
-        raise ValueError("depth and width must be at least 1")
+        raise DepthModelError("depth_model.size")
     return (n_inputs + 1 + n_outputs) * width + (depth - 1) * (width**2 + width) + n_outputs
 
 
@@ -61,7 +99,7 @@ def width_for_budget(budget: int, depth: int, n_inputs: int = 1, n_outputs: int 
     real root of ``P(w) = budget`` (a quadratic in ``w`` for depth > 1).
     """
     if depth < 1:
-        raise ValueError(f"depth must be at least 1, got {depth}")
+        raise DepthModelError("depth_model.depth", value=depth)
     a = depth - 1
     b = n_inputs + 1 + n_outputs + (depth - 1)
     c = n_outputs - budget
@@ -118,7 +156,7 @@ def first_layer_init(init: str) -> dict:
     import keras
 
     if init not in INITS:
-        raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+        raise DepthModelError("depth_model.init", value=init, names=", ".join(INITS))
     if init == "keras":
         return {}
     return {
@@ -147,10 +185,10 @@ def build_pair(
     """
     import keras
 
-    if task not in ("regression", "classification"):
-        raise ValueError(f"task must be 'regression' or 'classification', got {task!r}")
+    if task not in TASKS:
+        raise DepthModelError("depth_model.task", value=task, names=", ".join(TASKS))
     if depth < 2:
-        raise ValueError(f"the deep net needs at least 2 hidden layers, got {depth}")
+        raise DepthModelError("depth_model.deep", value=depth)
     keras.utils.set_random_seed(int(seed))
     output = "sigmoid" if task == "classification" else "linear"
     nets = {
