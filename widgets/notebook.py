@@ -3,8 +3,10 @@
 It checks the language, starts importing TensorFlow in the background (so the import
 overlaps the rest of the notebook) and, inside Voilà:
 
-- turns an exception in a cell into a readable message in the page instead of Voilà's
-  blank "error in cell" notice;
+- turns an exception in a cell into the course's error banner instead of Voilà's blank
+  "error in cell" notice: one sentence in the lesson's language (a
+  :class:`~widgets.errors.StudentError`'s own, else "this part of the lesson failed"), the
+  exception's type and message behind a details toggle;
 - skips the cells whose first line starts with ``# LAB ONLY``: the "try it yourself" code
   and exercises. Voilà hides code, so their bare outputs would mean nothing there, and
   running them would make the page wait for TensorFlow before showing any widget.
@@ -12,21 +14,21 @@ overlaps the rest of the notebook) and, inside Voilà:
 
 from __future__ import annotations
 
-import html
 import os
 import traceback
 
 from .backend import defer_import_until_shown, keras_future, load_keras
+from .errors import StudentError, banner_html, describe, technical_details
 from .i18n import Strings, check_language
 
 TEXT = Strings(
     "notebook",
     {
         "cell_error": {
-            "pl": "Ta część lekcji nie zadziałała: <b>{kind}</b>: {message}. Odśwież stronę; "
-            "jeśli błąd wraca, zgłoś go prowadzącemu.",
-            "en": "This part of the lesson failed: <b>{kind}</b>: {message}. Reload the page; "
-            "if it happens again, tell the lecturer.",
+            "pl": "Ta część lekcji nie zadziałała: odśwież stronę, a jeśli błąd się powtórzy, "
+            "pokaż prowadzącemu szczegóły poniżej.",
+            "en": "This part of the lesson failed: reload the page, and if it happens again, "
+            "show the details below to the lecturer.",
         },
     },
 )
@@ -40,14 +42,13 @@ def in_voila() -> bool:
 
 
 def error_html(error: BaseException, lang: str) -> str:
-    """The message a student sees for an exception in a cell."""
-    text = TEXT.get(
-        "cell_error", lang, kind=html.escape(type(error).__name__), message=html.escape(str(error))
-    )
-    return (
-        "<div class='dl-error' style='border:2px solid #b00020;background:#fdecea;"
-        f"padding:10px;border-radius:6px;font-size:15px'>⚠️ {text}</div>"
-    )
+    """The banner a student sees for an exception in a cell (CSS class ``dl-error``, as a
+    dashboard's): a StudentError's sentence, or else this module's; details behind a toggle."""
+    if isinstance(error, StudentError):
+        sentence, details = describe(error, lang)
+    else:  # not the student's doing: what failed is for the lecturer
+        sentence, details = TEXT.get("cell_error", lang), technical_details(error)
+    return f"<div class='dl-error'>{banner_html(sentence, details, lang)}</div>"
 
 
 def _install_voila_error_handler(lang: str) -> None:
