@@ -6,8 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from figure_checks import assert_shows
+from student_errors import assert_polish, english_words
 
 from widgets.cnn import CnnDashboard
+from widgets.data import MNIST_DIR_ENV
+from widgets.data.mnist import TEXT as MNIST_TEXT
 from widgets.figures.feature_maps import DIVERGING, POSITIVE, mosaic, tile_numbers
 from widgets.figures.shapes import path_points
 from widgets.models import cnn
@@ -135,3 +138,47 @@ def test_bad_settings_and_a_blank_drawing_give_messages(dashboard):
     assert "empty" in dashboard.error_text
     dashboard.digits.source.value = "test"
     assert dashboard.error_text == ""
+
+
+# ------------------------------------------------------------------- without MNIST (issue 13)
+
+# What keras.datasets.mnist.load_data() raises on a machine without network.
+URL_FAILURE = (
+    "URL fetch failure on https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
+    "mnist.npz: None -- [Errno -3] Temporary failure in name resolution"
+)
+
+
+@pytest.fixture
+def no_mnist(tmp_path, monkeypatch):
+    """No MNIST anywhere: no folder, empty home and Keras cache, a download that fails at once."""
+    from widgets.backend import load_keras
+
+    keras = load_keras(timeout=120)
+    home = tmp_path / "home"
+    (home / ".keras").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("KERAS_HOME", str(home / ".keras"))
+    monkeypatch.delenv(MNIST_DIR_ENV, raising=False)
+
+    def fail(*_args, **_kwargs):
+        raise Exception(URL_FAILURE)
+
+    monkeypatch.setattr(keras.datasets.mnist, "load_data", fail)
+
+
+def test_without_mnist_the_polish_page_says_what_to_do_in_polish(no_mnist):
+    board = CnnDashboard(lang="pl").wait_ready()
+    sentence, details = board.error_text, board.error_details
+    assert sentence == MNIST_TEXT.get("unavailable", "pl", variable=MNIST_DIR_ENV)
+    assert_polish(
+        sentence,
+        MNIST_TEXT.get("unavailable", "en", variable=MNIST_DIR_ENV),
+        MNIST_DIR_ENV,
+        "MNIST idx folder",  # "folder" is Polish too
+    )
+    leaked = english_words(details, MNIST_DIR_ENV, "MNIST") & english_words(sentence)
+    assert not leaked, f"English words of the technical message in the sentence: {leaked}"
+    assert "MnistUnavailableError" in details and URL_FAILURE in details
+    board.train()  # no data: the same sentence again, and no training
+    assert board.error_text == sentence and not board._trainer.running

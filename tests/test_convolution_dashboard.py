@@ -6,9 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from figure_checks import assert_shows
+from student_errors import assert_polish, english_words
 
 from widgets.convolution import ConvolutionDashboard, stand_in_digit
-from widgets.data import load_mnist
+from widgets.data import MNIST_DIR_ENV, load_mnist
+from widgets.data.mnist import TEXT as MNIST_TEXT
 from widgets.figures.feature_maps import DIVERGING, IMAGE_SCALE, POSITIVE, mosaic, tile_at
 from widgets.models.convolution import KERNELS, padded, run_model
 
@@ -148,6 +150,33 @@ def test_polish_labels_and_the_stand_in_digit():
     dashboard = ConvolutionDashboard(lang="pl")
     assert dashboard._preset.label == "Sobel x (krawędzie pionowe)"
     assert stand_in_digit().shape == (28, 28) and stand_in_digit().max() == 1.0
+
+
+def test_without_mnist_the_polish_page_says_so_in_polish_and_shows_a_stand_in(
+    tmp_path, monkeypatch
+):
+    """A folder without MNIST: the folder's sentence in Polish, the detail behind the toggle,
+    and the lesson goes on with the stand-in digit (the sentence stays until one draws)."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv(MNIST_DIR_ENV, str(empty))
+    board = ConvolutionDashboard(lang="pl").wait_ready()
+    sentence, details = board.error_text, board.error_details
+    values = {"folder": str(empty), "variable": MNIST_DIR_ENV}
+    assert sentence == MNIST_TEXT.get("folder_unusable", "pl", **values)
+    names = (MNIST_DIR_ENV, str(empty), "MNIST idx t10k folder")  # "folder" is Polish too
+    assert_polish(sentence, MNIST_TEXT.get("folder_unusable", "en", **values), *names)
+    leaked = english_words(details, *names) & english_words(sentence)
+    assert not leaked, f"English words of the technical message in the sentence: {leaked}"
+    assert "MnistUnavailableError" in details and "does not contain the MNIST" in details
+    np.testing.assert_array_equal(board.image(), stand_in_digit())
+    assert "zastępczy" in board.digits._label.value
+    board.configure(stride=1)  # a redraw keeps the sentence
+    assert board.error_text == sentence
+    board.digits.source.value = "draw"  # drawing needs no MNIST: the pad's own sentence
+    assert board.error_text.startswith("Pole rysowania jest puste")
+    board.digits.source.value = "test"
+    assert board.error_text == sentence
 
 
 def test_mosaic_and_tile_lookup():

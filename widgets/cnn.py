@@ -132,10 +132,6 @@ TEXT = Strings(
             "pl": "Sieć się jeszcze uczy: zatrzymaj ją (Stop), zanim zmienisz ustawienia.",
             "en": "The network is still training: stop it (Stop) before changing the settings.",
         },
-        "no_data": {
-            "pl": "Brak danych MNIST: {message}",
-            "en": "MNIST is not available: {message}",
-        },
         "blank": {
             "pl": "Pole rysowania jest puste: narysuj cyfrę albo wybierz cyfrę testową.",
             "en": "The drawing pad is empty: draw a digit or pick a test digit.",
@@ -528,8 +524,8 @@ class CnnDashboard(TrainingDashboard):
     def _load_data(self) -> None:
         try:
             self._data = load_mnist()
-        except MnistUnavailableError as error:
-            self.show_error(self._t("no_data", message=str(error)))
+        except MnistUnavailableError as error:  # its sentence, in the page's language
+            self.show_error(error)
             return
         n = len(self._data.x_train)
         options = [(f"{c:,}", c) for c in IMAGE_COUNTS if c < n] + [(self._t("all", n=f"{n:,}"), n)]

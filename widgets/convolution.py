@@ -61,9 +61,9 @@ TEXT = Strings(
             "pl": "Pole rysowania jest puste: narysuj cyfrę albo wybierz cyfrę testową.",
             "en": "The drawing pad is empty: draw a digit or pick a test digit.",
         },
-        "no_mnist": {
-            "pl": "Brak danych MNIST ({message}); pokazuję prosty obraz zastępczy.",
-            "en": "MNIST is not available ({message}); showing a simple stand-in image.",
+        "stand_in": {
+            "pl": "obraz zastępczy (bez danych MNIST)",
+            "en": "a stand-in image (no MNIST data)",
         },
         "kernel": {"pl": "filtr 3×3", "en": "3×3 kernel"},
         "identity": {"pl": "tożsamość", "en": "identity"},
@@ -217,12 +217,14 @@ class DigitSource(ipywidgets.VBox):
         self.lang = check_language(lang)
         t = TEXT.for_language(self.lang)
         self._t = t
-        self.error: str | None = None
+        # Without MNIST: why (its sentence in the page's language, for the banner) and a
+        # stand-in digit instead of the test digits.
+        self.error: MnistUnavailableError | None = None
         try:
             data = load_mnist()
             self.images, self.labels = data.x_test, data.y_test
         except MnistUnavailableError as error:
-            self.error = t("no_mnist", message=str(error).split(".")[0])
+            self.error = error
             self.images, self.labels = (
                 (stand_in_digit() * 255).astype(np.uint8)[None],
                 np.array([7]),
@@ -276,7 +278,12 @@ class DigitSource(ipywidgets.VBox):
 
     def _show_label(self) -> None:
         label = self.label
-        self._label.value = "" if label is None else self._t("digit_label", label=label)
+        if label is None:
+            self._label.value = ""
+        elif self.error is not None:
+            self._label.value = html.escape(self._t("stand_in"))
+        else:
+            self._label.value = self._t("digit_label", label=label)
 
     def _on_source_change(self, change) -> None:
         drawing = change["new"] == "draw"
@@ -412,8 +419,7 @@ class ConvolutionDashboard(Dashboard):
             control.observe(self._on_geometry_change, names="value")
         self._step.observe(self._on_step_change, names="value")
         self.digits.observe_image(self._on_image_change)
-        if self.digits.error:
-            self.show_error(self.digits.error)
+        self._clear_error()
         self._start_model_loading()
 
     # Public API ---------------------------------------------------------------------------
@@ -482,7 +488,7 @@ class ConvolutionDashboard(Dashboard):
     def _compute_and_draw(self) -> None:
         from .models.convolution import convolve, max_pool, padded, relu, set_kernel
 
-        self.clear_error()
+        self._clear_error()
         image = self.image()
         if image is None:
             self.show_error(self._t("blank"))
@@ -517,6 +523,15 @@ class ConvolutionDashboard(Dashboard):
         self._play.max = self._step.max = max(last, 1)
         if self._step.value != step:
             self._step.value = step
+
+    def _clear_error(self) -> None:
+        """Clear the banner; while the stand-in replaces the missing MNIST, say why instead
+        (the sentence of :class:`~widgets.data.MnistUnavailableError`, its detail behind
+        the toggle)."""
+        if self.digits.error is not None and self.digits.source.value == "test":
+            self.show_error(self.digits.error)
+        else:
+            self.clear_error()
 
     def _geometry(self):
         n, k, padding = int(self._size.value), 3, PADDINGS[self._padding.value]
