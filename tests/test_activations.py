@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error, shown_errors
 
 from widgets.activations import ActivationsDashboard
 from widgets.backend import load_keras
@@ -171,11 +172,64 @@ def test_softmax_bars_follow_logits_and_temperature(dashboard):
 
 def test_bad_input_is_a_message_not_a_traceback(dashboard):
     dashboard.configure(weights=[9.0])
-    assert "w1" in dashboard.error_text and "[-5.0, 5.0]" in dashboard.error_text
+    assert dashboard.error_text == "w1: give a number from −5 to 5 (given: 9)."
     dashboard.set_logits([1.0, 2.0])
-    assert "3" in dashboard.error_text and "5" in dashboard.error_text
+    assert "3 to 5 logits" in dashboard.error_text and "given: 2" in dashboard.error_text
     dashboard.configure(activation="sigmoid")  # a good call clears the banner
     assert dashboard.error_text == ""
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    return ActivationsDashboard(lang="pl").wait_ready()
+
+
+# Names, and words that are Polish too; the label of a setting is in the page's language in
+# both versions of a sentence (the dashboard raises it in its own).
+NAMES = " ".join(act.ACTIVATIONS) + " softmaks bias neuron parametr temperatura"
+
+
+@pytest.mark.parametrize(
+    ("call", "values", "key", "words"),
+    [
+        ({"activation": "softmaks"}, {}, "bad_activation", "Nieznana funkcja aktywacji 'softmaks'"),
+        ({"weights": [9.5]}, {}, "bad_value", "w1: podaj liczbę od −5 do 5 (podano 9,5)."),
+        (
+            {"weights": [1.0, "dużo"]},
+            {},
+            "bad_value",
+            "w2: podaj liczbę od −5 do 5 (podano 'dużo')",
+        ),
+        ({"weights": [1.0, 2.0, 3.0]}, {}, "bad_weights", "(liczba podanych wag: 3)"),
+        ({"alpha": 2.5}, {}, "bad_value", "parametr α: podaj liczbę od 0 do 2 (podano 2,5)."),
+        ({"bias": float("nan")}, {}, "bad_value", "bias b: podaj liczbę od −5 do 5 (podano nan)."),
+        ({}, {"logits": [1.0, 2.0]}, "bad_logits", "od 3 do 5 logitów, każdy od −5 do 5"),
+        ({}, {"logits": [1.0, "x", 2.0]}, "bad_logits", "(liczba podanych logitów: 3)"),
+        (
+            {},
+            {"logits": [1.0, 2.0, 3.0], "temperature": 0.05},
+            "bad_value",
+            "temperatura T: podaj liczbę od 0,1 do 10 (podano 0,05).",
+        ),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(polish_board, call, values, key, words):
+    shown = shown_errors(polish_board)
+    if call:
+        polish_board.configure(**call)
+    else:
+        polish_board.set_logits(**values)
+    sentence, details = assert_student_error(shown[-1], f"activations.{key}", NAMES)
+    assert polish_board.error_text == sentence and words in sentence and details == ""
+    assert polish_board.activation == "sigmoid" and polish_board.parameters == ([1.0], 0.0)
+    polish_board.clear_error()
+
+
+def test_an_unknown_activation_when_building_the_dashboard_is_told_in_polish():
+    with pytest.raises(ValueError) as info:  # a ValueError as before, and a StudentError
+        ActivationsDashboard(lang="pl", activation="softmaks")
+    sentence, _ = assert_student_error(info.value, "activations.bad_activation", NAMES)
+    assert sentence.startswith("Nieznana funkcja aktywacji 'softmaks'; dostępne: step")
 
 
 # --------------------------------------------------------------------------- exercises

@@ -11,9 +11,13 @@ Three parts, all computed by Keras (:mod:`widgets.models.activations`):
 
 from __future__ import annotations
 
+import math
+import numbers
+
 import ipywidgets
 import numpy as np
 
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures.curves import (
     activation_data,
@@ -114,12 +118,20 @@ TEXT = Strings(
             "en": "Unknown activation {name!r}; available: {names}.",
         },
         "bad_value": {
-            "pl": "{what} musi być liczbą z zakresu [{low}, {high}], a nie {value!r}.",
-            "en": "{what} must be a number in [{low}, {high}], not {value!r}.",
+            "pl": "{what}: podaj liczbę od {low} do {high} (podano {value}).",
+            "en": "{what}: give a number from {low} to {high} (given: {value}).",
+        },
+        "bad_weights": {
+            "pl": "Neuron ma jedno albo dwa wejścia, więc podaj jedną albo dwie wagi "
+            "(liczba podanych wag: {count}).",
+            "en": "The neuron has one or two inputs, so give one or two weights "
+            "(weights given: {count}).",
         },
         "bad_logits": {
-            "pl": "Podaj od {low} do {high} logitów z zakresu [{vmin}, {vmax}].",
-            "en": "Give {low} to {high} logits in [{vmin}, {vmax}].",
+            "pl": "Podaj od {low} do {high} logitów, każdy od {vmin} do {vmax} "
+            "(liczba podanych logitów: {count}).",
+            "en": "Give {low} to {high} logits, each from {vmin} to {vmax} "
+            "(logits given: {count}).",
         },
         "check_passed": {
             "pl": "✅ Dobrze! Twoja funkcja zgadza się z {reference} w {n} punktach.",
@@ -230,6 +242,28 @@ def _slider(value, low, high, step, description, css=None, width="340px"):
     return slider
 
 
+class ActivationsError(StudentError, ValueError):
+    """A setting of the dashboard a student gave that it cannot take (a ValueError too)."""
+
+
+def _finite(value) -> bool:
+    """True for a finite real number (not a bool, a string or a sequence)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
+
+
 class ActivationsDashboard(Dashboard):
     """Activation curves with GradientTape derivatives, a Keras neuron and softmax."""
 
@@ -238,7 +272,9 @@ class ActivationsDashboard(Dashboard):
         t = self._t = TEXT.for_language(lang)
         names = self._activation_names()
         if activation not in names:
-            raise ValueError(t("bad_activation", name=activation, names=", ".join(names)))
+            raise ActivationsError(
+                "activations.bad_activation", name=activation, names=", ".join(names)
+            )
 
         # Controls
         self._activation = ipywidgets.Dropdown(
@@ -398,15 +434,18 @@ class ActivationsDashboard(Dashboard):
         """Set controls from code; a bad value gets a message instead of a traceback."""
         names = self._activation_names()
         if activation is not None and activation not in names:
-            raise ValueError(self._t("bad_activation", name=activation, names=", ".join(names)))
+            raise ActivationsError(
+                "activations.bad_activation", name=activation, names=", ".join(names)
+            )
         if alpha is not None:
             self._check_range(self._t("alpha"), alpha, ALPHA_RANGE)
         if weights is not None:
-            weights = [float(w) for w in np.ravel(weights)]
+            weights = list(np.ravel(np.asarray(weights, dtype=object)))
             if len(weights) not in (1, 2):
-                raise ValueError(self._t("bad_value", what="w", low=1, high=2, value=weights))
+                raise ActivationsError("activations.bad_weights", count=len(weights))
             for i, w in enumerate(weights):
                 self._check_range(f"w{i + 1}", w, WEIGHT_RANGE)
+            weights = [float(w) for w in weights]
         if bias is not None:
             self._check_range(self._t("bias"), bias, WEIGHT_RANGE)
         self.clear_error()
@@ -424,19 +463,19 @@ class ActivationsDashboard(Dashboard):
     @shows_errors
     def set_logits(self, logits, temperature: float | None = None) -> None:
         """Set 3-5 logits (and the temperature) from code."""
-        values = [float(v) for v in np.ravel(logits)]
+        values = list(np.ravel(np.asarray(logits, dtype=object)))
         if not (N_LOGITS[0] <= len(values) <= N_LOGITS[1]) or not all(
-            LOGIT_RANGE[0] <= v <= LOGIT_RANGE[1] for v in values
+            _finite(v) and LOGIT_RANGE[0] <= float(v) <= LOGIT_RANGE[1] for v in values
         ):
-            raise ValueError(
-                self._t(
-                    "bad_logits",
-                    low=N_LOGITS[0],
-                    high=N_LOGITS[1],
-                    vmin=LOGIT_RANGE[0],
-                    vmax=LOGIT_RANGE[1],
-                )
+            raise ActivationsError(
+                "activations.bad_logits",
+                low=N_LOGITS[0],
+                high=N_LOGITS[1],
+                vmin=_number(LOGIT_RANGE[0], self.lang),
+                vmax=_number(LOGIT_RANGE[1], self.lang),
+                count=len(values),
             )
+        values = [float(v) for v in values]
         if temperature is not None:
             self._check_range(
                 self._t("temperature"), temperature, tuple(10**e for e in TEMPERATURE_EXPONENTS)
@@ -458,12 +497,14 @@ class ActivationsDashboard(Dashboard):
 
     def _check_range(self, what: str, value, bounds) -> None:
         low, high = bounds
-        try:
-            ok = np.isfinite(float(value)) and low <= float(value) <= high
-        except (TypeError, ValueError):
-            ok = False
-        if not ok:
-            raise ValueError(self._t("bad_value", what=what, low=low, high=high, value=value))
+        if not (_finite(value) and low <= float(value) <= high):
+            raise ActivationsError(
+                "activations.bad_value",
+                what=what,
+                low=_number(low, self.lang),
+                high=_number(high, self.lang),
+                value=_number(value, self.lang),
+            )
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
