@@ -172,7 +172,7 @@ def test_softmax_bars_follow_logits_and_temperature(dashboard):
 
 def test_bad_input_is_a_message_not_a_traceback(dashboard):
     dashboard.configure(weights=[9.0])
-    assert dashboard.error_text == "w1: give a number from −5 to 5 (given: 9)."
+    assert dashboard.error_text == "The weight w1 must be a number from −5 to 5, not 9."
     dashboard.set_logits([1.0, 2.0])
     assert "3 to 5 logits" in dashboard.error_text and "given: 2" in dashboard.error_text
     dashboard.configure(activation="sigmoid")  # a good call clears the banner
@@ -184,32 +184,35 @@ def polish_board():
     return ActivationsDashboard(lang="pl").wait_ready()
 
 
-# Names, and words that are Polish too; the label of a setting is in the page's language in
-# both versions of a sentence (the dashboard raises it in its own).
-NAMES = " ".join(act.ACTIVATIONS) + " softmaks bias neuron parametr temperatura"
+NAMES = " ".join(act.ACTIVATIONS) + " softmaks bias neuron"  # names, and words Polish too
 
 
 @pytest.mark.parametrize(
     ("call", "values", "key", "words"),
     [
         ({"activation": "softmaks"}, {}, "bad_activation", "Nieznana funkcja aktywacji 'softmaks'"),
-        ({"weights": [9.5]}, {}, "bad_value", "w1: podaj liczbę od −5 do 5 (podano 9,5)."),
+        ({"weights": [9.5]}, {}, "bad_weight", "Waga w1 musi być liczbą od −5 do 5, a podano 9,5."),
         (
             {"weights": [1.0, "dużo"]},
             {},
-            "bad_value",
-            "w2: podaj liczbę od −5 do 5 (podano 'dużo')",
+            "bad_weight",
+            "Waga w2 musi być liczbą od −5 do 5, a podano 'dużo'.",
         ),
         ({"weights": [1.0, 2.0, 3.0]}, {}, "bad_weights", "(liczba podanych wag: 3)"),
-        ({"alpha": 2.5}, {}, "bad_value", "parametr α: podaj liczbę od 0 do 2 (podano 2,5)."),
-        ({"bias": float("nan")}, {}, "bad_value", "bias b: podaj liczbę od −5 do 5 (podano nan)."),
+        ({"alpha": 2.5}, {}, "bad_alpha", "Parametr α musi być liczbą od 0 do 2, a podano 2,5."),
+        (
+            {"bias": float("nan")},
+            {},
+            "bad_bias",
+            "Wyraz wolny (bias) b musi być liczbą od −5 do 5, a podano nan.",
+        ),
         ({}, {"logits": [1.0, 2.0]}, "bad_logits", "od 3 do 5 logitów, każdy od −5 do 5"),
         ({}, {"logits": [1.0, "x", 2.0]}, "bad_logits", "(liczba podanych logitów: 3)"),
         (
             {},
             {"logits": [1.0, 2.0, 3.0], "temperature": 0.05},
-            "bad_value",
-            "temperatura T: podaj liczbę od 0,1 do 10 (podano 0,05).",
+            "bad_temperature",
+            "Temperatura T musi być liczbą od 0,1 do 10, a podano 0,05.",
         ),
     ],
 )

@@ -117,9 +117,21 @@ TEXT = Strings(
             "pl": "Nieznana funkcja aktywacji {name!r}; dostępne: {names}.",
             "en": "Unknown activation {name!r}; available: {names}.",
         },
-        "bad_value": {
-            "pl": "{what}: podaj liczbę od {low} do {high} (podano {value}).",
-            "en": "{what}: give a number from {low} to {high} (given: {value}).",
+        "bad_weight": {
+            "pl": "Waga {name} musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The weight {name} must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_bias": {
+            "pl": "Wyraz wolny (bias) b musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The bias b must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_alpha": {
+            "pl": "Parametr α musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The parameter α must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_temperature": {
+            "pl": "Temperatura T musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The temperature T must be a number from {low} to {high}, not {value}.",
         },
         "bad_weights": {
             "pl": "Neuron ma jedno albo dwa wejścia, więc podaj jedną albo dwie wagi "
@@ -438,16 +450,19 @@ class ActivationsDashboard(Dashboard):
                 "activations.bad_activation", name=activation, names=", ".join(names)
             )
         if alpha is not None:
-            self._check_range(self._t("alpha"), alpha, ALPHA_RANGE)
+            if problem := self._out_of_range(alpha, ALPHA_RANGE):
+                raise ActivationsError("activations.bad_alpha", **problem)
         if weights is not None:
             weights = list(np.ravel(np.asarray(weights, dtype=object)))
             if len(weights) not in (1, 2):
                 raise ActivationsError("activations.bad_weights", count=len(weights))
             for i, w in enumerate(weights):
-                self._check_range(f"w{i + 1}", w, WEIGHT_RANGE)
+                if problem := self._out_of_range(w, WEIGHT_RANGE):
+                    raise ActivationsError("activations.bad_weight", name=f"w{i + 1}", **problem)
             weights = [float(w) for w in weights]
         if bias is not None:
-            self._check_range(self._t("bias"), bias, WEIGHT_RANGE)
+            if problem := self._out_of_range(bias, WEIGHT_RANGE):
+                raise ActivationsError("activations.bad_bias", **problem)
         self.clear_error()
         if activation is not None:
             self._activation.value = activation
@@ -477,9 +492,9 @@ class ActivationsDashboard(Dashboard):
             )
         values = [float(v) for v in values]
         if temperature is not None:
-            self._check_range(
-                self._t("temperature"), temperature, tuple(10**e for e in TEMPERATURE_EXPONENTS)
-            )
+            bounds = tuple(10**e for e in TEMPERATURE_EXPONENTS)
+            if problem := self._out_of_range(temperature, bounds):
+                raise ActivationsError("activations.bad_temperature", **problem)
         self.clear_error()
         with self.hold_trait_notifications():
             self._n_logits.value = len(values)
@@ -495,16 +510,17 @@ class ActivationsDashboard(Dashboard):
 
         return softmax(self.logits, self.temperature)
 
-    def _check_range(self, what: str, value, bounds) -> None:
+    def _out_of_range(self, value, bounds) -> dict[str, str] | None:
+        """None if ``value`` is a number within ``bounds``, else the values of the sentence
+        that says so (bounds and value as the page's language writes numbers)."""
         low, high = bounds
-        if not (_finite(value) and low <= float(value) <= high):
-            raise ActivationsError(
-                "activations.bad_value",
-                what=what,
-                low=_number(low, self.lang),
-                high=_number(high, self.lang),
-                value=_number(value, self.lang),
-            )
+        if _finite(value) and low <= float(value) <= high:
+            return None
+        return {
+            "low": _number(low, self.lang),
+            "high": _number(high, self.lang),
+            "value": _number(value, self.lang),
+        }
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
