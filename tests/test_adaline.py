@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error, shown_errors
 
 from widgets.adaline import (
     AdalineDashboard,
@@ -240,6 +241,47 @@ def test_bad_settings_give_a_message(dashboard):
     assert "learning rate" in dashboard.error_text and "50" in dashboard.error_text
     dashboard.configure(mode="sideways")
     assert "sideways" in dashboard.error_text
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    board = AdalineDashboard(lang="pl").wait_ready()
+    board.wait_trained(60)
+    return board
+
+
+NAMES = "separable noisy overlapping batch online sideways spirals"  # names a student types
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "words"),
+    [
+        ({"data": "spirals"}, "bad_data", "Nieznany zbiór danych 'spirals'; do wyboru: separable"),
+        ({"data": ["noisy"]}, "bad_data", "Nieznany zbiór danych ['noisy']"),
+        ({"mode": "sideways"}, "bad_mode", "Nieznany tryb uczenia 'sideways'"),
+        (
+            {"learning_rate": 50.0},
+            "bad_rate",
+            "Współczynnik uczenia η musi być liczbą od 0,001 do 3,16, a podano 50.",
+        ),
+        ({"learning_rate": "0.1"}, "bad_rate", "a podano '0.1'."),
+        ({"epochs": 2.5}, "bad_epochs", "Liczba epok musi być liczbą całkowitą od 5 do 100"),
+        ({"epochs": "dużo"}, "bad_epochs", "a podano 'dużo'."),
+        (
+            {"seed": -1},
+            "bad_seed",
+            "Ziarno losowania musi być liczbą całkowitą od 0 do 9, a podano −1.",
+        ),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(polish_board, settings, key, words):
+    shown = shown_errors(polish_board)
+    before = polish_board.run
+    polish_board.configure(**settings)
+    sentence, details = assert_student_error(shown[-1], f"adaline.{key}", NAMES)
+    assert polish_board.error_text == sentence and words in sentence and details == ""
+    assert polish_board.run is before and not polish_board._trainer.running
+    polish_board.clear_error()
 
 
 def test_an_epoch_change_redraws_the_planes_as_shapes_only(dashboard):

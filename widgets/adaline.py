@@ -16,12 +16,15 @@ the training with a clear message and keeps the last finite weights.
 from __future__ import annotations
 
 import html
+import math
+import numbers
 from dataclasses import dataclass
 
 import ipywidgets
 import numpy as np
 
 from .data import blobs_with_margin
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures.curves import (
     cost_data,
@@ -159,13 +162,26 @@ TEXT = Strings(
             "pl": "⏹ Zatrzymano: pokazuję epoki nauczone do tej pory.",
             "en": "⏹ Stopped: showing the epochs learnt so far.",
         },
-        "bad_value": {
-            "pl": "{what} musi być z zakresu [{low}, {high}], a nie {value!r}.",
-            "en": "{what} must be in [{low}, {high}], not {value!r}.",
+        "bad_data": {
+            "pl": "Nieznany zbiór danych {value!r}; do wyboru: {names}.",
+            "en": "Unknown data set {value!r}; choose one of: {names}.",
         },
-        "unknown_choice": {
-            "pl": "Nieznana wartość {value!r}; dostępne: {names}.",
-            "en": "Unknown value {value!r}; available: {names}.",
+        "bad_mode": {
+            "pl": "Nieznany tryb uczenia {value!r}; do wyboru: {names}.",
+            "en": "Unknown training mode {value!r}; choose one of: {names}.",
+        },
+        "bad_rate": {
+            "pl": "Współczynnik uczenia η musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The learning rate η must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_epochs": {
+            "pl": "Liczba epok musi być liczbą całkowitą od {low} do {high}, a podano {value}.",
+            "en": "The number of epochs must be a whole number from {low} to {high}, not {value}.",
+        },
+        "bad_seed": {
+            "pl": "Ziarno losowania musi być liczbą całkowitą od {low} do {high}, a podano "
+            "{value}.",
+            "en": "The random seed must be a whole number from {low} to {high}, not {value}.",
         },
         "check_rate_passed": {
             "pl": "✅ Dobrze! Krytyczne η = {want:.4g}; Twoje {got:.4g}.",
@@ -235,6 +251,29 @@ def _data(name: str, seed: int):
     X, labels = blobs_with_margin(N_POINTS, seed=seed, **DATASETS[name])
     Xs, _, _ = standardise(X)
     return Xs, labels.astype(np.int64), bipolar(labels)
+
+
+def _finite(value) -> bool:
+    """True for a finite real number (not a bool, a string or a sequence)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _whole(value) -> bool:
+    """True for a whole number, 3 or 3.0 (what an integer slider takes)."""
+    return _finite(value) and float(value) == int(value)
+
+
+def _number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
 
 
 class AdalineDashboard(TrainingDashboard):
@@ -410,42 +449,31 @@ class AdalineDashboard(TrainingDashboard):
         seed: int | None = None,
     ) -> None:
         """Set the controls from code (one retraining); bad values get a message."""
-        if data is not None and data not in DATASETS:
-            raise ValueError(self._t("unknown_choice", value=data, names=", ".join(DATASETS)))
-        if mode is not None and mode not in MODES:
-            raise ValueError(self._t("unknown_choice", value=mode, names=", ".join(MODES)))
+        if data is not None and not (isinstance(data, str) and data in DATASETS):
+            raise StudentError("adaline.bad_data", value=data, names=", ".join(DATASETS))
+        if mode is not None and not (isinstance(mode, str) and mode in MODES):
+            raise StudentError("adaline.bad_mode", value=mode, names=", ".join(MODES))
         low, high = (10**e for e in LR_EXPONENTS)
         if learning_rate is not None and not (
-            np.isfinite(learning_rate) and low <= learning_rate <= high
+            _finite(learning_rate) and low <= learning_rate <= high
         ):
-            raise ValueError(
-                self._t(
-                    "bad_value",
-                    what=self._t("learning_rate"),
-                    low=f"{low:g}",
-                    high=f"{high:.3g}",
-                    value=learning_rate,
-                )
+            raise StudentError(
+                "adaline.bad_rate",
+                low=_number(low, self.lang),
+                high=_number(round(high, 2), self.lang),
+                value=_number(learning_rate, self.lang),
             )
-        if epochs is not None and not EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]:
-            raise ValueError(
-                self._t(
-                    "bad_value",
-                    what=self._t("epochs"),
-                    low=EPOCH_RANGE[0],
-                    high=EPOCH_RANGE[1],
-                    value=epochs,
-                )
+        if epochs is not None and not (
+            _whole(epochs) and EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]
+        ):
+            low, high = EPOCH_RANGE
+            raise StudentError(
+                "adaline.bad_epochs", low=low, high=high, value=_number(epochs, self.lang)
             )
-        if seed is not None and not SEED_RANGE[0] <= seed <= SEED_RANGE[1]:
-            raise ValueError(
-                self._t(
-                    "bad_value",
-                    what=self._t("seed"),
-                    low=SEED_RANGE[0],
-                    high=SEED_RANGE[1],
-                    value=seed,
-                )
+        if seed is not None and not (_whole(seed) and SEED_RANGE[0] <= seed <= SEED_RANGE[1]):
+            low, high = SEED_RANGE
+            raise StudentError(
+                "adaline.bad_seed", low=low, high=high, value=_number(seed, self.lang)
             )
         self.clear_error()
         pairs = [
