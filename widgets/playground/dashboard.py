@@ -32,6 +32,7 @@ import time
 
 import numpy as np
 
+from ..errors import StudentError
 from ..ui import Dashboard, shows_errors
 from .controls import DROPOUTS, LEARNING_RATES, REG_RATES, PlaygroundControls, options_with
 from .curves import History
@@ -51,7 +52,7 @@ from .state import (
     query_from_environment,
     to_query,
 )
-from .texts import TEXT
+from .texts import TEXT, number
 from .upload import parse_csv
 from .view import PlaygroundView
 
@@ -274,10 +275,18 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             return
         if not (np.isfinite(value) and abs(value) <= WEIGHT_LIMIT):
             self._show_weight()  # the box shows the weight in force again
-            what = self._weight_label.value or "w"
+            layer, source, target = (i + 1 for i in self._link)
             self._refuse(
                 self._weight,
-                self._t("bad_value", what=what, low=-WEIGHT_LIMIT, high=WEIGHT_LIMIT, value=value),
+                StudentError(
+                    "playground.bad_weight",
+                    layer=layer,
+                    source=source,
+                    target=target,
+                    low=number(-WEIGHT_LIMIT, self.lang),
+                    high=number(WEIGHT_LIMIT, self.lang),
+                    value=number(value, self.lang),
+                ),
             )
             return
         with self._model_lock:
@@ -377,8 +386,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             try:
                 checked[name] = check(name, value)
             except ValueError as error:
-                text = self._t("bad_setting", name=name, value=value, allowed=str(error))
-                raise ValueError(text) from None
+                raise StudentError(
+                    "playground.bad_setting", name=name, value=value, allowed=str(error)
+                ) from None
         self.clear_error()
         self._input_error = None
         structural = [n for n in checked if n in DATA_SETTINGS + NETWORK_SETTINGS]
@@ -439,7 +449,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     def step(self, epochs: int = 1) -> None:
         """Train ``epochs`` epochs now (the Step button; pauses a running training)."""
         if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
-            raise ValueError(self._t("bad_epochs", value=epochs))
+            raise StudentError("playground.bad_epochs", value=number(epochs, self.lang))
         if self.trainer is None:
             return
         self.pause()
@@ -467,7 +477,12 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         except (TypeError, ValueError):
             inside = False
         if not inside or isinstance(label, bool) or label not in labels:
-            raise ValueError(self._t("bad_point", x1=x1, x2=x2, label=label))
+            raise StudentError(
+                "playground.bad_point",
+                x1=number(x1, self.lang),
+                x2=number(x2, self.lang),
+                label=number(label, self.lang),
+            )
         with self._model_lock:
             self.split.add_point(float(x1), float(x2), label)
             self._set_trainer_data()
@@ -482,10 +497,14 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         except (TypeError, ValueError):
             X = values = np.zeros((0, 0))
         if X.ndim != 2 or X.shape[1:] != (2,) or values.shape != (len(X),) or len(X) < 4:
-            raise ValueError(self._t("bad_points"))
+            raise StudentError("playground.bad_points")
         largest = float(np.max(np.abs(np.concatenate([X.ravel(), values]))))
         if not largest <= POINT_LIMIT:  # also refuses nan and inf
-            raise ValueError(self._t("points_too_large", limit=f"{POINT_LIMIT:g}", value=largest))
+            raise StudentError(
+                "playground.points_too_large",
+                limit=number(POINT_LIMIT, self.lang),
+                value=number(largest, self.lang),
+            )
         labels = values.astype(np.float32 if regression else np.int64)
         previous = self._upload, self._data.value, self._data.options
         self._upload = (X.astype(np.float32), labels, bool(regression))
@@ -525,7 +544,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             and 0 <= link[1] < kernels[link[0]].shape[0]
             and 0 <= link[2] < kernels[link[0]].shape[1]
         ):
-            raise ValueError(self._t("no_link", layer=layer, source=source, target=target))
+            raise StudentError("playground.no_link", layer=layer, source=source, target=target)
         self._link = link
         self._weight.layout.display = None
         self._weight_label.value = self._t(
@@ -610,7 +629,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
                 classes=self._classes.value,
             )
         if len(new.x_train) == 0:
-            raise ValueError(self._t("no_train_points"))
+            raise StudentError("playground.no_train_points")
         self.split = new  # only now: refused data leave the data in force alone
         self._points_drawn = False
         self._update_adding_options()
@@ -789,7 +808,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._weight_in_box = value
         self._weight.value = value
 
-    def _refuse(self, control, message: str) -> None:
+    def _refuse(self, control, message: StudentError | str) -> None:
         """Tell why a typed value was refused (the control shows the value in force)."""
         self.show_error(message)
         self._input_error = control

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+
 from ..i18n import Strings
 
 TEXT = Strings(
@@ -146,18 +148,20 @@ TEXT = Strings(
             "en": "Settings not changed: {name}={value!r} (allowed: {allowed}).",
         },
         "bad_epochs": {
-            "pl": "Liczba epok kroku musi być liczbą całkowitą co najmniej 1, a nie {value!r}.",
+            "pl": "Liczba epok jednego kroku musi być liczbą całkowitą nie mniejszą niż 1, "
+            "a podano {value}.",
             "en": "The number of epochs of a step must be a whole number of at least 1, "
-            "not {value!r}.",
+            "not {value}.",
         },
         "no_link": {
             "pl": "Sieć nie ma połączenia (warstwa {layer}, neuron {source} → {target}).",
             "en": "The network has no link (layer {layer}, neuron {source} → {target}).",
         },
+        # A point in Polish: (0,5; 1,2), a semicolon between coordinates with decimal commas.
         "bad_point": {
-            "pl": "Nie dodano punktu ({x1}, {x2}) z etykietą {label!r}: punkt musi leżeć na "
+            "pl": "Nie dodano punktu ({x1}; {x2}) z etykietą {label}: punkt musi leżeć na "
             "wykresie, a etykieta być jedną z listy „klik na wykresie dodaje”.",
-            "en": "The point ({x1}, {x2}) with label {label!r} was not added: it must lie on "
+            "en": "The point ({x1}, {x2}) with label {label} was not added: it must lie on "
             "the plot and the label be one of the choices of 'a click on the plot adds'.",
         },
         "bad_points": {
@@ -165,8 +169,9 @@ TEXT = Strings(
             "en": "Points need two coordinates and a label each; at least 4 are needed.",
         },
         "points_too_large": {
-            "pl": "Liczby w pliku muszą być z zakresu [−{limit}, {limit}], a jest tam {value:g}.",
-            "en": "The numbers in the file must be within [−{limit}, {limit}]; it has {value:g}.",
+            "pl": "Liczby w pliku muszą mieć wartość bezwzględną nie większą niż {limit}, "
+            "a jest tam {value}.",
+            "en": "The numbers in the file must be within [−{limit}, {limit}]; it has {value}.",
         },
         "link_no_upload": {
             "pl": "Wczytanego pliku nie da się zapisać w linku: link otworzy te ustawienia "
@@ -188,9 +193,11 @@ TEXT = Strings(
             "pl": "Sieć potrzebuje co najmniej jednej cechy wejściowej.",
             "en": "The network needs at least one input feature.",
         },
-        "bad_value": {
-            "pl": "{what} musi być z zakresu [{low}, {high}], a nie {value!r}.",
-            "en": "{what} must be in [{low}, {high}], not {value!r}.",
+        "bad_weight": {
+            "pl": "Waga {layer}: {source} → {target} musi być liczbą od {low} do {high}, "
+            "a podano {value}.",
+            "en": "The weight {layer}: {source} → {target} must be a number from {low} to "
+            "{high}, not {value}.",
         },
         "no_train_points": {
             "pl": "Brak punktów uczących: zwiększ udział zbioru uczącego.",
@@ -202,3 +209,12 @@ TEXT = Strings(
         },
     },
 )
+
+
+def number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
