@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from student_errors import assert_student_error, shown_errors
 
 from widgets.backend import load_keras
 from widgets.data.depth import sawtooth_target
@@ -124,6 +125,68 @@ def test_bad_settings_give_a_message_and_change_nothing(dashboard):
     dashboard.configure(budget=410)
     assert not dashboard.error_text and dashboard.model is not model
     assert dp.describe(dashboard.shallow)["params"] == dp.mlp_params(1, 136, 1)
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    return DeepVsShallowDashboard(lang="pl").wait_ready()
+
+
+# What a student types: the settings' names (configure's keywords) and values.
+NAMES = "data teeth turns budget depth init learning_rate steps seed sawtooth spirals noisy "
+NAMES += "keras spread moons colour True"
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "sentence"),
+    [
+        (
+            {"colour": 3},
+            "unknown_setting",
+            "Nieznane ustawienie 'colour'; do wyboru: data, teeth, turns, budget, depth, init, "
+            "learning_rate, steps, seed.",
+        ),
+        (
+            {"data": "moons"},
+            "unknown_choice",
+            "Ustawienie data nie może mieć wartości 'moons'; do wyboru: sawtooth, spirals, noisy.",
+        ),
+        ({"init": ["keras"]}, "unknown_choice", None),
+        (
+            {"learning_rate": 2.5},
+            "bad_number",
+            "Ustawienie learning_rate musi być liczbą od 0,0001 do 1, a podano 2,5.",
+        ),
+        ({"turns": "dużo"}, "bad_number", None),
+        (
+            {"teeth": 2.5},
+            "bad_whole_number",
+            "Ustawienie teeth musi być liczbą całkowitą od 1 do 32, a podano 2,5.",
+        ),
+        ({"budget": 10}, "bad_whole_number", None),
+        ({"seed": True}, "bad_whole_number", None),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(polish_board, settings, key, sentence):
+    shown = shown_errors(polish_board)
+    model = polish_board.model
+    polish_board.configure(**settings)
+    said, details = assert_student_error(shown[-1], f"deep_vs_shallow.{key}", NAMES)
+    assert polish_board.error_text == said and details == ""
+    assert sentence is None or said == sentence
+    assert polish_board.model is model
+    polish_board.clear_error()
+
+
+def test_a_diverged_run_says_so_in_polish(polish_board):
+    polish_board.configure(data="sawtooth", budget=100, depth=2, steps=100, learning_rate=0.5)
+    polish_board.diverged_at = 25
+    shown = shown_errors(polish_board)
+    polish_board.play()
+    sentence, _ = assert_student_error(shown[-1], "deep_vs_shallow.diverged")
+    assert sentence.startswith("Uczenie się rozbiegło w kroku 25") and "η = 0,5 jest" in sentence
+    assert not polish_board._trainer.running
+    polish_board.diverged_at = None
 
 
 def test_noisy_set_defaults_show_the_wide_net_overfitting(dashboard):

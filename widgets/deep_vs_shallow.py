@@ -21,6 +21,8 @@ net reach between the points and memorise them (measured in
 from __future__ import annotations
 
 import html
+import math
+import numbers
 
 import ipywidgets
 import numpy as np
@@ -33,6 +35,7 @@ from .data.depth import (
     make_split,
     sawtooth_target,
 )
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures.depth import (
     NETS,
@@ -198,17 +201,27 @@ TEXT = Strings(
         },
         "diverged": {
             "pl": "Uczenie się rozbiegło w kroku {step}: strata przestała być skończoną "
-            "liczbą, bo η = {rate:.3g} jest za duże. Zmniejsz η i naciśnij „Od nowa”.",
+            "liczbą, bo η = {rate} jest za duże. Zmniejsz η i naciśnij „Od nowa”.",
             "en": "Training diverged at step {step}: the loss stopped being a finite "
-            "number, because η = {rate:.3g} is too large. Lower η and press 'Reset'.",
+            "number, because η = {rate} is too large. Lower η and press 'Reset'.",
         },
-        "bad_value": {
-            "pl": "{what} musi być z zakresu [{low}, {high}], a nie {value!r}.",
-            "en": "{what} must be in [{low}, {high}], not {value!r}.",
+        # configure()'s settings are named as the student typed them (learning_rate=…).
+        "unknown_setting": {
+            "pl": "Nieznane ustawienie {name!r}; do wyboru: {names}.",
+            "en": "Unknown setting {name!r}; choose one of: {names}.",
         },
         "unknown_choice": {
-            "pl": "Nieznana wartość {value!r}; dostępne: {names}.",
-            "en": "Unknown value {value!r}; available: {names}.",
+            "pl": "Ustawienie {name} nie może mieć wartości {value!r}; do wyboru: {names}.",
+            "en": "The setting {name} cannot be {value!r}; choose one of: {names}.",
+        },
+        "bad_number": {
+            "pl": "Ustawienie {name} musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "The setting {name} must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_whole_number": {
+            "pl": "Ustawienie {name} musi być liczbą całkowitą od {low} do {high}, a podano "
+            "{value}.",
+            "en": "The setting {name} must be a whole number from {low} to {high}, not {value}.",
         },
         "check_params_passed": {
             "pl": "✅ Dobrze! {want} parametrów ({detail}).",
@@ -266,6 +279,29 @@ def _slider(kind, value, low, high, description: str, css: str | None = None, **
 
 
 # ----------------------------------------------------------------------------- dashboard
+
+
+def _finite(value) -> bool:
+    """True for a finite real number (not a bool, a string or a sequence)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+    )
+
+
+def _whole(value) -> bool:
+    """True for a whole number, 3 or 3.0 (what an integer slider takes)."""
+    return _finite(value) and float(value) == int(value)
+
+
+def _number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
 
 
 class DeepVsShallowDashboard(TrainingDashboard):
@@ -478,7 +514,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         if self.model is None or self._trainer.running:
             return
         if self.diverged_at is not None:
-            raise ValueError(self._t("diverged", step=self.diverged_at, rate=self.learning_rate))
+            raise self._diverged()
         from .models.depth import loss_recorder
 
         steps = int(self._steps.value)
@@ -612,22 +648,42 @@ class DeepVsShallowDashboard(TrainingDashboard):
         control.observe(self._on_setting_change, names="value")
 
     def _check_setting(self, key: str, value, controls: dict) -> None:
-        """Raise a translated ValueError for an unknown key or an out-of-range value."""
+        """Raise a :class:`~widgets.errors.StudentError` for an unknown key or a value the
+        control cannot take (out of range, not a number, a fraction for a whole number)."""
         if key not in controls:
-            raise ValueError(self._t("unknown_choice", value=key, names=", ".join(controls)))
+            raise StudentError(
+                "deep_vs_shallow.unknown_setting", name=key, names=", ".join(controls)
+            )
         if key in ("data", "init"):
             choices = DATASETS if key == "data" else INITS
-            if value not in choices:
-                names = ", ".join(choices)
-                raise ValueError(self._t("unknown_choice", value=value, names=names))
+            if not (isinstance(value, str) and value in choices):
+                raise StudentError(
+                    "deep_vs_shallow.unknown_choice",
+                    name=key,
+                    value=value,
+                    names=", ".join(choices),
+                )
             return
         low, high = controls[key].min, controls[key].max
         if key == "learning_rate":
             low, high = 10**low, 10**high
-        ok = isinstance(value, int | float | np.number) and np.isfinite(value)
-        if not (ok and low <= value <= high):
-            what = self._t(key)
-            raise ValueError(self._t("bad_value", what=what, low=low, high=high, value=value))
+        bounds = {"low": _number(low, self.lang), "high": _number(high, self.lang)}
+        given = _number(value, self.lang)
+        if isinstance(controls[key], ipywidgets.IntSlider):
+            if not (_whole(value) and low <= value <= high):
+                raise StudentError(
+                    "deep_vs_shallow.bad_whole_number", name=key, value=given, **bounds
+                )
+        elif not (_finite(value) and low <= value <= high):
+            raise StudentError("deep_vs_shallow.bad_number", name=key, value=given, **bounds)
+
+    def _diverged(self) -> StudentError:
+        """Why the run cannot go on: the step where the loss stopped being a number."""
+        return StudentError(
+            "deep_vs_shallow.diverged",
+            step=self.diverged_at,
+            rate=_number(float(f"{self.learning_rate:.3g}"), self.lang),
+        )
 
     # Events -------------------------------------------------------------------------------
     @shows_errors
@@ -669,7 +725,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
                 return
             self.diverged_at = recorder.diverged_at
             if self.diverged_at is not None:
-                self.show_error(self._t("diverged", step=self.diverged_at, rate=self.learning_rate))
+                self.show_error(self._diverged())
             self._draw_summary(trainer.stopped)
             self._draw()
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
