@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from figure_checks import assert_shows
-from student_errors import assert_polish, english_words
+from student_errors import assert_polish, assert_student_error, english_words, shown_errors
 
 from widgets.cnn import CnnDashboard
 from widgets.data import MNIST_DIR_ENV
@@ -140,6 +140,92 @@ def test_bad_settings_and_a_blank_drawing_give_messages(dashboard):
     assert dashboard.error_text == ""
 
 
+# ------------------------------------------------------------------- on a Polish page (issue 13)
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    board = CnnDashboard(lang="pl").wait_ready()
+    board.configure(filters=(4, 8), kernels=(3, 3), epochs=1, images=2000, compare=False)
+    return board
+
+
+@pytest.mark.parametrize(
+    ("call", "settings", "key", "sentence"),
+    [
+        (
+            "configure",
+            {"filters": (5, 8)},
+            "bad_filters",
+            "Liczba filtrów warstwy 1 musi być jedną z wartości 4, 8, 16, 32, a podano 5.",
+        ),
+        (
+            "configure",
+            {"kernels": (3, 4)},
+            "bad_kernel",
+            "Rozmiar jądra warstwy 2 musi być jedną z wartości 3, 5, 7, a podano 4.",
+        ),
+        (
+            "configure",
+            {"epochs": 20},
+            "bad_epochs",
+            "Liczba epok musi być liczbą całkowitą od 1 do 10, a podano 20.",
+        ),
+        ("configure", {"epochs": 2.5}, "bad_epochs", None),
+        (
+            "configure",
+            {"images": 5000},
+            "bad_images",
+            "Liczba obrazów uczących musi być jedną z wartości 2000, 8000, a podano 5000.",
+        ),
+        ("configure", {"compare": "tak"}, "bad_compare", None),
+        (
+            "select_map",
+            {"layer": "conv3", "channel": 0},
+            "bad_layer",
+            "Nieznana warstwa 'conv3'; do wyboru: conv1, pool1, conv2, pool2.",
+        ),
+        (
+            "select_map",
+            {"layer": "pool1", "channel": 4},
+            "bad_map",
+            "Warstwa pool1 ma mapy o numerach od 0 do 3, a podano 4.",
+        ),
+        ("select_map", {"layer": "conv2", "channel": "x"}, "bad_map", None),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(
+    polish_board, call, settings, key, sentence
+):
+    shown = shown_errors(polish_board)
+    polish_board.clear_error()
+    getattr(polish_board, call)(**settings)
+    names = "conv1 pool1 conv2 pool2 conv3 compare True False tak"
+    said, details = assert_student_error(shown[-1], f"cnn.{key}", names)
+    assert polish_board.error_text == said and details == ""
+    assert sentence is None or said == sentence
+    assert polish_board.architecture == ((4, 8), (3, 3))
+    assert polish_board._epochs.value == 1 and polish_board._images.value == 2000
+
+
+def test_settings_while_training_are_refused_in_polish(polish_board):
+    polish_board.clear_error()
+    shown = shown_errors(polish_board)
+    polish_board.train()
+    try:
+        polish_board.configure(filters=(8, 8))
+        polish_board.rebuild()
+        polish_board.train()
+    finally:
+        polish_board.stop()
+        polish_board.wait_trained(60)
+    busy = [error for error in shown if getattr(error, "key", None) == "cnn.busy"]
+    assert len(busy) == 3, shown
+    sentence, _ = assert_student_error(busy[0], "cnn.busy", "Stop")  # the button's name
+    assert sentence.startswith("Sieć się jeszcze uczy") and "Stop" in sentence
+    assert polish_board.architecture == ((4, 8), (3, 3))
+
+
 # ------------------------------------------------------------------- without MNIST (issue 13)
 
 # What keras.datasets.mnist.load_data() raises on a machine without network.
@@ -182,3 +268,6 @@ def test_without_mnist_the_polish_page_says_what_to_do_in_polish(no_mnist):
     assert "MnistUnavailableError" in details and URL_FAILURE in details
     board.train()  # no data: the same sentence again, and no training
     assert board.error_text == sentence and not board._trainer.running
+    board.clear_error()
+    board.configure(images=2000)  # no images to count: what to fix first
+    assert board.error_text == sentence

@@ -16,6 +16,8 @@ epochs, and a table puts the parameter counts and test accuracies side by side.
 from __future__ import annotations
 
 import html
+import math
+import numbers
 import threading
 import time
 
@@ -24,6 +26,7 @@ import numpy as np
 
 from .convolution import DigitSource
 from .data import MnistUnavailableError, load_mnist, one_hot
+from .errors import StudentError
 from .figures.curves import (
     bar_shapes,
     cost_figure,
@@ -132,6 +135,37 @@ TEXT = Strings(
             "pl": "Sieć się jeszcze uczy: zatrzymaj ją (Stop), zanim zmienisz ustawienia.",
             "en": "The network is still training: stop it (Stop) before changing the settings.",
         },
+        "bad_filters": {
+            "pl": "Liczba filtrów warstwy {layer} musi być jedną z wartości {names}, a podano "
+            "{value}.",
+            "en": "The number of filters of layer {layer} must be one of {names}, not {value}.",
+        },
+        "bad_kernel": {
+            "pl": "Rozmiar jądra warstwy {layer} musi być jedną z wartości {names}, a podano "
+            "{value}.",
+            "en": "The kernel size of layer {layer} must be one of {names}, not {value}.",
+        },
+        "bad_epochs": {
+            "pl": "Liczba epok musi być liczbą całkowitą od {low} do {high}, a podano {value}.",
+            "en": "The number of epochs must be a whole number from {low} to {high}, not {value}.",
+        },
+        "bad_images": {
+            "pl": "Liczba obrazów uczących musi być jedną z wartości {names}, a podano {value}.",
+            "en": "The number of training images must be one of {names}, not {value}.",
+        },
+        "bad_compare": {
+            "pl": "Porównanie z MLP (compare) włącza True, a wyłącza False; podano {value!r}.",
+            "en": "The comparison with the MLP (compare) is switched on by True and off by "
+            "False, not {value!r}.",
+        },
+        "bad_layer": {
+            "pl": "Nieznana warstwa {value!r}; do wyboru: {names}.",
+            "en": "Unknown layer {value!r}; choose one of: {names}.",
+        },
+        "bad_map": {
+            "pl": "Warstwa {layer} ma mapy o numerach od 0 do {high}, a podano {value}.",
+            "en": "Layer {layer} has maps numbered 0 to {high}, not {value}.",
+        },
         "blank": {
             "pl": "Pole rysowania jest puste: narysuj cyfrę albo wybierz cyfrę testową.",
             "en": "The drawing pad is empty: draw a digit or pick a test digit.",
@@ -205,6 +239,25 @@ CLASSES = 10
 LOSS_TOP = 2.5  # the live loss axis reaches at least this: ln 10 = 2.3 is where training starts
 
 
+def _whole(value) -> bool:
+    """True for a whole number, 3 or 3.0 (not a bool, a string or a sequence)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool | np.bool_)
+        and math.isfinite(float(value))
+        and float(value) == int(value)
+    )
+
+
+def _number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
+
+
 class CnnDashboard(TrainingDashboard):
     """See the module docstring."""
 
@@ -224,6 +277,7 @@ class CnnDashboard(TrainingDashboard):
             freeze_gc=True,
         )
         self._data = None
+        self._data_error: MnistUnavailableError | None = None  # why there is no data
         self._run_id = 0
         self._view_lock = threading.Lock()  # the viewer thread and the main thread both draw
         self._view_wanted = threading.Event()
@@ -400,22 +454,41 @@ class CnnDashboard(TrainingDashboard):
             filters or self.architecture[0], kernels or self.architecture[1]
         )
         if self._trainer.running:
-            raise RuntimeError(self._t("busy"))
+            raise StudentError("cnn.busy")
+        for layer, (value, offered) in enumerate(
+            zip(filters, (FILTERS1, FILTERS2), strict=True), 1
+        ):
+            if value not in offered:
+                names = ", ".join(map(str, offered))
+                raise StudentError("cnn.bad_filters", layer=layer, names=names, value=value)
+        for layer, value in enumerate(kernels, 1):
+            if value not in KERNEL_SIZES:
+                names = ", ".join(map(str, KERNEL_SIZES))
+                raise StudentError("cnn.bad_kernel", layer=layer, names=names, value=value)
+        if epochs is not None and not (_whole(epochs) and EPOCHS[0] <= epochs <= EPOCHS[1]):
+            value = _number(epochs, self.lang)
+            raise StudentError("cnn.bad_epochs", low=EPOCHS[0], high=EPOCHS[1], value=value)
+        if images is not None:
+            if self._data is None and self._data_error is not None:
+                raise self._data_error  # no MNIST: that is what to fix first
+            offered = [value for _, value in self._images.options]
+            if not (_whole(images) and images in offered):
+                names = ", ".join(map(str, offered))
+                value = _number(images, self.lang)
+                raise StudentError("cnn.bad_images", names=names, value=value)
+        if compare is not None and not isinstance(compare, bool | np.bool_):
+            raise StudentError("cnn.bad_compare", value=compare)
         controls = (self._filters1, self._filters2, self._kernel1, self._kernel2)
-        for control, value in zip(controls, (*filters, *kernels), strict=True):
-            allowed = [o[1] if isinstance(o, tuple) else o for o in control.options]
-            if value not in allowed:
-                raise ValueError(f"{control.description}: {value} ∉ {allowed}")
         for control, value in zip(controls, (*filters, *kernels), strict=True):
             control.unobserve(self._on_architecture_change, names="value")
             control.value = value
             control.observe(self._on_architecture_change, names="value")
         if epochs is not None:
-            self._epochs.value = epochs
+            self._epochs.value = int(epochs)
         if images is not None:
-            self._images.value = images
+            self._images.value = int(images)
         if compare is not None:
-            self._with_mlp.value = compare
+            self._with_mlp.value = bool(compare)
         self.rebuild()
 
     @shows_errors
@@ -424,7 +497,7 @@ class CnnDashboard(TrainingDashboard):
         from .models.cnn import activation_model, build_cnn, build_mlp
 
         if self._trainer.running:
-            raise RuntimeError(self._t("busy"))
+            raise StudentError("cnn.busy")
         filters, kernels = self.architecture
         self.model = build_cnn(filters, kernels, seed=0)
         self.mlp = build_mlp(seed=0)
@@ -448,7 +521,7 @@ class CnnDashboard(TrainingDashboard):
         if self.model is None:
             return
         if self._trainer.running:
-            raise RuntimeError(self._t("busy"))
+            raise StudentError("cnn.busy")
         if self._data is None:
             self._load_data()
             if self._data is None:
@@ -482,9 +555,15 @@ class CnnDashboard(TrainingDashboard):
     @shows_errors
     def select_map(self, layer: str, channel: int) -> None:
         """Show how map ``channel`` of ``layer`` is computed (what a click on a map does)."""
+        if not (isinstance(layer, str) and layer in LAYER_NAMES):
+            raise StudentError("cnn.bad_layer", value=layer, names=", ".join(LAYER_NAMES))
+        filters = self.architecture[0][0 if layer.endswith("1") else 1]
+        if not (_whole(channel) and 0 <= channel < filters):
+            value = _number(channel, self.lang)
+            raise StudentError("cnn.bad_map", layer=layer, high=filters - 1, value=value)
         with self.hold_trait_notifications():
             self._layer.value = layer
-        self._map.value = channel
+        self._map.value = int(channel)
         self._draw_explanation()
 
     def refresh_views(
@@ -525,8 +604,10 @@ class CnnDashboard(TrainingDashboard):
         try:
             self._data = load_mnist()
         except MnistUnavailableError as error:  # its sentence, in the page's language
+            self._data_error = error
             self.show_error(error)
             return
+        self._data_error = None
         n = len(self._data.x_train)
         options = [(f"{c:,}", c) for c in IMAGE_COUNTS if c < n] + [(self._t("all", n=f"{n:,}"), n)]
         self._images.options = options
