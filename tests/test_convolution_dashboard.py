@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from figure_checks import assert_shows
-from student_errors import assert_polish, english_words
+from student_errors import assert_polish, assert_student_error, english_words, shown_errors
 
 from widgets.convolution import ConvolutionDashboard, stand_in_digit
 from widgets.data import MNIST_DIR_ENV, load_mnist
@@ -150,6 +150,73 @@ def test_polish_labels_and_the_stand_in_digit():
     dashboard = ConvolutionDashboard(lang="pl")
     assert dashboard._preset.label == "Sobel x (krawędzie pionowe)"
     assert stand_in_digit().shape == (28, 28) and stand_in_digit().max() == 1.0
+
+
+@pytest.fixture(scope="module")
+def polish_board():
+    return ConvolutionDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    ("settings", "key", "sentence"),
+    [
+        (
+            {"kernel": np.ones((2, 2))},
+            "bad_kernel",
+            "Filtr 3×3 ma dziewięć wag i każda musi być skończoną liczbą: podaj tablicę 3×3 "
+            "albo wybierz gotowy filtr.",
+        ),
+        ({"kernel": [["a"] * 3] * 3}, "bad_kernel", None),
+        ({"kernel": np.full((3, 3), np.nan)}, "bad_kernel", None),
+        (
+            {"kernel": np.eye(3) * 12.5},
+            "big_weight",
+            "Każda waga filtra musi być liczbą od −10 do 10, a podano 12,5.",
+        ),
+        (
+            {"preset": "emboss"},
+            "bad_preset",
+            "Nieznany filtr 'emboss'; do wyboru: identity, blur, sharpen, sobel_x, sobel_y, "
+            "laplacian, custom.",
+        ),
+        (
+            {"stride": 5},
+            "bad_stride",
+            "Krok (stride) musi być liczbą całkowitą od 1 do 4, a podano 5.",
+        ),
+        ({"stride": 1.5}, "bad_stride", None),
+        (
+            {"size": 40},
+            "bad_size",
+            "Rozmiar wejścia n musi być liczbą całkowitą od 2 do 28, a podano 40.",
+        ),
+        (
+            {"padding": 3},
+            "bad_padding",
+            "Dopełnienie (padding) może mieć tylko jedną z wartości 'valid', 1, 2, 'same', "
+            "a podano 3.",
+        ),
+        (
+            {"step": 10**6},
+            "bad_step",
+            "Położenie okna musi być liczbą całkowitą od 0 do 675, a podano 1e+06.",
+        ),
+    ],
+)
+def test_bad_settings_are_student_errors_told_in_polish(polish_board, settings, key, sentence):
+    shown = shown_errors(polish_board)
+    kernel = polish_board.kernel.copy()
+    stride, step = polish_board._stride.value, polish_board._step.value
+    polish_board.configure(**{"preset": "laplacian", "stride": 1, **settings})  # all or nothing
+    names = (
+        "identity blur sharpen sobel_x sobel_y laplacian custom emboss valid same stride padding"
+    )
+    said, details = assert_student_error(shown[-1], f"convolution.{key}", names)
+    assert polish_board.error_text == said and details == ""
+    assert sentence is None or said == sentence
+    np.testing.assert_array_equal(polish_board.kernel, kernel)
+    assert polish_board._stride.value == stride and polish_board._step.value == step
+    polish_board.clear_error()
 
 
 def test_without_mnist_the_polish_page_says_so_in_polish_and_shows_a_stand_in(

@@ -15,12 +15,15 @@ whose ``Conv2D`` holds the kernel; it is rebuilt when the geometry changes (abou
 from __future__ import annotations
 
 import html
+import math
+import numbers
 from collections.abc import Callable
 
 import ipywidgets
 import numpy as np
 
 from .data import MnistUnavailableError, load_mnist
+from .errors import StudentError
 from .exercises import GateCheck
 from .figures.feature_maps import (
     convolution_figure,
@@ -76,6 +79,38 @@ TEXT = Strings(
         "kernel_help": {
             "pl": "Wpisz dziewięć wag albo wybierz gotowy filtr.",
             "en": "Type the nine weights or choose a preset.",
+        },
+        "bad_kernel": {
+            "pl": "Filtr 3×3 ma dziewięć wag i każda musi być skończoną liczbą: podaj tablicę "
+            "3×3 albo wybierz gotowy filtr.",
+            "en": "A 3×3 kernel has nine weights, each a finite number: give a 3×3 array or "
+            "choose a preset.",
+        },
+        "big_weight": {
+            "pl": "Każda waga filtra musi być liczbą od {low} do {high}, a podano {value}.",
+            "en": "Every kernel weight must be a number from {low} to {high}, not {value}.",
+        },
+        "bad_preset": {
+            "pl": "Nieznany filtr {value!r}; do wyboru: {names}.",
+            "en": "Unknown kernel {value!r}; choose one of: {names}.",
+        },
+        "bad_stride": {
+            "pl": "Krok (stride) musi być liczbą całkowitą od {low} do {high}, a podano {value}.",
+            "en": "The stride must be a whole number from {low} to {high}, not {value}.",
+        },
+        "bad_size": {
+            "pl": "Rozmiar wejścia n musi być liczbą całkowitą od {low} do {high}, a podano "
+            "{value}.",
+            "en": "The input size n must be a whole number from {low} to {high}, not {value}.",
+        },
+        "bad_padding": {
+            "pl": "Dopełnienie (padding) może mieć tylko jedną z wartości {names}, a podano "
+            "{value}.",
+            "en": "The padding can only be one of {names}, not {value}.",
+        },
+        "bad_step": {
+            "pl": "Położenie okna musi być liczbą całkowitą od 0 do {high}, a podano {value}.",
+            "en": "The window position must be a whole number from 0 to {high}, not {value}.",
         },
         "stride": {"pl": "krok (stride)", "en": "stride"},
         "padding": {"pl": "dopełnienie", "en": "padding"},
@@ -207,6 +242,25 @@ def same_place(step: int, old_size: int, new_size: int) -> int:
     row, col = divmod(min(step, old_size * old_size - 1), old_size)
     scale = (new_size - 1) / max(old_size - 1, 1)
     return round(row * scale) * new_size + round(col * scale)
+
+
+def _whole(value) -> bool:
+    """True for a whole number, 3 or 3.0 (not a bool, a string or a sequence)."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool | np.bool_)
+        and math.isfinite(float(value))
+        and float(value) == int(value)
+    )
+
+
+def _number(value, lang: str) -> str:
+    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
+    decimal comma; anything else (what the student typed) as Python writes it."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = f"{float(value):g}".replace("-", "−")
+        return text.replace(".", ",") if lang == "pl" else text
+    return repr(value)
 
 
 class DigitSource(ipywidgets.VBox):
@@ -438,7 +492,29 @@ class ConvolutionDashboard(Dashboard):
         size=None,
         step=None,
     ):
-        """Set controls from code (tests, notebook cells); a bad value gets a message."""
+        """Set controls from code (tests, notebook cells); a bad value gets a message and
+        changes nothing."""
+        if kernel is not None:
+            kernel = self._checked_kernel(kernel)
+        if preset is not None and preset not in (*PRESETS, "custom"):
+            names = ", ".join((*PRESETS, "custom"))
+            raise StudentError("convolution.bad_preset", value=preset, names=names)
+        if stride is not None and not (_whole(stride) and STRIDES[0] <= stride <= STRIDES[1]):
+            low, high, value = *STRIDES, _number(stride, self.lang)
+            raise StudentError("convolution.bad_stride", low=low, high=high, value=value)
+        if size is not None and not (_whole(size) and SIZES[0] <= size <= SIZES[1]):
+            low, high, value = *SIZES, _number(size, self.lang)
+            raise StudentError("convolution.bad_size", low=low, high=high, value=value)
+        paddings = {v: k for k, v in PADDINGS.items()}
+        if padding is not None and not (
+            isinstance(padding, str | numbers.Integral) and padding in paddings
+        ):
+            names = ", ".join(map(repr, paddings))
+            value = _number(padding, self.lang)
+            raise StudentError("convolution.bad_padding", names=names, value=value)
+        if step is not None and not (_whole(step) and 0 <= step <= self._step.max):
+            value = _number(step, self.lang)
+            raise StudentError("convolution.bad_step", high=self._step.max, value=value)
         if preset is not None:
             self._preset.value = preset
         if kernel is not None:
@@ -451,11 +527,11 @@ class ConvolutionDashboard(Dashboard):
             self.redraw()
         for control, value in ((self._stride, stride), (self._size, size)):
             if value is not None:
-                control.value = value
+                control.value = int(value)
         if padding is not None:
-            self._padding.value = {v: k for k, v in PADDINGS.items()}[padding]
+            self._padding.value = paddings[padding]
         if step is not None:
-            self._step.value = step
+            self._step.value = int(step)
 
     def image(self) -> np.ndarray | None:
         """The input after cropping to the chosen size (None for a blank drawing)."""
@@ -582,12 +658,26 @@ class ConvolutionDashboard(Dashboard):
     def _show_window(self, texts: tuple[str, str]) -> None:
         self._window.value, self._position.value = texts
 
+    def _checked_kernel(self, kernel) -> np.ndarray:
+        """``kernel`` as a 3×3 float array, or a StudentError saying what is wrong with it."""
+        try:
+            array = np.asarray(kernel, dtype=float)
+        except (TypeError, ValueError):  # e.g. a word among the weights
+            raise StudentError("convolution.bad_kernel") from None
+        if array.shape != (3, 3) or not np.all(np.isfinite(array)):
+            raise StudentError("convolution.bad_kernel")
+        outside = array[np.abs(array) > WEIGHT_RANGE[1]]
+        if outside.size:
+            raise StudentError(
+                "convolution.big_weight",
+                low=_number(WEIGHT_RANGE[0], self.lang),
+                high=_number(WEIGHT_RANGE[1], self.lang),
+                value=_number(outside[0], self.lang),
+            )
+        return array
+
     def _set_weights(self, kernel) -> None:
-        kernel = np.asarray(kernel, dtype=float)
-        if kernel.shape != (3, 3) or not np.all(np.isfinite(kernel)):
-            raise ValueError(self._t("kernel_help"))
-        if np.any(np.abs(kernel) > WEIGHT_RANGE[1]):
-            raise ValueError(f"|w| ≤ {WEIGHT_RANGE[1]:g}")
+        kernel = self._checked_kernel(kernel)
         for box, value in zip(self._weights, kernel.ravel(), strict=True):
             box.value = round(float(value), 4)
 
