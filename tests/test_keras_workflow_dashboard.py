@@ -156,13 +156,46 @@ def test_batch_larger_than_the_data_is_refused(dash):
     assert dash.error_text == ""
 
 
-def test_nan_loss_stops_and_restores_finite_weights():
-    dash = KerasWorkflowDashboard(lang="pl").wait_ready()
+@pytest.fixture(scope="module")
+def polish() -> KerasWorkflowDashboard:
+    return KerasWorkflowDashboard(lang="pl").wait_ready()
+
+
+def test_layer_and_fit_problems_read_as_polish(polish):
+    """Numbers with a decimal comma, no interval with a comma in it, no counted noun after a
+    number that the sentence cannot decline ("6400 obrazów" but "2 obrazy")."""
+    builder, fit = polish._builder, polish._fit
+    builder.list.index = 1  # Dropout(0.4)
+    builder.set_selected(rate=1.5)
+    assert polish.error_text == (
+        "Warstwa 2: odsetek Dropout musi być nie mniejszy niż 0 i mniejszy niż 1, a podano "
+        "1,5: przy 1 warstwa wyłączyłaby wszystkie neurony. Zachowano poprzedni model."
+    )
+    builder.set_layers([mlp.dense(4096), mlp.dense(4096), mlp.dense(10, "softmax")])
+    assert polish.error_text == (
+        "Model ma za dużo parametrów dla tego serwera (liczba parametrów: 20 037 642, "
+        "limit: 5 000 000). Zmniejsz warstwy. Zachowano poprzedni model."
+    )
+    builder.set_layers(mlp.LECTURE_LAYERS)
+    fit.batch_size.value = "7000"
+    assert polish.error_text == (
+        "Rozmiar paczki (7000) jest większy niż liczba obrazów uczących po odjęciu walidacji "
+        "(6400). Wybierz najwyżej 6400."
+    )
+    fit.batch_size.value = "dużo"
+    assert polish.error_text == "Rozmiar paczki musi być liczbą całkowitą, a podano 'dużo'."
+    fit.batch_size.value = "128"
+    assert polish.error_text == ""
+
+
+def test_nan_loss_stops_and_restores_finite_weights(polish):
+    dash = polish
     dash._fit.epochs.value = 3
     dash._fit.optimizer.value = "sgd"
-    dash._fit.learning_rate.value = 10.0
+    dash._fit.learning_rate.value = 7.5
     train(dash)
     assert "rozbiegło" in dash.error_text and "Zmniejsz" in dash.error_text
+    assert "współczynnik uczenia 7,5 jest za duży" in dash.error_text
     weights = dash.model.get_weights()
     assert all(np.isfinite(w).all() and np.abs(w).max() < 10 for w in weights)
     loss = dash.model.evaluate(dash._x_test, dash._y_test, verbose=0)[0]

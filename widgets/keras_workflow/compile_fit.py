@@ -273,8 +273,9 @@ class FitPanel:
         try:
             batch = int(str(self.batch_size.value).strip())
         except ValueError:
+            value = self.batch_size.value
             raise mlp.SpecError(
-                "batch", "not a number", value=self.batch_size.value, n="…"
+                "batch_text", f"not a whole number: {value!r}", value=value
             ) from None
         return mlp.FitSpec(
             epochs=int(self.epochs.value),

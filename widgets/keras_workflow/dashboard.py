@@ -28,7 +28,7 @@ from .compile_fit import FitPanel
 from .define import LayerBuilder, summary_html
 from .evaluate import EvaluatePanel
 from .predict import PredictPanel
-from .text import TEXT, spec_message
+from .text import TEXT, number, spec_message
 
 PROGRESS_INTERVAL = 0.3  # seconds between live updates: smooth enough, light for the kernel
 
@@ -363,7 +363,7 @@ class KerasWorkflowDashboard(Dashboard):
                 self._t(
                     "diverged",
                     epoch=self._epochs_before + self._guard.diverged_epoch,
-                    rate=float(self._fit.learning_rate.value),
+                    rate=number(float(f"{self._fit.learning_rate.value:.3g}"), self.lang),
                 )
             )
         elif trainer.stopped:

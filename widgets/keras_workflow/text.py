@@ -83,8 +83,9 @@ TEXT = Strings(
             "is kept.",
         },
         "err_rate": {
-            "pl": "Warstwa {n}: odsetek Dropout musi być w [0, 1), a nie {value}: przy 1 "
-            "warstwa wyłączyłaby wszystkie neurony. Zachowano poprzedni model.",
+            "pl": "Warstwa {n}: odsetek Dropout musi być nie mniejszy niż 0 i mniejszy niż 1, "
+            "a podano {value}: przy 1 warstwa wyłączyłaby wszystkie neurony. Zachowano "
+            "poprzedni model.",
             "en": "Layer {n}: a dropout rate must be in [0, 1), not {value}: at 1 the layer "
             "would switch every neuron off. The previous model is kept.",
         },
@@ -109,8 +110,8 @@ TEXT = Strings(
             "is kept.",
         },
         "err_too_big": {
-            "pl": "{params} parametrów to za dużo dla tego serwera (limit 5 000 000). "
-            "Zmniejsz warstwy. Zachowano poprzedni model.",
+            "pl": "Model ma za dużo parametrów dla tego serwera (liczba parametrów: "
+            "{params}, limit: 5 000 000). Zmniejsz warstwy. Zachowano poprzedni model.",
             "en": "{params} parameters is too many for this server (limit 5,000,000). Use "
             "smaller layers. The previous model is kept.",
         },
@@ -120,14 +121,18 @@ TEXT = Strings(
         },
         "err_kind": {"pl": "Warstwa {n}: nieznany rodzaj.", "en": "Layer {n}: unknown kind."},
         "err_batch": {
-            "pl": "Rozmiar paczki {value} jest większy niż {n} obrazów uczących (po odjęciu "
-            "walidacji). Wybierz najwyżej {n}.",
+            "pl": "Rozmiar paczki ({value}) jest większy niż liczba obrazów uczących po "
+            "odjęciu walidacji ({n}). Wybierz najwyżej {n}.",
             "en": "Batch size {value} is larger than the {n} training images (after the "
             "validation part). Choose at most {n}.",
         },
+        "err_batch_text": {
+            "pl": "Rozmiar paczki musi być liczbą całkowitą, a podano {value!r}.",
+            "en": "The batch size must be a whole number, not {value!r}.",
+        },
         "err_epochs": {"pl": "Liczba epok musi być ≥ 1.", "en": "Epochs must be ≥ 1."},
         "err_split": {
-            "pl": "Część walidacyjna musi być w [0, 1).",
+            "pl": "Część walidacyjna musi być nie mniejsza niż 0 i mniejsza niż 1.",
             "en": "The validation split must be in [0, 1).",
         },
         "err_lr": {
@@ -209,11 +214,11 @@ TEXT = Strings(
         },
         "diverged": {
             "pl": "Uczenie się rozbiegło w epoce {epoch}: koszt wzrósł ponad 100 razy (albo "
-            "stał się NaN), bo współczynnik uczenia {rate:.3g} jest za duży i kroki "
+            "stał się NaN), bo współczynnik uczenia {rate} jest za duży i kroki "
             "przeskakują minimum. Uczenie zatrzymano i przywrócono ostatnie dobre wagi. "
             "Zmniejsz współczynnik uczenia.",
             "en": "Training diverged in epoch {epoch}: the loss grew more than 100-fold (or "
-            "became NaN), because the learning rate {rate:.3g} is too large and the steps "
+            "became NaN), because the learning rate {rate} is too large and the steps "
             "overshoot the minimum. Training was stopped and the last good weights "
             "restored. Lower the learning rate.",
         },
@@ -342,8 +347,22 @@ TEXT = Strings(
 
 
 def spec_message(error, lang: str) -> str:
-    """The translated text of a :class:`widgets.models.mlp.SpecError`."""
+    """The translated text of a :class:`widgets.models.mlp.SpecError`, its numbers written
+    as ``lang`` writes them (a decimal comma, and spaces between thousands, in Polish)."""
     key = f"err_{error.key}"
     if key not in TEXT.table:
         return str(error)
-    return TEXT.get(key, lang, **{k: v for k, v in error.values.items()})
+    values = dict(error.values)
+    if lang == "pl":
+        values = {
+            k: v.replace(",", " ") if k == "params" and isinstance(v, str) else v
+            for k, v in values.items()
+        }
+    values = {k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()}
+    return TEXT.get(key, lang, **values)
+
+
+def number(value: float, lang: str) -> str:
+    """A number in a sentence in ``lang``: a true minus sign, a decimal comma in Polish."""
+    text = f"{float(value):g}".replace("-", "−")
+    return text.replace(".", ",") if lang == "pl" else text
