@@ -199,7 +199,7 @@ def polish_board():
         (
             {"step": 10**6},
             "bad_step",
-            "Położenie okna musi być liczbą całkowitą od 0 do 675, a podano 1e+06.",
+            "Położenie okna musi być liczbą całkowitą od 0 do 675, a podano 1\u00a0000\u00a0000.",
         ),
     ],
 )

@@ -29,7 +29,7 @@ from .figures.curves import (
     probability_figure,
     update_traces,
 )
-from .i18n import Strings, check_language
+from .i18n import Strings, check_language, number
 from .models.activation_names import ACTIVATIONS
 from .ui import Dashboard, shows_errors
 
@@ -267,15 +267,6 @@ def _finite(value) -> bool:
     )
 
 
-def _number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
-
-
 class ActivationsDashboard(Dashboard):
     """Activation curves with GradientTape derivatives, a Keras neuron and softmax."""
 
@@ -486,8 +477,8 @@ class ActivationsDashboard(Dashboard):
                 "activations.bad_logits",
                 low=N_LOGITS[0],
                 high=N_LOGITS[1],
-                vmin=_number(LOGIT_RANGE[0], self.lang),
-                vmax=_number(LOGIT_RANGE[1], self.lang),
+                vmin=number(LOGIT_RANGE[0], self.lang),
+                vmax=number(LOGIT_RANGE[1], self.lang),
                 count=len(values),
             )
         values = [float(v) for v in values]
@@ -517,9 +508,9 @@ class ActivationsDashboard(Dashboard):
         if _finite(value) and low <= float(value) <= high:
             return None
         return {
-            "low": _number(low, self.lang),
-            "high": _number(high, self.lang),
-            "value": _number(value, self.lang),
+            "low": number(low, self.lang),
+            "high": number(high, self.lang),
+            "value": number(value, self.lang),
         }
 
     # Model --------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .i18n import Strings, check_language
+from .i18n import Strings, check_language, number
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
 
@@ -267,15 +267,6 @@ def _whole(value) -> bool:
     return _finite(value) and float(value) == int(value)
 
 
-def _number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
-
-
 class AdalineDashboard(TrainingDashboard):
     """ADALINE (Keras Dense + MSE + SGD) trained in the background beside a perceptron."""
 
@@ -459,21 +450,21 @@ class AdalineDashboard(TrainingDashboard):
         ):
             raise StudentError(
                 "adaline.bad_rate",
-                low=_number(low, self.lang),
-                high=_number(round(high, 2), self.lang),
-                value=_number(learning_rate, self.lang),
+                low=number(low, self.lang),
+                high=number(round(high, 2), self.lang),
+                value=number(learning_rate, self.lang),
             )
         if epochs is not None and not (
             _whole(epochs) and EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]
         ):
             low, high = EPOCH_RANGE
             raise StudentError(
-                "adaline.bad_epochs", low=low, high=high, value=_number(epochs, self.lang)
+                "adaline.bad_epochs", low=low, high=high, value=number(epochs, self.lang)
             )
         if seed is not None and not (_whole(seed) and SEED_RANGE[0] <= seed <= SEED_RANGE[1]):
             low, high = SEED_RANGE
             raise StudentError(
-                "adaline.bad_seed", low=low, high=high, value=_number(seed, self.lang)
+                "adaline.bad_seed", low=low, high=high, value=number(seed, self.lang)
             )
         self.clear_error()
         pairs = [

@@ -53,7 +53,7 @@ from .figures.feature_maps import (
 )
 from .figures.finite import finite
 from .figures.png import SHARP_IMAGES_CSS
-from .i18n import Strings
+from .i18n import Strings, number
 from .training import BackgroundFit, FitJob, Progress, batches
 from .ui import TrainingDashboard, shows_errors
 
@@ -247,15 +247,6 @@ def _whole(value) -> bool:
         and math.isfinite(float(value))
         and float(value) == int(value)
     )
-
-
-def _number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
 
 
 class CnnDashboard(TrainingDashboard):
@@ -466,7 +457,7 @@ class CnnDashboard(TrainingDashboard):
                 names = ", ".join(map(str, KERNEL_SIZES))
                 raise StudentError("cnn.bad_kernel", layer=layer, names=names, value=value)
         if epochs is not None and not (_whole(epochs) and EPOCHS[0] <= epochs <= EPOCHS[1]):
-            value = _number(epochs, self.lang)
+            value = number(epochs, self.lang)
             raise StudentError("cnn.bad_epochs", low=EPOCHS[0], high=EPOCHS[1], value=value)
         if images is not None:
             if self._data is None and self._data_error is not None:
@@ -474,7 +465,7 @@ class CnnDashboard(TrainingDashboard):
             offered = [value for _, value in self._images.options]
             if not (_whole(images) and images in offered):
                 names = ", ".join(map(str, offered))
-                value = _number(images, self.lang)
+                value = number(images, self.lang)
                 raise StudentError("cnn.bad_images", names=names, value=value)
         if compare is not None and not isinstance(compare, bool | np.bool_):
             raise StudentError("cnn.bad_compare", value=compare)
@@ -559,7 +550,7 @@ class CnnDashboard(TrainingDashboard):
             raise StudentError("cnn.bad_layer", value=layer, names=", ".join(LAYER_NAMES))
         filters = self.architecture[0][0 if layer.endswith("1") else 1]
         if not (_whole(channel) and 0 <= channel < filters):
-            value = _number(channel, self.lang)
+            value = number(channel, self.lang)
             raise StudentError("cnn.bad_map", layer=layer, high=filters - 1, value=value)
         with self.hold_trait_notifications():
             self._layer.value = layer

@@ -33,7 +33,7 @@ from .figures.feature_maps import (
     window_table_html,
 )
 from .figures.png import SHARP_IMAGES_CSS
-from .i18n import Strings, check_language
+from .i18n import Strings, check_language, number
 from .models.convolution import KERNELS, GeometryError, geometry, position
 from .ui import Dashboard, shows_errors
 
@@ -252,15 +252,6 @@ def _whole(value) -> bool:
         and math.isfinite(float(value))
         and float(value) == int(value)
     )
-
-
-def _number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
 
 
 class DigitSource(ipywidgets.VBox):
@@ -500,20 +491,20 @@ class ConvolutionDashboard(Dashboard):
             names = ", ".join((*PRESETS, "custom"))
             raise StudentError("convolution.bad_preset", value=preset, names=names)
         if stride is not None and not (_whole(stride) and STRIDES[0] <= stride <= STRIDES[1]):
-            low, high, value = *STRIDES, _number(stride, self.lang)
+            low, high, value = *STRIDES, number(stride, self.lang)
             raise StudentError("convolution.bad_stride", low=low, high=high, value=value)
         if size is not None and not (_whole(size) and SIZES[0] <= size <= SIZES[1]):
-            low, high, value = *SIZES, _number(size, self.lang)
+            low, high, value = *SIZES, number(size, self.lang)
             raise StudentError("convolution.bad_size", low=low, high=high, value=value)
         paddings = {v: k for k, v in PADDINGS.items()}
         if padding is not None and not (
             isinstance(padding, str | numbers.Integral) and padding in paddings
         ):
             names = ", ".join(map(repr, paddings))
-            value = _number(padding, self.lang)
+            value = number(padding, self.lang)
             raise StudentError("convolution.bad_padding", names=names, value=value)
         if step is not None and not (_whole(step) and 0 <= step <= self._step.max):
-            value = _number(step, self.lang)
+            value = number(step, self.lang)
             raise StudentError("convolution.bad_step", high=self._step.max, value=value)
         if preset is not None:
             self._preset.value = preset
@@ -670,9 +661,9 @@ class ConvolutionDashboard(Dashboard):
         if outside.size:
             raise StudentError(
                 "convolution.big_weight",
-                low=_number(WEIGHT_RANGE[0], self.lang),
-                high=_number(WEIGHT_RANGE[1], self.lang),
-                value=_number(outside[0], self.lang),
+                low=number(WEIGHT_RANGE[0], self.lang),
+                high=number(WEIGHT_RANGE[1], self.lang),
+                value=number(outside[0], self.lang),
             )
         return array
 

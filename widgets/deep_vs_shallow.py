@@ -50,7 +50,7 @@ from .figures.depth import (
     loss_figure,
 )
 from .figures.live import update_traces
-from .i18n import Strings, check_language
+from .i18n import Strings, check_language, number
 from .models.depth import INITS  # a plain tuple: widgets.models.depth imports Keras lazily
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -293,15 +293,6 @@ def _finite(value) -> bool:
 def _whole(value) -> bool:
     """True for a whole number, 3 or 3.0 (what an integer slider takes)."""
     return _finite(value) and float(value) == int(value)
-
-
-def _number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
 
 
 class DeepVsShallowDashboard(TrainingDashboard):
@@ -667,8 +658,8 @@ class DeepVsShallowDashboard(TrainingDashboard):
         low, high = controls[key].min, controls[key].max
         if key == "learning_rate":
             low, high = 10**low, 10**high
-        bounds = {"low": _number(low, self.lang), "high": _number(high, self.lang)}
-        given = _number(value, self.lang)
+        bounds = {"low": number(low, self.lang), "high": number(high, self.lang)}
+        given = number(value, self.lang)
         if isinstance(controls[key], ipywidgets.IntSlider):
             if not (_whole(value) and low <= value <= high):
                 raise StudentError(
@@ -682,7 +673,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         return StudentError(
             "deep_vs_shallow.diverged",
             step=self.diverged_at,
-            rate=_number(float(f"{self.learning_rate:.3g}"), self.lang),
+            rate=number(float(f"{self.learning_rate:.3g}"), self.lang),
         )
 
     # Events -------------------------------------------------------------------------------

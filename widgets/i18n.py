@@ -7,6 +7,7 @@ code that uses it; the table refuses to be built when a language is missing, and
 
 from __future__ import annotations
 
+import numbers
 import string
 from collections.abc import Mapping
 
@@ -21,6 +22,25 @@ def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}.")
     return lang
+
+
+def number(value: object, lang: str, spec: str = "g") -> str:
+    """A number as a sentence in ``lang`` writes it: a true minus sign; in Polish a decimal
+    comma and a non-breaking space between thousands (from 10 000 on), in English a point
+    and commas. Anything else (what a student typed) as Python writes it, quoted.
+
+    >>> number(-0.5, "pl"), number(235146, "pl"), number(235146, "en")
+    ('−0,5', '235\xa0146', '235,146')
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return repr(value)
+    if isinstance(value, numbers.Integral) and abs(value) >= 10_000 and spec == "g":
+        text = f"{int(value):,}"
+    else:
+        text = format(float(value), spec)
+    if check_language(lang) == "pl":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "−")
 
 
 def placeholders(text: str) -> set[str]:

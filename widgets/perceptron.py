@@ -28,7 +28,7 @@ from .figures.light import LightFigureWidget
 from .figures.live import updating
 from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
 from .geometry import Box, boundary_segment, halfplane_polygon
-from .i18n import Strings, check_language
+from .i18n import Strings, check_language, number
 from .ui import Dashboard, shows_errors
 
 TEXT = Strings(
@@ -291,12 +291,6 @@ def _fmt(value: float) -> str:
 
 def _vec(values) -> str:
     return "(" + ", ".join(_fmt(float(v)) for v in values) + ")"
-
-
-def _number(value: float, lang: str) -> str:
-    """A number in a sentence in ``lang``: a true minus sign, a decimal comma in Polish."""
-    text = _fmt(float(value)).replace("-", "−")
-    return text.replace(".", ",") if lang == "pl" else text
 
 
 # ------------------------------------------------------------------------ the figure
@@ -714,15 +708,15 @@ class PerceptronDashboard(Dashboard):
             raise StudentError("perceptron.bad_point") from error
         x0, x1_, y0, y1 = self._box
         if not (x0 <= x1 <= x1_ and y0 <= x2 <= y1):
-            number = functools.partial(_number, lang=self.lang)
+            shown = functools.partial(number, lang=self.lang, spec=".3g")
             raise StudentError(
                 "perceptron.outside",
-                x=number(x1),
-                y=number(x2),
-                x0=number(x0),
-                x1=number(x1_),
-                y0=number(y0),
-                y1=number(y1),
+                x=shown(x1),
+                y=shown(x2),
+                x0=shown(x0),
+                x1=shown(x1_),
+                y0=shown(y0),
+                y1=shown(y1),
             )
         if len(self.X) >= MAX_POINTS:
             raise StudentError("perceptron.too_many", limit=MAX_POINTS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import StudentError
-from ..i18n import Strings, registered_tables
+from ..i18n import Strings
 
 __all__ = [
     "DATASETS",
@@ -97,24 +97,7 @@ TEXT = Strings(
 
 class DepthDataError(StudentError, ValueError):
     """An argument a lesson-08 set cannot be made with: a sentence of ``TEXT``, ``str()`` in
-    English for a notebook's traceback. Its numbers are written as the sentence's language
-    writes them (``0,5`` and ``100 000`` in Polish, ``0.5`` and ``100,000`` in English)."""
-
-    def message(self, lang: str) -> str:
-        table, _, key = self.key.partition(".")
-        values = {name: _number(value, lang) for name, value in self.values.items()}
-        return registered_tables()[table].get(key, lang, **values)
-
-
-def _number(value, lang: str):
-    """A number as a sentence in ``lang`` writes it: a true minus sign, in Polish a decimal
-    comma and a (non-breaking) space between thousands; anything else as it is."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    text = f"{value:,}" if isinstance(value, int) and abs(value) >= 10_000 else f"{value:g}"
-    if lang == "pl":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text.replace("-", "−")
+    English for a notebook's traceback."""
 
 
 def _check_int(value, name: str, low: int, high: int) -> int:

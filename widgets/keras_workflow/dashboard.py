@@ -19,6 +19,7 @@ import numpy as np
 
 from ..data import MnistUnavailableError, load_mnist, one_hot, preprocess_images
 from ..errors import StudentError
+from ..i18n import number
 from ..models import mlp
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Dashboard, shows_errors
@@ -28,7 +29,7 @@ from .compile_fit import FitPanel
 from .define import LayerBuilder, summary_html
 from .evaluate import EvaluatePanel
 from .predict import PredictPanel
-from .text import TEXT, number, spec_message
+from .text import TEXT, spec_message
 
 PROGRESS_INTERVAL = 0.3  # seconds between live updates: smooth enough, light for the kernel
 

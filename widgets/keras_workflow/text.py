@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import Strings
+from ..i18n import Strings, number
 
 TEXT = Strings(
     "keras_workflow",
@@ -360,9 +360,3 @@ def spec_message(error, lang: str) -> str:
         }
     values = {k: number(v, lang) if isinstance(v, float) else v for k, v in values.items()}
     return TEXT.get(key, lang, **values)
-
-
-def number(value: float, lang: str) -> str:
-    """A number in a sentence in ``lang``: a true minus sign, a decimal comma in Polish."""
-    text = f"{float(value):g}".replace("-", "−")
-    return text.replace(".", ",") if lang == "pl" else text

@@ -33,6 +33,7 @@ import time
 import numpy as np
 
 from ..errors import StudentError
+from ..i18n import number
 from ..ui import Dashboard, shows_errors
 from .controls import DROPOUTS, LEARNING_RATES, REG_RATES, PlaygroundControls, options_with
 from .curves import History
@@ -52,7 +53,7 @@ from .state import (
     query_from_environment,
     to_query,
 )
-from .texts import TEXT, number
+from .texts import TEXT
 from .upload import parse_csv
 from .view import PlaygroundView
 

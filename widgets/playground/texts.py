@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
-
 from ..i18n import Strings
 
 TEXT = Strings(
@@ -209,12 +207,3 @@ TEXT = Strings(
         },
     },
 )
-
-
-def number(value, lang: str) -> str:
-    """A value in a sentence in ``lang``: a number with a true minus sign and, in Polish, a
-    decimal comma; anything else (what the student typed) as Python writes it."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = f"{float(value):g}".replace("-", "−")
-        return text.replace(".", ",") if lang == "pl" else text
-    return repr(value)
