@@ -7,12 +7,13 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
 
 import widgets
-from widgets.errors import StudentError, describe, technical_details
+from widgets.errors import TEXT, StudentError, describe, technical_details
 from widgets.i18n import LANGUAGES, placeholders, registered_tables
 
 PACKAGE = Path(widgets.__file__).parent
@@ -161,14 +162,25 @@ def test_a_translated_sentence_is_shown_as_it_is():
     )
 
 
-def test_older_code_raising_a_translated_sentence_keeps_it():
-    """Until they raise StudentError, dashboards raise ValueError(self._t(...)) and one
-    raises RuntimeError(self._t("busy")): their sentence is from a table, so it is shown."""
-    tables = import_everything()
-    busy = tables["cnn"].get("busy", "pl")
-    assert describe(RuntimeError(busy), "pl") == (busy, "")
-    gate = tables["hebb"].get("bad_gate", "pl", value="XNOR", names="AND, OR")
-    assert describe(ValueError(gate), "pl") == (gate, "")
+def test_an_untranslated_value_error_is_never_shown_as_the_sentence():
+    # A check that raises a plain ValueError in English is a bug to convert; the student
+    # still reads a sentence in the page's language, the English goes behind the toggle.
+    sentence, details = describe(ValueError("noise must be in [0, 0.5]"), "pl")
+    assert sentence == TEXT.get("unexpected", "pl")
+    assert details == "ValueError: noise must be in [0, 0.5]"
+
+
+def test_no_dashboard_raises_a_translated_sentence_as_a_plain_exception():
+    # ``raise ValueError(self._t(...))`` loses the key: the banner could not translate it
+    # and tests could not check it. Every such site raises StudentError("table.key").
+    pattern = re.compile(r"raise \w*Error\((self\._t|t|TEXT\.get)\(")
+    found = [
+        f"{path}:{number}"
+        for path in sorted(Path(widgets.__file__).parent.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert found == []
 
 
 def test_an_unexpected_error_gets_the_generic_sentence_or_the_one_asked_for():

@@ -18,13 +18,12 @@ languages, with the values its sentence needs.
 
 from __future__ import annotations
 
-import functools
 import html
 import logging
-import re
+import numbers
 import string
 
-from .i18n import Strings, registered_tables
+from .i18n import Strings, number, registered_tables
 
 log = logging.getLogger("widgets")
 
@@ -80,9 +79,22 @@ class StudentError(Exception):
         self.detail = detail
 
     def message(self, lang: str) -> str:
-        """The sentence in ``lang``; KeyError if the key or one of its values is missing."""
+        """The sentence in ``lang``; KeyError if the key or one of its values is missing.
+
+        A number filling a plain ``{placeholder}`` is written as ``lang`` writes numbers
+        (:func:`widgets.i18n.number`: ``0,5`` and ``100 000`` in Polish), so a model that
+        raises does not need to know the page's language.
+        """
         table, _, name = self.key.partition(".")
-        return registered_tables()[table].get(name, lang, **self.values)
+        strings = registered_tables()[table]
+        template = strings.table[name][lang]
+        parsed = string.Formatter().parse(template)
+        plain = {field for _, field, spec, conversion in parsed if not (spec or conversion)}
+        values = {
+            key: number(value, lang) if key in plain and _is_number(value) else value
+            for key, value in self.values.items()
+        }
+        return strings.get(name, lang, **values)
 
     def __str__(self) -> str:
         if self.detail:
@@ -91,6 +103,10 @@ class StudentError(Exception):
             return self.message(self.lang)
         except (KeyError, IndexError, ValueError):
             return f"{self.key} {self.values}"
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def describe(error: BaseException | str, lang: str, fallback: str | None = None) -> tuple[str, str]:
@@ -107,10 +123,6 @@ def describe(error: BaseException | str, lang: str, fallback: str | None = None)
             return error.message(lang), technical_details(error, include_self=bool(error.detail))
         except (KeyError, IndexError, ValueError):
             pass  # a key missing from its table is a bug: shown as one
-    elif fallback is None:
-        legacy = _legacy_sentence(error, lang)
-        if legacy:
-            return legacy, ""
     return TEXT.get(fallback or "unexpected", lang), technical_details(error)
 
 
@@ -151,48 +163,3 @@ def banner_html(sentence: str, details: str, lang: str) -> str:
         "padding:8px 10px;border-radius:6px;font-size:15px'>"
         f"⚠️ <span class='dl-error-sentence'>{html.escape(sentence)}</span>{toggle}</div>"
     )
-
-
-# ---------------------------------------------------------------------- transition
-# Until every dashboard raises StudentError, some raise ``ValueError(self._t("key", ...))``
-# (or RuntimeError) with a sentence of their own table: such a text is shown as the
-# sentence, as it already is in the page's language. A ValueError whose text comes from no
-# table (an English check in a model) is still shown as it is, as before; both are listed
-# in issue 13 to be converted, and logged so they can be found.
-
-
-def _legacy_sentence(error: BaseException, lang: str) -> str:
-    text = str(error)
-    if text and _from_string_table(text, lang):
-        return text
-    if isinstance(error, ValueError) and text:
-        log.warning(
-            "untranslated message shown to a student (raise StudentError instead): %r", text
-        )
-        return text
-    return ""
-
-
-def _from_string_table(text: str, lang: str) -> bool:
-    """True if ``text`` is a sentence of a registered string table in ``lang``."""
-    for table in registered_tables().values():
-        for texts in table.table.values():
-            pattern = _template_pattern(texts[lang])
-            if pattern is not None and pattern.fullmatch(text):
-                return True
-    return False
-
-
-@functools.lru_cache(maxsize=4096)
-def _template_pattern(template: str) -> re.Pattern | None:
-    """A regular expression for a format string; None if it is too short to recognise."""
-    parts, literal = [], 0
-    try:
-        for text, name, _spec, _conversion in string.Formatter().parse(template):
-            parts.append(re.escape(text))
-            literal += len(text.strip())
-            if name is not None:
-                parts.append(".*?")
-    except ValueError:
-        return None
-    return re.compile("".join(parts), re.DOTALL) if literal >= 12 else None

@@ -694,20 +694,25 @@ def check_first_two(w1, w2, b, lang: str = "pl") -> GateCheck:
     return GateCheck(False, t("ex1_failed", given=_vec(values)), details)
 
 
+def _exercise_2_problem(t, gate, encoding, epochs) -> str | None:
+    """What is wrong with exercise 2's settings, in the student's language, or None."""
+    if str(gate).upper() not in GATES:
+        return t("bad_gate", value=gate, names=", ".join(GATES))
+    if encoding not in ENCODING_NAMES:
+        return t("bad_encoding", value=encoding, names=", ".join(ENCODING_NAMES))
+    if not isinstance(epochs, int) or not 1 <= epochs <= EPOCHS_MAX:
+        return t("bad_epochs", high=EPOCHS_MAX, value=epochs)
+    return None
+
+
 def check_hebb_fails(gate: str, encoding: str, epochs: int = 1, lang: str = "pl") -> GateCheck:
     """Exercise 2: train a HebbNet (Keras) on ``gate`` and pass if it does NOT learn it."""
     from .backend import load_keras
 
     t = TEXT.for_language(check_language(lang))
-    try:
-        if str(gate).upper() not in GATES:
-            raise ValueError(t("bad_gate", value=gate, names=", ".join(GATES)))
-        if encoding not in ENCODING_NAMES:
-            raise ValueError(t("bad_encoding", value=encoding, names=", ".join(ENCODING_NAMES)))
-        if not isinstance(epochs, int) or not 1 <= epochs <= EPOCHS_MAX:
-            raise ValueError(t("bad_epochs", high=EPOCHS_MAX, value=epochs))
-    except ValueError as error:
-        return GateCheck(False, t("ex2_bad", message=str(error)))
+    problem = _exercise_2_problem(t, gate, encoding, epochs)
+    if problem is not None:
+        return GateCheck(False, t("ex2_bad", message=problem))
     load_keras()
     from .models.hebb import build_hebb_net, hebb_patterns, predict_outputs, train_history
 
