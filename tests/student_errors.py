@@ -59,3 +59,10 @@ def assert_student_error(error: BaseException, key: str, *allowed: str) -> tuple
     sentence, details = describe(error, "pl")
     assert_polish(sentence, error.message("en"), *allowed)
     return sentence, details
+
+
+# What keras.datasets.mnist.load_data() raises on a machine without network.
+URL_FAILURE = (
+    "URL fetch failure on https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
+    "mnist.npz: None -- [Errno -3] Temporary failure in name resolution"
+)

@@ -6,7 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from figure_checks import assert_shows
-from student_errors import assert_polish, assert_student_error, english_words, shown_errors
+from student_errors import (
+    URL_FAILURE,
+    assert_polish,
+    assert_student_error,
+    english_words,
+    shown_errors,
+)
 
 from widgets.cnn import CnnDashboard
 from widgets.data import MNIST_DIR_ENV
@@ -227,30 +233,6 @@ def test_settings_while_training_are_refused_in_polish(polish_board):
 
 
 # ------------------------------------------------------------------- without MNIST (issue 13)
-
-# What keras.datasets.mnist.load_data() raises on a machine without network.
-URL_FAILURE = (
-    "URL fetch failure on https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
-    "mnist.npz: None -- [Errno -3] Temporary failure in name resolution"
-)
-
-
-@pytest.fixture
-def no_mnist(tmp_path, monkeypatch):
-    """No MNIST anywhere: no folder, empty home and Keras cache, a download that fails at once."""
-    from widgets.backend import load_keras
-
-    keras = load_keras(timeout=120)
-    home = tmp_path / "home"
-    (home / ".keras").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("KERAS_HOME", str(home / ".keras"))
-    monkeypatch.delenv(MNIST_DIR_ENV, raising=False)
-
-    def fail(*_args, **_kwargs):
-        raise Exception(URL_FAILURE)
-
-    monkeypatch.setattr(keras.datasets.mnist, "load_data", fail)
 
 
 def test_without_mnist_the_polish_page_says_what_to_do_in_polish(no_mnist):

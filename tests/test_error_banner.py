@@ -12,6 +12,7 @@ import re
 from concurrent.futures import Future
 
 import pytest
+from student_errors import URL_FAILURE
 
 from widgets.backend import load_keras
 from widgets.data import MNIST_DIR_ENV
@@ -20,11 +21,6 @@ from widgets.ui import Dashboard, shows_errors
 
 keras = load_keras(timeout=120)
 
-# What keras.datasets.mnist.load_data() raises on a machine without network (copied from a run).
-URL_FAILURE = (
-    "URL fetch failure on https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
-    "mnist.npz: None -- [Errno -3] Temporary failure in name resolution"
-)
 POLISH_LETTERS = re.compile("[ąćęłńóśźż]")
 
 
@@ -44,22 +40,6 @@ def english_words(technical: str, *allowed: str) -> set[str]:
 
 
 # ----------------------------------------------------------------- lesson 09 without MNIST
-
-
-@pytest.fixture
-def no_mnist(tmp_path, monkeypatch):
-    """No MNIST anywhere: no folder, empty home and Keras cache, a download that fails at once."""
-    home = tmp_path / "home"
-    (home / ".keras").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("KERAS_HOME", str(home / ".keras"))
-    monkeypatch.delenv(MNIST_DIR_ENV, raising=False)
-
-    def fail(*_args, **_kwargs):
-        raise Exception(URL_FAILURE)
-
-    monkeypatch.setattr(keras.datasets.mnist, "load_data", fail)
-    return tmp_path
 
 
 def test_lesson_09_in_polish_without_mnist_says_what_to_do_in_polish(no_mnist):
