@@ -212,3 +212,28 @@ def test_a_csv_error_reads_in_its_own_language_but_the_banner_uses_the_page_s():
         parse_csv(b"1,2\n")
     assert isinstance(info.value, ValueError)
     assert describe(info.value, "en")[0] == "Row 1: expected 3 columns x1,x2,label, found 2."
+
+
+def test_what_counts_as_a_number_a_student_gave():
+    import numpy as np
+
+    from widgets.errors import finite_number, whole_number
+
+    assert [finite_number(v) for v in (0.5, -3, np.float32(2), True, "1", None, [1])] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert not finite_number(float("nan")) and not finite_number(float("-inf"))
+    assert [whole_number(v) for v in (3, 3.0, 2.5, np.int64(4), np.bool_(True), 1e400)] == [
+        True,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]

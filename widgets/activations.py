@@ -11,13 +11,10 @@ Three parts, all computed by Keras (:mod:`widgets.models.activations`):
 
 from __future__ import annotations
 
-import math
-import numbers
-
 import ipywidgets
 import numpy as np
 
-from .errors import StudentError
+from .errors import StudentError, finite_number
 from .exercises import GateCheck
 from .figures.curves import (
     activation_data,
@@ -258,15 +255,6 @@ class ActivationsError(StudentError, ValueError):
     """A setting of the dashboard a student gave that it cannot take (a ValueError too)."""
 
 
-def _finite(value) -> bool:
-    """True for a finite real number (not a bool, a string or a sequence)."""
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
 class ActivationsDashboard(Dashboard):
     """Activation curves with GradientTape derivatives, a Keras neuron and softmax."""
 
@@ -471,7 +459,7 @@ class ActivationsDashboard(Dashboard):
         """Set 3-5 logits (and the temperature) from code."""
         values = list(np.ravel(np.asarray(logits, dtype=object)))
         if not (N_LOGITS[0] <= len(values) <= N_LOGITS[1]) or not all(
-            _finite(v) and LOGIT_RANGE[0] <= float(v) <= LOGIT_RANGE[1] for v in values
+            finite_number(v) and LOGIT_RANGE[0] <= float(v) <= LOGIT_RANGE[1] for v in values
         ):
             raise ActivationsError(
                 "activations.bad_logits",
@@ -505,7 +493,7 @@ class ActivationsDashboard(Dashboard):
         """None if ``value`` is a number within ``bounds``, else the values of the sentence
         that says so (bounds and value as the page's language writes numbers)."""
         low, high = bounds
-        if _finite(value) and low <= float(value) <= high:
+        if finite_number(value) and low <= float(value) <= high:
             return None
         return {
             "low": number(low, self.lang),

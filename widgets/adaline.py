@@ -16,15 +16,13 @@ the training with a clear message and keeps the last finite weights.
 from __future__ import annotations
 
 import html
-import math
-import numbers
 from dataclasses import dataclass
 
 import ipywidgets
 import numpy as np
 
 from .data import blobs_with_margin
-from .errors import StudentError
+from .errors import StudentError, finite_number, whole_number
 from .exercises import GateCheck
 from .figures.curves import (
     cost_data,
@@ -253,20 +251,6 @@ def _data(name: str, seed: int):
     return Xs, labels.astype(np.int64), bipolar(labels)
 
 
-def _finite(value) -> bool:
-    """True for a finite real number (not a bool, a string or a sequence)."""
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
-def _whole(value) -> bool:
-    """True for a whole number, 3 or 3.0 (what an integer slider takes)."""
-    return _finite(value) and float(value) == int(value)
-
-
 class AdalineDashboard(TrainingDashboard):
     """ADALINE (Keras Dense + MSE + SGD) trained in the background beside a perceptron."""
 
@@ -446,7 +430,7 @@ class AdalineDashboard(TrainingDashboard):
             raise StudentError("adaline.bad_mode", value=mode, names=", ".join(MODES))
         low, high = (10**e for e in LR_EXPONENTS)
         if learning_rate is not None and not (
-            _finite(learning_rate) and low <= learning_rate <= high
+            finite_number(learning_rate) and low <= learning_rate <= high
         ):
             raise StudentError(
                 "adaline.bad_rate",
@@ -455,13 +439,13 @@ class AdalineDashboard(TrainingDashboard):
                 value=number(learning_rate, self.lang),
             )
         if epochs is not None and not (
-            _whole(epochs) and EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]
+            whole_number(epochs) and EPOCH_RANGE[0] <= epochs <= EPOCH_RANGE[1]
         ):
             low, high = EPOCH_RANGE
             raise StudentError(
                 "adaline.bad_epochs", low=low, high=high, value=number(epochs, self.lang)
             )
-        if seed is not None and not (_whole(seed) and SEED_RANGE[0] <= seed <= SEED_RANGE[1]):
+        if seed is not None and not (whole_number(seed) and SEED_RANGE[0] <= seed <= SEED_RANGE[1]):
             low, high = SEED_RANGE
             raise StudentError(
                 "adaline.bad_seed", low=low, high=high, value=number(seed, self.lang)

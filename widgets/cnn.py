@@ -16,8 +16,6 @@ epochs, and a table puts the parameter counts and test accuracies side by side.
 from __future__ import annotations
 
 import html
-import math
-import numbers
 import threading
 import time
 
@@ -26,7 +24,7 @@ import numpy as np
 
 from .convolution import DigitSource
 from .data import MnistUnavailableError, load_mnist, one_hot
-from .errors import StudentError
+from .errors import StudentError, whole_number
 from .figures.curves import (
     bar_shapes,
     cost_figure,
@@ -239,16 +237,6 @@ CLASSES = 10
 LOSS_TOP = 2.5  # the live loss axis reaches at least this: ln 10 = 2.3 is where training starts
 
 
-def _whole(value) -> bool:
-    """True for a whole number, 3 or 3.0 (not a bool, a string or a sequence)."""
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool | np.bool_)
-        and math.isfinite(float(value))
-        and float(value) == int(value)
-    )
-
-
 class CnnDashboard(TrainingDashboard):
     """See the module docstring."""
 
@@ -456,14 +444,14 @@ class CnnDashboard(TrainingDashboard):
             if value not in KERNEL_SIZES:
                 names = ", ".join(map(str, KERNEL_SIZES))
                 raise StudentError("cnn.bad_kernel", layer=layer, names=names, value=value)
-        if epochs is not None and not (_whole(epochs) and EPOCHS[0] <= epochs <= EPOCHS[1]):
+        if epochs is not None and not (whole_number(epochs) and EPOCHS[0] <= epochs <= EPOCHS[1]):
             value = number(epochs, self.lang)
             raise StudentError("cnn.bad_epochs", low=EPOCHS[0], high=EPOCHS[1], value=value)
         if images is not None:
             if self._data is None and self._data_error is not None:
                 raise self._data_error  # no MNIST: that is what to fix first
             offered = [value for _, value in self._images.options]
-            if not (_whole(images) and images in offered):
+            if not (whole_number(images) and images in offered):
                 names = ", ".join(map(str, offered))
                 value = number(images, self.lang)
                 raise StudentError("cnn.bad_images", names=names, value=value)
@@ -549,7 +537,7 @@ class CnnDashboard(TrainingDashboard):
         if not (isinstance(layer, str) and layer in LAYER_NAMES):
             raise StudentError("cnn.bad_layer", value=layer, names=", ".join(LAYER_NAMES))
         filters = self.architecture[0][0 if layer.endswith("1") else 1]
-        if not (_whole(channel) and 0 <= channel < filters):
+        if not (whole_number(channel) and 0 <= channel < filters):
             value = number(channel, self.lang)
             raise StudentError("cnn.bad_map", layer=layer, high=filters - 1, value=value)
         with self.hold_trait_notifications():

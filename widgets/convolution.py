@@ -15,7 +15,6 @@ whose ``Conv2D`` holds the kernel; it is rebuilt when the geometry changes (abou
 from __future__ import annotations
 
 import html
-import math
 import numbers
 from collections.abc import Callable
 
@@ -23,7 +22,7 @@ import ipywidgets
 import numpy as np
 
 from .data import MnistUnavailableError, load_mnist
-from .errors import StudentError
+from .errors import StudentError, whole_number
 from .exercises import GateCheck
 from .figures.feature_maps import (
     convolution_figure,
@@ -242,16 +241,6 @@ def same_place(step: int, old_size: int, new_size: int) -> int:
     row, col = divmod(min(step, old_size * old_size - 1), old_size)
     scale = (new_size - 1) / max(old_size - 1, 1)
     return round(row * scale) * new_size + round(col * scale)
-
-
-def _whole(value) -> bool:
-    """True for a whole number, 3 or 3.0 (not a bool, a string or a sequence)."""
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool | np.bool_)
-        and math.isfinite(float(value))
-        and float(value) == int(value)
-    )
 
 
 class DigitSource(ipywidgets.VBox):
@@ -490,10 +479,10 @@ class ConvolutionDashboard(Dashboard):
         if preset is not None and preset not in (*PRESETS, "custom"):
             names = ", ".join((*PRESETS, "custom"))
             raise StudentError("convolution.bad_preset", value=preset, names=names)
-        if stride is not None and not (_whole(stride) and STRIDES[0] <= stride <= STRIDES[1]):
+        if stride is not None and not (whole_number(stride) and STRIDES[0] <= stride <= STRIDES[1]):
             low, high, value = *STRIDES, number(stride, self.lang)
             raise StudentError("convolution.bad_stride", low=low, high=high, value=value)
-        if size is not None and not (_whole(size) and SIZES[0] <= size <= SIZES[1]):
+        if size is not None and not (whole_number(size) and SIZES[0] <= size <= SIZES[1]):
             low, high, value = *SIZES, number(size, self.lang)
             raise StudentError("convolution.bad_size", low=low, high=high, value=value)
         paddings = {v: k for k, v in PADDINGS.items()}
@@ -503,7 +492,7 @@ class ConvolutionDashboard(Dashboard):
             names = ", ".join(map(repr, paddings))
             value = number(padding, self.lang)
             raise StudentError("convolution.bad_padding", names=names, value=value)
-        if step is not None and not (_whole(step) and 0 <= step <= self._step.max):
+        if step is not None and not (whole_number(step) and 0 <= step <= self._step.max):
             value = number(step, self.lang)
             raise StudentError("convolution.bad_step", high=self._step.max, value=value)
         if preset is not None:

@@ -21,8 +21,6 @@ net reach between the points and memorise them (measured in
 from __future__ import annotations
 
 import html
-import math
-import numbers
 
 import ipywidgets
 import numpy as np
@@ -35,7 +33,7 @@ from .data.depth import (
     make_split,
     sawtooth_target,
 )
-from .errors import StudentError
+from .errors import StudentError, finite_number, whole_number
 from .exercises import GateCheck
 from .figures.depth import (
     NETS,
@@ -279,20 +277,6 @@ def _slider(kind, value, low, high, description: str, css: str | None = None, **
 
 
 # ----------------------------------------------------------------------------- dashboard
-
-
-def _finite(value) -> bool:
-    """True for a finite real number (not a bool, a string or a sequence)."""
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool)
-        and math.isfinite(float(value))
-    )
-
-
-def _whole(value) -> bool:
-    """True for a whole number, 3 or 3.0 (what an integer slider takes)."""
-    return _finite(value) and float(value) == int(value)
 
 
 class DeepVsShallowDashboard(TrainingDashboard):
@@ -661,11 +645,11 @@ class DeepVsShallowDashboard(TrainingDashboard):
         bounds = {"low": number(low, self.lang), "high": number(high, self.lang)}
         given = number(value, self.lang)
         if isinstance(controls[key], ipywidgets.IntSlider):
-            if not (_whole(value) and low <= value <= high):
+            if not (whole_number(value) and low <= value <= high):
                 raise StudentError(
                     "deep_vs_shallow.bad_whole_number", name=key, value=given, **bounds
                 )
-        elif not (_finite(value) and low <= value <= high):
+        elif not (finite_number(value) and low <= value <= high):
             raise StudentError("deep_vs_shallow.bad_number", name=key, value=given, **bounds)
 
     def _diverged(self) -> StudentError:

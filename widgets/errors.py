@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import numbers
 import string
 
@@ -107,6 +108,17 @@ class StudentError(Exception):
 
 def _is_number(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def finite_number(value: object) -> bool:
+    """True for a finite real number: not a bool, a string, a sequence, NaN or ±inf (a
+    check of what a student typed or passed to ``configure``)."""
+    return _is_number(value) and math.isfinite(float(value))
+
+
+def whole_number(value: object) -> bool:
+    """True for a finite whole number, 3 or 3.0 (what an integer slider takes)."""
+    return finite_number(value) and float(value) == int(value)
 
 
 def describe(error: BaseException | str, lang: str, fallback: str | None = None) -> tuple[str, str]:
