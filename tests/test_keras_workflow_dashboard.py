@@ -4,6 +4,7 @@ kept and a message is shown)."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -270,7 +271,10 @@ def test_tensorboard_and_early_stopping_callbacks(dash, tmp_path):
 def test_exercise_param_count():
     assert check_param_count(235_146, lang="en").passed
     verdict = check_param_count(784 * 256, lang="pl")
-    assert not verdict.passed and "za mało" in verdict.message
+    # "200 704 to za mało", never the backwards "… to nie za mało"
+    assert not verdict.passed and "to za mało" in verdict.message
+    assert "to nie" not in verdict.message
+    assert "is too many" in check_param_count(10**6, lang="en").message
 
 
 def test_exercise_small_model(dash):
@@ -284,5 +288,6 @@ def test_exercise_small_model(dash):
     small.fit(x_train, one_hot(dash.data.y_train), epochs=1, batch_size=128, verbose=0)
     accuracy = np.mean(np.asarray(small(x_test, training=False)).argmax(axis=1) == dash.data.y_test)
     verdict = check_small_model(small, x_test, y_test, goal=accuracy - 0.01, lang="pl")
-    assert verdict.passed and "7,850 parametrów" in verdict.message
+    # Polish numbers: no English thousands comma in front of "parametrów"
+    assert verdict.passed and re.search("7[\u00a0 ]?850 parametrów", verdict.message)
     assert not check_small_model("not a model", x_test, y_test).passed

@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 from ..figures.curves import update_traces
 from ..figures.light import LightFigureWidget
 from ..figures.style import FIRE, QUIET, base_layout
+from ..i18n import number
 from ..models import mlp
 from ..training import Progress
 from .text import TEXT
@@ -110,11 +111,12 @@ class LiveCurves:
         )
 
 
-def _shown(value, spec: str) -> str:
-    """A metric for the status line; "–" when it is missing or not a number (a NaN loss
-    is reported by the divergence guard, not printed as "nan")."""
+def _shown(value, spec: str, lang: str) -> str:
+    """A metric for the status line, written as ``lang`` writes numbers; "–" when it is
+    missing or not a number (a NaN loss is reported by the divergence guard, not printed
+    as "nan")."""
     value = _finite(value)
-    return "–" if value is None else format(value, spec)
+    return "–" if value is None else number(value, lang, spec)
 
 
 def _finite(value) -> float | None:
@@ -308,8 +310,8 @@ class FitPanel:
             return
         values = {
             "epochs": progress.epochs,
-            "loss": _shown(logs["loss"], ".4f"),
-            "acc": _shown(logs.get("accuracy"), ".3f"),
+            "loss": _shown(logs["loss"], ".4f", self.lang),
+            "acc": _shown(logs.get("accuracy"), ".3f", self.lang),
         }
         if progress.batch:
             self.status.value = t(

@@ -374,8 +374,8 @@ class KerasWorkflowDashboard(Dashboard):
                 "trained",
                 epochs=epochs,
                 seconds=time.monotonic() - self._started,
-                val_loss=_last(history, "val_loss", ".4f"),
-                val_acc=_last(history, "val_accuracy", ".3f"),
+                val_loss=_last(history, "val_loss", ".4f", self.lang),
+                val_acc=_last(history, "val_accuracy", ".3f", self.lang),
             )
             if self._stopper is not None and self._stopper.stopped_epoch > 0:
                 text += self._t("early_stopped")
@@ -465,6 +465,6 @@ class KerasWorkflowDashboard(Dashboard):
         return Path(text).expanduser()
 
 
-def _last(history: dict, key: str, spec: str) -> str:
+def _last(history: dict, key: str, spec: str, lang: str) -> str:
     values = history.get(key) or []
-    return format(values[-1], spec) if values and np.isfinite(values[-1]) else "–"
+    return number(values[-1], lang, spec) if values and np.isfinite(values[-1]) else "–"

@@ -12,24 +12,29 @@ TEXT = Strings(
     "keras_workflow_exercises",
     {
         "params_passed": {
-            "pl": "✅ Dobrze! Model z wykładu ma {want:,} parametrów.",
-            "en": "✅ Correct! The lecture's model has {want:,} parameters.",
+            "pl": "✅ Dobrze! Model z wykładu ma {want:,} {want:@parametr|parametry|parametrów}.",
+            "en": "✅ Correct! The lecture's model has {want:,} {want:@parameter|parameters}.",
         },
         "params_failed": {
-            "pl": "❌ Jeszcze nie: {got:,} to nie {what}. Wskazówka: Dense(n) po warstwie o m "
-            "wyjściach ma (m + 1)·n parametrów (wagi i bias); Dropout nie ma żadnych.",
-            "en": "❌ Not yet: {got:,} is not {what}. Hint: Dense(n) after a layer with m "
+            "pl": "❌ Jeszcze nie: {got:,} to {what}. Wskazówka: Dense(n) po warstwie o m "
+            "wyjściach ma (m + 1)·n parametrów (wagi i wyrazy wolne, bias); Dropout nie ma "
+            "żadnych.",
+            "en": "❌ Not yet: {got:,} is {what}. Hint: Dense(n) after a layer with m "
             "outputs has (m + 1)·n parameters (weights and biases); Dropout has none.",
         },
         "too_many": {"pl": "za dużo", "en": "too many"},
         "too_few": {"pl": "za mało", "en": "too few"},
         "small_passed": {
-            "pl": "✅ Dobrze! {params:,} parametrów i {acc:.1%} na zbiorze testowym.",
-            "en": "✅ Correct! {params:,} parameters and {acc:.1%} on the test set.",
+            "pl": "✅ Dobrze! {params:,} {params:@parametr|parametry|parametrów} i dokładność "
+            "{acc:.1%} na zbiorze testowym.",
+            "en": "✅ Correct! {params:,} {params:@parameter|parameters} and {acc:.1%} "
+            "accuracy on the test set.",
         },
         "small_too_big": {
-            "pl": "❌ Model ma {params:,} parametrów, limit to {limit:,}: zmniejsz warstwy.",
-            "en": "❌ The model has {params:,} parameters, the limit is {limit:,}: use smaller "
+            "pl": "❌ Model ma {params:,} {params:@parametr|parametry|parametrów}, limit to "
+            "{limit:,}: zmniejsz warstwy.",
+            "en": "❌ The model has {params:,} {params:@parameter|parameters}, the limit is "
+            "{limit:,}: use smaller "
             "layers.",
         },
         "small_too_weak": {

@@ -13,20 +13,26 @@ TEXT = Strings(
             "en": "The Keras workflow: MNIST (define → compile → fit → evaluate → predict)",
         },
         "intro": {
-            "pl": "Model z wykładu: Dense(256, relu) → Dropout(0,4) → Dense(128, relu) → "
-            "Dense(10, softmax), RMSprop, entropia krzyżowa, 30 epok, paczka 128, "
-            "walidacja 0,2. Zmieniaj go i ucz tutaj; każdy krok to jedno wywołanie Keras.",
+            "pl": "Model z wykładu: Dense(256, relu) → Dropout(0.4) → Dense(128, relu) → "
+            "Dense(10, softmax), RMSprop, kategoryczna entropia krzyżowa, 30 epok, paczka "
+            "128, walidacja 0,2. Zmieniaj go i ucz tutaj; każdy krok to jedno wywołanie "
+            "w Kerasie. Dropout (losowe wyłączanie neuronów) wyłącza przy każdej paczce "
+            "inne, losowe 40% neuronów warstwy, co utrudnia przetrenowanie.",
             "en": "The lecture's model: Dense(256, relu) → Dropout(0.4) → Dense(128, relu) → "
             "Dense(10, softmax), RMSprop, categorical cross-entropy, 30 epochs, batch 128, "
-            "validation 0.2. Change it and train it here; each step is one Keras call.",
+            "validation 0.2. Change it and train it here; each step is one Keras call. "
+            "Dropout switches off a different random 40% of the layer's neurons for every "
+            "batch, which makes overfitting harder.",
         },
         "data_loading": {"pl": "Dane: wczytywanie MNIST…", "en": "Data: loading MNIST…"},
         "data": {
-            "pl": "Dane: <b>{kind}</b>: {train:,} obrazów uczących (z nich {val_share:.0%} "
-            "na walidację) i {test:,} testowych, każdy 28×28 = 784 piksele. "
+            "pl": "Dane: <b>{kind}</b>: {train:,} {train:@obraz uczący|obrazy uczące|obrazów "
+            "uczących} (z nich {val_share:.0%} na walidację) i {test:,} "
+            "{test:@testowy|testowe|testowych}, każdy 28×28 = 784 piksele. "
             "<small style='color:#666'>({source})</small>",
-            "en": "Data: <b>{kind}</b>: {train:,} training images ({val_share:.0%} of them "
-            "for validation) and {test:,} test images, each 28×28 = 784 pixels. "
+            "en": "Data: <b>{kind}</b>: {train:,} training {train:@image|images} ({val_share:.0%} "
+            "of them for validation) and {test:,} test {test:@image|images}, each 28×28 = "
+            "784 pixels. "
             "<small style='color:#666'>({source})</small>",
         },
         "data_missing": {
@@ -72,7 +78,7 @@ TEXT = Strings(
         "col_shape": {"pl": "kształt wyjścia", "en": "output shape"},
         "col_params": {"pl": "parametry", "en": "parameters"},
         "col_trainable": {"pl": "uczona?", "en": "trainable?"},
-        "total_params": {"pl": "Razem parametrów: {n:,}", "en": "Total parameters: {n:,}"},
+        "total_params": {"pl": "Liczba parametrów: {n:,}", "en": "Total parameters: {n:,}"},
         "yes": {"pl": "tak", "en": "yes"},
         "no_frozen": {"pl": "zamrożona", "en": "frozen"},
         # Spec errors (keys of widgets.models.mlp.SpecError)
@@ -140,7 +146,7 @@ TEXT = Strings(
             "en": "The learning rate must be positive.",
         },
         "err_optimizer": {"pl": "Nieznany optymalizator.", "en": "Unknown optimizer."},
-        "err_loss": {"pl": "Nieznana funkcja kosztu.", "en": "Unknown loss."},
+        "err_loss": {"pl": "Nieznana funkcja straty.", "en": "Unknown loss."},
         "err_foreign": {
             "pl": "Ten plik zawiera warstwy spoza tej lekcji (np. splotowe); wczytaj model "
             "zapisany tutaj.",
@@ -150,15 +156,15 @@ TEXT = Strings(
         # 2. Compile
         "compile": {"pl": "2. Kompilacja", "en": "2. Compile"},
         "compile_help": {
-            "pl": "Optymalizator zmienia wagi tak, by zmniejszyć funkcję kosztu; współczynnik "
+            "pl": "Optymalizator zmienia wagi tak, by zmniejszyć funkcję straty; współczynnik "
             "uczenia to długość kroku. SGD używa momentum 0,9.",
             "en": "The optimizer changes the weights to lower the loss; the learning rate is "
             "the step length. SGD uses momentum 0.9.",
         },
         "optimizer": {"pl": "optymalizator", "en": "optimizer"},
         "learning_rate": {"pl": "wsp. uczenia", "en": "learning rate"},
-        "loss": {"pl": "funkcja kosztu", "en": "loss"},
-        "loss_cce": {"pl": "entropia krzyżowa (categorical)", "en": "categorical cross-entropy"},
+        "loss": {"pl": "funkcja straty", "en": "loss"},
+        "loss_cce": {"pl": "kategoryczna entropia krzyżowa", "en": "categorical cross-entropy"},
         "loss_mse": {"pl": "błąd średniokwadratowy", "en": "mean squared error"},
         "metrics": {"pl": "metryka: accuracy (dokładność)", "en": "metric: accuracy"},
         # 3. Fit
@@ -188,23 +194,25 @@ TEXT = Strings(
             "en": "Untrained: click 'Train from scratch'.",
         },
         "training": {
-            "pl": "⏳ Epoka {epoch}/{epochs}, paczka {batch}/{batches}: loss {loss}, "
-            "accuracy {acc}",
+            "pl": "⏳ Epoka {epoch}/{epochs}, paczka {batch}/{batches}: strata {loss}, "
+            "dokładność {acc}",
             "en": "⏳ Epoch {epoch}/{epochs}, batch {batch}/{batches}: loss {loss}, accuracy {acc}",
         },
         "epoch_done": {
-            "pl": "⏳ Po epoce {epoch}/{epochs}: loss {loss}, accuracy {acc}",
+            "pl": "⏳ Po epoce {epoch}/{epochs}: strata {loss}, dokładność {acc}",
             "en": "⏳ After epoch {epoch}/{epochs}: loss {loss}, accuracy {acc}",
         },
         "trained": {
-            "pl": "✅ Nauczono {epochs} epok w {seconds:.1f} s. Walidacja: loss {val_loss}, "
-            "accuracy {val_acc}.",
-            "en": "✅ Trained {epochs} epochs in {seconds:.1f} s. Validation: loss {val_loss}, "
-            "accuracy {val_acc}.",
+            "pl": "✅ Uczenie zakończone ({epochs} {epochs:@epoka|epoki|epok}, {seconds:.1f} s). "
+            "Zbiór walidacyjny: strata {val_loss}, dokładność {val_acc}.",
+            "en": "✅ Trained {epochs} {epochs:@epoch|epochs} in {seconds:.1f} s. Validation: "
+            "loss {val_loss}, accuracy {val_acc}.",
         },
         "stopped": {
-            "pl": "⏹ Zatrzymano po {epochs} epokach; wagi nauczone do tej pory zostają.",
-            "en": "⏹ Stopped after {epochs} epochs; the weights learnt so far are kept.",
+            "pl": "⏹ Zatrzymano po {epochs} {epochs:@epoce|epokach|epokach}; wagi nauczone do tej "
+            "pory zostają.",
+            "en": "⏹ Stopped after {epochs} {epochs:@epoch|epochs}; the weights learnt so far "
+            "are kept.",
         },
         "early_stopped": {
             "pl": " EarlyStopping zakończył uczenie (val_loss nie malał) i przywrócił "
@@ -213,7 +221,7 @@ TEXT = Strings(
             "the best weights.",
         },
         "diverged": {
-            "pl": "Uczenie się rozbiegło w epoce {epoch}: koszt wzrósł ponad 100 razy (albo "
+            "pl": "Uczenie się rozbiegło w epoce {epoch}: strata wzrosła ponad 100 razy (albo "
             "stał się NaN), bo współczynnik uczenia {rate} jest za duży i kroki "
             "przeskakują minimum. Uczenie zatrzymano i przywrócono ostatnie dobre wagi. "
             "Zmniejsz współczynnik uczenia.",
@@ -234,11 +242,11 @@ TEXT = Strings(
             "pl": "Trwa uczenie: zatrzymaj je (Stop), zanim zmienisz model.",
             "en": "Training is running: stop it before changing the model.",
         },
-        "curves_loss": {"pl": "koszt (loss)", "en": "loss"},
+        "curves_loss": {"pl": "strata (loss)", "en": "loss"},
         "curves_acc": {"pl": "dokładność (accuracy)", "en": "accuracy"},
         "epoch_axis": {"pl": "epoka", "en": "epoch"},
-        "series_train": {"pl": "uczący", "en": "training"},
-        "series_val": {"pl": "walidacyjny", "en": "validation"},
+        "series_train": {"pl": "zbiór uczący", "en": "training"},
+        "series_val": {"pl": "zbiór walidacyjny", "en": "validation"},
         # 4. Evaluate
         "evaluate": {"pl": "4. Ocena na zbiorze testowym", "en": "4. Evaluate on the test set"},
         "evaluate_help": {
@@ -251,8 +259,10 @@ TEXT = Strings(
         },
         "evaluate_button": {"pl": "Oceń model", "en": "Evaluate"},
         "test_result": {
-            "pl": "Test: loss {loss:.4f}, dokładność <b>{acc:.2%}</b> ({right:,} z {n:,} obrazów).",
-            "en": "Test: loss {loss:.4f}, accuracy <b>{acc:.2%}</b> ({right:,} of {n:,} images).",
+            "pl": "Test: strata {loss:.4f}, dokładność <b>{acc:.2%}</b> ({right:,} z {n:,} "
+            "{n:@obrazu|obrazów|obrazów}).",
+            "en": "Test: loss {loss:.4f}, accuracy <b>{acc:.2%}</b> ({right:,} of {n:,} "
+            "{n:@image|images}).",
         },
         "not_evaluated": {
             "pl": "Jeszcze nie oceniono (najpierw naucz model).",
@@ -261,8 +271,8 @@ TEXT = Strings(
         "true_digit": {"pl": "prawdziwa cyfra", "en": "true digit"},
         "predicted_digit": {"pl": "odpowiedź modelu", "en": "predicted"},
         "cell_title": {
-            "pl": "Prawdziwa {true}, model: {pred}: {n} obrazów",
-            "en": "True {true}, predicted {pred}: {n} images",
+            "pl": "Prawdziwa cyfra {true}, odpowiedź modelu {pred}: {n} {n:@obraz|obrazy|obrazów}",
+            "en": "True {true}, predicted {pred}: {n} {n:@image|images}",
         },
         # 5. Predict
         "predict": {"pl": "5. Predykcja", "en": "5. Predict"},
@@ -295,8 +305,8 @@ TEXT = Strings(
             "en": "Beyond: the code, save and load, freezing weights",
         },
         "code_help": {
-            "pl": "Dokładny kod Keras dla obecnych ustawień: skopiuj go do komórki i ucz dalej "
-            "sam.",
+            "pl": "Dokładny kod w Kerasie dla obecnych ustawień: skopiuj go do komórki i ucz "
+            "dalej sam.",
             "en": "The exact Keras code for the current settings: copy it into a cell and go "
             "on by yourself.",
         },
@@ -310,8 +320,8 @@ TEXT = Strings(
         "load": {"pl": "Wczytaj .keras", "en": "Load .keras"},
         "saved": {"pl": "Zapisano model w {path}.", "en": "Saved the model to {path}."},
         "loaded": {
-            "pl": "Wczytano model z {path} ({n} warstw).",
-            "en": "Loaded the model from {path} ({n} layers).",
+            "pl": "Wczytano model z {path} ({n} {n:@warstwa|warstwy|warstw}).",
+            "en": "Loaded the model from {path} ({n} {n:@layer|layers}).",
         },
         "bad_path": {
             "pl": "Plik musi mieć rozszerzenie .keras, a nie {path}.",
