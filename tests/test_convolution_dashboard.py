@@ -118,7 +118,7 @@ def test_stride_padding_and_the_sliding_window(dashboard):
 
 def test_impossible_and_unpoolable_combinations_are_flagged(dashboard):
     dashboard.configure(size=2)
-    assert "does not fit" in dashboard.error_text and "n + 2p − k = -1" in dashboard.error_text
+    assert "does not fit" in dashboard.error_text and "n + 2p − k = −1" in dashboard.error_text
     dashboard.configure(size=3)
     assert dashboard.error_text == ""
     assert "no pooling" in dashboard._formula.value

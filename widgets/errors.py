@@ -21,10 +21,9 @@ from __future__ import annotations
 import html
 import logging
 import math
-import numbers
-import string
 
-from .i18n import Strings, number, registered_tables
+from .i18n import Strings, registered_tables
+from .i18n import is_number as _is_number
 
 log = logging.getLogger("widgets")
 
@@ -82,20 +81,12 @@ class StudentError(Exception):
     def message(self, lang: str) -> str:
         """The sentence in ``lang``; KeyError if the key or one of its values is missing.
 
-        A number filling a plain ``{placeholder}`` is written as ``lang`` writes numbers
-        (:func:`widgets.i18n.number`: ``0,5`` and ``100 000`` in Polish), so a model that
-        raises does not need to know the page's language.
+        Numbers are written as ``lang`` writes them (``0,5`` and ``100 000`` in Polish):
+        :meth:`widgets.i18n.Strings.get` does that for every table, so a model that raises
+        does not need to know the page's language.
         """
         table, _, name = self.key.partition(".")
-        strings = registered_tables()[table]
-        template = strings.table[name][lang]
-        parsed = string.Formatter().parse(template)
-        plain = {field for _, field, spec, conversion in parsed if not (spec or conversion)}
-        values = {
-            key: number(value, lang) if key in plain and _is_number(value) else value
-            for key, value in self.values.items()
-        }
-        return strings.get(name, lang, **values)
+        return registered_tables()[table].get(name, lang, **self.values)
 
     def __str__(self) -> str:
         if self.detail:
@@ -104,10 +95,6 @@ class StudentError(Exception):
             return self.message(self.lang)
         except (KeyError, IndexError, ValueError):
             return f"{self.key} {self.values}"
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def finite_number(value: object) -> bool:
