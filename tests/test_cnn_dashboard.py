@@ -19,6 +19,7 @@ from widgets.data import MNIST_DIR_ENV
 from widgets.data.mnist import TEXT as MNIST_TEXT
 from widgets.figures.feature_maps import DIVERGING, POSITIVE, mosaic, tile_numbers
 from widgets.figures.shapes import path_points
+from widgets.i18n import number
 from widgets.models import cnn
 
 
@@ -64,7 +65,7 @@ def test_training_updates_curves_views_and_the_comparison(dashboard):
     assert all(0 < r["seconds"] < 60 and r["epochs"] == 2 for r in dashboard.results.values())
     assert dashboard.results["CNN"]["accuracy"] > 0.25  # chance is 0.1; 4 filters, 32 steps
     table = dashboard._table.value
-    assert f"{dashboard.model.count_params():,}" in table and "235,146" in table
+    assert number(dashboard.model.count_params(), "en", ",") in table and "235,146" in table
     assert "Done" in dashboard._status.value
     # After training the charts are traces again (hover), not the live shapes.
     assert dashboard.curves.layout.shapes == () and dashboard.probabilities.layout.shapes == ()

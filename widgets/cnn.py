@@ -96,25 +96,27 @@ TEXT = Strings(
             "(batches of 128 images).",
         },
         "untrained": {
-            "pl": "Sieć jeszcze się nie uczyła ({params} parametrów): filtry są losowe. "
-            "Naciśnij Ucz.",
-            "en": "The network has not learnt yet ({params} parameters): the filters are random. "
-            "Press Train.",
+            "pl": "Sieć jeszcze się nie uczyła ({params:,} "
+            "{params:@parametr|parametry|parametrów}): filtry są losowe. Naciśnij Ucz.",
+            "en": "The network has not learnt yet ({params:,} {params:@parameter|parameters}): "
+            "the filters are random. Press Train.",
         },
         "training": {
             "pl": "Uczenie {name}: epoka {epoch}/{epochs}, paczka {batch}/{batches}…",
             "en": "Training the {name}: epoch {epoch}/{epochs}, batch {batch}/{batches}…",
         },
         "trained": {
-            "pl": "Gotowe: CNN ({params} parametrów) ma trafność {acc:.1%} na zbiorze testowym.",
-            "en": "Done: the CNN ({params} parameters) is {acc:.1%} accurate on the test set.",
+            "pl": "Gotowe: CNN ({params:,} {params:@parametr|parametry|parametrów}) ma dokładność "
+            "{acc:.1%} na zbiorze testowym.",
+            "en": "Done: the CNN ({params:,} {params:@parameter|parameters}) is {acc:.1%} "
+            "accurate on the test set.",
         },
         "stopped": {
             "pl": "Zatrzymano. Widoki pokazują sieć w chwili zatrzymania.",
             "en": "Stopped. The views show the network as it was when stopped.",
         },
         "diverged": {
-            "pl": "Uczenie {name} rozbiegło się: w epoce {epoch} (paczka {batch}) koszt przestał "
+            "pl": "Uczenie {name} rozbiegło się: w epoce {epoch} (paczka {batch}) strata przestała "
             "być liczbą ({loss}), więc wagi sieci też nie są już liczbami, i uczenie "
             "przerwano. Naciśnij Ucz, żeby zacząć od nowych wag; jeśli to się powtarza, sprawdź "
             "dane (np. nieskończone wartości pikseli).",
@@ -168,11 +170,11 @@ TEXT = Strings(
             "pl": "Pole rysowania jest puste: narysuj cyfrę albo wybierz cyfrę testową.",
             "en": "The drawing pad is empty: draw a digit or pick a test digit.",
         },
-        "loss": {"pl": "koszt (uczący)", "en": "loss (training)"},
-        "acc": {"pl": "trafność (uczący)", "en": "accuracy (training)"},
-        "val_acc": {"pl": "trafność (testowy)", "en": "accuracy (test)"},
+        "loss": {"pl": "strata (zbiór uczący)", "en": "loss (training)"},
+        "acc": {"pl": "dokładność (zbiór uczący)", "en": "accuracy (training)"},
+        "val_acc": {"pl": "dokładność (zbiór testowy)", "en": "accuracy (test)"},
         "cost_axis": {"pl": "entropia krzyżowa", "en": "cross-entropy"},
-        "acc_axis": {"pl": "trafność", "en": "accuracy"},
+        "acc_axis": {"pl": "dokładność", "en": "accuracy"},
         "epoch_axis": {"pl": "epoka", "en": "epoch"},
         "fig_filters": {
             "pl": "filtry 1. warstwy (czerwone +, niebieskie −)",
@@ -181,17 +183,18 @@ TEXT = Strings(
         "fig_input": {"pl": "wejście", "en": "input"},
         "fig_map_hover": {"pl": "mapa %{z} (kliknij)", "en": "map %{z} (click)"},
         "fig_layer": {
-            "pl": "{name}: {shown} z {count} map",
-            "en": "{name}: {shown} of {count} maps",
+            "pl": "{name}: {shown} z {count} {count:@mapy|map|map}",
+            "en": "{name}: {shown} of {count} {count:@map|maps}",
         },
         "probabilities": {"pl": "prawdopodobieństwo (softmax)", "en": "probability (softmax)"},
         "layer": {"pl": "warstwa", "en": "layer"},
         "map": {"pl": "mapa nr", "en": "map no."},
         "explain_conv": {
-            "pl": "Mapa {channel} warstwy {layer} = ReLU(Σ po {m} mapach wejściowych (mapa ⋆ "
-            "jądro) + b), b = {bias:.3f}. Pokazano {shown} pierwszych składników.",
-            "en": "Map {channel} of {layer} = ReLU(Σ over {m} input maps of (map ⋆ kernel) + b), "
-            "b = {bias:.3f}. The first {shown} terms are shown.",
+            "pl": "Mapa {channel} warstwy {layer} = ReLU(Σ po {m} {m:@mapie wejściowej|mapach "
+            "wejściowych|mapach wejściowych} (mapa ⋆ jądro) + b), b = {bias:.3f}. Pokazano "
+            "{shown} {shown:@pierwszy składnik|pierwsze składniki|pierwszych składników}.",
+            "en": "Map {channel} of {layer} = ReLU(Σ over {m} input {m:@map|maps} of (map ⋆ "
+            "kernel) + b), b = {bias:.3f}. The first {shown} {shown:@term is|terms are} shown.",
         },
         "explain_pool": {
             "pl": "Mapa {channel} warstwy {layer} = maksimum z każdego bloku 2×2 mapy "
@@ -205,7 +208,7 @@ TEXT = Strings(
         "ex_output": {"pl": "wynik (po ReLU)", "en": "result (after ReLU)"},
         "table_model": {"pl": "model", "en": "model"},
         "table_params": {"pl": "parametry", "en": "parameters"},
-        "table_acc": {"pl": "trafność (testowy)", "en": "test accuracy"},
+        "table_acc": {"pl": "dokładność (zbiór testowy)", "en": "test accuracy"},
         "table_time": {"pl": "s na epokę", "en": "s per epoch"},
         "table_reference": {
             "pl": "Pomiar odniesienia (8000/2000 obrazów, 10 epok): CNN 34 826 parametrów, 98,1 %; "
@@ -487,9 +490,7 @@ class CnnDashboard(TrainingDashboard):
             self.clear_error()
         self.history = {k: [] for k in self.history}
         self._map.max = max(filters) - 1
-        self._status.value = (
-            f"<div>{self._t('untrained', params=f'{self.model.count_params():,}')}</div>"
-        )
+        self._status.value = f"<div>{self._t('untrained', params=self.model.count_params())}</div>"
         self._draw_curves()
         self._draw_table()
         self.refresh_views()
@@ -588,7 +589,8 @@ class CnnDashboard(TrainingDashboard):
             return
         self._data_error = None
         n = len(self._data.x_train)
-        options = [(f"{c:,}", c) for c in IMAGE_COUNTS if c < n] + [(self._t("all", n=f"{n:,}"), n)]
+        options = [(number(c, self.lang, ","), c) for c in IMAGE_COUNTS if c < n]
+        options.append((self._t("all", n=number(n, self.lang, ",")), n))
         self._images.options = options
         self._images.value = min(8000, n) if any(v == min(8000, n) for _, v in options) else n
 
@@ -724,10 +726,12 @@ class CnnDashboard(TrainingDashboard):
         for name, model in (("CNN", self.model), ("MLP", self.mlp)):
             result = self.results.get(name)
             accuracy = finite(result["accuracy"]) if result else None
-            acc = f"{accuracy:.1%}" if accuracy is not None else t("not_trained")
-            seconds = f"{result['seconds']:.2f}" if result else t("not_trained")
+            lang = self.lang
+            acc = number(accuracy, lang, ".1%") if accuracy is not None else t("not_trained")
+            seconds = number(result["seconds"], lang, ".2f") if result else t("not_trained")
+            params = number(model.count_params(), lang, ",")
             rows.append(
-                f"<tr><td>{name}</td><td>{model.count_params():,}</td><td>{acc}</td><td>{seconds}</td></tr>"
+                f"<tr><td>{name}</td><td>{params}</td><td>{acc}</td><td>{seconds}</td></tr>"
             )
         head = "".join(
             f"<th>{t(k)}</th>" for k in ("table_model", "table_params", "table_acc", "table_time")
@@ -880,7 +884,7 @@ class CnnDashboard(TrainingDashboard):
                 self._status.value = f"<div>{self._t('stopped')}</div>"
             else:
                 self._status.value = "<div>{}</div>".format(
-                    self._t("trained", params=f"{self.model.count_params():,}", acc=cnn["accuracy"])
+                    self._t("trained", params=self.model.count_params(), acc=cnn["accuracy"])
                 )
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)

@@ -46,13 +46,15 @@ TEXT = Strings(
             "okna przez dziewięć wag filtra i sumuje iloczyny: to jedna liczba <b>mapy "
             "cech</b>. Te same wagi działają w każdym miejscu obrazu, więc filtr wykrywa ten "
             "sam wzór (np. krawędź) wszędzie. Potem ReLU zeruje wartości ujemne, a "
-            "max-pooling 2×2 zostawia największą z czterech.",
+            "max-pooling 2×2 (łączenie, ang. <i>pooling</i>) zostawia z każdego bloku 2×2 "
+            "największą z czterech wartości, więc zmniejsza mapę dwa razy w każdym wymiarze.",
             "en": "Instead of multiplying the image by a weight matrix, a convolutional layer "
             "<b>slides a small filter (kernel, e.g. 3×3) over the image</b>. At each position "
             "it multiplies the nine pixels of the window by the nine weights and sums the "
             "products: one number of the <b>feature map</b>. The same weights work everywhere, "
             "so the filter finds the same pattern (e.g. an edge) anywhere. Then ReLU zeroes "
-            "the negative values and 2×2 max-pooling keeps the largest of four.",
+            "the negative values and 2×2 max-pooling keeps the largest of each 2×2 block's four "
+            "values, so it halves the map in each dimension.",
         },
         "source": {"pl": "obraz", "en": "image"},
         "source_test": {"pl": "cyfra testowa", "en": "test digit"},
@@ -140,10 +142,12 @@ TEXT = Strings(
             "pooling.",
         },
         "uneven": {
-            "pl": "Uwaga: (n + 2p − k) = {span} nie dzieli się przez s = {stride}: ostatnie "
-            "{left} wiersz(e)/kolumn(y) nie trafiają pod filtr (Keras je pomija).",
+            "pl": "Uwaga: (n + 2p − k) = {span} nie dzieli się przez s = {stride}, więc "
+            "ostatnie wiersze i kolumny nie trafiają pod filtr (Keras je pomija); ich "
+            "liczba: {left}.",
             "en": "Note: (n + 2p − k) = {span} is not divisible by s = {stride}: the last "
-            "{left} row(s)/column(s) are never under the kernel (Keras drops them).",
+            "{left} {left:@row and column are|rows and columns are} never under the kernel "
+            "(Keras drops them).",
         },
         "no_pool": {
             "pl": "Mapa {out}×{out} jest mniejsza niż okno poolingu 2×2: pooling niemożliwy.",
@@ -160,7 +164,7 @@ TEXT = Strings(
             "en": "position (row {row}, column {col}) of {total}",
         },
         "model_help": {
-            "pl": "Liczy to prawdziwa warstwa Keras <code>Conv2D</code> z wpisanym filtrem "
+            "pl": "Liczy to prawdziwa warstwa Kerasa <code>Conv2D</code> z wpisanym filtrem "
             "(<code>dashboard.model</code>), ReLU i <code>MaxPooling2D</code>.",
             "en": "A real Keras <code>Conv2D</code> layer with your kernel computes this "
             "(<code>dashboard.model</code>), followed by ReLU and <code>MaxPooling2D</code>.",
@@ -176,13 +180,14 @@ TEXT = Strings(
             "p = {p}, k = {k}, s = {s} and remember to round down.",
         },
         "check_params_ok": {
-            "pl": "✅ Dobrze: ({k}·{k}·{c} + 1)·{f} = {want} parametrów (wagi + bias każdego filtra).",
+            "pl": "✅ Dobrze: ({k}·{k}·{c} + 1)·{f} = {want} {want:@parametr|parametry|parametrów} "
+            "(wagi + wyraz wolny, czyli bias, każdego filtra).",
             "en": "✅ Correct: ({k}·{k}·{c} + 1)·{f} = {want} parameters (weights + one bias per "
             "filter).",
         },
         "check_params_bad": {
-            "pl": "❌ Jeszcze nie: {got}. Każdy z {f} filtrów ma jądro {k}×{k} na każdym z {c} "
-            "kanałów wejścia i jeden bias.",
+            "pl": "❌ Jeszcze nie: {got}. Każdy z {f} {f:@filtra|filtrów|filtrów} ma jądro {k}×{k} "
+            "na każdym z {c} {c:@kanału|kanałów|kanałów} wejścia i jeden wyraz wolny (bias).",
             "en": "❌ Not yet: {got}. Each of the {f} filters has a {k}×{k} kernel on each of the "
             "{c} input channels, and one bias.",
         },
