@@ -1,0 +1,100 @@
+"""The course's Polish ↔ English terms, and the Polish variants it does not use.
+
+One term per concept, the one said in class (``DESIGN.md``, "The lecture's Polish terms")
+and the standard one in Polish textbooks, so a student never meets two names for one
+thing, or one name (``krok uczenia``) for two things. ``tests/test_glossary.py`` scans
+every Polish string of every string table and every Polish notebook and fails, naming
+the place, when a rejected variant appears.
+
+A rejected variant is a regular expression, so it catches the inflected forms too
+("funkcji kosztu", "trafnością"). ``allowed_in`` names the places where a rejected
+variant is the right word, and ``allowed_near`` a word that makes it right nearby (within
+:data:`NEAR` characters before it): ADALINE's textbook notation is "funkcja kosztu J", so
+its lesson (05) and its string table keep "koszt", and so does a sentence elsewhere that
+speaks of ADALINE ("ADALINE minimalizuje funkcję kosztu").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """A concept: its English and Polish names and the Polish variants not to use."""
+
+    en: str
+    pl: str
+    rejected: tuple[str, ...] = ()  # regular expressions, matched case-insensitively
+    why: str = ""
+    allowed_in: tuple[str, ...] = ()  # places ("lessons/pl/05_adaline.ipynb", "adaline")
+    allowed_near: str = ""  # a regular expression: allowed when it occurs just before
+    case_sensitive: bool = False
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return [re.compile(pattern, flags) for pattern in self.rejected]
+
+
+GLOSSARY: tuple[Term, ...] = (
+    Term(
+        "learning rate",
+        "współczynnik uczenia (η)",
+        (r"\bkrok\w* uczenia\b",),
+        why="one name for η in every lesson; lesson 08 also says 'krok uczenia' for a "
+        "training step, which is 'krok treningu'",
+    ),
+    Term(
+        "loss, loss function",
+        "strata, funkcja straty",
+        # "koszt" as the loss; "kosztem" (at the cost of) and "koszt obliczeń" are fine,
+        # and "koszt J" / "funkcja kosztu J" is ADALINE's notation wherever it is quoted.
+        (r"\bfunkcj\w* kosztu\b(?! J\b)", r"\bkoszt(?:u|y|ów|owi)?\b(?! J\b)(?! oblicze)"),
+        why="Keras' loss is 'strata'; 'koszt J' only for ADALINE's textbook notation",
+        allowed_in=("lessons/pl/05_adaline.ipynb", "adaline"),
+        allowed_near=r"\bADALINE\b",
+    ),
+    Term("accuracy", "dokładność", (r"\btrafno\w*",), why="the standard term, used in 09"),
+    Term(
+        "pocket algorithm (Gallant)",
+        "algorytm kieszonkowy",
+        (r"\bkieszeniow\w*",),
+        why="Gallant's pocket algorithm is 'kieszonkowy' in Polish",
+    ),
+    Term(
+        "in Keras",
+        "w Kerasie",
+        (r"\bw (?:zwykłym |czystym |samym )?Keras\b",),
+        why="Keras declines in Polish: 'w Kerasie', 'w zwykłym Kerasie'",
+        case_sensitive=True,
+    ),
+    Term("truth table", "tablica prawdy", (r"\btabel\w* prawdy\b",), why="the logic term"),
+    Term(
+        "Deep Belief Network (DBN)",
+        "głęboka sieć przekonań (DBN)",
+        # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".
+        (r"(?<!\()(?<!ang\. )\bDeep Belief Net",),
+        why="no English in Polish text, except a gloss in parentheses",
+        case_sensitive=True,
+    ),
+)
+
+
+NEAR = 200  # characters: about a sentence
+
+
+def rejected_terms(text: str, place: str) -> list[str]:
+    """Each rejected variant found in ``text`` at ``place`` (a notebook path or a string
+    table's name), as ``'found' (use 'preferred')``."""
+    found = []
+    for term in GLOSSARY:
+        if place in term.allowed_in:
+            continue
+        for pattern in term.patterns():
+            for match in pattern.finditer(text):
+                before = text[max(0, match.start() - NEAR) : match.start()]
+                if term.allowed_near and re.search(term.allowed_near, before):
+                    continue
+                found.append(f"{match.group(0)!r} (use {term.pl!r})")
+    return found
