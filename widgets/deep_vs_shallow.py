@@ -134,26 +134,29 @@ TEXT = Strings(
             "spada daleko poniżej 0,09, a testowa (niebieska kropkowana) rośnie od swojego "
             "minimum: to <b>przetrenowanie</b>, sieć nauczyła się szumu. Głęboka sieć o tym "
             "samym budżecie też się go uczy (często nawet bardziej): o przetrenowaniu "
-            "decyduje liczba parametrów wobec liczby punktów. Płytka sieć potrzebuje jednak "
-            "o wiele więcej parametrów, by narysować złożoną funkcję (piłę), a tyle parametrów "
-            "łatwo zapamiętuje szum. Przełącz zgięcia na „w zerze”: płytka sieć uczy się "
-            "szumu znacznie mniej.",
+            "decyduje liczba parametrów wobec liczby punktów, nie głębokość. Płytkie modele "
+            "przetrenowują się łatwiej dopiero przy tej samej <i>zdolności wyrażania</i>: "
+            "żeby narysować równie złożoną funkcję (piłę), sieć płytka potrzebuje o wiele "
+            "więcej parametrów niż głęboka, a tyle parametrów łatwo zapamiętuje szum. "
+            "Przełącz zgięcia na „w zerze”: płytka sieć uczy się szumu znacznie mniej.",
             "en": "20 noisy points of sin(πx); the noise has variance 0.09, so no test "
             "loss can be better. The wide shallow net with spread bends passes (almost) "
             "through every point: its training loss (solid blue) falls far below 0.09 while "
             "its test loss (dotted blue) climbs from its minimum: <b>overfitting</b>, the net "
             "learnt the noise. The deep net of the same budget learns it too (often even "
             "more): overfitting is about the number of parameters against the number of "
-            "points. A shallow net, though, needs many more parameters to draw a complex "
-            "function (the sawtooth), and that many parameters memorise noise easily. Switch "
-            "the bends to 'at 0': the shallow net learns much less of the noise.",
+            "points, not about depth. Shallow models overfit more easily only at equal "
+            "<i>expressiveness</i>: to draw an equally complex function (the sawtooth) a "
+            "shallow net needs many more parameters than a deep one, and that many "
+            "parameters memorise noise easily. Switch the bends to 'at 0': the shallow net "
+            "learns much less of the noise.",
         },
         "noise_line": {
             "pl": "wariancja szumu 0,09: najlepsza możliwa strata testowa",
             "en": "noise variance 0.09: the best possible test loss",
         },
         "overfit_summary": {
-            "pl": "Płytka: strata ucząca {train:.3g} (szum: 0.09), testowa {test:.3g}, a "
+            "pl": "Płytka: strata ucząca {train:.3g} (szum: 0,09), testowa {test:.3g}, a "
             "najniższa testowa była {best:.3g} w kroku {best_step}.",
             "en": "Shallow: training loss {train:.3g} (noise: 0.09), test {test:.3g}, its "
             "lowest test loss was {best:.3g} at step {best_step}.",
@@ -167,10 +170,10 @@ TEXT = Strings(
         "loss_title": {"pl": "Strata w kolejnych krokach", "en": "Loss over the steps"},
         "loss_axis": {"pl": "strata (skala log.)", "en": "loss (log scale)"},
         "loss_axis_linear": {"pl": "strata", "en": "loss"},
-        "step_axis": {"pl": "krok uczenia", "en": "training step"},
-        "series": {"pl": "{net}: {part}", "en": "{net}: {part}"},
-        "part_train": {"pl": "uczący", "en": "training"},
-        "part_test": {"pl": "testowy", "en": "test"},
+        "step_axis": {"pl": "liczba kroków (każdy na całym zbiorze)", "en": "training step"},
+        "series": {"pl": "{net} ({part})", "en": "{net}: {part}"},
+        "part_train": {"pl": "zbiór uczący", "en": "training"},
+        "part_test": {"pl": "zbiór testowy", "en": "test"},
         "ready": {
             "pl": "Naciśnij ▶ Ucz: obie sieci zaczynają z losowych wag (ziarno {seed}).",
             "en": "Press ▶ Train: both nets start from random weights (seed {seed}).",
@@ -180,9 +183,9 @@ TEXT = Strings(
             "en": "⏳ Training… step {step} of {total}",
         },
         "summary": {
-            "pl": "Po {step} krokach strata testowa: płytka {shallow:.4g}, głęboka {deep:.4g}. "
+            "pl": "Po {step} {step:@kroku|krokach|krokach} strata testowa: płytka {shallow:.4g}, głęboka {deep:.4g}. "
             "{verdict}",
-            "en": "After {step} steps the test loss is: shallow {shallow:.4g}, deep {deep:.4g}. "
+            "en": "After {step} {step:@step|steps} the test loss is: shallow {shallow:.4g}, deep {deep:.4g}. "
             "{verdict}",
         },
         "deep_better": {
@@ -194,8 +197,8 @@ TEXT = Strings(
             "en": "This time the shallow one is {ratio:.1f}× better.",
         },
         "stopped": {
-            "pl": "Zatrzymano po {step} krokach; ▶ Ucz uczy dalej.",
-            "en": "Stopped after {step} steps; ▶ Train trains on.",
+            "pl": "Zatrzymano po {step} {step:@kroku|krokach|krokach}; ▶ Ucz uczy dalej.",
+            "en": "Stopped after {step} {step:@step|steps}; ▶ Train trains on.",
         },
         "diverged": {
             "pl": "Uczenie się rozbiegło w kroku {step}: strata przestała być skończoną "
@@ -222,24 +225,28 @@ TEXT = Strings(
             "en": "The setting {name} must be a whole number from {low} to {high}, not {value}.",
         },
         "check_params_passed": {
-            "pl": "✅ Dobrze! {want} parametrów ({detail}).",
-            "en": "✅ Correct! {want} parameters ({detail}).",
+            "pl": "✅ Dobrze! {want} {want:@parametr|parametry|parametrów} ({detail}).",
+            "en": "✅ Correct! {want} {want:@parameter|parameters} ({detail}).",
         },
         "check_params_failed": {
-            "pl": "❌ Jeszcze nie: {got!r} to nie {want_hint}. Wskazówka: warstwa Dense z a "
-            "wejściami i b neuronami ma a·b wag i b biasów.",
-            "en": "❌ Not yet: {got!r} is not {want_hint}. Hint: a Dense layer with a inputs "
+            "pl": "❌ Jeszcze nie: {got!r} to nie liczba parametrów sieci {want_hint}. Wskazówka: "
+            "warstwa Dense z a wejściami i b neuronami ma a·b wag i b wyrazów wolnych "
+            "(biasów).",
+            "en": "❌ Not yet: {got!r} is not the parameter count of {want_hint}. Hint: a "
+            "Dense layer with a inputs "
             "and b neurons has a·b weights and b biases.",
         },
         "check_neurons_passed": {
-            "pl": "✅ Dobrze! {teeth} ząbków to {pieces} odcinków, czyli {want} zgięć: tyle "
-            "neuronów ReLU potrzebuje sieć płytka.",
-            "en": "✅ Correct! {teeth} teeth are {pieces} pieces, so {want} bends: that many "
+            "pl": "✅ Dobrze! Piła o {teeth} {teeth:@ząbku|ząbkach|ząbkach} ma {pieces} "
+            "{pieces:@odcinek|odcinki|odcinków}, czyli {want} {want:@zgięcie|zgięcia|zgięć}: "
+            "tyle neuronów ReLU potrzebuje sieć płytka.",
+            "en": "✅ Correct! {teeth} {teeth:@tooth is|teeth are} {pieces} {pieces:@piece|pieces}, "
+            "so {want} {want:@bend|bends}: that many "
             "ReLU neurons does the shallow net need.",
         },
         "check_neurons_failed": {
             "pl": "❌ Jeszcze nie ({got!r}). Wskazówka: policz odcinki proste piły o {teeth} "
-            "ząbkach; n neuronów ReLU daje najwyżej n + 1 odcinków.",
+            "{teeth:@ząbku|ząbkach|ząbkach}; n neuronów ReLU daje najwyżej n + 1 odcinków.",
             "en": "❌ Not yet ({got!r}). Hint: count the straight pieces of a sawtooth of "
             "{teeth} teeth; n ReLU neurons give at most n + 1 pieces.",
         },
