@@ -152,7 +152,7 @@ def test_multiclass_softmax_with_confusion_matrix():
     assert dashboard.model.layers[-1].activation.__name__ == "softmax"
     dashboard.step(20)
     assert "dl-confusion" in dashboard._confusion.value
-    assert "Trafność" in dashboard._numbers.value  # Polish
+    assert "Dokładność" in dashboard._numbers.value  # Polish
     # click-to-add a class-2 point
     n = len(dashboard.split.x_train)
     dashboard._adding.value = 2

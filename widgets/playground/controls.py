@@ -14,7 +14,15 @@ from .datasets import CLASSIFICATION, REGRESSION
 from .features import FEATURES, feature_label
 from .network_figure import network_figure
 from .neurons import output_figure
-from .state import ACTIVATIONS, MAX_LAYERS, OPTIMIZERS, RANGES, REGULARIZATIONS, State
+from .state import (
+    ACTIVATIONS,
+    MAX_LAYERS,
+    OPTIMIZERS,
+    PATIENCE,
+    RANGES,
+    REGULARIZATIONS,
+    State,
+)
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -117,7 +125,12 @@ class PlaygroundControls:
             style=wide,
             layout=ipywidgets.Layout(width="230px"),
         )
-        self._early = ipywidgets.Checkbox(s.early, description=t("early"), indent=False)
+        self._early = ipywidgets.Checkbox(
+            s.early,
+            description=t("early"),
+            tooltip=t("early_help", patience=PATIENCE),
+            indent=False,
+        )
         self._show_test = ipywidgets.Checkbox(s.test, description=t("show_test"), indent=False)
         self._discretize = ipywidgets.Checkbox(
             s.discretize, description=t("discretize"), indent=False

@@ -45,6 +45,7 @@ from .neurons import CLICKS, grid_points
 from .state import (
     MAX_LAYERS,
     MAX_UNITS,
+    PATIENCE,
     RANGES,
     SECTIONS,
     State,
@@ -57,7 +58,6 @@ from .texts import TEXT
 from .upload import parse_csv
 from .view import PlaygroundView
 
-PATIENCE = 200  # epochs without a better test loss before early stopping
 UPLOAD = "upload"
 OFF = "off"  # the "click adds nothing" choice
 WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]

@@ -18,17 +18,17 @@ TEXT = Strings(
         },
         "params_failed": {
             "pl": "❌ Jeszcze nie: {got} ≠ liczba parametrów sieci {shape}. Wskazówka: "
-            "warstwa Dense z n wejściami i m neuronami ma n·m wag i m biasów.",
+            "warstwa Dense z n wejściami i m neuronami ma n·m wag i m wyrazów wolnych (biasów).",
             "en": "❌ Not yet: {got} is not the parameter count of the {shape} network. Hint: "
             "a Dense layer with n inputs and m neurons has n·m weights and m biases.",
         },
         "xor_passed": {
-            "pl": "✅ Dobrze! Trafność na XOR: {accuracy:.0%}. Warstwa ukryta wygina granicę.",
+            "pl": "✅ Dobrze! Dokładność na XOR: {accuracy:.0%}. Warstwa ukryta wygina granicę.",
             "en": "✅ Correct! Accuracy on XOR: {accuracy:.0%}. The hidden layer bends the "
             "boundary.",
         },
         "xor_failed": {
-            "pl": "❌ Jeszcze nie: trafność na XOR to {accuracy:.0%} (potrzeba 90 %). Sieć bez "
+            "pl": "❌ Jeszcze nie: dokładność na XOR to {accuracy:.0%} (potrzeba 90 %). Sieć bez "
             "warstwy ukrytej rysuje jedną prostą, a XOR-a żadna prosta nie rozdzieli: dodaj "
             "warstwę ukrytą z kilkoma neuronami (np. tanh) i ucz dłużej.",
             "en": "❌ Not yet: the accuracy on XOR is {accuracy:.0%} (90 % needed). A network "
@@ -41,12 +41,12 @@ TEXT = Strings(
         },
         "features_passed": {
             "pl": "✅ Dobrze! Z cechami {names} sam neuron wyjściowy rozdziela koło "
-            "(trafność {accuracy:.0%}).",
+            "(dokładność {accuracy:.0%}).",
             "en": "✅ Correct! With the features {names} the output neuron alone separates "
             "the circle (accuracy {accuracy:.0%}).",
         },
         "features_failed": {
-            "pl": "❌ Jeszcze nie: z cechami {names} sieć bez warstwy ukrytej ma trafność "
+            "pl": "❌ Jeszcze nie: z cechami {names} sieć bez warstwy ukrytej ma dokładność "
             "{accuracy:.0%}. Granica koła to x₁² + x₂² = r²: jakie cechy czynią ją liniową?",
             "en": "❌ Not yet: with the features {names} a network without a hidden layer "
             "reaches {accuracy:.0%}. The circle's border is x₁² + x₂² = r²: which features "

@@ -28,6 +28,7 @@ MAX_LAYERS = 6
 MAX_UNITS = 8
 REGULARIZATIONS = ("none", "l1", "l2")
 # The parts of the dashboard a lecturer may hide with ``hide=`` or a preset.
+PATIENCE = 200  # epochs without a better test loss before early stopping
 SECTIONS = ("data", "features", "network", "training", "regularization", "views", "export")
 RANGES = {  # name -> (low, high), inclusive
     "noise": (0, 50),

@@ -48,8 +48,8 @@ TEXT = Strings(
         "add_low": {"pl": "punkt o wartości −1", "en": "a point of value −1"},
         "upload": {"pl": "Wczytaj CSV (x1,x2,etykieta)", "en": "Upload CSV (x1,x2,label)"},
         "uploaded": {
-            "pl": "Wczytano {n} punktów z pliku {name}.",
-            "en": "Loaded {n} points from {name}.",
+            "pl": "Wczytano {n} {n:@punkt|punkty|punktów} z pliku {name}.",
+            "en": "Loaded {n} {n:@point|points} from {name}.",
         },
         "features_help": {
             "pl": "Włącz x₁² i x₂²: koło rozdzieli wtedy jeden neuron, bez warstwy ukrytej.",
@@ -80,20 +80,28 @@ TEXT = Strings(
         "reset": {"pl": "Od nowa", "en": "Reset"},
         "budget": {"pl": "limit epok (0 = bez)", "en": "epoch budget (0 = none)"},
         "early": {"pl": "wczesne zatrzymanie", "en": "early stopping"},
+        "early_help": {
+            "pl": "Zatrzymuje uczenie, gdy strata testowa przez {patience} epok nie spada. "
+            "To uproszczenie: w prawdziwym uczeniu wczesne zatrzymanie obserwuje osobny zbiór "
+            "walidacyjny, a zbiór testowy zostaje nietknięty do końcowej oceny.",
+            "en": "Stops training when the test loss has not fallen for {patience} epochs. "
+            "This is a simplification: a real training watches a separate validation set for "
+            "early stopping and keeps the test set untouched for the final evaluation.",
+        },
         "show_test": {"pl": "pokaż punkty testowe", "en": "show test points"},
         "discretize": {"pl": "dyskretne wyjście", "en": "discretize output"},
         "show_output": {"pl": "Pokaż wyjście sieci", "en": "Show the network's output"},
         "epoch": {"pl": "Epoka {epoch}", "en": "Epoch {epoch}"},
         "epoch_axis": {"pl": "epoka", "en": "epoch"},
         "loss_axis": {"pl": "strata", "en": "loss"},
-        "loss_train": {"pl": "strata uczenia", "en": "training loss"},
+        "loss_train": {"pl": "strata ucząca", "en": "training loss"},
         "loss_test": {"pl": "strata testowa", "en": "test loss"},
         "numbers": {
-            "pl": "Strata: uczenie <b>{train}</b> · test <b>{test}</b>",
+            "pl": "Strata: zbiór uczący <b>{train}</b> · zbiór testowy <b>{test}</b>",
             "en": "Loss: training <b>{train}</b> · test <b>{test}</b>",
         },
         "accuracy": {
-            "pl": "Trafność: uczenie <b>{train}</b> · test <b>{test}</b>",
+            "pl": "Dokładność: zbiór uczący <b>{train}</b> · zbiór testowy <b>{test}</b>",
             "en": "Accuracy: training <b>{train}</b> · test <b>{test}</b>",
         },
         "true_class": {"pl": "prawdziwa klasa", "en": "true class"},
@@ -119,7 +127,7 @@ TEXT = Strings(
             "pl": "waga {layer}: {source} → {target}",
             "en": "weight {layer}: {source} → {target}",
         },
-        "code": {"pl": "Pokaż kod Keras", "en": "Show Keras code"},
+        "code": {"pl": "Pokaż kod w Kerasie", "en": "Show Keras code"},
         "download": {"pl": "Przygotuj plik .keras", "en": "Prepare .keras file"},
         "download_link": {"pl": "⬇ pobierz playground.keras", "en": "⬇ download playground.keras"},
         "link": {"pl": "link do tego stanu", "en": "link to this state"},
@@ -178,10 +186,14 @@ TEXT = Strings(
             "the default data set.",
         },
         "early_stopped": {
-            "pl": "Wczesne zatrzymanie: strata testowa nie spadła od {patience} epok "
-            "(najlepsza {best:.4f}).",
-            "en": "Early stopping: the test loss has not improved for {patience} epochs "
-            "(best {best:.4f}).",
+            "pl": "Wczesne zatrzymanie: strata testowa nie spadła od {patience} "
+            "{patience:@epoki|epok|epok} (najlepsza {best:.4f}). To uproszczenie: prawdziwe "
+            "uczenie obserwuje tu osobny zbiór walidacyjny, a testowy zostawia do końcowej "
+            "oceny.",
+            "en": "Early stopping: the test loss has not improved for {patience} "
+            "{patience:@epoch|epochs} (best {best:.4f}). This is a simplification: a real "
+            "training watches a separate validation set here and keeps the test set for the "
+            "final evaluation.",
         },
         "bad_query": {
             "pl": "Pominięto błędne parametry adresu: {problems}",
