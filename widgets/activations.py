@@ -143,8 +143,9 @@ TEXT = Strings(
             "(logits given: {count}).",
         },
         "check_passed": {
-            "pl": "✅ Dobrze! Twoja funkcja zgadza się z {reference} w {n} punktach.",
-            "en": "✅ Correct! Your function agrees with {reference} at {n} points.",
+            "pl": "✅ Dobrze! Twoja funkcja zgadza się z {reference} w {n} "
+            "{n:@punkcie|punktach|punktach}.",
+            "en": "✅ Correct! Your function agrees with {reference} at {n} {n:@point|points}.",
         },
         "check_failed": {
             "pl": "❌ Jeszcze nie: największa różnica {error:.3g} przy z = {at:.2f} "
@@ -204,8 +205,10 @@ TEXT = Strings(
             "en": "z for z > 0, else α·z: a small gradient for z < 0 too.",
         },
         "about_elu": {
-            "pl": "z dla z > 0, inaczej α(e^z − 1): gładka, dąży do −α.",
-            "en": "z for z > 0, else α(e^z − 1): smooth, tends to −α.",
+            "pl": "z dla z > 0, inaczej α(e^z − 1): dąży do −α; gładka (bez załamania w 0) "
+            "tylko dla α = 1.",
+            "en": "z for z > 0, else α(e^z − 1): tends to −α; smooth (no kink at 0) only "
+            "for α = 1.",
         },
         "about_softplus": {
             "pl": "ln(1 + e^z): gładka wersja ReLU; jej pochodna to sigmoida.",
