@@ -24,10 +24,10 @@ ROWS = Strings(
             "en": "flattens an image to a vector",
         },
         "layer_activation": {"pl": "sama funkcja aktywacji", "en": "an activation on its own"},
-        "compile": {"pl": "optymalizator, koszt, metryki", "en": "optimizer, loss, metrics"},
+        "compile": {"pl": "optymalizator, funkcja straty, metryki", "en": "optimizer, loss, metrics"},
         "fit": {"pl": "uczenie", "en": "training"},
         "evaluate": {
-            "pl": "koszt i metryki na danych testowych",
+            "pl": "strata i metryki na danych testowych",
             "en": "loss and metrics on test data",
         },
         "predict": {
@@ -35,7 +35,7 @@ ROWS = Strings(
             "en": "the network's output (probabilities)",
         },
         "predict_classes": {
-            "pl": "numer klasy (w Keras 3 nie ma predict_classes)",
+            "pl": "numer klasy (Keras 3 nie ma predict_classes)",
             "en": "the class number (Keras 3 has no predict_classes)",
         },
         "summary": {"pl": "tabela warstw", "en": "table of layers"},
