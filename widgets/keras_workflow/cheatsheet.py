@@ -24,7 +24,10 @@ ROWS = Strings(
             "en": "flattens an image to a vector",
         },
         "layer_activation": {"pl": "sama funkcja aktywacji", "en": "an activation on its own"},
-        "compile": {"pl": "optymalizator, funkcja straty, metryki", "en": "optimizer, loss, metrics"},
+        "compile": {
+            "pl": "optymalizator, funkcja straty, metryki",
+            "en": "optimizer, loss, metrics",
+        },
         "fit": {"pl": "uczenie", "en": "training"},
         "evaluate": {
             "pl": "strata i metryki na danych testowych",
