@@ -71,3 +71,18 @@ def test_single_neuron_answers():
     assert "XOR: no straight line" in text and "NAND: one neuron can" in text
     assert not check_single_neuron({"AND": "yes"}, lang="pl").passed
     assert not check_single_neuron({"IMPLIES": True}, lang="pl").passed
+
+
+def test_polish_messages_agree_with_their_counts():
+    """ "6 daty" and "1 z 6 odpowiedzi są" were printed once: the counts choose the forms."""
+    right = {key: YEARS[key] for key in ("mcp", "hebb", "perceptron", "adaline", "cnn", "gan")}
+    assert "(6/6)" in check_years(right, lang="pl").message
+    one_wrong = {**right, "mcp": 1900}
+    assert "1 z 6 dat się nie zgadza" in check_years(one_wrong, lang="pl").message
+    two_wrong = {**one_wrong, "gan": 2030}
+    assert "2 z 6 dat się nie zgadzają" in check_years(two_wrong, lang="pl").message
+    assert "2 of 6 dates are wrong" in check_years(two_wrong, lang="en").message
+    answers = {gate: True for gate in ("AND", "OR", "XOR")}
+    assert "1 z 3 odpowiedzi jest błędna" in check_single_neuron(answers, lang="pl").message
+    answers["XNOR"] = True
+    assert "2 z 4 odpowiedzi są błędne" in check_single_neuron(answers, lang="pl").message

@@ -81,7 +81,7 @@ TEXT = Strings(
             "en": "Live: a real MCP neuron in Keras (w1 = w2 = 1, threshold θ = 2) computes AND:",
         },
         "mcp_loading": {
-            "pl": "⏳ Tabela prawdy neuronu pojawi się, gdy załaduje się TensorFlow.",
+            "pl": "⏳ Tablica prawdy neuronu pojawi się, gdy załaduje się TensorFlow.",
             "en": "⏳ The neuron's truth table appears once TensorFlow has loaded.",
         },
         "table_sum": {"pl": "Σ wᵢxᵢ", "en": "Σ wᵢxᵢ"},
@@ -148,15 +148,15 @@ TEXT = Strings(
         },
         "adaline_card": {
             "pl": "Bernard Widrow i jego doktorant Ted Hoff ze Stanfordu zbudowali ADALINE "
-            "(adaptacyjny neuron liniowy). Ich reguła (LMS, reguła Widrowa-Hoffa) uczy wagi, "
+            "(adaptacyjny neuron liniowy). Ich reguła (LMS, reguła Widrowa-Hoffa) dobiera wagi, "
             "minimalizując funkcję kosztu, średni kwadrat błędu liczonego na wyjściu "
-            "liniowym, przed progiem, metodą spadku gradientu. Minimalizacja kosztu "
-            "gradientem to dziś podstawa uczenia głębokich sieci.",
+            "liniowym, przed progiem, metodą spadku gradientu. Spadek gradientu funkcji "
+            "straty to dziś podstawa uczenia głębokich sieci.",
             "en": "Bernard Widrow and his doctoral student Ted Hoff at Stanford built ADALINE "
             "(the adaptive linear neuron). Their rule (LMS, the Widrow-Hoff rule) learns the "
             "weights by minimising a cost, the mean squared error of the linear output "
-            "before the threshold, with gradient descent. Minimising a cost by gradient "
-            "descent is how deep networks are trained today.",
+            "before the threshold, with gradient descent. Gradient descent on a loss "
+            "function is how deep networks are trained today.",
         },
         "minsky_label": {"pl": "krytyka: XOR", "en": "critique: XOR"},
         "minsky_title": {
@@ -183,13 +183,13 @@ TEXT = Strings(
         "backprop_card": {
             "pl": "David Rumelhart, Geoffrey Hinton i Ronald Williams pokazali w „Nature”, jak "
             "uczyć sieci z warstwami ukrytymi: błąd z wyjścia przechodzi wstecz przez sieć, "
-            "a reguła łańcuchowa daje gradient kosztu względem każdej wagi. Metoda miała "
+            "a reguła łańcuchowa daje gradient funkcji straty względem każdej wagi. Metoda miała "
             "wcześniejsze źródła (m.in. Seppo Linnainmaa 1970, Paul Werbos 1974), ale "
             "upowszechniła ją dopiero ta praca. Warstwy ukryte uczą się własnych "
             "reprezentacji danych i rozwiązują np. XOR.",
             "en": "David Rumelhart, Geoffrey Hinton and Ronald Williams showed in Nature how "
             "to train networks with hidden layers: the output error travels backwards through "
-            "the network and the chain rule gives the gradient of the cost for every weight. "
+            "the network and the chain rule gives the gradient of the loss for every weight. "
             "The method had earlier roots (among others Seppo Linnainmaa 1970, Paul Werbos "
             "1974), but this paper made it widely known. Hidden layers learn their own "
             "representations of the data and solve, for example, XOR.",
@@ -228,10 +228,10 @@ TEXT = Strings(
             "and the network links events many steps apart. For years LSTMs powered speech "
             "recognition and machine translation.",
         },
-        "dbn_label": {"pl": "Deep Belief Nets", "en": "deep belief nets"},
+        "dbn_label": {"pl": "głębokie sieci przekonań", "en": "deep belief nets"},
         "dbn_title": {
-            "pl": "Deep Belief Networks: głęboka sieć warstwa po warstwie",
-            "en": "Deep belief networks: a deep net layer by layer",
+            "pl": "Głębokie sieci przekonań (DBN): uczenie warstwa po warstwie",
+            "en": "Deep belief networks (DBN): training layer by layer",
         },
         "dbn_card": {
             "pl": "Geoffrey Hinton, Simon Osindero i Yee-Whye Teh pokazali, jak uczyć głęboką "
@@ -254,12 +254,12 @@ TEXT = Strings(
             "pl": "Sieć konwolucyjna AlexNet (Alex Krizhevsky, Ilya Sutskever, Geoffrey "
             "Hinton) wygrała konkurs ImageNet ILSVRC 2012 z błędem top-5 około 15,3%, wobec "
             "około 26,2% następnego zespołu. Uczono ją na dwóch kartach graficznych (GPU), z "
-            "aktywacją ReLU i dropoutem. Od tego wyniku sieci głębokie zdominowały "
+            "aktywacją ReLU i dropoutem (losowym wyłączaniem neuronów podczas uczenia). Od tego wyniku sieci głębokie zdominowały "
             "rozpoznawanie obrazów.",
             "en": "The convolutional network AlexNet (Alex Krizhevsky, Ilya Sutskever, Geoffrey "
             "Hinton) won the ImageNet ILSVRC 2012 challenge with a top-5 error of about "
             "15.3%, against about 26.2% for the next team. It was trained on two graphics "
-            "cards (GPUs), with ReLU activations and dropout. After this result deep networks "
+            "cards (GPUs), with ReLU activations and dropout (switching neurons off at random during training). After this result deep networks "
             "took over image recognition.",
         },
         "gan_label": {"pl": "GAN", "en": "GAN"},
@@ -283,8 +283,8 @@ TEXT = Strings(
             "en": "Keras and TensorFlow: deep learning for everyone",
         },
         "keras_card": {
-            "pl": "W marcu 2015 François Chollet udostępnił Keras, bibliotekę, w której sieć "
-            "składa się z warstw w kilku linijkach: zdefiniuj, skompiluj (compile), ucz "
+            "pl": "W marcu 2015 François Chollet udostępnił bibliotekę Keras, w której sieć "
+            "buduje się z warstw w kilku linijkach kodu: zdefiniuj, skompiluj (compile), ucz "
             "(fit), oceń (evaluate), przewiduj (predict). W listopadzie 2015 Google otworzył "
             "kod TensorFlow. W TensorFlow 2.0 (2019) Keras stał się jego głównym API "
             "wysokiego poziomu; na obu opiera się ten kurs.",

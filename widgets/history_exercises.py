@@ -23,12 +23,13 @@ TEXT = Strings(
     "history_exercises",
     {
         "years_passed": {
-            "pl": "✅ Dobrze! Wszystkie {n} daty się zgadzają.",
-            "en": "✅ Correct! All {n} dates are right.",
+            "pl": "✅ Dobrze! Wszystkie daty się zgadzają ({n}/{n}).",
+            "en": "✅ Correct! All the dates are right ({n}/{n}).",
         },
         "years_failed": {
-            "pl": "❌ Jeszcze nie: {wrong} z {n} dat się nie zgadza.",
-            "en": "❌ Not yet: {wrong} of {n} dates are wrong.",
+            "pl": "❌ Jeszcze nie: {wrong} z {n} {n:@daty|dat|dat} "
+            "{wrong:@się nie zgadza|się nie zgadzają|się nie zgadza}.",
+            "en": "❌ Not yet: {wrong} of {n} {n:@date|dates} {wrong:@is|are} wrong.",
         },
         "too_early": {
             "pl": "{title}: {year} to za wcześnie",
@@ -55,8 +56,8 @@ TEXT = Strings(
             "en": "✅ Correct! A single threshold neuron computes {yes}, but not {no}.",
         },
         "neuron_failed": {
-            "pl": "❌ Jeszcze nie: {wrong} z {n} odpowiedzi jest błędnych.",
-            "en": "❌ Not yet: {wrong} of {n} answers are wrong.",
+            "pl": "❌ Jeszcze nie: {wrong} z {n} odpowiedzi {wrong:@jest błędna|są błędne|jest błędnych}.",
+            "en": "❌ Not yet: {wrong} of {n} {n:@answer|answers} {wrong:@is|are} wrong.",
         },
         "can": {
             "pl": "{gate}: jeden neuron to potrafi, np. w = {w}, próg θ = {theta}",

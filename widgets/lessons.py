@@ -36,7 +36,7 @@ PLAN = [
     ("14_gan", "Sieci GAN", "Generative adversarial networks (GAN)"),
     (
         "15_keras_layers",
-        "Warstwy i przetwarzanie wstępne w Keras",
+        "Warstwy i przetwarzanie wstępne w Kerasie",
         "Keras layers and preprocessing",
     ),
     ("16_pretrained", "Modele wytrenowane", "Pretrained models"),
