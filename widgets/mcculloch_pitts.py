@@ -20,6 +20,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
+from .figures.style import separators
 from .figures.tables import truth_table_html
 from .i18n import Strings
 from .logic import name_of, truth_vector
@@ -214,6 +215,7 @@ class McCullochPittsDashboard(Dashboard):
         self._plane_note = ipywidgets.HTML()
         self._challenge_text = ipywidgets.HTML()
         self.plane = decision_plane_figure("x1", "x2")
+        self.plane.layout.separators = separators(lang)
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
 
         # Layout
@@ -422,7 +424,7 @@ class McCullochPittsDashboard(Dashboard):
         self._draw_label(rows, outputs)
         self._draw_diagram(rows[current], sums[current], outputs[current])
         self._table.value = truth_table_html(
-            rows, sums, outputs, self._table_headers(), targets, current
+            rows, sums, outputs, self._table_headers(), targets, current, self.lang
         )
         self._draw_challenge(outputs, targets)
 
@@ -461,6 +463,7 @@ class McCullochPittsDashboard(Dashboard):
             float(output),
             veto,
             labels={"sum": self._t("sum"), "output": self._t("output"), "veto": self._t("veto")},
+            lang=self.lang,
         )
 
     def _draw_plane(self, rows, outputs, targets) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
+from ..i18n import number
 from .style import FIRE, LINE, QUIET
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def _fmt(value: float, lang: str = "en") -> str:
+    return number(value, lang)
 
 
 def neuron_svg(
@@ -19,11 +20,13 @@ def neuron_svg(
     output: float,
     inhibitory: float | None = None,
     labels: dict | None = None,
+    lang: str = "en",
 ) -> str:
     """SVG of one threshold neuron with the current values written on it.
 
     ``inhibitory`` is the value of the veto input, or None when the neuron has none.
-    ``labels`` names the stages (translated by the caller): sum, threshold, output, veto.
+    ``labels`` names the stages (translated by the caller): sum, threshold, output, veto;
+    ``lang`` writes the numbers (a decimal comma in Polish).
     """
     labels = labels or {"sum": "Σ", "threshold": "θ", "output": "y", "veto": "h"}
     n = len(inputs)
@@ -42,10 +45,10 @@ def neuron_svg(
             f"stroke-width='{width}'/>",
             f"<circle cx='50' cy='{y}' r='22' fill='{'#ffe08a' if x else '#ffffff'}' "
             f"stroke='{LINE}' stroke-width='2'/>",
-            f"<text x='50' y='{y + 6}' text-anchor='middle'>{_fmt(x)}</text>",
+            f"<text x='50' y='{y + 6}' text-anchor='middle'>{_fmt(x, lang)}</text>",
             f"<text x='50' y='{y - 28}' text-anchor='middle' font-size='13'>x{i + 1}</text>",
             f"<text x='{(70 + cx - 45) / 2 + 10}' y='{(y + cy) / 2 - 8}' "
-            f"text-anchor='middle' fill='{colour}'>w{i + 1}={_fmt(w)}</text>",
+            f"text-anchor='middle' fill='{colour}'>w{i + 1}={_fmt(w, lang)}</text>",
         ]
     if inhibitory is not None:
         y = height - 45
@@ -56,7 +59,7 @@ def neuron_svg(
             f"stroke='{LINE}' stroke-width='5'/>",
             f"<circle cx='50' cy='{y}' r='22' fill='{'#cccccc' if inhibitory else '#ffffff'}' "
             f"stroke='{LINE}' stroke-width='2'/>",
-            f"<text x='50' y='{y + 6}' text-anchor='middle'>{_fmt(inhibitory)}</text>",
+            f"<text x='50' y='{y + 6}' text-anchor='middle'>{_fmt(inhibitory, lang)}</text>",
             f"<text x='50' y='{y - 28}' text-anchor='middle' font-size='13'>"
             f"{html.escape(labels['veto'])}</text>",
         ]
@@ -66,15 +69,15 @@ def neuron_svg(
         f"<text x='{cx}' y='{cy - 8}' text-anchor='middle' font-size='13'>"
         f"{html.escape(labels['sum'])}</text>",
         f"<text x='{cx}' y='{cy + 16}' text-anchor='middle' font-weight='bold'>"
-        f"{_fmt(total)}</text>",
+        f"{_fmt(total, lang)}</text>",
         f"<line x1='{cx + 45}' y1='{cy}' x2='{cx + 150}' y2='{cy}' stroke='{LINE}' "
         "stroke-width='3'/>",
         f"<text x='{cx + 97}' y='{cy - 12}' text-anchor='middle'>"
-        f"{'≥' if total >= threshold else '<'} θ={_fmt(threshold)}</text>",
+        f"{'≥' if total >= threshold else '<'} θ={_fmt(threshold, lang)}</text>",
         f"<circle cx='{cx + 185}' cy='{cy}' r='32' fill='{FIRE if fired else '#ffffff'}' "
         f"stroke='{LINE}' stroke-width='3'/>",
         f"<text x='{cx + 185}' y='{cy + 7}' text-anchor='middle' font-size='22' "
-        f"font-weight='bold' fill='{'#ffffff' if fired else LINE}'>{_fmt(output)}</text>",
+        f"font-weight='bold' fill='{'#ffffff' if fired else LINE}'>{_fmt(output, lang)}</text>",
         f"<text x='{cx + 185}' y='{cy - 42}' text-anchor='middle' font-size='13'>"
         f"{html.escape(labels['output'])}</text>",
         "</svg>",

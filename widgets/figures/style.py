@@ -7,6 +7,12 @@ LINE = "#222222"
 FONT = {"size": 15}
 
 
+def separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` for ``lang``: the decimal mark, then the thousands
+    separator, for hover labels and tick labels ("0,5" and "12 000" in Polish)."""
+    return ", " if lang == "pl" else ".,"
+
+
 def base_layout(**overrides) -> dict:
     """A compact, white layout with readable fonts."""
     layout = {

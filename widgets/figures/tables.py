@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 
+from ..i18n import number
 from .style import FIRE
 
 
@@ -16,17 +17,18 @@ def truth_table_html(
     headers: list[str],
     targets: np.ndarray | None = None,
     current: int | None = None,
+    lang: str = "en",
 ) -> str:
     """An HTML table: one line per input row, its weighted sum and output.
 
     ``targets`` adds a column of wanted outputs and marks mismatches; ``current`` bolds the
-    row shown in the diagram.
+    row shown in the diagram; ``lang`` writes the sums (a decimal comma in Polish).
     """
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     lines = []
     for i, (row, total, out) in enumerate(zip(rows, sums, outputs, strict=True)):
         cells = [f"<td>{int(v)}</td>" for v in row]
-        cells.append(f"<td>{total:g}</td>")
+        cells.append(f"<td>{number(float(total), lang)}</td>")
         cells.append(
             f"<td style='color:{FIRE if out else 'inherit'};font-weight:bold'>{int(out)}</td>"
         )
