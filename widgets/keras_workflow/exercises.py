@@ -17,7 +17,7 @@ TEXT = Strings(
         },
         "params_failed": {
             "pl": "❌ Jeszcze nie: {got:,} to {what}. Wskazówka: Dense(n) po warstwie o m "
-            "wyjściach ma (m + 1)·n parametrów (wagi i wyrazy wolne, bias); Dropout nie ma "
+            "wyjściach ma (m + 1)·n parametrów (wagi i wyrazy wolne, czyli biasy); Dropout nie ma "
             "żadnych.",
             "en": "❌ Not yet: {got:,} is {what}. Hint: Dense(n) after a layer with m "
             "outputs has (m + 1)·n parameters (weights and biases); Dropout has none.",
