@@ -356,3 +356,13 @@ def test_exercise_find_a_failing_task():
     assert mixed.passed and "0/1 inputs" in str(mixed)
     assert not check_hebb_fails("AND", "bipolar", epochs=0, lang="en").passed
     assert "Unknown gate" in str(check_hebb_fails("MAYBE", "bipolar", lang="en"))
+
+
+def test_polish_failure_reasons_agree_with_the_count():
+    """Binary OR has one silent pattern: "1 wzorce mają" was printed once."""
+    one = check_hebb_fails("OR", "binary", lang="pl")
+    assert one.passed and "1 wzorzec ma cel 0, więc jego przyrost" in str(one)
+    three = check_hebb_fails("AND", "binary", lang="pl")
+    assert "3 wzorce mają cel 0, więc ich przyrost" in str(three)
+    assert "1 pattern has target 0" in str(check_hebb_fails("OR", "binary", lang="en"))
+    assert "(podano" in str(check_first_two("a", 2, 0, lang="pl"))

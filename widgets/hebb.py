@@ -35,8 +35,8 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import LINE, base_layout
-from .i18n import Strings, check_language
+from .figures.style import LINE, base_layout, separators
+from .i18n import Strings, check_language, number
 from .ui import Dashboard, shows_errors
 
 TEXT = Strings(
@@ -44,15 +44,15 @@ TEXT = Strings(
     {
         "title": {"pl": "Reguła Hebba (1949)", "en": "Hebb's rule (1949)"},
         "intro": {
-            "pl": "Sieć Hebba ma jeden neuron z progiem 0 i bias, czyli wagę wejścia zawsze "
-            "równego 1. Nauczyciel ustawia wyjście na cel <i>y</i>, a każde połączenie rośnie "
+            "pl": "Sieć Hebba ma jeden neuron z progiem 0 i wyrazem wolnym (bias), czyli wagą wejścia "
+            "zawsze równego 1. Nauczyciel ustawia wyjście na cel <i>y</i>, a każde połączenie rośnie "
             "o iloczyn swojego wejścia i wyjścia: <b>Δw = η·x·y</b>, <b>Δb = η·y</b>. Pokaż "
-            "sieci wzorce po kolei (▶ albo Play) i patrz, jak rosną wagi.",
+            "sieci wzorce po kolei (<i>krok ▶</i> albo Odtwarzaj) i patrz, jak rosną wagi.",
             "en": "The Hebb net is one neuron with a threshold at 0 and a bias, the weight of "
             "an input always equal to 1. The teacher clamps the output to the target <i>y</i> "
             "and every connection grows by the product of its input and the output: "
-            "<b>Δw = η·x·y</b>, <b>Δb = η·y</b>. Show the net the patterns one by one (▶ or "
-            "Play) and watch the weights grow.",
+            "<b>Δw = η·x·y</b>, <b>Δb = η·y</b>. Show the net the patterns one by one (<i>step ▶</i> "
+            "or Play) and watch the weights grow.",
         },
         "task": {"pl": "Zadanie i uczenie", "en": "Task and learning"},
         "gate": {"pl": "bramka", "en": "gate"},
@@ -107,10 +107,11 @@ TEXT = Strings(
         },
         "why_binary": {
             "pl": "<b>Dlaczego 0/1 zawodzi?</b> Δw = η·x·y jest zerem, gdy <b>y = 0</b> albo "
-            "<b>x = 0</b>. Tutaj {silent} z 4 wzorców ma cel 0 i nie zmienia żadnej wagi: "
+            "<b>x = 0</b>. Tutaj {silent} z 4 wzorców {silent:@ma|mają|ma} cel 0 i "
+            "{silent:@nie zmienia|nie zmieniają|nie zmienia} żadnej wagi: "
             "sieć nigdy nie dowiaduje się, kiedy <i>nie</i> odpalać.",
             "en": "<b>Why does 0/1 fail?</b> Δw = η·x·y is zero when <b>y = 0</b> or "
-            "<b>x = 0</b>. Here {silent} of the 4 patterns have target 0 and change no weight "
+            "<b>x = 0</b>. Here {silent} of the 4 patterns {silent:@has|have} target 0 and change no weight "
             "at all: the net never learns when <i>not</i> to fire.",
         },
         "why_mixed": {
@@ -122,10 +123,10 @@ TEXT = Strings(
             "bias, so the weights see fewer examples than the bias does.",
         },
         "why_fails": {
-            "pl": "Po wszystkich epokach sieć myli się na {wrong} wzorcach. Reguła Hebba nie "
+            "pl": "Po wszystkich epokach sieć myli się na {wrong} {wrong:@wzorcu|wzorcach|wzorcach}. Reguła Hebba nie "
             "patrzy na błędy, tylko wzmacnia połączenia: kolejne epoki powtórzą ten sam "
             "przyrost i niczego nie naprawią.",
-            "en": "After all the epochs the net is wrong on {wrong} pattern(s). Hebb's rule "
+            "en": "After all the epochs the net is wrong on {wrong} {wrong:@pattern|patterns}. Hebb's rule "
             "does not look at errors, it only strengthens connections: more epochs repeat "
             "the same increment and fix nothing.",
         },
@@ -190,7 +191,7 @@ TEXT = Strings(
             "en": "{name} = {got:g} is wrong: compute η·{input}·y for both patterns and add them.",
         },
         "ex1_bias": {
-            "pl": "Bias to waga wejścia zawsze równego 1, więc Δb = η·1·y = η·y.",
+            "pl": "Wyraz wolny (bias) to waga wejścia zawsze równego 1, więc Δb = η·1·y = η·y.",
             "en": "The bias is the weight of an input that is always 1, so Δb = η·1·y = η·y.",
         },
         "ex1_sign": {
@@ -198,24 +199,26 @@ TEXT = Strings(
             "en": "Mind the sign: the second pattern has target y = −1, so it subtracts η·x.",
         },
         "ex1_bad": {
-            "pl": "Podaj trzy liczby: w1, w2 i b (dostałem {given!r}).",
+            "pl": "Podaj trzy liczby: w1, w2 i b (podano {given!r}).",
             "en": "Give three numbers: w1, w2 and b (got {given!r}).",
         },
         "ex2_learns": {
             "pl": "❌ Tu reguła Hebba daje radę: po uczeniu (epoki: {epochs}) w = {w}, b = {b} "
             "i sieć odpowiada dobrze na wszystkie 4 wzorce. Zmień kodowanie albo bramkę.",
-            "en": "❌ Hebb's rule copes here: after {epochs} epoch(s) w = {w}, b = {b} and the "
+            "en": "❌ Hebb's rule copes here: after {epochs} {epochs:@epoch|epochs} w = {w}, b = {b} and the "
             "net answers all 4 patterns right. Change the encoding or the gate.",
         },
         "ex2_fails": {
             "pl": "✅ Znalezione: {gate}, kodowanie {encoding}. Po uczeniu (epoki: {epochs}) "
             "w = {w}, b = {b} i sieć myli się na {wrong} z 4 wzorców: {patterns}.",
-            "en": "✅ Found one: {gate} with {encoding} encoding. After {epochs} epoch(s) "
+            "en": "✅ Found one: {gate} with {encoding} encoding. After {epochs} {epochs:@epoch|epochs} "
             "w = {w}, b = {b} and the net is wrong on {wrong} of 4 patterns: {patterns}.",
         },
         "ex2_reason_zero": {
-            "pl": "Powód: {silent} wzorce mają cel 0, więc ich przyrost η·x·y jest zerowy.",
-            "en": "The reason: {silent} patterns have target 0, so their increment η·x·y is zero.",
+            "pl": "Powód: {silent} {silent:@wzorzec ma|wzorce mają|wzorców ma} cel 0, więc "
+            "{silent:@jego|ich|ich} przyrost η·x·y jest zerowy.",
+            "en": "The reason: {silent} {silent:@pattern has|patterns have} target 0, so "
+            "{silent:@its|their} increment η·x·y is zero.",
         },
         "ex2_reason_xor": {
             "pl": "Powód: XOR nie jest liniowo separowalny, więc żadna prosta (a więc żaden "
@@ -255,23 +258,26 @@ DISC = 0.04  # a pattern's disc: radius as a fraction of the plot's width
 NORM_LINE, NORM_EPOCHS, NORM_NOW = range(3)
 
 
-def _fmt(value: float) -> str:
-    """A number as the table prints it: integers without '.0', a true minus sign."""
+def _fmt(value: float, lang: str = "en") -> str:
+    """A number as the table prints it: integers without '.0', a true minus sign, and in
+    Polish a decimal comma."""
     value = float(value)
-    text = f"{value:g}" if abs(value - round(value)) > 1e-6 else f"{round(value)}"
-    return text.replace("-", "−")
+    return number(round(value) if abs(value - round(value)) <= 1e-6 else value, lang)
 
 
-def _vec(values) -> str:
-    return "(" + ", ".join(_fmt(v) for v in values) + ")"
+def _vec(values, lang: str = "en") -> str:
+    """A vector: "(0.5, 1)" in English; in Polish "(1, −1)", but "(0,5; 1)" once a decimal
+    comma could be read as the separator."""
+    texts = [_fmt(v, lang) for v in values]
+    separator = "; " if any("," in text for text in texts) else ", "
+    return "(" + separator.join(texts) + ")"
 
 
 def _given(value, lang: str) -> str:
     """A value the student gave, as a sentence in ``lang`` quotes it: a number as the
     table prints it (with a decimal comma in Polish), anything else as Python writes it."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        text = _fmt(value) if math.isfinite(value) else str(float(value))
-        return text.replace(".", ",") if lang == "pl" else text
+        return _fmt(value, lang) if math.isfinite(value) else str(float(value))
     return repr(value)
 
 
@@ -282,7 +288,7 @@ def check_learning_rate(value, lang: str) -> float:
     except (TypeError, ValueError):
         eta = math.nan
     if not (math.isfinite(eta) and 0 < eta <= ETA_MAX):
-        raise StudentError("hebb.bad_eta", high=_fmt(ETA_MAX), value=_given(value, lang))
+        raise StudentError("hebb.bad_eta", high=_fmt(ETA_MAX, lang), value=_given(value, lang))
     return eta
 
 
@@ -329,6 +335,7 @@ class HebbDashboard(Dashboard):
         self.plane = decision_plane_figure("x1", "x2", BOXES["bipolar"])
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
         self.plane.layout.height = 360
+        self.plane.layout.separators = separators(lang)
         self.norms = LightFigureWidget(
             data=[
                 go.Scatter(x=[], y=[], mode="lines", line={"color": "#999999", "width": 2}),
@@ -343,6 +350,7 @@ class HebbDashboard(Dashboard):
                 height=300,
             ),
         )
+        self.norms.layout.separators = separators(lang)
 
         # Layout
         controls = ipywidgets.VBox(
@@ -524,7 +532,8 @@ class HebbDashboard(Dashboard):
 
     def _draw_status(self, k: int, state: np.ndarray, X: np.ndarray, y: np.ndarray) -> None:
         total = len(self.states_) - 1
-        w, b = _vec(state[:-1]), _fmt(state[-1])
+        lang = self.lang
+        w, b = _vec(state[:-1], lang), _fmt(state[-1], lang)
         if k == 0:
             text = self._t("status_start", total=total, w=w, b=b)
         else:
@@ -535,10 +544,10 @@ class HebbDashboard(Dashboard):
                 step=k,
                 total=total,
                 epoch=(k - 1) // len(X) + 1,
-                x=_vec(X[i]),
-                y=_fmt(y[i]),
-                dw=_vec(eta * X[i] * y[i]),
-                db=_fmt(eta * y[i]),
+                x=_vec(X[i], lang),
+                y=_fmt(y[i], lang),
+                dw=_vec(eta * X[i] * y[i], lang),
+                db=_fmt(eta * y[i], lang),
                 w=w,
                 b=b,
             )
@@ -554,7 +563,7 @@ class HebbDashboard(Dashboard):
     def _draw_table(self, k: int, X: np.ndarray, y: np.ndarray, outputs: np.ndarray) -> None:
         n = len(X)
         epoch = max(k - 1, 0) // n  # the epoch that holds step k (0-based)
-        eta = self.learning_rate
+        eta, lang = self.learning_rate, self.lang
         heads = [
             "#",
             "x1",
@@ -577,17 +586,17 @@ class HebbDashboard(Dashboard):
             after = self.states_[step] if done else [None] * 3
             cells = [
                 str(step),
-                _fmt(X[i, 0]),
-                _fmt(X[i, 1]),
+                _fmt(X[i, 0], lang),
+                _fmt(X[i, 1], lang),
                 "1",
-                _fmt(y[i]),
-                *[_fmt(v) if done else "" for v in increments],
-                *[_fmt(v) if done else "" for v in after],
+                _fmt(y[i], lang),
+                *[_fmt(v, lang) if done else "" for v in increments],
+                *[_fmt(v, lang) if done else "" for v in after],
             ]
             ok = outputs[i] == y[i]
             answer = (
                 f"<td style='color:{'#1b5e20' if ok else '#b00020'};font-weight:bold'>"
-                f"{_fmt(outputs[i])} {'✓' if ok else '✗'}</td>"
+                f"{_fmt(outputs[i], lang)} {'✓' if ok else '✗'}</td>"
             )
             style = "background:#fff3c4;" if step == k else "" if done else "color:#999;"
             rows.append(
@@ -691,7 +700,7 @@ def check_first_two(w1, w2, b, lang: str = "pl") -> GateCheck:
         flipped = states[1] + np.append(X[1], 1.0) * 1.0
         if np.allclose(values, flipped) or np.allclose(values[:2], flipped[:2]):
             details.append(t("ex1_sign"))
-    return GateCheck(False, t("ex1_failed", given=_vec(values)), details)
+    return GateCheck(False, t("ex1_failed", given=_vec(values, t.lang)), details)
 
 
 def _exercise_2_problem(t, gate, encoding, epochs) -> str | None:
@@ -722,10 +731,10 @@ def check_hebb_fails(gate: str, encoding: str, epochs: int = 1, lang: str = "pl"
     state = train_history(model, X, y, epochs)[-1]
     outputs = predict_outputs(model, X)
     wrong = np.flatnonzero(outputs != y)
-    w, b = _vec(state[:-1]), _fmt(state[-1])
+    w, b = _vec(state[:-1], t.lang), _fmt(state[-1], t.lang)
     if wrong.size == 0:
         return GateCheck(False, t("ex2_learns", epochs=epochs, w=w, b=b))
-    patterns = ", ".join(_vec(X[i]) for i in wrong)
+    patterns = ", ".join(_vec(X[i], t.lang) for i in wrong)
     message = t(
         "ex2_fails",
         gate=gate,
