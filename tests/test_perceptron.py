@@ -3,6 +3,8 @@ animation driver and the dashboard driven headless (buttons, data sets, clicks).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from plotly.callbacks import Points
@@ -470,6 +472,10 @@ def test_polish_dashboard_builds(pm):
     d = PerceptronDashboard(lang="pl").wait_ready()
     d.step()
     assert "Epoka" in d._state.value and "Novikoffa" in d._novikoff.value
+    assert "współczynnik uczenia" in d._eta.description  # one term for η in every lesson
+    assert "algorytm kieszonkowy" in d._pocket.description
+    novikoff = d._novikoff.value  # R and γ with decimal commas, "n aktualizacji" agreeing
+    assert "płaszczyzny" in novikoff and not re.search(r"\d\.\d", novikoff)
     d._dataset.value = "custom"
     assert "Kliknij" in d.message
 
@@ -480,5 +486,7 @@ def test_check_update_exercise():
     assert check_update(reference_update, lang="en").passed
     unchanged = check_update(lambda w, b, x, y, eta: (w, b), lang="pl")
     assert not unchanged.passed and "❌" in unchanged.message and unchanged.details
+    assert "z 12 przypadków" in unchanged.message  # and a decimal comma in every case
+    assert not re.search(r"\d\.\d", " ".join(unchanged.details))
     crashing = check_update(lambda w, b, x, y, eta: 1 / 0, lang="en")
     assert not crashing.passed and "ZeroDivisionError" in crashing.message

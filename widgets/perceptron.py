@@ -26,7 +26,7 @@ from .exercises import GateCheck
 from .figures import shapes
 from .figures.light import LightFigureWidget
 from .figures.live import updating
-from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
+from .figures.style import FIRE, LINE, QUIET, REGION, base_layout, separators
 from .geometry import Box, boundary_segment, halfplane_polygon
 from .i18n import Strings, check_language, number
 from .ui import Dashboard, shows_errors
@@ -41,7 +41,7 @@ TEXT = Strings(
         "intro": {
             "pl": "Perceptron odpowiada ŷ = 1, gdy w·x + b ≥ 0 (funkcja skoku jednostkowego), "
             "inaczej 0. Uczy się <b>z nadzorem</b>: po każdej próbce, tylko gdy się "
-            "pomylił, przesuwa wagi o <b>Δw = η(y − ŷ)x</b> i bias o Δb = η(y − ŷ). "
+            "pomylił, przesuwa wagi o <b>Δw = η(y − ŷ)x</b> i wyraz wolny (bias) o Δb = η(y − ŷ). "
             "Naciśnij <i>krok ▶</i> albo odtwarzaj i patrz, jak prosta decyzyjna się "
             "przesuwa. Kliknij wykres, by dodać własny punkt.",
             "en": "The perceptron answers ŷ = 1 when w·x + b ≥ 0 (the unit step function), "
@@ -69,7 +69,7 @@ TEXT = Strings(
         "class_0": {"pl": "0 (niebieska)", "en": "0 (blue)"},
         "clear": {"pl": "usuń dodane punkty", "en": "remove added points"},
         "learning": {"pl": "Uczenie", "en": "Learning"},
-        "eta": {"pl": "krok uczenia η", "en": "learning rate η"},
+        "eta": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
         "random_init": {
             "pl": "losowe wagi początkowe (zamiast zer)",
             "en": "random initial weights (instead of zeros)",
@@ -80,8 +80,8 @@ TEXT = Strings(
         },
         "epochs": {"pl": "maks. liczba epok", "en": "max. epochs"},
         "pocket": {
-            "pl": "wariant kieszeniowy (pocket)",
-            "en": "pocket variant (keeps the best weights)",
+            "pl": "algorytm kieszonkowy (zachowuje najlepsze wagi)",
+            "en": "pocket algorithm (keeps the best weights)",
         },
         "help": {
             "pl": "Przy starcie od zera η tylko skaluje wagi: prosta i liczba aktualizacji "
@@ -138,8 +138,8 @@ TEXT = Strings(
             "misclassified now: <b>{wrong_now}</b> of {n} · w = {w}, b = {b}",
         },
         "pocket_state": {
-            "pl": "Kieszeń: najlepsze dotąd wagi mylą się na {errors} z {n} punktów.",
-            "en": "Pocket: the best weights so far misclassify {errors} of {n} points.",
+            "pl": "Kieszeń: najlepsze dotąd wagi mylą się na {errors} z {n} {n:@punktu|punktów|punktów}.",
+            "en": "Pocket: the best weights so far misclassify {errors} of {n} {n:@point|points}.",
         },
         "converged": {
             "pl": "✓ <b>Zbieżność!</b> Epoka {epoch} minęła bez żadnego błędu: prosta "
@@ -148,8 +148,10 @@ TEXT = Strings(
             "separates the classes, more epochs change nothing.",
         },
         "not_converged": {
-            "pl": "✗ <b>Brak zbieżności</b> po {epochs} epokach: w każdej epoce są błędy.",
-            "en": "✗ <b>No convergence</b> after {epochs} epochs: every epoch has errors.",
+            "pl": "✗ <b>Brak zbieżności</b> po {epochs} {epochs:@epoce|epokach|epokach}: w każdej "
+            "epoce są błędy.",
+            "en": "✗ <b>No convergence</b> after {epochs} {epochs:@epoch|epochs}: every epoch has "
+            "errors.",
         },
         "never": {
             "pl": " Żadna prosta nie rozdziela tych klas (jak w XOR), więc perceptron "
@@ -158,8 +160,8 @@ TEXT = Strings(
             "<b>never</b> stop: the weights go round forever.",
         },
         "try_pocket": {
-            "pl": " Włącz <b>wariant kieszeniowy</b>, by zachować najlepsze wagi.",
-            "en": " Switch on the <b>pocket variant</b> to keep the best weights.",
+            "pl": " Włącz <b>algorytm kieszonkowy</b>, by zachować najlepsze wagi.",
+            "en": " Switch on the <b>pocket algorithm</b> to keep the best weights.",
         },
         "more_epochs": {
             "pl": " Klasy da się jednak rozdzielić prostą: więcej epok wystarczy "
@@ -168,21 +170,23 @@ TEXT = Strings(
             "(Novikoff's theorem).",
         },
         "pocket_result": {
-            "pl": " Kieszeń oddaje wagi, które mylą się na {errors} z {n} punktów.",
-            "en": " The pocket returns weights that misclassify {errors} of {n} points.",
+            "pl": " Kieszeń oddaje wagi, które mylą się na {errors} z {n} {n:@punktu|punktów|punktów}.",
+            "en": " The pocket returns weights that misclassify {errors} of {n} {n:@point|points}.",
         },
         "novikoff_title": {"pl": "Twierdzenie Novikoffa (1962)", "en": "Novikoff's theorem (1962)"},
         "novikoff": {
             "pl": "Gdy klasy rozdziela prosta z marginesem γ, perceptron startujący od w = 0 "
             "wykona najwyżej <b>(R/γ)²</b> aktualizacji. Tu R = {R} (największa długość "
-            "(x1, x2, 1), z wejściem biasu), γ = {gamma} (największy margines prostej, "
-            "liczony z wejściem biasu) → ograniczenie <b>{bound}</b>; perceptron wykonał "
-            "<b>{updates}</b> aktualizacji.",
+            "(x1, x2, 1), z wejściem biasu), γ = {gamma} (margines: najmniejsza odległość "
+            "punktów (x1, x2, 1) od płaszczyzny rozdzielającej przez początek układu, "
+            "największa osiągalna) → ograniczenie <b>{bound}</b>; perceptron wykonał <b>{updates}</b> "
+            "{updates:@aktualizację|aktualizacje|aktualizacji}.",
             "en": "When a line separates the classes with margin γ, the perceptron started at "
             "w = 0 makes at most <b>(R/γ)²</b> updates. Here R = {R} (the largest length of "
-            "(x1, x2, 1), bias input included), γ = {gamma} (the largest margin of a line, "
-            "measured with the bias input) → bound <b>{bound}</b>; the perceptron made "
-            "<b>{updates}</b> updates.",
+            "(x1, x2, 1), bias input included), γ = {gamma} (the margin: the smallest distance "
+            "of the points (x1, x2, 1) to a separating plane through the origin, made as "
+            "large as possible) → bound <b>{bound}</b>; the perceptron made <b>{updates}</b> "
+            "{updates:@update|updates}.",
         },
         "novikoff_random": {
             "pl": " (Ograniczenie zakłada start od zera; wagi początkowe są teraz losowe.)",
@@ -285,12 +289,17 @@ def make_data(
     return X, y
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.3g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.1e}"
+def _fmt(value: float, lang: str = "en") -> str:
+    """Three significant digits; in Polish a decimal comma and a true minus sign."""
+    text = f"{value:.3g}" if abs(value) >= 1e-3 or value == 0 else f"{value:.1e}"
+    return text.replace(".", ",").replace("-", "−") if lang == "pl" else text
 
 
-def _vec(values) -> str:
-    return "(" + ", ".join(_fmt(float(v)) for v in values) + ")"
+def _vec(values, lang: str = "en") -> str:
+    """A vector; in Polish with "; " between the parts once a decimal comma shows up."""
+    texts = [_fmt(float(v), lang) for v in values]
+    separator = "; " if any("," in text for text in texts) else ", "
+    return "(" + separator.join(texts) + ")"
 
 
 # ------------------------------------------------------------------------ the figure
@@ -418,12 +427,14 @@ EXERCISE_TEXT = Strings(
     "perceptron_exercises",
     {
         "passed": {
-            "pl": "✅ Dobrze! Twoja reguła zgadza się z perceptronem w {n} przypadkach testowych.",
-            "en": "✅ Correct! Your rule agrees with the perceptron on {n} test cases.",
+            "pl": "✅ Dobrze! Twoja reguła zgadza się z perceptronem w {n} "
+            "{n:@przypadku testowym|przypadkach testowych|przypadkach testowych}.",
+            "en": "✅ Correct! Your rule agrees with the perceptron on {n} test {n:@case|cases}.",
         },
         "failed": {
-            "pl": "❌ Jeszcze nie: {wrong} z {n} przypadków daje inne wagi.",
-            "en": "❌ Not yet: {wrong} of {n} cases give different weights.",
+            "pl": "❌ Jeszcze nie: {wrong} z {n} {n:@przypadku|przypadków|przypadków} "
+            "{wrong:@daje|dają|daje} inne wagi.",
+            "en": "❌ Not yet: {wrong} of {n} {n:@case|cases} {wrong:@gives|give} different weights.",
         },
         "case": {
             "pl": "w = {w}, b = {b}, x = {x}, y = {y}, η = {eta}: oczekiwano w = {want_w}, "
@@ -463,15 +474,15 @@ def check_update(update, lang: str = "pl", cases: int = 12, seed: int = 0) -> Ga
             wrong.append(
                 t(
                     "case",
-                    w=_vec(w),
-                    b=_fmt(b),
-                    x=_vec(x),
+                    w=_vec(w, t.lang),
+                    b=_fmt(b, t.lang),
+                    x=_vec(x, t.lang),
                     y=y,
                     eta=eta,
-                    want_w=_vec(want_w),
-                    want_b=_fmt(want_b),
-                    got_w=_vec(got_w),
-                    got_b=_fmt(got_b),
+                    want_w=_vec(want_w, t.lang),
+                    want_b=_fmt(want_b, t.lang),
+                    got_w=_vec(got_w, t.lang),
+                    got_b=_fmt(got_b, t.lang),
                 )
             )
     if not wrong:
@@ -593,6 +604,7 @@ class PerceptronDashboard(Dashboard):
 
         # Outputs
         self.plane = perceptron_figure(self._box, t("plane_title"))
+        self.plane.layout.separators = separators(lang)
         self.plane.add_class("dl-perceptron-plane")
         self._legend = ipywidgets.HTML(f"<small>{t('legend')}</small>")
         self._scale_note = ipywidgets.HTML()
@@ -890,7 +902,7 @@ class PerceptronDashboard(Dashboard):
         self._verdict.value = self._verdict_html(index)
         w_old = trajectory.weights[max(index - 1, 0)]
         scale = arrow_scale(w_old, trajectory.weights[index], self._box)
-        note = self._t("arrow_scale", scale=_fmt(scale)) if scale else ""
+        note = self._t("arrow_scale", scale=_fmt(scale, self.lang)) if scale else ""
         if self._scale_note.value != note:
             self._scale_note.value = f"<small>{note}</small>" if note else ""
 
@@ -898,7 +910,7 @@ class PerceptronDashboard(Dashboard):
         t, trajectory = self._t, self.trajectory
         w, b = trajectory.weights[index], float(trajectory.biases[index])
         if index == 0:
-            lines = [t("state_start", w=_vec(w), b=_fmt(b))]
+            lines = [t("state_start", w=_vec(w, self.lang), b=_fmt(b, self.lang))]
         else:
             sample = int(trajectory.sample[index - 1])
             x, y_true = trajectory.X[sample], int(trajectory.y[sample])
@@ -911,7 +923,7 @@ class PerceptronDashboard(Dashboard):
                     step=index,
                     steps=trajectory.steps,
                     sample=sample + 1,
-                    x=_vec(x),
+                    x=_vec(x, self.lang),
                     y=y_true,
                     y_hat=y_hat,
                 ),
@@ -920,8 +932,8 @@ class PerceptronDashboard(Dashboard):
                 else t(
                     "wrong",
                     error=y_true - y_hat,
-                    dw=_vec(w - trajectory.weights[index - 1]),
-                    db=_fmt(b - float(trajectory.biases[index - 1])),
+                    dw=_vec(w - trajectory.weights[index - 1], self.lang),
+                    db=_fmt(b - float(trajectory.biases[index - 1]), self.lang),
                 ),
             ]
         lines.append(
@@ -931,8 +943,8 @@ class PerceptronDashboard(Dashboard):
                 errors=trajectory.epoch_errors(index),
                 wrong_now=int(trajectory.train_errors[index]),
                 n=len(trajectory.X),
-                w=_vec(w),
-                b=_fmt(b),
+                w=_vec(w, self.lang),
+                b=_fmt(b, self.lang),
             )
         )
         if self._pocket.value:
@@ -968,9 +980,9 @@ class PerceptronDashboard(Dashboard):
             radius = float(np.max(np.linalg.norm(augmented(trajectory.X), axis=1)))
             body = t(
                 "novikoff",
-                R=_fmt(radius),
-                gamma=_fmt(estimate.low),
-                bound=_fmt(novikoff_bound(trajectory.X, estimate.low)),
+                R=_fmt(radius, self.lang),
+                gamma=_fmt(estimate.low, self.lang),
+                bound=_fmt(novikoff_bound(trajectory.X, estimate.low), self.lang),
                 updates=int(trajectory.updates[-1]),
             )
             if self._random_init.value:
