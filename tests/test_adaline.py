@@ -3,6 +3,8 @@ detection, the error surface, and the dashboard driven headless."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from student_errors import assert_student_error, shown_errors
@@ -251,6 +253,16 @@ def polish_board():
 
 
 NAMES = "separable noisy overlapping batch online sideways spirals"  # names a student types
+
+
+def test_polish_dashboard_speaks_polish(polish_board):
+    """The hover names of the error surface and the plane captions are Polish, with
+    the error count agreeing with its noun ("2 błędy", "5 błędów")."""
+    names = [trace.name for trace in polish_board.surface.data[1:]]
+    assert names == ["droga spadku", "bieżąca epoka", "minimum"]
+    caption = polish_board.adaline_caption.value
+    assert re.search(r"\d+ (błąd|błędy|błędów)\b", caption)
+    assert "minipaczka" in str(polish_board._mode.options)
 
 
 @pytest.mark.parametrize(

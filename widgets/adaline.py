@@ -41,6 +41,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
+from .figures.style import separators
 from .i18n import Strings, check_language, number
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -55,7 +56,7 @@ TEXT = Strings(
         "intro": {
             "pl": "<b>ADALINE</b> (adaptacyjny neuron liniowy, Widrow i Hoff) uczy się na "
             "<i>liniowym</i> wyjściu z = w·x + b i <b>minimalizuje funkcję kosztu</b> "
-            "J = średnia (y − z)² metodą gradientową. Perceptron poprawia wagi tylko po "
+            "J = średnia (y − z)² metodą spadku gradientu. Perceptron poprawia wagi tylko po "
             "błędnej odpowiedzi funkcji skoku. Oba modele widzą te same punkty w tej samej "
             "kolejności i startują z zerowych wag.",
             "en": "<b>ADALINE</b> (adaptive linear neuron, Widrow and Hoff) learns from the "
@@ -76,8 +77,8 @@ TEXT = Strings(
         },
         "seed": {"pl": "ziarno losowania", "en": "random seed"},
         "mode": {"pl": "tryb", "en": "mode"},
-        "mode_online": {"pl": "online (paczka 1)", "en": "online (batch 1)"},
-        "mode_batch": {"pl": "wsadowy (cały zbiór)", "en": "batch (whole set)"},
+        "mode_online": {"pl": "online (minipaczka: 1 punkt)", "en": "online (batch of 1)"},
+        "mode_batch": {"pl": "wsadowy (cały zbiór naraz)", "en": "batch (whole set)"},
         "learning_rate": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
         "epochs": {"pl": "liczba epok", "en": "epochs"},
         "train": {"pl": "Ucz od nowa", "en": "Train again"},
@@ -96,16 +97,18 @@ TEXT = Strings(
             "part: the model says '1'. Axes: standardised features.",
         },
         "perceptron_title": {
-            "pl": "Perceptron, epoka {epoch}: {errors} błędów",
-            "en": "Perceptron, epoch {epoch}: {errors} errors",
+            "pl": "Perceptron, epoka {epoch}: {errors} {errors:@błąd|błędy|błędów}",
+            "en": "Perceptron, epoch {epoch}: {errors} {errors:@error|errors}",
         },
         "adaline_title": {
-            "pl": "ADALINE, epoka {epoch}: {errors} błędów",
-            "en": "ADALINE, epoch {epoch}: {errors} errors",
+            "pl": "ADALINE, epoka {epoch}: {errors} {errors:@błąd|błędy|błędów}",
+            "en": "ADALINE, epoch {epoch}: {errors} {errors:@error|errors}",
         },
         "adaline_title_stopped": {
-            "pl": "ADALINE zatrzymany na epoce {epoch} (ostatnie skończone wagi): {errors} błędów",
-            "en": "ADALINE stopped at epoch {epoch} (last finite weights): {errors} errors",
+            "pl": "ADALINE zatrzymany w epoce {epoch} (ostatnie skończone wagi): {errors} "
+            "{errors:@błąd|błędy|błędów}",
+            "en": "ADALINE stopped at epoch {epoch} (last finite weights): {errors} "
+            "{errors:@error|errors}",
         },
         "cost_title": {
             "pl": "Koszt i błędy w kolejnych epokach",
@@ -121,23 +124,28 @@ TEXT = Strings(
             "en": "Error surface J(w1, w2) at b = b* and the descent path",
         },
         "surface_help": {
-            "pl": "Bias ustalono na wartości najmniejszych kwadratów b* = średnia(y): po "
-            "standaryzacji cech optymalny bias nie zależy od w1, w2, więc ten przekrój "
-            "jest dokładnie tym, po czym schodzi metoda wsadowa. ★ = minimum.",
+            "pl": "Wyraz wolny (bias) ustalono na wartości najmniejszych kwadratów b* = średnia(y): po "
+            "standaryzacji cech optymalny wyraz wolny nie zależy od w1, w2, więc ten przekrój "
+            "jest dokładnie tym, po czym schodzi spadek gradientu w trybie wsadowym. ★ = minimum.",
             "en": "The bias is fixed at its least-squares value b* = mean(y): with "
             "standardised features the best bias does not depend on w1, w2, so this slice "
             "is exactly what batch descent walks on. ★ = the minimum.",
         },
+        "path": {"pl": "droga spadku", "en": "descent path"},
+        "now": {"pl": "bieżąca epoka", "en": "current epoch"},
+        "minimum": {"pl": "minimum", "en": "minimum"},
         "table_weight": {"pl": "waga", "en": "weight"},
         "table_keras": {"pl": "ADALINE (Keras)", "en": "ADALINE (Keras)"},
         "table_exact": {"pl": "najmniejsze kwadraty", "en": "least squares"},
         "table_diff": {"pl": "|różnica|", "en": "|difference|"},
         "training": {"pl": "⏳ Uczenie…", "en": "⏳ Training…"},
         "summary": {
-            "pl": "Po {epochs} epokach: ADALINE ma koszt J = {cost:.4f} (minimum {best:.4f}) "
-            "i {a_errors}/{n} błędów; perceptron {p_errors}/{n} błędów. {p_moves}",
-            "en": "After {epochs} epochs: ADALINE has cost J = {cost:.4f} (minimum {best:.4f}) "
-            "and {a_errors}/{n} errors; the perceptron {p_errors}/{n} errors. {p_moves}",
+            "pl": "Po {epochs} {epochs:@epoce|epokach|epokach}: ADALINE ma koszt J = {cost:.4f} "
+            "(minimum {best:.4f}) i myli się na {a_errors} z {n} {n:@punktu|punktów|punktów}; "
+            "perceptron na {p_errors} z {n}. {p_moves}",
+            "en": "After {epochs} {epochs:@epoch|epochs}: ADALINE has cost J = {cost:.4f} "
+            "(minimum {best:.4f}) and {a_errors}/{n} errors; the perceptron {p_errors}/{n} "
+            "errors. {p_moves}",
         },
         "moved": {
             "pl": "Perceptron wciąż zmieniał wagi w ostatniej epoce.",
@@ -338,8 +346,12 @@ class AdalineDashboard(TrainingDashboard):
             on_y2=[False, True, True],
         )
         self.costs.layout.title = {"text": t("cost_title"), "font": {"size": 14}}
-        self.surface = error_surface_figure("w1", "w2", "J")
+        self.surface = error_surface_figure(
+            "w1", "w2", "J", names=(t("path"), t("now"), t("minimum"))
+        )
         self.surface.layout.title = {"text": t("surface_title"), "font": {"size": 13}}
+        for figure in (self.perceptron_plane, self.adaline_plane, self.costs, self.surface):
+            figure.layout.separators = separators(lang)
 
         # Layout
         controls = ipywidgets.VBox(
@@ -686,9 +698,11 @@ class AdalineDashboard(TrainingDashboard):
     def _draw_table(self) -> None:
         run = self.run
         w, b = run.at(run.adaline_w, run.adaline_b, run.epochs)
+        lang = self.lang
         rows = "".join(
-            f"<tr><td>{name}</td><td>{got:.4f}</td><td>{want:.4f}</td>"
-            f"<td>{abs(got - want):.1e}</td></tr>"
+            f"<tr><td>{name}</td><td>{number(got, lang, '.4f')}</td>"
+            f"<td>{number(want, lang, '.4f')}</td>"
+            f"<td>{number(abs(got - want), lang, '.1e')}</td></tr>"
             for name, got, want in zip(
                 ("w1", "w2", "b"), (*w, b), (*run.exact_w, run.exact_b), strict=True
             )

@@ -257,9 +257,16 @@ def bar_shapes(probabilities: np.ndarray) -> list[dict]:
 # ----------------------------------------------------------------------- error surface
 
 
-def error_surface_figure(x_title: str, y_title: str, cost_title: str) -> go.FigureWidget:
+def error_surface_figure(
+    x_title: str,
+    y_title: str,
+    cost_title: str,
+    names: Sequence[str] = ("path", "now", "minimum"),
+) -> go.FigureWidget:
     """Contours of a cost over two weights (trace 0), the descent path (1), the current
-    point (2) and the minimum (3)."""
+    point (2) and the minimum (3); ``names`` are those three traces' names, shown in the
+    hover labels, so a dashboard passes them in the student's language."""
+    path_name, now_name, minimum_name = names
     return LightFigureWidget(
         data=[
             go.Contour(
@@ -279,21 +286,21 @@ def error_surface_figure(x_title: str, y_title: str, cost_title: str) -> go.Figu
                 mode="lines+markers",
                 line={"color": PATH, "width": 2},
                 marker={"size": 5},
-                name="path",
+                name=path_name,
             ),
             go.Scatter(
                 x=[],
                 y=[],
                 mode="markers",
                 marker={"size": 13, "color": PATH, "line": {"color": LINE, "width": 2}},
-                name="now",
+                name=now_name,
             ),
             go.Scatter(
                 x=[],
                 y=[],
                 mode="markers",
                 marker={"size": 16, "symbol": "star", "color": "#ffd700", "line": {"width": 1}},
-                name="minimum",
+                name=minimum_name,
             ),
         ],
         layout=base_layout(
