@@ -435,6 +435,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._best = (self._best[0], self.trainer.epoch)
         self._stopping = False
         self._loop = TrainingLoop(self._train_call, self._frame, self._should_stop, self._on_end)
+        # Removed by _on_end once the final state is drawn: the page (and a browser test)
+        # can tell a finished training from one whose frames are late on a loaded machine.
+        self.add_class("dl-training")
         self._loop.start()
         if not self._play.value:
             self._play.value = True
@@ -761,6 +764,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self._show_weight()
         if self._play.value:
             self._play.value = False  # its observer sees the loop's thread and returns
+        self.remove_class("dl-training")
 
     # Small helpers ----------------------------------------------------------------------
     def _change_units(self, layer: int, delta: int) -> None:
