@@ -64,7 +64,8 @@ def test_train_evaluate_and_draw_pl(voila_server, open_page):
     page = open_page(voila_server, NOTEBOOK.format(lang="pl"))
     support.wait_for_widgets(page, ready=True, timeout=READY_TIMEOUT)
     assert support.page_problems(page) == []
-    assert "8,000" in page.locator(".dl-data-source").inner_text()
+    # Polish writes a four-digit number without a separator, and a decimal comma
+    assert "8000 obrazów uczących" in page.locator(".dl-data-source").inner_text()
     set_text(page, ".dl-epochs .widget-readout", "2")
     page.locator(".dl-train").first.click()
     result = page.locator(".dl-test-result").first
@@ -72,12 +73,14 @@ def test_train_evaluate_and_draw_pl(voila_server, open_page):
         "() => /dokładność/.test(document.querySelector('.dl-test-result').innerText)",
         timeout=60_000,
     )
-    accuracy = float(result.inner_text().split("dokładność")[1].split("%")[0].strip())
+    shown = result.inner_text().split("dokładność")[1].split("%")[0].strip()
+    assert "." not in shown, f"an English decimal point on the Polish page: {shown}"
+    accuracy = float(shown.replace(",", "."))
     assert accuracy > 85.0
     assert plot_points(page, 0) >= 4  # loss/accuracy curves: training and validation
     # a validation dot for every epoch, in the page, not only in the kernel
     assert trace_x(page, 0, 1) == [1, 2] and trace_x(page, 0, 3) == [1, 2]
-    assert "Nauczono 2 epok" in page.locator(".dl-fit-status").inner_text()
+    assert "Uczenie zakończone (2 epoki" in page.locator(".dl-fit-status").inner_text()
     # the pad: pixels drawn in the page and a prediction computed in the kernel
     answer = page.locator(".dl-prediction").first
     before = answer.inner_text()
