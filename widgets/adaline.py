@@ -41,7 +41,6 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import separators
 from .i18n import Strings, check_language, number
 from .training import BackgroundFit, FitJob, Progress
 from .ui import TrainingDashboard, shows_errors
@@ -350,8 +349,6 @@ class AdalineDashboard(TrainingDashboard):
             "w1", "w2", "J", names=(t("path"), t("now"), t("minimum"))
         )
         self.surface.layout.title = {"text": t("surface_title"), "font": {"size": 13}}
-        for figure in (self.perceptron_plane, self.adaline_plane, self.costs, self.surface):
-            figure.layout.separators = separators(lang)
 
         # Layout
         controls = ipywidgets.VBox(

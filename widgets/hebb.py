@@ -35,7 +35,7 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import LINE, base_layout, separators
+from .figures.style import LINE, base_layout
 from .i18n import Strings, check_language, number
 from .ui import Dashboard, shows_errors
 
@@ -335,7 +335,6 @@ class HebbDashboard(Dashboard):
         self.plane = decision_plane_figure("x1", "x2", BOXES["bipolar"])
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
         self.plane.layout.height = 360
-        self.plane.layout.separators = separators(lang)
         self.norms = LightFigureWidget(
             data=[
                 go.Scatter(x=[], y=[], mode="lines", line={"color": "#999999", "width": 2}),
@@ -350,7 +349,6 @@ class HebbDashboard(Dashboard):
                 height=300,
             ),
         )
-        self.norms.layout.separators = separators(lang)
 
         # Layout
         controls = ipywidgets.VBox(

@@ -20,7 +20,6 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import separators
 from .figures.tables import truth_table_html
 from .i18n import Strings
 from .logic import name_of, truth_vector
@@ -215,7 +214,6 @@ class McCullochPittsDashboard(Dashboard):
         self._plane_note = ipywidgets.HTML()
         self._challenge_text = ipywidgets.HTML()
         self.plane = decision_plane_figure("x1", "x2")
-        self.plane.layout.separators = separators(lang)
         self.plane.layout.title = {"text": t("plane_title"), "font": {"size": 13}}
 
         # Layout

@@ -26,7 +26,7 @@ from .exercises import GateCheck
 from .figures import shapes
 from .figures.light import LightFigureWidget
 from .figures.live import updating
-from .figures.style import FIRE, LINE, QUIET, REGION, base_layout, separators
+from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
 from .geometry import Box, boundary_segment, halfplane_polygon
 from .i18n import Strings, check_language, number
 from .ui import Dashboard, shows_errors
@@ -604,7 +604,6 @@ class PerceptronDashboard(Dashboard):
 
         # Outputs
         self.plane = perceptron_figure(self._box, t("plane_title"))
-        self.plane.layout.separators = separators(lang)
         self.plane.add_class("dl-perceptron-plane")
         self._legend = ipywidgets.HTML(f"<small>{t('legend')}</small>")
         self._scale_note = ipywidgets.HTML()

@@ -159,6 +159,7 @@ class Dashboard(ipywidgets.VBox):
     # Model loading ------------------------------------------------------------------------
     def _start_model_loading(self) -> None:
         """Disable the model's controls and build the model once Keras is imported."""
+        self._localise_figures()
         for control in self._model_controls:
             control.disabled = True
         keras_future(start=not import_deferred()).add_done_callback(self._on_keras_loaded)
@@ -189,6 +190,16 @@ class Dashboard(ipywidgets.VBox):
         self.show_error(error, key=key)
         self._loading.value = ""
         self._settled.set()
+
+    def _localise_figures(self) -> None:
+        """Every plotly figure of the dashboard writes numbers as the page's language does,
+        in hover labels and on axes ("0,5" and "12 000" in Polish): here once for every
+        lesson, at the end of its constructor."""
+        from .figures.style import separators
+
+        for widget in walk(self):
+            if widget.has_trait("_js2py_traceDeltas"):  # a plotly FigureWidget
+                widget.layout.separators = separators(self.lang)
 
     def _build_model(self, keras: ModuleType) -> None:
         """Build ``self.model`` and draw the first state; subclasses override."""
