@@ -40,7 +40,7 @@ TEXT = Strings(
         "intro": {
             "pl": "Neuron liczy sumę ważoną <i>z = w·x + b</i>, a potem <b>funkcję aktywacji</b> "
             "<i>f(z)</i>. Od kształtu <i>f</i> zależy, co neuron potrafi i jak szybko się "
-            "uczy: metoda gradientowa zmienia wagi proporcjonalnie do pochodnej <i>f′(z)</i>.",
+            "uczy: spadek gradientu zmienia wagi proporcjonalnie do pochodnej <i>f′(z)</i>.",
             "en": "A neuron computes the weighted sum <i>z = w·x + b</i> and then an "
             "<b>activation function</b> <i>f(z)</i>. Its shape decides what the neuron can "
             "do and how fast it learns: gradient descent moves the weights in proportion to "
@@ -65,7 +65,7 @@ TEXT = Strings(
             "en": "No saturation in this range: the gradient never vanishes.",
         },
         "saturation_all": {
-            "pl": "Pochodna jest równa 0 prawie wszędzie: metoda gradientowa nie ma czego "
+            "pl": "Pochodna jest równa 0 prawie wszędzie: spadek gradientu nie ma czego "
             "użyć (dlatego perceptron ma własną regułę uczenia).",
             "en": "The derivative is 0 almost everywhere: gradient descent has nothing to "
             "work with (which is why the perceptron has its own learning rule).",

@@ -71,6 +71,12 @@ GLOSSARY: tuple[Term, ...] = (
     ),
     Term("truth table", "tablica prawdy", (r"\btabel\w* prawdy\b",), why="the logic term"),
     Term(
+        "gradient descent",
+        "spadek gradientu",
+        (r"\bmetod\w* gradientow\w*",),
+        why="one name for the method in lessons 05, 06, 08 and the history cards",
+    ),
+    Term(
         "Deep Belief Network (DBN)",
         "głęboka sieć przekonań (DBN)",
         # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".
