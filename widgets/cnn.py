@@ -96,7 +96,7 @@ TEXT = Strings(
             "(batches of 128 images).",
         },
         "untrained": {
-            "pl": "Sieć jeszcze się nie uczyła ({params:,} "
+            "pl": "Sieć jeszcze się nie uczyła ({params} "
             "{params:@parametr|parametry|parametrów}): filtry są losowe. Naciśnij Ucz.",
             "en": "The network has not learnt yet ({params:,} {params:@parameter|parameters}): "
             "the filters are random. Press Train.",
@@ -106,7 +106,7 @@ TEXT = Strings(
             "en": "Training the {name}: epoch {epoch}/{epochs}, batch {batch}/{batches}…",
         },
         "trained": {
-            "pl": "Gotowe: CNN ({params:,} {params:@parametr|parametry|parametrów}) ma dokładność "
+            "pl": "Gotowe: CNN ({params} {params:@parametr|parametry|parametrów}) ma dokładność "
             "{acc:.1%} na zbiorze testowym.",
             "en": "Done: the CNN ({params:,} {params:@parameter|parameters}) is {acc:.1%} "
             "accurate on the test set.",

@@ -12,11 +12,11 @@ TEXT = Strings(
     "keras_workflow_exercises",
     {
         "params_passed": {
-            "pl": "✅ Dobrze! Model z wykładu ma {want:,} {want:@parametr|parametry|parametrów}.",
+            "pl": "✅ Dobrze! Model z wykładu ma {want} {want:@parametr|parametry|parametrów}.",
             "en": "✅ Correct! The lecture's model has {want:,} {want:@parameter|parameters}.",
         },
         "params_failed": {
-            "pl": "❌ Jeszcze nie: {got:,} to {what}. Wskazówka: Dense(n) po warstwie o m "
+            "pl": "❌ Jeszcze nie: {got} to {what}. Wskazówka: Dense(n) po warstwie o m "
             "wyjściach ma (m + 1)·n parametrów (wagi i wyrazy wolne, czyli biasy); Dropout nie ma "
             "żadnych.",
             "en": "❌ Not yet: {got:,} is {what}. Hint: Dense(n) after a layer with m "
@@ -25,13 +25,13 @@ TEXT = Strings(
         "too_many": {"pl": "za dużo", "en": "too many"},
         "too_few": {"pl": "za mało", "en": "too few"},
         "small_passed": {
-            "pl": "✅ Dobrze! {params:,} {params:@parametr|parametry|parametrów} i dokładność "
+            "pl": "✅ Dobrze! {params} {params:@parametr|parametry|parametrów} i dokładność "
             "{acc:.1%} na zbiorze testowym.",
             "en": "✅ Correct! {params:,} {params:@parameter|parameters} and {acc:.1%} "
             "accuracy on the test set.",
         },
         "small_too_big": {
-            "pl": "❌ Model ma {params:,} {params:@parametr|parametry|parametrów}, limit to "
+            "pl": "❌ Model ma {params} {params:@parametr|parametry|parametrów}, limit to "
             "{limit:,}: zmniejsz warstwy.",
             "en": "❌ The model has {params:,} {params:@parameter|parameters}, the limit is "
             "{limit:,}: use smaller "

@@ -26,7 +26,7 @@ TEXT = Strings(
         },
         "data_loading": {"pl": "Dane: wczytywanie MNIST…", "en": "Data: loading MNIST…"},
         "data": {
-            "pl": "Dane: <b>{kind}</b>: {train:,} {train:@obraz uczący|obrazy uczące|obrazów "
+            "pl": "Dane: <b>{kind}</b>: {train} {train:@obraz uczący|obrazy uczące|obrazów "
             "uczących} (z nich {val_share:.0%} na walidację) i {test:,} "
             "{test:@testowy|testowe|testowych}, każdy 28×28 = 784 piksele. "
             "<small style='color:#666'>({source})</small>",
@@ -78,7 +78,7 @@ TEXT = Strings(
         "col_shape": {"pl": "kształt wyjścia", "en": "output shape"},
         "col_params": {"pl": "parametry", "en": "parameters"},
         "col_trainable": {"pl": "uczona?", "en": "trainable?"},
-        "total_params": {"pl": "Liczba parametrów: {n:,}", "en": "Total parameters: {n:,}"},
+        "total_params": {"pl": "Liczba parametrów: {n}", "en": "Total parameters: {n}"},
         "yes": {"pl": "tak", "en": "yes"},
         "no_frozen": {"pl": "zamrożona", "en": "frozen"},
         # Spec errors (keys of widgets.models.mlp.SpecError)
@@ -259,7 +259,7 @@ TEXT = Strings(
         },
         "evaluate_button": {"pl": "Oceń model", "en": "Evaluate"},
         "test_result": {
-            "pl": "Test: strata {loss:.4f}, dokładność <b>{acc:.2%}</b> ({right:,} z {n:,} "
+            "pl": "Test: strata {loss:.4f}, dokładność <b>{acc:.2%}</b> ({right} z {n} "
             "{n:@obrazu|obrazów|obrazów}).",
             "en": "Test: loss {loss:.4f}, accuracy <b>{acc:.2%}</b> ({right:,} of {n:,} "
             "{n:@image|images}).",
