@@ -80,7 +80,7 @@ def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
     assert dashboard.function_name == "AND"
     dashboard._slice.value = 1  # at x3 = 1 the line is x1 + x2 = 3 - 1
     np.testing.assert_allclose(boundary(dashboard).sum(axis=1), [2.0, 2.0])
-    dashboard.configure([1, 1, 1], 2)
+    dashboard.configure(weights=[1, 1, 1], threshold=2)
     assert dashboard.function_name == "MAJORITY"
 
 
@@ -108,7 +108,7 @@ def test_xor_challenge_explains_after_tries(dashboard):
 
 
 def test_bad_values_give_a_message_not_an_exception(dashboard):
-    dashboard.configure([1.0, 5.0], 1.0)  # 5 is outside [-2, 2]
+    dashboard.configure(weights=[1.0, 5.0], threshold=1.0)  # 5 is outside [-2, 2]
     assert "each from −2 to 2" in dashboard.error_text
     assert dashboard.model.get_weights()[0].ravel().tolist() == [1.0, 1.0]  # unchanged
     dashboard.apply_preset("XNOR")
@@ -122,7 +122,7 @@ def test_bad_values_give_a_message_not_an_exception(dashboard):
 def test_bad_values_are_told_in_polish(weights, threshold, cause):
     polish = McCullochPittsDashboard(lang="pl")
     shown = shown_errors(polish)
-    polish.configure(weights, threshold)
+    polish.configure(weights=weights, threshold=threshold)
     sentence, details = assert_student_error(shown[-1], "mcculloch_pitts.bad_weights")
     assert polish.error_text == sentence
     assert "liczba wejść: 2" in sentence and "od −2 do 2" in sentence and "od −3 do 3" in sentence

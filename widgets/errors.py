@@ -151,14 +151,11 @@ def banner_html(sentence: str, details: str, lang: str) -> str:
     toggle = ""
     if details:
         toggle = (
-            "<details class='dl-error-details' style='margin-top:6px;font-size:13px'>"
+            "<details class='dl-error-details'>"
             f"<summary>{html.escape(TEXT.get('details', lang))}</summary>"
-            "<pre style='white-space:pre-wrap;word-break:normal;overflow-wrap:anywhere;"
-            "font:12px/1.4 monospace;margin:4px 0 0 0;max-height:16em;overflow:auto'>"
-            f"{html.escape(details)}</pre></details>"
+            f"<pre>{html.escape(details)}</pre></details>"
         )
     return (
-        "<div class='dl-error-box' style='border:2px solid #b00020;background:#fdecea;"
-        "padding:8px 10px;border-radius:6px;font-size:15px'>"
+        "<div class='dl-error-box'>"
         f"⚠️ <span class='dl-error-sentence'>{html.escape(sentence)}</span>{toggle}</div>"
     )

@@ -48,7 +48,10 @@ def error_html(error: BaseException, lang: str) -> str:
         sentence, details = describe(error, lang)
     else:  # not the student's doing: what failed is for the lecturer
         sentence, details = TEXT.get("cell_error", lang), technical_details(error)
-    return f"<div class='dl-error'>{banner_html(sentence, details, lang)}</div>"
+    from .figures.style import stylesheet  # a cell's banner may come before any dashboard
+
+    banner = banner_html(sentence, details, lang)
+    return f"<style>{stylesheet()}</style><div class='dl-error'>{banner}</div>"
 
 
 def _install_voila_error_handler(lang: str) -> None:

@@ -11,18 +11,20 @@ Observers wrapped in :func:`shows_errors` never fail silently: the banner (CSS c
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from types import ModuleType
 
 import ipywidgets
 
 from .backend import import_deferred, keras_future
-from .errors import StudentError, banner_html, describe
-from .i18n import Strings, check_language
+from .errors import StudentError, banner_html, describe, finite_number, whole_number
+from .i18n import Strings, check_language, number
 from .resync import resend_state, walk
 
 log = logging.getLogger("widgets")
@@ -34,8 +36,57 @@ TEXT = Strings(
             "pl": "⏳ Ładowanie TensorFlow… (kilka sekund; suwaki ożyją same)",
             "en": "⏳ Loading TensorFlow… (a few seconds; the controls will come alive)",
         },
+        "unknown_setting": {
+            "pl": "Nie ma ustawienia {name!r}; dostępne: {names}.",
+            "en": "There is no setting {name!r}; available: {names}.",
+        },
+        "bad_setting": {
+            "pl": "Ustawienie {name} nie przyjmie wartości {value!r}: {allowed}.",
+            "en": "The setting {name} cannot take {value!r}: {allowed}.",
+        },
+        "allowed_range": {
+            "pl": "podaj liczbę od {low} do {high}",
+            "en": "give a number from {low} to {high}",
+        },
+        "allowed_whole": {
+            "pl": "podaj liczbę całkowitą od {low} do {high}",
+            "en": "give a whole number from {low} to {high}",
+        },
+        "allowed_options": {"pl": "wybierz jedno z: {options}", "en": "pick one of: {options}"},
+        "allowed_bool": {"pl": "podaj True albo False", "en": "give True or False"},
     },
 )
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One name :meth:`Dashboard.configure` accepts.
+
+    ``control`` is the widget whose value the setting sets; its range or options check the
+    value unless ``check`` is given (``check(value)`` returns the value to set, or raises
+    ``ValueError`` whose text, in the dashboard's language, says what is allowed).
+    ``apply(value)`` replaces setting ``control.value`` (for a setting spread over several
+    controls, e.g. a list of weights).
+    """
+
+    control: ipywidgets.Widget | None = None
+    check: Callable[[object], object] | None = None
+    apply: Callable[[object], None] | None = None
+
+
+def reacts(method: Callable) -> Callable:
+    """Decorate a control's observer: errors go to the banner (as :func:`shows_errors`),
+    and nothing runs while :meth:`Dashboard.configure` sets several controls at once (it
+    redraws once at the end instead)."""
+    shown = shows_errors(method)
+
+    @functools.wraps(method)
+    def wrapper(self: Dashboard, *args, **kwargs):
+        if self._configuring:
+            return None
+        return shown(self, *args, **kwargs)
+
+    return wrapper
 
 
 def shows_errors(method: Callable) -> Callable:
@@ -55,6 +106,41 @@ def shows_errors(method: Callable) -> Callable:
     return wrapper
 
 
+def _is_switch(control: ipywidgets.Widget) -> bool:
+    return isinstance(control, ipywidgets.Checkbox | ipywidgets.ToggleButton)
+
+
+def _is_integer(control: ipywidgets.Widget) -> bool:
+    return isinstance(control.value, int) and not isinstance(control.value, bool)
+
+
+def _option_values(control: ipywidgets.Widget) -> list:
+    return [option[1] if isinstance(option, tuple) else option for option in control.options]
+
+
+def _bounds(control: ipywidgets.Widget) -> tuple[float, float]:
+    if isinstance(control, ipywidgets.FloatLogSlider):
+        return control.base**control.min, control.base**control.max
+    return control.min, control.max
+
+
+def _fits(control: ipywidgets.Widget, value: object) -> bool:
+    """Whether ``control`` can take ``value`` as it is (no clamping, no rounding)."""
+    if _is_switch(control):
+        return isinstance(value, bool)
+    if hasattr(control, "options"):
+        return value in _option_values(control)
+    low, high = _bounds(control)
+    fits = whole_number(value) if _is_integer(control) else finite_number(value)
+    return fits and low <= float(value) <= high
+
+
+def _converted(control: ipywidgets.Widget, value: object) -> object:
+    if _is_switch(control) or hasattr(control, "options"):
+        return value
+    return int(value) if _is_integer(control) else float(value)
+
+
 class Dashboard(ipywidgets.VBox):
     """Common behaviour of all lesson dashboards (see the module docstring)."""
 
@@ -71,6 +157,7 @@ class Dashboard(ipywidgets.VBox):
         self._model_controls: list[ipywidgets.Widget] = []
         self._error = ipywidgets.HTML(layout=ipywidgets.Layout(display="none"))
         self._error.add_class("dl-error")
+        self._configuring = False
         self._loading = ipywidgets.HTML(TEXT.get("loading", self.lang))
         self._loading.add_class("dl-loading")
         self.add_class("dl-dashboard")
@@ -79,6 +166,91 @@ class Dashboard(ipywidgets.VBox):
         # background thread made while the page was connecting (see widgets.resync).
         self._view_count = 0
         self.observe(self._on_view_count_change, names="_view_count")
+
+    # Page -------------------------------------------------------------------------------
+    def _page(self, title: str, intro: str, *body: ipywidgets.Widget) -> None:
+        """Lay out the page every lesson shares: the stylesheet, the title and a short
+        explanation, the loading line and the error banner, then ``body``."""
+        from .figures.style import stylesheet
+
+        style = ipywidgets.HTML(f"<style>{stylesheet()}</style>")
+        style.layout.display = "none"
+        header = ipywidgets.HTML(f"<h2>{title}</h2><div class='dl-intro'>{intro}</div>")
+        header.add_class("dl-header")
+        self.children = [style, header, self._loading, self._error, *body]
+
+    # Settings from code -------------------------------------------------------------------
+    def _settings(self) -> dict[str, Setting | ipywidgets.Widget]:
+        """The names :meth:`configure` accepts; a bare widget means ``Setting(widget)``."""
+        return {}
+
+    @shows_errors
+    def configure(self, **settings) -> None:
+        """Set several controls from code (a notebook cell, a URL preset), then redraw once.
+
+        Every value is checked before any is set: an unknown name or a value out of its
+        control's range changes nothing and is told in the banner, in the page's language.
+        """
+        table = {
+            name: entry if isinstance(entry, Setting) else Setting(entry)
+            for name, entry in self._settings().items()
+        }
+        checked = {
+            name: self._check_setting(table, name, value) for name, value in settings.items()
+        }
+        self.clear_error()
+        with self._quietly():
+            for name, value in checked.items():
+                setting = table[name]
+                if setting.apply is not None:
+                    setting.apply(value)
+                else:
+                    setting.control.value = value
+        self._after_configure(checked)
+
+    def _after_configure(self, settings: dict) -> None:
+        """Redraw after :meth:`configure`; lessons whose settings rebuild a model override."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Draw the current state; each lesson defines what that means."""
+
+    @contextlib.contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Set controls without their observers (:func:`reacts`) running."""
+        before, self._configuring = self._configuring, True
+        try:
+            with self.hold_trait_notifications():
+                yield
+        finally:
+            self._configuring = before
+
+    def _check_setting(self, table: dict[str, Setting], name: str, value: object) -> object:
+        if name not in table:
+            raise StudentError("ui.unknown_setting", name=name, names=", ".join(sorted(table)))
+        setting = table[name]
+        try:
+            if setting.check is not None:  # may raise the lesson's own StudentError
+                return setting.check(value)
+            if _fits(setting.control, value):
+                return _converted(setting.control, value)
+            allowed = self._allowed(setting.control)
+        except StudentError:
+            raise
+        except ValueError as error:
+            allowed = str(error)
+        raise StudentError("ui.bad_setting", name=name, value=value, allowed=allowed)
+
+    def _allowed(self, control: ipywidgets.Widget) -> str:
+        """What ``control`` takes, as a phrase in the page's language."""
+        t = TEXT.for_language(self.lang)
+        if _is_switch(control):
+            return t("allowed_bool")
+        if hasattr(control, "options"):
+            return t("allowed_options", options=", ".join(map(str, _option_values(control))))
+        low, high = _bounds(control)
+        key = "allowed_whole" if _is_integer(control) else "allowed_range"
+        return t(key, low=number(low, self.lang), high=number(high, self.lang))
 
     # Errors -------------------------------------------------------------------------------
     def show_error(self, error: BaseException | str, key: str | None = None) -> None:

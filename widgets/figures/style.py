@@ -24,3 +24,49 @@ def base_layout(**overrides) -> dict:
     }
     layout.update(overrides)
     return layout
+
+
+# The page's type scale, in px at scale 1: one place for every text size of the course, so
+# a presenter mode can enlarge everything by setting one CSS variable (--dl-scale).
+TEXT_SIZES = {"small": 12, "note": 13, "body": 14, "text": 15, "big": 18, "huge": 22}
+COLOURS = {
+    "fire": FIRE,
+    "quiet": QUIET,
+    "good": "#2ca02c",
+    "warn": "#ff7f0e",
+    "bad": "#d62728",
+    "muted": "#666666",
+    "note": "#555555",
+}
+
+
+def _size(name: str) -> str:
+    return f"calc(var(--dl-scale) * {TEXT_SIZES[name]}px)"
+
+
+def stylesheet() -> str:
+    """The course's one stylesheet: every class a dashboard's HTML uses instead of an
+    inline ``style='…'``. :class:`widgets.ui.Dashboard` puts it on every page once."""
+    sizes = "".join(f".dl-{name}{{font-size:{_size(name)}}}" for name in TEXT_SIZES)
+    colours = "".join(f".dl-{name}-colour{{color:{value}}}" for name, value in COLOURS.items())
+    return (
+        ".dl-dashboard{--dl-scale:1}"
+        ".dl-dashboard.dl-present{--dl-scale:1.4}"
+        f"{sizes}{colours}"
+        f".dl-note{{color:{COLOURS['note']}}}"
+        f".dl-intro{{font-size:{_size('text')};line-height:1.45;max-width:1000px}}"
+        ".dl-heading{margin:6px 0 2px 0}"
+        f".dl-status{{font-size:{_size('text')};margin:4px 0}}"
+        ".dl-table{border-collapse:collapse}"
+        ".dl-table td,.dl-table th{padding:2px 8px;border-bottom:1px solid #ddd}"
+        ".dl-table td.dl-num,.dl-table th.dl-num{text-align:right}"
+        f".dl-code{{font-family:monospace;font-size:{_size('note')};line-height:1.35;"
+        "white-space:pre;background:#f6f6f6;padding:6px}"
+        ".dl-sharp-images .js-plotly-plot image{image-rendering:pixelated}"
+        ".dl-error-box{border:2px solid #b00020;background:#fdecea;padding:8px 10px;"
+        f"border-radius:6px;font-size:{_size('text')}}}"
+        f".dl-error-details{{margin-top:6px;font-size:{_size('note')}}}"
+        ".dl-error-details pre{white-space:pre-wrap;word-break:normal;"
+        "overflow-wrap:anywhere;font:12px/1.4 monospace;margin:4px 0 0 0;max-height:16em;"
+        "overflow:auto}"
+    )

@@ -1,0 +1,97 @@
+"""Dashboard.configure: one checked way to set any dashboard from code or a URL preset."""
+
+from __future__ import annotations
+
+import ipywidgets
+import pytest
+
+from widgets.controls import checkbox, dropdown, log_slider, slider
+from widgets.ui import Dashboard, Setting, reacts
+
+
+class Tiny(Dashboard):
+    """Four controls, an observer that counts, a redraw that counts."""
+
+    def __init__(self, lang: str):
+        super().__init__(lang)
+        self.rate = log_slider("η", 0.1, -3, 0)
+        self.units = slider("units", 4, 1, 8, 1, integer=True)
+        self.data = dropdown("data", [("two spirals", "spirals"), ("XOR", "xor")])
+        self.noisy = checkbox("noise")
+        self.pair = [slider("a", 0.0, -1, 1, 0.5), slider("b", 0.0, -1, 1, 0.5)]
+        self.reactions = self.redraws = 0
+        for control in (self.rate, self.units, self.data, self.noisy):
+            control.observe(self._on_change, names="value")
+        self._page("Tiny", "A test page.", self.rate, self.units, self.data, self.noisy)
+
+    def _settings(self):
+        return {
+            "learning_rate": self.rate,
+            "units": self.units,
+            "data": self.data,
+            "noise": self.noisy,
+            "pair": Setting(check=self._check_pair, apply=self._apply_pair),
+        }
+
+    def _check_pair(self, value):
+        if len(value) != 2:
+            raise ValueError("two numbers")
+        return [float(v) for v in value]
+
+    def _apply_pair(self, value):
+        for control, v in zip(self.pair, value, strict=True):
+            control.value = v
+
+    @reacts
+    def _on_change(self, change):
+        self.reactions += 1
+
+    def _refresh(self):
+        self.redraws += 1
+
+
+def test_settings_are_set_together_and_drawn_once():
+    tiny = Tiny("en")
+    tiny.configure(learning_rate=0.01, units=6, data="xor", noise=True, pair=(0.5, -1))
+    assert (tiny.rate.value, tiny.units.value, tiny.data.value, tiny.noisy.value) == (
+        pytest.approx(0.01),
+        6,
+        "xor",
+        True,
+    )
+    assert [c.value for c in tiny.pair] == [0.5, -1.0]
+    assert (tiny.reactions, tiny.redraws) == (0, 1)
+    tiny.units.value = 3  # the student moving a control still reaches the observer
+    assert tiny.reactions == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "settings", "told"),
+    [
+        ("en", {"units": 9}, "give a whole number from 1 to 8"),
+        ("en", {"units": 2.5}, "give a whole number from 1 to 8"),
+        ("en", {"units": "4"}, "give a whole number from 1 to 8"),
+        ("en", {"learning_rate": float("nan")}, "give a number from 0.001 to 1"),
+        ("pl", {"learning_rate": 5}, "podaj liczbę od 0,001 do 1"),
+        ("en", {"data": "moons"}, "pick one of: spirals, xor"),
+        ("pl", {"noise": 1}, "podaj True albo False"),
+        ("en", {"pair": [1]}, "two numbers"),
+        ("en", {"speed": 3}, "There is no setting 'speed'; available: data, learning_rate"),
+        ("pl", {"speed": 3}, "Nie ma ustawienia 'speed'; dostępne: data, learning_rate"),
+    ],
+)
+def test_a_bad_setting_changes_nothing_and_is_told_in_the_page_language(lang, settings, told):
+    tiny = Tiny(lang)
+    before = [c.value for c in (tiny.rate, tiny.units, tiny.data, tiny.noisy)]
+    tiny.configure(**{"data": "xor", **settings})  # a good value beside the bad one: unset
+    assert told in tiny.error_text
+    assert [c.value for c in (tiny.rate, tiny.units, tiny.data, tiny.noisy)] == before
+    assert tiny.redraws == 0
+
+
+def test_the_page_carries_the_stylesheet_header_and_banner():
+    tiny = Tiny("pl")
+    style, header, loading, error = tiny.children[:4]
+    assert "<style>" in style.value and ".dl-note" in style.value
+    assert "<h2>Tiny</h2>" in header.value and error is tiny._error
+    assert isinstance(loading, ipywidgets.HTML)

@@ -1,0 +1,173 @@
+"""The controls every dashboard builds, made in one place so they look and behave alike.
+
+A dashboard builds its sliders, boxes and buttons with these functions instead of calling
+ipywidgets with the same ten keyword arguments each time: one width, one label style
+(the whole label shown, never cut to "lear…"), one readout. The CSS classes they set are
+styled by the course's one stylesheet (:func:`widgets.figures.style.stylesheet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import ipywidgets
+
+WIDTH = "330px"  # a slider with its label and readout, in a controls column of 360px
+COLUMN = "360px"
+LABEL = {"description_width": "initial"}  # the whole label, however long
+
+
+def _layout(width: str | None) -> ipywidgets.Layout:
+    return ipywidgets.Layout(width=width) if width else ipywidgets.Layout()
+
+
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    *,
+    integer: bool = False,
+    readout_format: str | None = None,
+    width: str | None = WIDTH,
+    continuous_update: bool = True,
+) -> ipywidgets.FloatSlider | ipywidgets.IntSlider:
+    """A labelled slider from ``low`` to ``high``; ``integer`` for whole numbers."""
+    kind = ipywidgets.IntSlider if integer else ipywidgets.FloatSlider
+    extra = {} if readout_format is None else {"readout_format": readout_format}
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        style=LABEL,
+        layout=_layout(width),
+        continuous_update=continuous_update,
+        **extra,
+    )
+
+
+def log_slider(
+    description: str,
+    value: float,
+    low_exponent: float,
+    high_exponent: float,
+    *,
+    step: float = 0.25,
+    readout_format: str = ".3g",
+    width: str | None = WIDTH,
+) -> ipywidgets.FloatLogSlider:
+    """A slider over 10**low_exponent … 10**high_exponent (learning rates, temperatures)."""
+    return ipywidgets.FloatLogSlider(
+        value=value,
+        base=10,
+        min=low_exponent,
+        max=high_exponent,
+        step=step,
+        description=description,
+        readout_format=readout_format,
+        style=LABEL,
+        layout=_layout(width),
+    )
+
+
+def number_box(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float = 1,
+    *,
+    integer: bool = False,
+    width: str | None = "200px",
+) -> ipywidgets.BoundedFloatText | ipywidgets.BoundedIntText:
+    """A box for a typed number, clamped by the browser to ``low`` … ``high``."""
+    kind = ipywidgets.BoundedIntText if integer else ipywidgets.BoundedFloatText
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        style=LABEL,
+        layout=_layout(width),
+    )
+
+
+def dropdown(
+    description: str,
+    options: Sequence | dict,
+    value: object = None,
+    *,
+    width: str | None = WIDTH,
+) -> ipywidgets.Dropdown:
+    """A labelled dropdown; ``options`` as ipywidgets takes them ((label, value) pairs too)."""
+    extra = {} if value is None else {"value": value}
+    return ipywidgets.Dropdown(
+        options=options, description=description, style=LABEL, layout=_layout(width), **extra
+    )
+
+
+def toggles(
+    description: str,
+    options: Sequence,
+    value: object,
+    *,
+    button_width: str = "36px",
+) -> ipywidgets.ToggleButtons:
+    """A row of exclusive buttons (0/1 inputs, a data set, a view)."""
+    return ipywidgets.ToggleButtons(
+        options=options,
+        value=value,
+        description=description,
+        style={**LABEL, "button_width": button_width},
+    )
+
+
+def checkbox(description: str, value: bool = False) -> ipywidgets.Checkbox:
+    """A checkbox whose label starts at its left edge."""
+    return ipywidgets.Checkbox(value=value, description=description, indent=False)
+
+
+def button(
+    description: str,
+    *,
+    icon: str = "",
+    kind: str = "",
+    width: str | None = None,
+    tooltip: str = "",
+) -> ipywidgets.Button:
+    """A button; ``kind`` is ipywidgets' colour ('primary', 'success', 'danger', '')."""
+    return ipywidgets.Button(
+        description=description,
+        icon=icon,
+        button_style=kind,
+        tooltip=tooltip,
+        layout=_layout(width),
+    )
+
+
+def html(value: str = "", *classes: str) -> ipywidgets.HTML:
+    """An HTML output with the stylesheet's ``classes`` (``"dl-note"``, ``"dl-status"``…)."""
+    widget = ipywidgets.HTML(value)
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def heading(text: str) -> ipywidgets.HTML:
+    """The bold title of a group of controls."""
+    return html(f"<b>{text}</b>", "dl-heading")
+
+
+def column(children: Iterable[ipywidgets.Widget], width: str | None = COLUMN) -> ipywidgets.VBox:
+    """Controls stacked in a column of the standard width."""
+    return ipywidgets.VBox(list(children), layout=_layout(width))
+
+
+def row(children: Iterable[ipywidgets.Widget], wrap: bool = True) -> ipywidgets.HBox:
+    """Panels side by side; on a narrow screen they wrap below each other."""
+    layout = ipywidgets.Layout(flex_flow="row wrap") if wrap else ipywidgets.Layout()
+    return ipywidgets.HBox(list(children), layout=layout)
