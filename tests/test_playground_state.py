@@ -247,7 +247,7 @@ def test_history_thins_out_long_runs():
 
 # ------------------------------------------------------------------------------ loop
 def test_training_loop_draws_while_training_and_stops_when_told():
-    from widgets.playground.loop import TrainingLoop
+    from widgets.training import TrainingLoop
 
     done, ended = [], []
 
@@ -270,7 +270,7 @@ def test_training_loop_draws_while_training_and_stops_when_told():
 
 
 def test_training_loop_pause_and_errors():
-    from widgets.playground.loop import TrainingLoop
+    from widgets.training import TrainingLoop
 
     ended = []
     loop = TrainingLoop(lambda epochs: time.sleep(0.002), lambda: None, on_end=ended.append)

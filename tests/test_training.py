@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from widgets.backend import load_keras
-from widgets.training import BackgroundFit, FitJob, Throttle, batches
+from widgets.training import BackgroundFit, FitJob, Painter, Throttle, batches
 
 keras = load_keras(timeout=120)
 
@@ -266,3 +266,46 @@ def test_lesson_09_status_line_never_prints_nan(lang):
     panel.show_progress(Progress(0, "", 2, 3, {"loss": 0.25, "accuracy": 0.5}))
     point = "," if lang == "pl" else "."  # Polish writes a decimal comma
     assert f"0{point}2500" in panel.status.value and f"0{point}500" in panel.status.value
+
+
+def test_a_painter_on_demand_draws_the_newest_state_once_per_burst_of_requests():
+
+    drawn, release = [], threading.Event()
+    state = {"value": 0}
+
+    def draw():
+        release.wait(5)  # a slow view: requests pile up while it draws
+        drawn.append(state["value"])
+
+    painter = Painter(draw, 0.01, on_demand=True).start()
+    for value in range(1, 6):
+        state["value"] = value
+        painter.request()
+    release.set()
+    deadline = time.monotonic() + 5
+    while drawn[-1:] != [5] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    painter.stop()
+    assert drawn[-1] == 5 and len(drawn) <= 2  # not five frames for five requests
+    assert not painter.running
+
+
+def test_a_painting_error_is_handed_over_and_never_hangs():
+
+    errors = []
+
+    def broken():
+        raise ZeroDivisionError("no view")
+
+    painter = Painter(broken, 0.01, on_demand=True, on_error=errors.append).start()
+    painter.request()
+    deadline = time.monotonic() + 5
+    while not errors and time.monotonic() < deadline:
+        time.sleep(0.01)
+    painter.stop()
+    assert [type(e) for e in errors][:1] == [ZeroDivisionError] and painter.frames == 0
+    quiet = Painter(broken, 0.01).start()  # no handler: kept, and the painting stops
+    deadline = time.monotonic() + 5
+    while quiet.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert isinstance(quiet.error, ZeroDivisionError) and not quiet.running

@@ -21,6 +21,19 @@ def _layout(width: str | None) -> ipywidgets.Layout:
     return ipywidgets.Layout(width=width) if width else ipywidgets.Layout()
 
 
+def _bounded(kind: type, description: str, value, low, high, step, width, **extra):
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        style=LABEL,
+        layout=_layout(width),
+        **extra,
+    )
+
+
 def slider(
     description: str,
     value: float,
@@ -36,14 +49,14 @@ def slider(
     """A labelled slider from ``low`` to ``high``; ``integer`` for whole numbers."""
     kind = ipywidgets.IntSlider if integer else ipywidgets.FloatSlider
     extra = {} if readout_format is None else {"readout_format": readout_format}
-    return kind(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        style=LABEL,
-        layout=_layout(width),
+    return _bounded(
+        kind,
+        description,
+        value,
+        low,
+        high,
+        step,
+        width,
         continuous_update=continuous_update,
         **extra,
     )
@@ -60,16 +73,16 @@ def log_slider(
     width: str | None = WIDTH,
 ) -> ipywidgets.FloatLogSlider:
     """A slider over 10**low_exponent … 10**high_exponent (learning rates, temperatures)."""
-    return ipywidgets.FloatLogSlider(
-        value=value,
+    return _bounded(
+        ipywidgets.FloatLogSlider,
+        description,
+        value,
+        low_exponent,
+        high_exponent,
+        step,
+        width,
         base=10,
-        min=low_exponent,
-        max=high_exponent,
-        step=step,
-        description=description,
         readout_format=readout_format,
-        style=LABEL,
-        layout=_layout(width),
     )
 
 
@@ -85,15 +98,7 @@ def number_box(
 ) -> ipywidgets.BoundedFloatText | ipywidgets.BoundedIntText:
     """A box for a typed number, clamped by the browser to ``low`` … ``high``."""
     kind = ipywidgets.BoundedIntText if integer else ipywidgets.BoundedFloatText
-    return kind(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        style=LABEL,
-        layout=_layout(width),
-    )
+    return _bounded(kind, description, value, low, high, step, width)
 
 
 def dropdown(

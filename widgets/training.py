@@ -1,4 +1,17 @@
-"""Background training: Keras ``fit`` in a thread, a Stop button, throttled progress.
+"""Background training, one mechanism for every lesson: a thread that trains, a Stop
+button, and views redrawn at a bounded rate while it runs.
+
+Two ways to train, one way to draw:
+
+- :class:`BackgroundFit` runs ``model.fit`` calls (lessons 05, 08, 09, 10, …);
+- :class:`TrainingLoop` calls a compiled training step of the dashboard's own, adapting
+  the epochs a call so that each takes ``CALL_SECONDS`` (lesson 07's playground, where a
+  fit's per-call overhead would dominate);
+- :class:`Painter` redraws views from a thread of its own, on a steady schedule or when
+  asked, so drawing (Python) overlaps training (C++, which releases the interpreter
+  lock) instead of taking turns with it. :class:`TrainingLoop` paints with it; a
+  :class:`BackgroundFit` dashboard whose views are slow to draw (lesson 10's maps) asks
+  one to draw from ``on_progress`` instead of drawing in the training thread.
 
 Widget messages are handled only while the kernel's main thread is idle, so a dashboard
 that trained in an observer would freeze until the end. :class:`BackgroundFit` runs one
@@ -272,6 +285,195 @@ class BackgroundFit:
             self.on_progress(progress)
         except Exception as error:  # noqa: BLE001  (a drawing error must not kill training)
             self.error = self.error or error
+
+
+class Painter:
+    """Call ``draw()`` from a thread of its own while a model trains.
+
+    ``on_demand=False``: every ``interval`` seconds, on a fixed schedule (a frame that
+    came late is not made up for). ``on_demand=True``: after each :meth:`request`, at most
+    once per request however many came meanwhile (the view always shows the newest state).
+    An exception in ``draw`` goes to ``on_error`` (by default it is kept in ``error`` and
+    the painting stops): a drawing error must never hang or kill the training.
+    """
+
+    def __init__(
+        self,
+        draw: Callable[[], None],
+        interval: float,
+        *,
+        on_demand: bool = False,
+        on_error: Callable[[BaseException], None] | None = None,
+        name: str = "painter",
+    ):
+        self.draw = draw
+        self.interval = interval
+        self.on_demand = on_demand
+        self.on_error = on_error
+        self.name = name
+        self.frames = 0
+        self.error: BaseException | None = None
+        self._stop = threading.Event()
+        self._wanted = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def in_thread(self) -> bool:
+        """True when called from the painter's own thread."""
+        return threading.current_thread() is self._thread
+
+    def start(self) -> Painter:
+        self._stop.clear()
+        self._wanted.clear()
+        target = self._paint_when_asked if self.on_demand else self._paint_on_schedule
+        self._thread = threading.Thread(target=target, name=self.name, daemon=True)
+        self._thread.start()
+        return self
+
+    def request(self) -> None:
+        """Ask for a frame (``on_demand``): drawn soon, in the painter's thread."""
+        self._wanted.set()
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        """Stop painting and wait for the frame being drawn, if any (unless called by it)."""
+        self._stop.set()
+        if self._thread is not None and not self.in_thread():
+            self._thread.join(timeout)
+
+    def frame(self) -> bool:
+        """Draw once now, in the calling thread; False if drawing failed."""
+        try:
+            self.draw()
+            self.frames += 1
+            return True
+        except BaseException as failure:  # noqa: BLE001  (to on_error, never lost)
+            if self.on_error is not None:
+                self.on_error(failure)
+                return False
+            self.error = self.error or failure
+            self._stop.set()
+            return False
+
+    def _paint_on_schedule(self) -> None:
+        due = time.perf_counter()
+        while True:
+            due = max(due + self.interval, time.perf_counter())
+            if self._stop.wait(due - time.perf_counter()):
+                break
+            self.frame()
+
+    def _paint_when_asked(self) -> None:
+        while not self._stop.is_set():
+            if not self._wanted.wait(self.interval):
+                continue
+            self._wanted.clear()
+            if not self._stop.is_set():
+                self.frame()
+
+
+CALL_SECONDS = 0.03  # one compiled call of a TrainingLoop: Pause answers within it
+MAX_EPOCHS_PER_CALL = 200
+
+
+class TrainingLoop:
+    """Train until paused by calling ``step(epochs)``, redrawing at a steady rate.
+
+    A *trainer* thread calls ``step(epochs)`` (one compiled call of the dashboard's own
+    training step) and adapts ``epochs`` so that each call takes about ``CALL_SECONDS``:
+    long enough that Python's overhead is small, short enough that Pause answers at
+    once; after each call it asks ``should_stop()`` (epoch budget, early stopping,
+    divergence). A :class:`Painter` calls ``on_frame()`` every ``frame_interval``
+    seconds. At the end the final state is always drawn, then ``on_end(error)`` is
+    called from the trainer thread.
+    """
+
+    def __init__(
+        self,
+        step: Callable[[int], None],
+        on_frame: Callable[[], None],
+        should_stop: Callable[[], bool] = lambda: False,
+        on_end: Callable[[BaseException | None], None] = lambda error: None,
+        frame_interval: float = 1 / 16,
+    ):
+        self.step = step
+        self.should_stop = should_stop
+        self.on_end = on_end
+        self.epochs_per_call = 1
+        self.error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._painter = Painter(on_frame, frame_interval, on_error=self._drawing_failed)
+
+    @property
+    def frames(self) -> int:
+        return self._painter.frames
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def stopping(self) -> bool:
+        """Told to stop, or stopping by itself: it trains no more and is ending."""
+        return self._stop.is_set()
+
+    def in_thread(self) -> bool:
+        """True when called from the loop's own threads (e.g. from ``on_end``)."""
+        return threading.current_thread() is self._thread or self._painter.in_thread()
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait until the loop has ended by itself (``should_stop``, an error)."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._train, name="training-loop", daemon=True)
+        self._painter.start()  # first: the trainer stops it when it ends, maybe at once
+        self._thread.start()
+
+    def pause(self, timeout: float = 10.0) -> None:
+        """Stop after the current call and wait for both threads (unless called by one)."""
+        self._stop.set()
+        self._painter.stop(timeout)
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def _train(self) -> None:
+        try:
+            while not self._stop.is_set():
+                started = time.perf_counter()
+                self.step(self.epochs_per_call)
+                self._adapt(time.perf_counter() - started)
+                if self.should_stop():
+                    break
+                # A short pause lets the kernel's main thread take the GIL for controls.
+                # (Resting half of each call's time instead gave more frames, 6.4/s against
+                # 4/s, but controls then answered after 0.7 s: measured, not kept.)
+                time.sleep(0.001)
+        except BaseException as failure:  # noqa: BLE001  (handed to on_end, shown to the student)
+            self.error = failure
+        finally:
+            self._stop.set()
+            self._painter.stop(timeout=None)
+            self._painter.frame()  # the final state, always drawn
+            self.on_end(self.error)
+
+    def _drawing_failed(self, failure: BaseException) -> None:
+        self.error = self.error or failure
+        self._stop.set()
+
+    def _adapt(self, seconds: float) -> None:
+        if seconds <= 0:
+            return
+        wanted = self.epochs_per_call * CALL_SECONDS / seconds
+        blended = 0.5 * self.epochs_per_call + 0.5 * wanted
+        self.epochs_per_call = int(max(1, min(MAX_EPOCHS_PER_CALL, blended)))
 
 
 def batches(x, y, batch_size: int, shuffle: bool = False, seed: int | None = None):

@@ -1,7 +1,7 @@
 """Lesson 07 dashboard: TensorFlow Playground's controls over a real Keras model.
 
 The model is built by :mod:`widgets.models.playground` and trained by its compiled
-multi-epoch loop in a background thread (:mod:`.loop`), which redraws about 12 times a
+multi-epoch loop in a background thread (:class:`widgets.training.TrainingLoop`), which redraws about 12 times a
 second: the output heatmap (:mod:`.neurons`), the network with a tile per neuron and
 links by weight (:mod:`.network_figure`), the loss curves and numbers (:mod:`.curves`).
 
@@ -34,12 +34,12 @@ import numpy as np
 
 from ..errors import StudentError
 from ..i18n import number
+from ..training import TrainingLoop
 from ..ui import Dashboard, shows_errors
 from .controls import DROPOUTS, LEARNING_RATES, REG_RATES, PlaygroundControls, options_with
 from .curves import History
 from .datasets import BOX, MULTICLASS, REGRESSION, Split, load_split, split
 from .features import compute_features, feature_label
-from .loop import TrainingLoop
 from .network_figure import DOTS, TILES
 from .neurons import CLICKS, grid_points
 from .state import (
