@@ -121,13 +121,15 @@ def toggles(
     value: object,
     *,
     button_width: str = "36px",
+    long_label: bool = False,
 ) -> ipywidgets.ToggleButtons:
-    """A row of exclusive buttons (0/1 inputs, a data set, a view)."""
+    """A row of exclusive buttons (0/1 inputs, a data set, a view). A short label sits on
+    the buttons' line; a ``long_label`` is shown whole (it may then take a line of its own)."""
+    style = (
+        {**LABEL, "button_width": button_width} if long_label else {"button_width": button_width}
+    )
     return ipywidgets.ToggleButtons(
-        options=options,
-        value=value,
-        description=description,
-        style={**LABEL, "button_width": button_width},
+        options=options, value=value, description=description, style=style
     )
 
 

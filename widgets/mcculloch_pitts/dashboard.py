@@ -86,7 +86,7 @@ class McCullochPittsDashboard(Dashboard):
         )
         self._inputs = [toggles(f"x{i + 1}", [0, 1], 1) for i in range(3)]
         self._veto_input = toggles("h", [0, 1], 0)
-        self._slice = toggles(t("plane_slice"), [0, 1], 0)
+        self._slice = toggles(t("plane_slice"), [0, 1], 0, long_label=True)
         self._model_controls = [
             *self._weights,
             self._threshold,
