@@ -11,9 +11,9 @@ Three parts, all computed by Keras (:mod:`widgets.models.activations`):
 
 from __future__ import annotations
 
-import ipywidgets
 import numpy as np
 
+from ..controls import column, dropdown, html, log_slider, row, slider, toggles
 from ..errors import StudentError, finite_number
 from ..figures.curves import (
     activation_data,
@@ -26,8 +26,9 @@ from ..figures.curves import (
     update_traces,
 )
 from ..i18n import number
+from ..models import activations as activations_model
 from ..models.activation_names import ACTIVATIONS
-from ..ui import Dashboard, shows_errors
+from ..ui import Dashboard, Setting, reacts
 from .texts import TEXT
 
 Z_RANGE = (-6.0, 6.0)
@@ -40,23 +41,8 @@ LOGIT_RANGE = (-5.0, 5.0)
 LOGITS = (2.0, 1.0, 0.1, -1.0, -2.0)  # defaults; the first 3-5 are used
 N_LOGITS = (3, 5)
 TEMPERATURE_EXPONENTS = (-1.0, 1.0)  # T from 0.1 to 10
-
-
-def _slider(value, low, high, step, description, css=None, width="340px"):
-    slider = ipywidgets.FloatSlider(
-        value,
-        min=low,
-        max=high,
-        step=step,
-        description=description,
-        readout_format=".2f",
-        continuous_update=True,
-        layout=ipywidgets.Layout(width=width),
-        style={"description_width": "70px"},
-    )
-    if css:
-        slider.add_class(css)
-    return slider
+TEMPERATURE_RANGE = tuple(10**e for e in TEMPERATURE_EXPONENTS)
+WITH_ALPHA = ("leaky_relu", "elu")
 
 
 class ActivationsError(StudentError, ValueError):
@@ -68,107 +54,34 @@ class ActivationsDashboard(Dashboard):
 
     def __init__(self, lang: str = "pl", activation: str = "sigmoid"):
         super().__init__(lang)
-        t = self._t = TEXT.for_language(lang)
-        names = self._activation_names()
-        if activation not in names:
-            raise ActivationsError(
-                "activations.bad_activation", name=activation, names=", ".join(names)
-            )
+        self._t = TEXT.for_language(lang)
+        self._check_activation(activation)
+        self._build_controls(activation)
+        self._build_figures()
+        self._lay_out()
+        self._wire()
+        self._start_model_loading()
 
-        # Controls
-        self._activation = ipywidgets.Dropdown(
-            options=[(t(f"name_{n}"), n) for n in names],
-            value=activation,
-            description=t("activation"),
-            style={"description_width": "initial"},
-            layout=ipywidgets.Layout(width="330px"),
-        )
-        self._activation.add_class("dl-activation")
-        self._alpha = _slider(0.2, *ALPHA_RANGE, 0.05, t("alpha"), "dl-alpha")
-        self._inputs = ipywidgets.ToggleButtons(
-            options=[1, 2],
-            value=1,
-            description=t("inputs"),
-            style={"button_width": "40px", "description_width": "initial"},
-        )
+    # Construction -------------------------------------------------------------------------
+    def _build_controls(self, activation: str) -> None:
+        t = self._t
+        options = [(t(f"name_{name}"), name) for name in ACTIVATIONS]
+        self._activation = dropdown(t("activation"), options, activation).add_class("dl-activation")
+        self._alpha = slider(t("alpha"), 0.2, *ALPHA_RANGE, 0.05).add_class("dl-alpha")
+        self._inputs = toggles(t("inputs"), [1, 2], 1, button_width="40px")
         self._weights = [
-            _slider(w, *WEIGHT_RANGE, 0.1, f"w{i + 1}", f"dl-weight-w{i + 1}")
+            slider(f"w{i + 1}", w, *WEIGHT_RANGE, 0.1).add_class(f"dl-weight-w{i + 1}")
             for i, w in enumerate((1.0, -1.0))
         ]
-        self._bias = _slider(0.0, *WEIGHT_RANGE, 0.1, t("bias"), "dl-bias")
-        self._n_logits = ipywidgets.IntSlider(
-            3,
-            min=N_LOGITS[0],
-            max=N_LOGITS[1],
-            description=t("n_logits"),
-            style={"description_width": "70px"},
-            layout=ipywidgets.Layout(width="340px"),
-        )
+        self._bias = slider(t("bias"), 0.0, *WEIGHT_RANGE, 0.1).add_class("dl-bias")
+        self._n_logits = slider(t("n_logits"), N_LOGITS[0], *N_LOGITS, 1, integer=True)
         self._logits = [
-            _slider(v, *LOGIT_RANGE, 0.1, f"z{i + 1}", f"dl-logit-{i + 1}")
-            for i, v in enumerate(LOGITS)
+            slider(f"z{i + 1}", z, *LOGIT_RANGE, 0.1).add_class(f"dl-logit-{i + 1}")
+            for i, z in enumerate(LOGITS)
         ]
-        self._temperature = ipywidgets.FloatLogSlider(
-            1.0,
-            base=10,
-            min=TEMPERATURE_EXPONENTS[0],
-            max=TEMPERATURE_EXPONENTS[1],
-            step=0.05,
-            description=t("temperature"),
-            readout_format=".2f",
-            style={"description_width": "70px"},
-            layout=ipywidgets.Layout(width="340px"),
-        )
-        self._temperature.add_class("dl-temperature")
-
-        # Outputs
-        self._about = ipywidgets.HTML()
-        self._about.add_class("dl-about")
-        self._saturation = ipywidgets.HTML()
-        self._neuron_value = ipywidgets.HTML()
-        self._softmax_text = ipywidgets.HTML()
-        self._softmax_text.add_class("dl-softmax-sum")
-        self.curve = activation_figure(t("f"), t("df"), t("band"))
-        self.neuron = neuron_figure()
-        self.neuron.add_class("dl-neuron-figure")  # found by tests and the benchmark
-        self.bars = probability_figure(t("probability"))
-
-        # Layout
-        def column(*children):
-            return ipywidgets.VBox(list(children), layout=ipywidgets.Layout(width="360px"))
-
-        def row(*children):
-            return ipywidgets.HBox(list(children), layout=ipywidgets.Layout(flex_flow="row wrap"))
-
-        self.children = [
-            ipywidgets.HTML(f"<h2>{t('title')}</h2><p>{t('intro')}</p>"),
-            self._loading,
-            self._error,
-            ipywidgets.HTML(f"<h3>{t('part_function')}</h3>"),
-            row(column(self._activation, self._alpha, self._about, self._saturation), self.curve),
-            ipywidgets.HTML(f"<h3>{t('part_neuron')}</h3>"),
-            row(
-                column(
-                    ipywidgets.HTML(t("neuron_help")),
-                    self._inputs,
-                    *self._weights,
-                    self._bias,
-                    self._neuron_value,
-                ),
-                self.neuron,
-            ),
-            ipywidgets.HTML(f"<h3>{t('part_softmax')}</h3>"),
-            row(
-                column(
-                    ipywidgets.HTML(t("softmax_help")),
-                    self._n_logits,
-                    *self._logits,
-                    self._temperature,
-                    self._softmax_text,
-                ),
-                self.bars,
-            ),
-        ]
+        self._temperature = log_slider(
+            t("temperature"), 1.0, *TEMPERATURE_EXPONENTS, step=0.05, readout_format=".2f"
+        ).add_class("dl-temperature")
         self._model_controls = [
             self._activation,
             self._alpha,
@@ -179,17 +92,42 @@ class ActivationsDashboard(Dashboard):
             *self._logits,
             self._temperature,
         ]
+
+    def _build_figures(self) -> None:
+        t = self._t
+        self._about = html("", "dl-about")
+        self._saturation = html()
+        self._neuron_value = html()
+        self._softmax_text = html("", "dl-softmax-sum")
+        self.curve = activation_figure(t("f"), t("df"), t("band"))
+        self.neuron = neuron_figure().add_class("dl-neuron-figure")  # for tests, benchmark
+        self.bars = probability_figure(t("probability"))
+
+    def _lay_out(self) -> None:
+        t = self._t
+        function = [self._activation, self._alpha, self._about, self._saturation]
+        neuron = [html(t("neuron_help")), self._inputs, *self._weights, self._bias]
+        softmax = [html(t("softmax_help")), self._n_logits, *self._logits, self._temperature]
+        self._page(
+            t("title"),
+            t("intro"),
+            html(f"<h3>{t('part_function')}</h3>"),
+            row([column(function), self.curve]),
+            html(f"<h3>{t('part_neuron')}</h3>"),
+            row([column([*neuron, self._neuron_value]), self.neuron]),
+            html(f"<h3>{t('part_softmax')}</h3>"),
+            row([column([*softmax, self._softmax_text]), self.bars]),
+        )
         self._show_active_controls()
 
-        # Events
-        self._activation.observe(self._on_activation_change, names="value")
-        self._alpha.observe(self._on_activation_change, names="value")
+    def _wire(self) -> None:
+        for control in (self._activation, self._alpha):
+            control.observe(self._on_activation_change, names="value")
         self._inputs.observe(self._on_inputs_change, names="value")
-        for slider in (*self._weights, self._bias):
-            slider.observe(self._on_neuron_change, names="value")
+        for control in (*self._weights, self._bias):
+            control.observe(self._on_neuron_change, names="value")
         for control in (self._n_logits, *self._logits, self._temperature):
             control.observe(self._on_softmax_change, names="value")
-        self._start_model_loading()
 
     @staticmethod
     def _activation_names() -> tuple[str, ...]:
@@ -203,7 +141,7 @@ class ActivationsDashboard(Dashboard):
     @property
     def alpha(self) -> float | None:
         """α of leaky ReLU / ELU, None for the other activations."""
-        return float(self._alpha.value) if self.activation in ("leaky_relu", "elu") else None
+        return float(self._alpha.value) if self.activation in WITH_ALPHA else None
 
     @property
     def n_inputs(self) -> int:
@@ -222,80 +160,76 @@ class ActivationsDashboard(Dashboard):
     def temperature(self) -> float:
         return float(self._temperature.value)
 
-    @shows_errors
-    def configure(
-        self,
-        activation: str | None = None,
-        weights=None,
-        bias: float | None = None,
-        alpha: float | None = None,
-    ) -> None:
-        """Set controls from code; a bad value gets a message instead of a traceback."""
-        names = self._activation_names()
-        if activation is not None and activation not in names:
-            raise ActivationsError(
-                "activations.bad_activation", name=activation, names=", ".join(names)
-            )
-        if alpha is not None:
-            if problem := self._out_of_range(alpha, ALPHA_RANGE):
-                raise ActivationsError("activations.bad_alpha", **problem)
-        if weights is not None:
-            weights = list(np.ravel(np.asarray(weights, dtype=object)))
-            if len(weights) not in (1, 2):
-                raise ActivationsError("activations.bad_weights", count=len(weights))
-            for i, w in enumerate(weights):
-                if problem := self._out_of_range(w, WEIGHT_RANGE):
-                    raise ActivationsError("activations.bad_weight", name=f"w{i + 1}", **problem)
-            weights = [float(w) for w in weights]
-        if bias is not None:
-            if problem := self._out_of_range(bias, WEIGHT_RANGE):
-                raise ActivationsError("activations.bad_bias", **problem)
-        self.clear_error()
-        if activation is not None:
-            self._activation.value = activation
-        if alpha is not None:
-            self._alpha.value = float(alpha)
-        if weights is not None:
-            self._inputs.value = len(weights)
-            for slider, w in zip(self._weights, weights, strict=False):
-                slider.value = w
-        if bias is not None:
-            self._bias.value = float(bias)
-
-    @shows_errors
     def set_logits(self, logits, temperature: float | None = None) -> None:
-        """Set 3-5 logits (and the temperature) from code."""
+        """Set 3-5 logits (and the temperature) from code, as ``configure`` does."""
+        if temperature is None:
+            self.configure(logits=logits)
+        else:
+            self.configure(logits=logits, temperature=temperature)
+
+    def probabilities(self) -> np.ndarray:
+        """Softmax of the current logits at the current temperature, by Keras."""
+        return activations_model.softmax(self.logits, self.temperature)
+
+    # Settings from code -------------------------------------------------------------------
+    def _settings(self) -> dict[str, Setting]:
+        """``configure(activation="tanh", weights=[2.0], bias=-1.0)``; also ``alpha``, and the
+        softmax's ``logits`` (3 to 5) and ``temperature`` that :meth:`set_logits` sets."""
+        return {
+            "activation": Setting(self._activation, check=self._check_activation),
+            "alpha": Setting(self._alpha, check=self._check_alpha),
+            "weights": Setting(check=self._check_weights, apply=self._apply_weights),
+            "bias": Setting(self._bias, check=self._check_bias),
+            "logits": Setting(check=self._check_logits, apply=self._apply_logits),
+            "temperature": Setting(self._temperature, check=self._check_temperature),
+        }
+
+    def _check_activation(self, name) -> str:
+        if name not in ACTIVATIONS:
+            raise ActivationsError(
+                "activations.bad_activation", name=name, names=", ".join(ACTIVATIONS)
+            )
+        return name
+
+    def _check_alpha(self, alpha) -> float:
+        if problem := self._out_of_range(alpha, ALPHA_RANGE):
+            raise ActivationsError("activations.bad_alpha", **problem)
+        return float(alpha)
+
+    def _check_weights(self, weights) -> list[float]:
+        weights = list(np.ravel(np.asarray(weights, dtype=object)))
+        if len(weights) not in (1, 2):
+            raise ActivationsError("activations.bad_weights", count=len(weights))
+        for i, w in enumerate(weights):
+            if problem := self._out_of_range(w, WEIGHT_RANGE):
+                raise ActivationsError("activations.bad_weight", name=f"w{i + 1}", **problem)
+        return [float(w) for w in weights]
+
+    def _check_bias(self, bias) -> float:
+        if problem := self._out_of_range(bias, WEIGHT_RANGE):
+            raise ActivationsError("activations.bad_bias", **problem)
+        return float(bias)
+
+    def _check_logits(self, logits) -> list[float]:
         values = list(np.ravel(np.asarray(logits, dtype=object)))
-        if not (N_LOGITS[0] <= len(values) <= N_LOGITS[1]) or not all(
-            finite_number(v) and LOGIT_RANGE[0] <= float(v) <= LOGIT_RANGE[1] for v in values
+        low, high = N_LOGITS
+        if not low <= len(values) <= high or any(
+            self._out_of_range(v, LOGIT_RANGE) for v in values
         ):
             raise ActivationsError(
                 "activations.bad_logits",
-                low=N_LOGITS[0],
-                high=N_LOGITS[1],
+                low=low,
+                high=high,
                 vmin=number(LOGIT_RANGE[0], self.lang),
                 vmax=number(LOGIT_RANGE[1], self.lang),
                 count=len(values),
             )
-        values = [float(v) for v in values]
-        if temperature is not None:
-            bounds = tuple(10**e for e in TEMPERATURE_EXPONENTS)
-            if problem := self._out_of_range(temperature, bounds):
-                raise ActivationsError("activations.bad_temperature", **problem)
-        self.clear_error()
-        with self.hold_trait_notifications():
-            self._n_logits.value = len(values)
-            for slider, v in zip(self._logits, values, strict=False):
-                slider.value = v
-            if temperature is not None:
-                self._temperature.value = float(temperature)
-        self._draw_softmax()
+        return [float(v) for v in values]
 
-    def probabilities(self) -> np.ndarray:
-        """Softmax of the current logits at the current temperature, by Keras."""
-        from ..models.activations import softmax
-
-        return softmax(self.logits, self.temperature)
+    def _check_temperature(self, temperature) -> float:
+        if problem := self._out_of_range(temperature, TEMPERATURE_RANGE):
+            raise ActivationsError("activations.bad_temperature", **problem)
+        return float(temperature)
 
     def _out_of_range(self, value, bounds) -> dict[str, str] | None:
         """None if ``value`` is a number within ``bounds``, else the values of the sentence
@@ -309,58 +243,72 @@ class ActivationsDashboard(Dashboard):
             "value": number(value, self.lang),
         }
 
+    def _apply_weights(self, weights: list[float]) -> None:
+        self._inputs.value = len(weights)
+        for control, w in zip(self._weights, weights, strict=False):
+            control.value = w
+
+    def _apply_logits(self, logits: list[float]) -> None:
+        self._n_logits.value = len(logits)
+        for control, z in zip(self._logits, logits, strict=False):
+            control.value = z
+
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        from ..models.activations import build_neuron
+        self._build_neuron()
+        self._refresh()
 
-        self.model = build_neuron(self.n_inputs, self.activation, self.alpha)
-        self._draw_activation()
-        self._draw_neuron()
-        self._draw_softmax()
+    def _build_neuron(self) -> None:
+        self.model = activations_model.build_neuron(self.n_inputs, self.activation, self.alpha)
+
+    def _fit_neuron_to_inputs(self) -> None:
+        """A new neuron when the number of inputs changed: a Dense kernel's shape is fixed."""
+        if self.model is not None and self.model.input_shape[-1] != self.n_inputs:
+            self._build_neuron()
 
     # Events -------------------------------------------------------------------------------
-    @shows_errors
+    @reacts
     def _on_activation_change(self, change) -> None:
         self._show_active_controls()
         self._draw_activation()
         self._draw_neuron()
 
-    @shows_errors
+    @reacts
     def _on_inputs_change(self, change) -> None:
         self._show_active_controls()
-        if self.model is not None:
-            from ..models.activations import build_neuron
-
-            self.model = build_neuron(self.n_inputs, self.activation, self.alpha)
+        self._fit_neuron_to_inputs()
         self._draw_neuron()
 
-    @shows_errors
+    @reacts
     def _on_neuron_change(self, change) -> None:
         self._draw_neuron()
 
-    @shows_errors
+    @reacts
     def _on_softmax_change(self, change) -> None:
         self._show_active_controls()
         self._draw_softmax()
 
     # Drawing ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        self._show_active_controls()
+        self._fit_neuron_to_inputs()
+        self._draw_activation()
+        self._draw_neuron()
+        self._draw_softmax()
+
     def _show_active_controls(self) -> None:
-        self._alpha.layout.display = None if self.activation in ("leaky_relu", "elu") else "none"
+        self._alpha.layout.display = None if self.activation in WITH_ALPHA else "none"
         self._weights[1].layout.display = None if self.n_inputs == 2 else "none"
-        for i, slider in enumerate(self._logits):
-            slider.layout.display = None if i < self._n_logits.value else "none"
-        self._about.value = (
-            f"<div style='font-size:15px;margin:4px 0'>{self._t(f'about_{self.activation}')}</div>"
-        )
+        for i, control in enumerate(self._logits):
+            control.layout.display = None if i < self._n_logits.value else "none"
+        self._about.value = f"<div class='dl-text'>{self._t(f'about_{self.activation}')}</div>"
 
     def _draw_activation(self) -> None:
         if self.model is None:
             return
-        from ..models.activations import saturation_intervals, values_and_derivative
-
         z = np.linspace(*Z_RANGE, Z_POINTS)
-        f, df = values_and_derivative(self.activation, z, self.alpha)
-        bands = saturation_intervals(z, df)
+        f, df = activations_model.values_and_derivative(self.activation, z, self.alpha)
+        bands = activations_model.saturation_intervals(z, df)
         data, layout = activation_data(z, f, df, bands)
         layout["title"] = {"text": self._t(f"name_{self.activation}"), "font": {"size": 14}}
         update_traces(self.curve, data, layout)
@@ -370,24 +318,24 @@ class ActivationsDashboard(Dashboard):
             note = self._t("saturation_all")
         else:
             note = self._t("saturation_some")
-        self._saturation.value = f"<div style='font-size:14px'>{note}</div>"
+        self._saturation.value = f"<div class='dl-body'>{note}</div>"
 
     def _draw_neuron(self) -> None:
         if self.model is None:
             return
-        from ..models.activations import neuron_output, set_neuron
-
         weights, bias = self.parameters
-        set_neuron(self.model, weights, bias, self.activation, self.alpha)
+        activations_model.set_neuron(self.model, weights, bias, self.activation, self.alpha)
         if self.n_inputs == 1:
             x = np.linspace(*X_RANGE, 161)
-            y = neuron_output(self.model, x[:, None])
+            y = activations_model.neuron_output(self.model, x[:, None])
             data, layout = neuron_curve_data(x, y, "y")
             title = self._t("neuron_title_1")
         else:
             axis = np.linspace(*X_RANGE, GRID_POINTS)
             x1, x2 = np.meshgrid(axis, axis)  # rows follow x2, columns x1 (as a heatmap)
-            y = neuron_output(self.model, np.column_stack([x1.ravel(), x2.ravel()]))
+            y = activations_model.neuron_output(
+                self.model, np.column_stack([x1.ravel(), x2.ravel()])
+            )
             data, layout = neuron_heatmap_data(axis, y.reshape(x1.shape))
             title = self._t("neuron_title_2")
         layout["title"] = {"text": title, "font": {"size": 14}}
@@ -395,10 +343,10 @@ class ActivationsDashboard(Dashboard):
         # The value at x = (1, ..., 1): a concrete number to read out loud.
         ones = np.ones((1, self.n_inputs))
         z = float(np.dot(weights, ones[0]) + bias)
-        out = float(neuron_output(self.model, ones)[0])
+        out = float(activations_model.neuron_output(self.model, ones)[0])
         point = "1" if self.n_inputs == 1 else "(1, 1)"
         self._neuron_value.value = (
-            f"<div style='font-size:15px'>x = {point}: "
+            f"<div class='dl-text'>x = {point}: "
             f"{self._t('neuron_formula', z=f'{z:.2f}', y=f'{out:.3f}')}</div>"
         )
 
@@ -409,6 +357,6 @@ class ActivationsDashboard(Dashboard):
         labels = [self._t("class", i=i + 1) for i in range(len(p))]
         update_traces(self.bars, probability_data(labels, p))
         self._softmax_text.value = (
-            f"<div style='font-size:15px'>"
+            f"<div class='dl-text'>"
             f"{self._t('softmax_sum', total=float(p.sum()), top=labels[int(np.argmax(p))])}</div>"
         )
