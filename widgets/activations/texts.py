@@ -1,4 +1,8 @@
-"""Lesson 06's words, in Polish and English (one table; see :mod:`widgets.i18n`)."""
+"""Lesson 06's words, in Polish and English (one table; see :mod:`widgets.i18n`).
+
+Every entry is laid out alike, its key, then the Polish, then the English on lines of
+their own, so the two languages read one under the other.
+"""
 
 from __future__ import annotations
 
@@ -24,16 +28,34 @@ TEXT = Strings(
             "pl": "1. Funkcja i jej pochodna",
             "en": "1. The function and its derivative",
         },
-        "part_neuron": {"pl": "2. Pojedynczy neuron", "en": "2. A single neuron"},
+        "part_neuron": {
+            "pl": "2. Pojedynczy neuron",
+            "en": "2. A single neuron",
+        },
         "part_softmax": {
             "pl": "3. Softmax: wektor prawdopodobieństw",
             "en": "3. Softmax: a vector of probabilities",
         },
-        "activation": {"pl": "funkcja aktywacji", "en": "activation"},
-        "alpha": {"pl": "parametr α", "en": "parameter α"},
-        "f": {"pl": "f(z)", "en": "f(z)"},
-        "df": {"pl": "pochodna f′(z) (GradientTape)", "en": "derivative f′(z) (GradientTape)"},
-        "band": {"pl": "nasycenie: |f′| < 0,05", "en": "saturation: |f′| < 0.05"},
+        "activation": {
+            "pl": "funkcja aktywacji",
+            "en": "activation",
+        },
+        "alpha": {
+            "pl": "parametr α",
+            "en": "parameter α",
+        },
+        "f": {
+            "pl": "f(z)",
+            "en": "f(z)",
+        },
+        "df": {
+            "pl": "pochodna f′(z) (GradientTape)",
+            "en": "derivative f′(z) (GradientTape)",
+        },
+        "band": {
+            "pl": "nasycenie: |f′| < 0,05",
+            "en": "saturation: |f′| < 0.05",
+        },
         "saturation_none": {
             "pl": "Brak nasycenia w tym zakresie: gradient nigdzie nie zanika.",
             "en": "No saturation in this range: the gradient never vanishes.",
@@ -50,8 +72,14 @@ TEXT = Strings(
             "en": "Orange bands: <b>saturation</b>, where |f′(z)| &lt; 0.05. A neuron whose "
             "z falls there barely learns.",
         },
-        "inputs": {"pl": "liczba wejść", "en": "inputs"},
-        "bias": {"pl": "bias b", "en": "bias b"},
+        "inputs": {
+            "pl": "liczba wejść",
+            "en": "inputs",
+        },
+        "bias": {
+            "pl": "bias b",
+            "en": "bias b",
+        },
         "neuron_help": {
             "pl": "Neuron to <code>Dense(1, activation=f)</code> w Kerasie; suwaki to jego wagi "
             "i bias. Duża waga daje ostre przejście, bias przesuwa próg.",
@@ -63,13 +91,22 @@ TEXT = Strings(
             "pl": "y = f({z}) = {y}",
             "en": "y = f({z}) = {y}",
         },
-        "neuron_title_1": {"pl": "Wyjście neuronu y(x)", "en": "The neuron's output y(x)"},
+        "neuron_title_1": {
+            "pl": "Wyjście neuronu y(x)",
+            "en": "The neuron's output y(x)",
+        },
         "neuron_title_2": {
             "pl": "Wyjście neuronu y(x1, x2) (kolor)",
             "en": "The neuron's output y(x1, x2) (colour)",
         },
-        "n_logits": {"pl": "liczba klas", "en": "classes"},
-        "temperature": {"pl": "temperatura T", "en": "temperature T"},
+        "n_logits": {
+            "pl": "liczba klas",
+            "en": "classes",
+        },
+        "temperature": {
+            "pl": "temperatura T",
+            "en": "temperature T",
+        },
         "softmax_help": {
             "pl": "Warstwa wyjściowa klasyfikatora zamienia <b>logity</b> z₁…zₖ na "
             "<b>wektor prawdopodobieństw przynależności</b> do klas: pᵢ = e^(zᵢ/T) / Σⱼ "
@@ -78,8 +115,14 @@ TEXT = Strings(
             "class probabilities</b>: pᵢ = e^(zᵢ/T) / Σⱼ e^(zⱼ/T). A high temperature "
             "flattens it, a low one sharpens it.",
         },
-        "probability": {"pl": "prawdopodobieństwo", "en": "probability"},
-        "class": {"pl": "klasa {i}", "en": "class {i}"},
+        "probability": {
+            "pl": "prawdopodobieństwo",
+            "en": "probability",
+        },
+        "class": {
+            "pl": "klasa {i}",
+            "en": "class {i}",
+        },
         "softmax_sum": {
             "pl": "Suma prawdopodobieństw: {total:.4f}; najbardziej prawdopodobna: {top}.",
             "en": "Sum of the probabilities: {total:.4f}; most likely: {top}.",
@@ -137,19 +180,58 @@ TEXT = Strings(
             "pl": "❌ Funkcja zgłosiła błąd: {message}",
             "en": "❌ The function raised an error: {message}",
         },
-        "tape": {"pl": "tf.GradientTape", "en": "tf.GradientTape"},
-        "keras_softmax": {"pl": "keras.activations.softmax", "en": "keras.activations.softmax"},
-        "name_step": {"pl": "skok jednostkowy", "en": "unit step"},
-        "name_sign": {"pl": "signum (znak)", "en": "sign"},
-        "name_linear": {"pl": "liniowa", "en": "linear"},
-        "name_sigmoid": {"pl": "sigmoida (logistyczna)", "en": "sigmoid (logistic)"},
-        "name_tanh": {"pl": "tangens hiperboliczny", "en": "hyperbolic tangent"},
-        "name_relu": {"pl": "ReLU", "en": "ReLU"},
-        "name_leaky_relu": {"pl": "Leaky ReLU", "en": "leaky ReLU"},
-        "name_elu": {"pl": "ELU", "en": "ELU"},
-        "name_softplus": {"pl": "softplus", "en": "softplus"},
-        "name_swish": {"pl": "swish (SiLU)", "en": "swish (SiLU)"},
-        "name_gelu": {"pl": "GELU", "en": "GELU"},
+        "tape": {
+            "pl": "tf.GradientTape",
+            "en": "tf.GradientTape",
+        },
+        "keras_softmax": {
+            "pl": "keras.activations.softmax",
+            "en": "keras.activations.softmax",
+        },
+        "name_step": {
+            "pl": "skok jednostkowy",
+            "en": "unit step",
+        },
+        "name_sign": {
+            "pl": "signum (znak)",
+            "en": "sign",
+        },
+        "name_linear": {
+            "pl": "liniowa",
+            "en": "linear",
+        },
+        "name_sigmoid": {
+            "pl": "sigmoida (logistyczna)",
+            "en": "sigmoid (logistic)",
+        },
+        "name_tanh": {
+            "pl": "tangens hiperboliczny",
+            "en": "hyperbolic tangent",
+        },
+        "name_relu": {
+            "pl": "ReLU",
+            "en": "ReLU",
+        },
+        "name_leaky_relu": {
+            "pl": "Leaky ReLU",
+            "en": "leaky ReLU",
+        },
+        "name_elu": {
+            "pl": "ELU",
+            "en": "ELU",
+        },
+        "name_softplus": {
+            "pl": "softplus",
+            "en": "softplus",
+        },
+        "name_swish": {
+            "pl": "swish (SiLU)",
+            "en": "swish (SiLU)",
+        },
+        "name_gelu": {
+            "pl": "GELU",
+            "en": "GELU",
+        },
         "about_step": {
             "pl": "f(z) = 1 dla z ≥ 0, inaczej 0. Neuron MCP i perceptron Rosenblatta.",
             "en": "f(z) = 1 for z ≥ 0, else 0. The MCP neuron and Rosenblatt's perceptron.",
