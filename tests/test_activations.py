@@ -170,6 +170,15 @@ def test_softmax_bars_follow_logits_and_temperature(dashboard):
     assert sharp[1] > 0.99 and sharp[1] > bars[1]
 
 
+def test_configure_sets_the_softmax_as_set_logits_does(dashboard):
+    dashboard.configure(logits=[0.5, -0.5, 1.5], temperature=0.5)
+    assert dashboard.error_text == ""
+    assert dashboard.logits == [0.5, -0.5, 1.5] and dashboard.temperature == 0.5
+    bars = np.array(dashboard.bars.data[0].y, dtype=float)
+    np.testing.assert_allclose(bars, act.reference_softmax([0.5, -0.5, 1.5], 0.5), atol=1e-6)
+    assert [c.layout.display for c in dashboard._logits[2:]] == [None, "none", "none"]
+
+
 def test_bad_input_is_a_message_not_a_traceback(dashboard):
     dashboard.configure(weights=[9.0])
     assert dashboard.error_text == "The weight w1 must be a number from −5 to 5, not 9."
