@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import ipywidgets
 import numpy as np
 
-from .data import blobs_with_margin
-from .errors import StudentError, finite_number, whole_number
-from .exercises import GateCheck
-from .figures.curves import (
+from ..data import blobs_with_margin
+from ..errors import StudentError, finite_number, whole_number
+from ..exercises import GateCheck
+from ..figures.curves import (
     cost_data,
     cost_figure,
     error_surface_data,
@@ -32,7 +32,7 @@ from .figures.curves import (
     surface_box,
     update_traces,
 )
-from .figures.plane import (
+from ..figures.plane import (
     POINTS_TRACE,
     TARGETS_TRACE,
     answer_discs,
@@ -41,9 +41,9 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .i18n import Strings, check_language, number
-from .training import BackgroundFit, FitJob, Progress
-from .ui import TrainingDashboard, shows_errors
+from ..i18n import Strings, check_language, number
+from ..training import BackgroundFit, FitJob, Progress
+from ..ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "adaline",
@@ -251,7 +251,7 @@ class Run:
 
 
 def _data(name: str, seed: int):
-    from .models.adaline import bipolar, standardise
+    from ..models.adaline import bipolar, standardise
 
     X, labels = blobs_with_margin(N_POINTS, seed=seed, **DATASETS[name])
     Xs, _, _ = standardise(X)
@@ -480,7 +480,7 @@ class AdalineDashboard(TrainingDashboard):
         (``background=False``: in the calling thread, blocking)."""
         if self.model is None:
             return
-        from .models.adaline import (
+        from ..models.adaline import (
             EpochRecorder,
             PerceptronEpochs,
             dataset,
@@ -566,7 +566,7 @@ class AdalineDashboard(TrainingDashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        from .models.adaline import build_perceptron_for
+        from ..models.adaline import build_perceptron_for
 
         self.model = self._adaline(self._mode.value, self.learning_rate)
         self.perceptron = build_perceptron_for(N_POINTS)
@@ -584,7 +584,7 @@ class AdalineDashboard(TrainingDashboard):
         modes took the kernel's peak RSS from 585 to 622 MB (headless, measured); with a
         model per mode, to 592 MB (the second model, once).
         """
-        from .models.adaline import build_adaline, set_learning_rate
+        from ..models.adaline import build_adaline, set_learning_rate
 
         model = self._adalines.get(mode)
         if model is None:
@@ -658,7 +658,7 @@ class AdalineDashboard(TrainingDashboard):
 
     # Drawing ------------------------------------------------------------------------------
     def _draw_status(self) -> None:
-        from .models.adaline import cost, error_rate
+        from ..models.adaline import cost, error_rate
 
         run, n = self.run, len(self.run.X)
         if run.diverged_at is not None:
@@ -720,7 +720,7 @@ class AdalineDashboard(TrainingDashboard):
         return (float(low[0]), float(high[0]), float(low[1]), float(high[1]))
 
     def _draw_plane(self, figure, caption, w, b, title: str) -> None:
-        from .models.adaline import classify
+        from ..models.adaline import classify
 
         run, box = self.run, self._plane_box()
         answers = classify(run.X, w, b)
@@ -745,7 +745,7 @@ class AdalineDashboard(TrainingDashboard):
         )
 
     def _draw_epoch(self, epoch: int) -> None:
-        from .models.adaline import cost_surface, error_rate
+        from ..models.adaline import cost_surface, error_rate
 
         run = self.run
         if run is None:
@@ -811,7 +811,7 @@ def check_critical_rate(eta: float, X, lang: str = "pl", tolerance: float = 0.05
 
 def check_least_squares(w, b: float, X, y, lang: str = "pl") -> GateCheck:
     """Are ``(w, b)`` the least-squares weights of ``(X, y)``? (cost within 1e-6)."""
-    from .models.adaline import cost
+    from ..models.adaline import cost
 
     t = TEXT.for_language(check_language(lang))
     X = np.asarray(X, dtype=np.float64)
