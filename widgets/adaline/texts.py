@@ -1,5 +1,7 @@
-"""Lesson 05's words, in Polish and English (one table; see :mod:`widgets.i18n`): the
-dashboard's labels and messages and the sentences of the exercise checks."""
+"""Lesson 05's words: labels, titles, status lines, the ``adaline.bad_*`` messages of
+``configure`` and the sentences of the exercise checks, each in Polish and English (one
+table; see :mod:`widgets.i18n`), one entry per key with each language on its own line.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +26,14 @@ TEXT = Strings(
             "after a wrong answer of its step function. Both see the same points in the same "
             "order and start from zero weights.",
         },
-        "data": {"pl": "dane", "en": "data"},
-        "data_separable": {"pl": "rozdzielne liniowo", "en": "linearly separable"},
+        "data": {
+            "pl": "dane",
+            "en": "data",
+        },
+        "data_separable": {
+            "pl": "rozdzielne liniowo",
+            "en": "linearly separable",
+        },
         "data_noisy": {
             "pl": "zaszumione (kilka punktów po złej stronie)",
             "en": "noisy (a few points across)",
@@ -34,15 +42,42 @@ TEXT = Strings(
             "pl": "nierozdzielne (klasy się nakładają)",
             "en": "non-separable (classes overlap)",
         },
-        "seed": {"pl": "ziarno losowania", "en": "random seed"},
-        "mode": {"pl": "tryb", "en": "mode"},
-        "mode_online": {"pl": "online (minipaczka: 1 punkt)", "en": "online (batch of 1)"},
-        "mode_batch": {"pl": "wsadowy (cały zbiór naraz)", "en": "batch (whole set)"},
-        "learning_rate": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
-        "epochs": {"pl": "liczba epok", "en": "epochs"},
-        "train": {"pl": "Ucz od nowa", "en": "Train again"},
-        "stop": {"pl": "Stop", "en": "Stop"},
-        "epoch": {"pl": "epoka", "en": "epoch"},
+        "seed": {
+            "pl": "ziarno losowania",
+            "en": "random seed",
+        },
+        "mode": {
+            "pl": "tryb",
+            "en": "mode",
+        },
+        "mode_online": {
+            "pl": "online (minipaczka: 1 punkt)",
+            "en": "online (batch of 1)",
+        },
+        "mode_batch": {
+            "pl": "wsadowy (cały zbiór naraz)",
+            "en": "batch (whole set)",
+        },
+        "learning_rate": {
+            "pl": "współczynnik uczenia η",
+            "en": "learning rate η",
+        },
+        "epochs": {
+            "pl": "liczba epok",
+            "en": "epochs",
+        },
+        "train": {
+            "pl": "Ucz od nowa",
+            "en": "Train again",
+        },
+        "stop": {
+            "pl": "Stop",
+            "en": "Stop",
+        },
+        "epoch": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
         "controls_help": {
             "pl": "Każda zmiana uczy oba modele od nowa (w tle). Potem ▶ odtwarza epoki. "
             "Spróbuj dużego η w trybie wsadowym.",
@@ -73,11 +108,26 @@ TEXT = Strings(
             "pl": "Koszt i błędy w kolejnych epokach",
             "en": "Cost and errors per epoch",
         },
-        "cost_axis": {"pl": "koszt J (MSE)", "en": "cost J (MSE)"},
-        "errors_axis": {"pl": "odsetek błędów", "en": "error rate"},
-        "series_cost": {"pl": "ADALINE: koszt J", "en": "ADALINE: cost J"},
-        "series_perceptron": {"pl": "perceptron: błędy", "en": "perceptron: errors"},
-        "series_adaline": {"pl": "ADALINE: błędy", "en": "ADALINE: errors"},
+        "cost_axis": {
+            "pl": "koszt J (MSE)",
+            "en": "cost J (MSE)",
+        },
+        "errors_axis": {
+            "pl": "odsetek błędów",
+            "en": "error rate",
+        },
+        "series_cost": {
+            "pl": "ADALINE: koszt J",
+            "en": "ADALINE: cost J",
+        },
+        "series_perceptron": {
+            "pl": "perceptron: błędy",
+            "en": "perceptron: errors",
+        },
+        "series_adaline": {
+            "pl": "ADALINE: błędy",
+            "en": "ADALINE: errors",
+        },
         "surface_title": {
             "pl": "Powierzchnia błędu J(w1, w2) przy b = b* i droga spadku",
             "en": "Error surface J(w1, w2) at b = b* and the descent path",
@@ -90,14 +140,38 @@ TEXT = Strings(
             "standardised features the best bias does not depend on w1, w2, so this slice "
             "is exactly what batch descent walks on. ★ = the minimum.",
         },
-        "path": {"pl": "droga spadku", "en": "descent path"},
-        "now": {"pl": "bieżąca epoka", "en": "current epoch"},
-        "minimum": {"pl": "minimum", "en": "minimum"},
-        "table_weight": {"pl": "waga", "en": "weight"},
-        "table_keras": {"pl": "ADALINE (Keras)", "en": "ADALINE (Keras)"},
-        "table_exact": {"pl": "najmniejsze kwadraty", "en": "least squares"},
-        "table_diff": {"pl": "|różnica|", "en": "|difference|"},
-        "training": {"pl": "⏳ Uczenie…", "en": "⏳ Training…"},
+        "path": {
+            "pl": "droga spadku",
+            "en": "descent path",
+        },
+        "now": {
+            "pl": "bieżąca epoka",
+            "en": "current epoch",
+        },
+        "minimum": {
+            "pl": "minimum",
+            "en": "minimum",
+        },
+        "table_weight": {
+            "pl": "waga",
+            "en": "weight",
+        },
+        "table_keras": {
+            "pl": "ADALINE (Keras)",
+            "en": "ADALINE (Keras)",
+        },
+        "table_exact": {
+            "pl": "najmniejsze kwadraty",
+            "en": "least squares",
+        },
+        "table_diff": {
+            "pl": "|różnica|",
+            "en": "|difference|",
+        },
+        "training": {
+            "pl": "⏳ Uczenie…",
+            "en": "⏳ Training…",
+        },
         "summary": {
             "pl": "Po {epochs} {epochs:@epoce|epokach|epokach}: ADALINE ma koszt J = {cost:.4f} "
             "(minimum {best:.4f}) i myli się na {a_errors} z {n} {n:@punktu|punktów|punktów}; "
