@@ -95,3 +95,24 @@ def test_the_page_carries_the_stylesheet_header_and_banner():
     assert "<style>" in style.value and ".dl-note" in style.value
     assert "<h2>Tiny</h2>" in header.value and error is tiny._error
     assert isinstance(loading, ipywidgets.HTML)
+
+
+def test_quiet_setting_in_one_thread_leaves_another_threads_observers_alone():
+    import threading
+
+    tiny = Tiny("en")
+    inside, release = threading.Event(), threading.Event()
+
+    def training_thread():
+        with tiny._quietly():
+            tiny.units.value = 2  # quiet: this thread's observer does not run
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=training_thread)
+    worker.start()
+    inside.wait(5)
+    tiny.data.value = "xor"  # the student meanwhile, on the main thread: it reacts
+    release.set()
+    worker.join(5)
+    assert tiny.reactions == 1

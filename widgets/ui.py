@@ -82,7 +82,7 @@ def reacts(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def wrapper(self: Dashboard, *args, **kwargs):
-        if self._configuring:
+        if getattr(self._quiet, "depth", 0):
             return None
         return shown(self, *args, **kwargs)
 
@@ -157,7 +157,7 @@ class Dashboard(ipywidgets.VBox):
         self._model_controls: list[ipywidgets.Widget] = []
         self._error = ipywidgets.HTML(layout=ipywidgets.Layout(display="none"))
         self._error.add_class("dl-error")
-        self._configuring = False
+        self._quiet = threading.local()  # per thread: a training thread may set controls too
         self._loading = ipywidgets.HTML(TEXT.get("loading", self.lang))
         self._loading.add_class("dl-loading")
         self.add_class("dl-dashboard")
@@ -217,13 +217,15 @@ class Dashboard(ipywidgets.VBox):
 
     @contextlib.contextmanager
     def _quietly(self) -> Iterator[None]:
-        """Set controls without their observers (:func:`reacts`) running."""
-        before, self._configuring = self._configuring, True
+        """Set controls without their observers (:func:`reacts`) running: the observers
+        this thread would run; another thread's (a student moving a slider while a
+        training thread sets the epoch) still run."""
+        self._quiet.depth = getattr(self._quiet, "depth", 0) + 1
         try:
             with self.hold_trait_notifications():
                 yield
         finally:
-            self._configuring = before
+            self._quiet.depth -= 1
 
     def _check_setting(self, table: dict[str, Setting], name: str, value: object) -> object:
         if name not in table:
