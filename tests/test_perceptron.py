@@ -432,8 +432,8 @@ def test_custom_points_by_clicking(fresh):
 
 
 def test_points_that_cannot_be_added_are_told_in_polish(pm, monkeypatch):
-    from widgets import perceptron
     from widgets.perceptron import PerceptronDashboard
+    from widgets.perceptron import dashboard as perceptron
 
     d = PerceptronDashboard(lang="pl").wait_ready()
     d._dataset.value = "custom"  # the plot spans −3..3 on both axes

@@ -19,17 +19,17 @@ import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
-from .animation import StepAnimation
-from .data import blobs_with_margin, logic_gate
-from .errors import StudentError
-from .exercises import GateCheck
-from .figures import shapes
-from .figures.light import LightFigureWidget
-from .figures.live import updating
-from .figures.style import FIRE, LINE, QUIET, REGION, base_layout
-from .geometry import Box, boundary_segment, halfplane_polygon
-from .i18n import Strings, check_language, number
-from .ui import Dashboard, shows_errors
+from ..animation import StepAnimation
+from ..data import blobs_with_margin, logic_gate
+from ..errors import StudentError
+from ..exercises import GateCheck
+from ..figures import shapes
+from ..figures.light import LightFigureWidget
+from ..figures.live import updating
+from ..figures.style import FIRE, LINE, QUIET, REGION, base_layout
+from ..geometry import Box, boundary_segment, halfplane_polygon
+from ..i18n import Strings, check_language, number
+from ..ui import Dashboard, shows_errors
 
 TEXT = Strings(
     "perceptron",
@@ -750,7 +750,7 @@ class PerceptronDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        from .models.perceptron import build_perceptron
+        from ..models.perceptron import build_perceptron
 
         self.model = build_perceptron(2, self._eta.value)
         self._retrain()
@@ -815,7 +815,7 @@ class PerceptronDashboard(Dashboard):
         """
         if self.model is None:
             return
-        from .models.perceptron import best_margin, perceptron_trajectory
+        from ..models.perceptron import best_margin, perceptron_trajectory
 
         if new_data:
             self._new_data()
@@ -969,7 +969,7 @@ class PerceptronDashboard(Dashboard):
         return f"<div style='{style};padding:6px;border-radius:4px;font-size:15px'>{text}</div>"
 
     def _draw_novikoff(self) -> None:
-        from .models.perceptron import augmented, novikoff_bound
+        from ..models.perceptron import augmented, novikoff_bound
 
         t, trajectory, estimate = self._t, self.trajectory, self.margin_estimate
         head = f"<b>{t('novikoff_title')}</b><br>"
@@ -991,7 +991,7 @@ class PerceptronDashboard(Dashboard):
     @property
     def novikoff_bound(self) -> float | None:
         """(R/γ)² for the current data, None when no line separates them."""
-        from .models.perceptron import novikoff_bound
+        from ..models.perceptron import novikoff_bound
 
         if self.margin_estimate is None or not self.margin_estimate.separable:
             return None
