@@ -392,6 +392,18 @@ def test_noise_breaks_the_blobs_and_the_pocket_beats_the_last_weights(fresh):
     d._noise.value = 0.0
 
 
+def test_configure_sets_data_and_learning_at_once(fresh):
+    d = fresh
+    d.configure(dataset="xor", pocket=True, learning_rate=0.1)
+    assert len(d.X) == 4 and d._pocket.value and d.index == 0
+    assert d.model.learning_rate == pytest.approx(0.1) and d.trajectory.X.shape == (4, 2)
+    assert d._n.layout.display == "none"  # XOR has no number of points
+    d.go_to_end()
+    assert "pocket returns" in d._verdict.value
+    d.configure(epochs=0)  # out of its range: told, and nothing changes
+    assert "from 1 to 50" in d.error_text and d._epochs.value == 20
+
+
 def test_custom_points_by_clicking(fresh):
     from widgets.perceptron import CLICK_TRACE, POINTS_TRACE
 
