@@ -36,7 +36,7 @@ from ..errors import StudentError
 from ..figures.live import updating
 from ..i18n import number
 from ..models import perceptron as perceptron_model
-from ..ui import Dashboard, Setting, reacts, shows_errors
+from ..ui import Dashboard, reacts, shows_errors
 from . import readout
 from .figures import (
     CLICK_TRACE,
@@ -77,8 +77,8 @@ def make_data(
     return X, y
 
 
-def _wide(widget):
-    """A checkbox or button as wide as its label (a long label is never cut)."""
+def _wide(widget: ipywidgets.Checkbox) -> ipywidgets.Checkbox:
+    """A checkbox as wide as its label (a long label is never cut)."""
     widget.layout.width = "auto"
     return widget
 
@@ -221,7 +221,7 @@ class PerceptronDashboard(Dashboard):
             return None
         return perceptron_model.novikoff_bound(self.X, self.margin_estimate.low)
 
-    def _settings(self) -> dict[str, Setting]:
+    def _settings(self) -> dict[str, ipywidgets.Widget]:
         """``configure(dataset="xor", pocket=True, learning_rate=0.1, ...)``."""
         return {
             "dataset": self._dataset,
