@@ -240,7 +240,7 @@ def fresh(dashboard):
     from widgets.perceptron import DEFAULT_MARGIN, DEFAULT_SEED
 
     dashboard._pocket.value = False
-    dashboard._eta.value = 1.0
+    dashboard._learning_rate.value = 1.0
     dashboard._random_init.value = False
     dashboard._dataset.value = "blobs"
     dashboard._margin.value = DEFAULT_MARGIN
@@ -360,7 +360,7 @@ def test_learning_rate_only_scales_the_weights_from_zero(fresh):
     d = fresh
     d.go_to_end()
     weights, updates = d.model.get_parameters()[0], d.counters()["updates"]
-    d._eta.value = 0.1
+    d._learning_rate.value = 0.1
     d.go_to_end()
     np.testing.assert_allclose(d.model.get_parameters()[0], 0.1 * weights, rtol=1e-4)
     assert d.counters()["updates"] == updates
@@ -392,6 +392,18 @@ def test_noise_breaks_the_blobs_and_the_pocket_beats_the_last_weights(fresh):
     d._noise.value = 0.0
 
 
+def test_configure_sets_data_and_learning_at_once(fresh):
+    d = fresh
+    d.configure(dataset="xor", pocket=True, learning_rate=0.1)
+    assert len(d.X) == 4 and d._pocket.value and d.index == 0
+    assert d.model.learning_rate == pytest.approx(0.1) and d.trajectory.X.shape == (4, 2)
+    assert d._n.layout.display == "none"  # XOR has no number of points
+    d.go_to_end()
+    assert "pocket returns" in d._verdict.value
+    d.configure(epochs=0)  # out of its range: told, and nothing changes
+    assert "from 1 to 50" in d.error_text and d._epochs.value == 20
+
+
 def test_custom_points_by_clicking(fresh):
     from widgets.perceptron import CLICK_TRACE, POINTS_TRACE
 
@@ -402,7 +414,7 @@ def test_custom_points_by_clicking(fresh):
     assert d.animation.length == 0 and d.index == 0
     # Only the generator's controls hide; the learning ones stay.
     assert d._n.layout.display == "none" and d._margin.layout.display == "none"
-    assert d._eta.layout.display != "none" and d._epochs.layout.display != "none"
+    assert d._learning_rate.layout.display != "none" and d._epochs.layout.display != "none"
 
     def click(x, y):  # what plotly does when the browser reports a click on the grid
         points = Points(point_inds=[0], xs=[x], ys=[y], trace_name="click", trace_index=0)
@@ -432,8 +444,8 @@ def test_custom_points_by_clicking(fresh):
 
 
 def test_points_that_cannot_be_added_are_told_in_polish(pm, monkeypatch):
-    from widgets import perceptron
     from widgets.perceptron import PerceptronDashboard
+    from widgets.perceptron import dashboard as perceptron
 
     d = PerceptronDashboard(lang="pl").wait_ready()
     d._dataset.value = "custom"  # the plot spans −3..3 on both axes
@@ -472,7 +484,7 @@ def test_polish_dashboard_builds(pm):
     d = PerceptronDashboard(lang="pl").wait_ready()
     d.step()
     assert "Epoka" in d._state.value and "Novikoffa" in d._novikoff.value
-    assert "współczynnik uczenia" in d._eta.description  # one term for η in every lesson
+    assert "współczynnik uczenia" in d._learning_rate.description  # one term for η in every lesson
     assert "algorytm kieszonkowy" in d._pocket.description
     novikoff = d._novikoff.value  # R and γ with decimal commas, "n aktualizacji" agreeing
     assert "płaszczyzny" in novikoff and not re.search(r"\d\.\d", novikoff)

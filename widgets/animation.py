@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 import ipywidgets
 
-from .i18n import Strings, check_language
+from .controls import button, slider
+from .i18n import Strings, Translator, check_language
 
 TEXT = Strings(
     "animation",
@@ -58,11 +59,16 @@ class StepAnimation(ipywidgets.VBox):
         speed: int = DEFAULT_SPEED,
     ):
         super().__init__()
-        t = TEXT.for_language(check_language(lang))
         self.on_step = on_step
         self._index = 0
+        self._build_controls(TEXT.for_language(check_language(lang)), speed)
+        self.children = [
+            ipywidgets.HBox([self.play, self._back, self._step, self._reset]),
+            ipywidgets.HBox([self.position, self.speed]),
+        ]
+        self._wire()
 
-        # Controls
+    def _build_controls(self, t: Translator, speed: int) -> None:
         self.play = ipywidgets.Play(
             value=0,
             min=0,
@@ -72,45 +78,24 @@ class StepAnimation(ipywidgets.VBox):
             description=t("play"),
             show_repeat=False,
         )
-        self.play.add_class("dl-play")
-        self._back = ipywidgets.Button(description=t("back"), tooltip=t("back_tip"))
-        self._back.add_class("dl-step-back")
-        self._step = ipywidgets.Button(
-            description=t("step"), tooltip=t("step_tip"), button_style="primary"
-        )
-        self._step.add_class("dl-step")
-        self._reset = ipywidgets.Button(description=t("reset"), tooltip=t("reset_tip"), icon="undo")
-        self._reset.add_class("dl-reset")
-        for button in (self._back, self._step, self._reset):
-            button.layout.width = "auto"
-        self.position = ipywidgets.IntSlider(
-            0,
-            min=0,
-            max=0,
-            description=t("position"),
-            continuous_update=True,
-            layout=ipywidgets.Layout(width="420px"),
-        )
-        self.position.add_class("dl-position")
-        self.speed = ipywidgets.IntSlider(
-            speed,
-            min=SPEED_RANGE[0],
-            max=SPEED_RANGE[1],
-            description=t("speed"),
-            style={"description_width": "initial"},
-            layout=ipywidgets.Layout(width="300px"),
-        )
-        self.speed.add_class("dl-speed")
+        self._back = button(t("back"), tooltip=t("back_tip"), width="auto")
+        self._step = button(t("step"), tooltip=t("step_tip"), kind="primary", width="auto")
+        self._reset = button(t("reset"), tooltip=t("reset_tip"), icon="undo", width="auto")
+        self.position = slider(t("position"), 0, 0, 0, 1, integer=True, width="420px")
+        self.speed = slider(t("speed"), speed, *SPEED_RANGE, 1, integer=True, width="300px")
+        for widget, name in (
+            (self.play, "dl-play"),
+            (self._back, "dl-step-back"),
+            (self._step, "dl-step"),
+            (self._reset, "dl-reset"),
+            (self.position, "dl-position"),
+            (self.speed, "dl-speed"),
+        ):
+            widget.add_class(name)  # what browser tests and benchmarks look for
+
+    def _wire(self) -> None:
         # The Play moves the slider in the browser, with no kernel round trip.
         self._link = ipywidgets.jslink((self.play, "value"), (self.position, "value"))
-
-        # Layout
-        self.children = [
-            ipywidgets.HBox([self.play, self._back, self._step, self._reset]),
-            ipywidgets.HBox([self.position, self.speed]),
-        ]
-
-        # Events
         self.play.observe(self._on_value_change, names="value")
         self.position.observe(self._on_value_change, names="value")
         self.speed.observe(self._on_speed_change, names="value")
