@@ -71,6 +71,7 @@ def log_slider(
     step: float = 0.25,
     readout_format: str = ".3g",
     width: str | None = WIDTH,
+    continuous_update: bool = True,
 ) -> ipywidgets.FloatLogSlider:
     """A slider over 10**low_exponent … 10**high_exponent (learning rates, temperatures)."""
     return _bounded(
@@ -83,6 +84,7 @@ def log_slider(
         width,
         base=10,
         readout_format=readout_format,
+        continuous_update=continuous_update,
     )
 
 
@@ -133,9 +135,13 @@ def toggles(
     )
 
 
-def checkbox(description: str, value: bool = False) -> ipywidgets.Checkbox:
-    """A checkbox whose label starts at its left edge."""
-    return ipywidgets.Checkbox(value=value, description=description, indent=False)
+def checkbox(
+    description: str, value: bool = False, *, width: str | None = None
+) -> ipywidgets.Checkbox:
+    """A checkbox whose label starts at its left edge; ``width="auto"`` fits a long label."""
+    return ipywidgets.Checkbox(
+        value=value, description=description, indent=False, layout=_layout(width)
+    )
 
 
 def button(

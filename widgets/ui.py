@@ -167,13 +167,35 @@ class Dashboard(ipywidgets.VBox):
         self._view_count = 0
         self.observe(self._on_view_count_change, names="_view_count")
 
-    # Page -------------------------------------------------------------------------------
-    def _page(self, title: str, intro: str, *body: ipywidgets.Widget) -> None:
-        """Lay out the page every lesson shares: the stylesheet, the title and a short
-        explanation, the loading line and the error banner, then ``body``."""
+    # Construction and page ----------------------------------------------------------------
+    def _build(self) -> None:
+        """Build the dashboard in the order every lesson follows (its constructor's last
+        call): controls, figures, the page, the events; then Keras in the background."""
+        self._build_controls()
+        self._build_figures()
+        self._lay_out()
+        self._wire()
+        self._start_model_loading()
+
+    def _build_controls(self) -> None:
+        """Create the controls (sliders, buttons…, see :mod:`widgets.controls`)."""
+
+    def _build_figures(self) -> None:
+        """Create the figures and the outputs."""
+
+    def _lay_out(self) -> None:
+        """Arrange controls and figures; ends with :meth:`_page`."""
+
+    def _wire(self) -> None:
+        """Connect the controls' events to the dashboard's methods."""
+
+    def _page(self, title: str, intro: str, *body: ipywidgets.Widget, style: str = "") -> None:
+        """Lay out the page every lesson shares: the stylesheet (and the lesson's own
+        ``style`` rules, if any), the title and a short explanation, the loading line and
+        the error banner, then ``body``."""
         from .figures.style import stylesheet
 
-        style = ipywidgets.HTML(f"<style>{stylesheet()}</style>")
+        style = ipywidgets.HTML(f"<style>{stylesheet()}{style}</style>")
         style.layout.display = "none"
         header = ipywidgets.HTML(f"<h2>{title}</h2><div class='dl-intro'>{intro}</div>")
         header.add_class("dl-header")

@@ -56,15 +56,12 @@ class ActivationsDashboard(Dashboard):
         super().__init__(lang)
         self._t = TEXT.for_language(lang)
         self._check_activation(activation)
-        self._build_controls(activation)
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._first_activation = activation
+        self._build()
 
     # Construction -------------------------------------------------------------------------
-    def _build_controls(self, activation: str) -> None:
-        t = self._t
+    def _build_controls(self) -> None:
+        t, activation = self._t, self._first_activation
         options = [(t(f"name_{name}"), name) for name in ACTIVATIONS]
         self._activation = dropdown(t("activation"), options, activation).add_class("dl-activation")
         self._alpha = slider(t("alpha"), 0.2, *ALPHA_RANGE, 0.05).add_class("dl-alpha")

@@ -130,11 +130,7 @@ class AdalineDashboard(TrainingDashboard):
         self._surface_cache: tuple | None = None
         self._live_costs: list[float] = []
         self._trainer = BackgroundFit(on_progress=self._on_progress, min_interval=0.2)
-        self._build_controls()
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._build()
 
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -201,15 +197,13 @@ class AdalineDashboard(TrainingDashboard):
         )
         surface_help = html(t("surface_help"), "dl-note")
         surface_help.layout.width = "460px"
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
         self._page(
             t("title"),
             t("intro"),
-            style,
             self._status,
             row([controls, planes]),
             row([self.costs, ipywidgets.VBox([self.surface, surface_help])]),
+            style=STYLE,
         )
 
     def _wire(self) -> None:

@@ -27,10 +27,7 @@ DISC = 0.02  # a point's disc on the planes: radius as a fraction of the plot's 
 MARGIN = 0.4  # around the points, in standardised units
 
 #: The lesson's own rules, beside the course's stylesheet (figures/style.py).
-STYLE = (
-    f".dl-plane-caption{{width:{PLANE_SIZE}px;text-align:center;font-weight:600}}"
-    ".dl-diverged{border:2px solid #e65100;background:#fff3e0;padding:8px;border-radius:6px}"
-)
+STYLE = f".dl-plane-caption{{width:{PLANE_SIZE}px;text-align:center;font-weight:600}}"
 
 
 # Figures ---------------------------------------------------------------------------------
@@ -105,7 +102,7 @@ def caption_html(title: str) -> str:
 # Text views ------------------------------------------------------------------------------
 def status_html(text: str, diverged: bool = False) -> str:
     """The status line; a divergence in a warning box (class ``dl-diverged``)."""
-    kind = " class='dl-diverged'" if diverged else ""
+    kind = " class='dl-diverged dl-box dl-box-warn'" if diverged else ""
     return f"<div{kind}>{html.escape(text)}</div>"
 
 

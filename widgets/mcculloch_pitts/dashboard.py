@@ -65,11 +65,7 @@ class McCullochPittsDashboard(Dashboard):
         self._t = TEXT.for_language(lang)
         self._attempts_before_why = xor_attempts_before_why
         self.xor_attempts = 0
-        self._build_controls()
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._build()
 
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:

@@ -77,19 +77,6 @@ def make_data(
     return X, y
 
 
-def _wide(widget: ipywidgets.Checkbox) -> ipywidgets.Checkbox:
-    """A checkbox as wide as its label (a long label is never cut)."""
-    widget.layout.width = "auto"
-    return widget
-
-
-def _lesson_style() -> ipywidgets.HTML:
-    """The lesson's own CSS rules (:data:`readout.STYLE`), hidden like the stylesheet."""
-    style = html(f"<style>{readout.STYLE}</style>")
-    style.layout.display = "none"
-    return style
-
-
 class PerceptronDashboard(Dashboard):
     """Data, learning settings, the animated plane and counters; see the module doc."""
 
@@ -104,11 +91,7 @@ class PerceptronDashboard(Dashboard):
         self._box = CUSTOM_BOX
         self._drawn: list[dict] = []  # the shapes last sent to the figure
         self._message = ""
-        self._build_controls()
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._build()
 
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -123,12 +106,13 @@ class PerceptronDashboard(Dashboard):
         classes = [(t("class_1"), 1), (t("class_0"), 0)]
         self._click_class = toggles("", classes, 1, button_width="110px")
         self._clear = button(t("clear"), icon="eraser", width="auto")
-        self._learning_rate = log_slider(t("eta"), 1.0, -2, 1, step=0.1, readout_format=".2g")
-        self._learning_rate.continuous_update = False
+        self._learning_rate = log_slider(
+            t("eta"), 1.0, -2, 1, step=0.1, readout_format=".2g", continuous_update=False
+        )
         self._epochs = slider(t("epochs"), 20, 1, 50, 1, integer=True, **on_release)
-        self._random_init = _wide(checkbox(t("random_init")))
-        self._shuffle = _wide(checkbox(t("shuffle"), True))
-        self._pocket = _wide(checkbox(t("pocket")))
+        self._random_init = checkbox(t("random_init"), width="auto")
+        self._shuffle = checkbox(t("shuffle"), True, width="auto")
+        self._pocket = checkbox(t("pocket"), width="auto")
         self._pocket.add_class("dl-pocket")
         self.animation = StepAnimation(self.lang, on_step=self._on_step)
         self._model_controls = [
@@ -175,7 +159,7 @@ class PerceptronDashboard(Dashboard):
         )
         view = column([self.animation, self.plane, self._legend, self._scale_note], width="540px")
         side = column([self._note, self._state, self._verdict, self._novikoff])
-        self._page(t("title"), t("intro"), _lesson_style(), row([controls, view, side]))
+        self._page(t("title"), t("intro"), row([controls, view, side]), style=readout.STYLE)
 
     def _wire(self) -> None:
         for control in (self._dataset, self._n, self._margin, self._noise, self._seed):

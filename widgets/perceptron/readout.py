@@ -4,7 +4,7 @@ Pure functions of a :class:`~widgets.models.perceptron.Trajectory` and a step in
 widgets, no dashboard state): the counters, the sample and its update, the verdict at the
 end of a run, Novikoff's bound, the note about the data. ``t`` is the lesson's
 translator (``TEXT.for_language(lang)``). Their CSS classes are the stylesheet's, plus the
-few boxes in :data:`STYLE`.
+two rules of :data:`STYLE`.
 """
 
 from __future__ import annotations
@@ -16,15 +16,8 @@ import numpy as np
 from ..i18n import Translator
 from ..models import perceptron as perceptron_model
 
-# The boxes of this lesson only (a page gets them once, beside the course's stylesheet).
-STYLE = (
-    ".dl-perceptron-box{padding:6px;border-radius:4px}"
-    ".dl-perceptron-good{background:#e8f5e9;border:1px solid #66bb6a}"
-    ".dl-perceptron-bad{background:#fdecea;border:1px solid #e57373}"
-    ".dl-perceptron-warn{background:#fff8e1;border:1px solid #f0c36d}"
-    ".dl-perceptron-state{line-height:1.5}"
-    ".dl-perceptron-novikoff{margin-top:8px}"
-)
+# This lesson's own rules, added to the page's stylesheet (``Dashboard._page(style=…)``).
+STYLE = ".dl-perceptron-state{line-height:1.5}.dl-perceptron-novikoff{margin-top:8px}"
 
 
 def fmt(value: float, lang: str = "en") -> str:
@@ -122,7 +115,7 @@ def verdict_html(t: Translator, trajectory, index: int, pocket: bool, separable:
         kind = "bad"
     else:
         return ""
-    return f"<div class='dl-perceptron-box dl-perceptron-{kind} dl-text'>{text}</div>"
+    return f"<div class='dl-box dl-box-{kind} dl-text'>{text}</div>"
 
 
 def novikoff_html(t: Translator, trajectory, estimate, random_init: bool) -> str:
@@ -147,4 +140,4 @@ def novikoff_html(t: Translator, trajectory, estimate, random_init: bool) -> str
 
 def note_html(text: str) -> str:
     """The note about the data (no points yet, one class only), in a yellow box."""
-    return f"<div class='dl-perceptron-box dl-perceptron-warn'>{html.escape(text)}</div>"
+    return f"<div class='dl-box dl-box-warn'>{html.escape(text)}</div>"
