@@ -21,13 +21,13 @@ import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
-from .animation import StepAnimation
-from .errors import StudentError
-from .exercises import GateCheck
-from .figures import shapes
-from .figures.light import LightFigureWidget
-from .figures.live import updating
-from .figures.plane import (
+from ..animation import StepAnimation
+from ..errors import StudentError
+from ..exercises import GateCheck
+from ..figures import shapes
+from ..figures.light import LightFigureWidget
+from ..figures.live import updating
+from ..figures.plane import (
     POINTS_TRACE,
     answer_discs,
     decision_plane_figure,
@@ -35,9 +35,9 @@ from .figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from .figures.style import LINE, base_layout
-from .i18n import Strings, check_language, number
-from .ui import Dashboard, shows_errors
+from ..figures.style import LINE, base_layout
+from ..i18n import Strings, check_language, number
+from ..ui import Dashboard, shows_errors
 
 TEXT = Strings(
     "hebb",
@@ -422,7 +422,7 @@ class HebbDashboard(Dashboard):
     @property
     def patterns(self) -> tuple[np.ndarray, np.ndarray]:
         """The current task's inputs X (4, 2) and targets y (4,)."""
-        from .models.hebb import hebb_patterns
+        from ..models.hebb import hebb_patterns
 
         return hebb_patterns(self._gate.value, self._encoding.value)
 
@@ -460,7 +460,7 @@ class HebbDashboard(Dashboard):
 
     def outputs(self) -> np.ndarray:
         """The net's current answers to the four patterns, computed by the Keras model."""
-        from .models.hebb import predict_outputs
+        from ..models.hebb import predict_outputs
 
         return predict_outputs(self.model, self.patterns[0])
 
@@ -470,7 +470,7 @@ class HebbDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        from .models.hebb import build_hebb_net
+        from ..models.hebb import build_hebb_net
 
         self.model = build_hebb_net(self.encoding, self.learning_rate)
         self._model_encoding = self.encoding
@@ -478,7 +478,7 @@ class HebbDashboard(Dashboard):
 
     def _retrain(self) -> None:
         """Run the rule through all the epochs, remember every state, show the current step."""
-        from .models.hebb import build_hebb_net, train_history
+        from ..models.hebb import build_hebb_net, train_history
 
         if self.model is None:
             return
@@ -643,7 +643,7 @@ class HebbDashboard(Dashboard):
             notes.append(self._t("why_mixed"))
         if np.allclose(self.model.kernel.numpy(), 0):
             notes.append(self._t("no_line"))
-        from .models.hebb import off_value, reference_outputs
+        from ..models.hebb import off_value, reference_outputs
 
         wrong = int((reference_outputs(X, final, off_value(self.encoding)) != y).sum())
         if wrong:
@@ -663,10 +663,10 @@ class HebbDashboard(Dashboard):
 
 def check_first_two(w1, w2, b, lang: str = "pl") -> GateCheck:
     """Exercise 1: the weights of the bipolar AND net (η = 1) after its first two patterns."""
-    from .backend import load_keras
+    from ..backend import load_keras
 
     load_keras()  # never import Keras while the background thread is importing it
-    from .models.hebb import hebb_patterns, hebb_reference
+    from ..models.hebb import hebb_patterns, hebb_reference
 
     t = TEXT.for_language(check_language(lang))
     given = (w1, w2, b)
@@ -714,14 +714,14 @@ def _exercise_2_problem(t, gate, encoding, epochs) -> str | None:
 
 def check_hebb_fails(gate: str, encoding: str, epochs: int = 1, lang: str = "pl") -> GateCheck:
     """Exercise 2: train a HebbNet (Keras) on ``gate`` and pass if it does NOT learn it."""
-    from .backend import load_keras
+    from ..backend import load_keras
 
     t = TEXT.for_language(check_language(lang))
     problem = _exercise_2_problem(t, gate, encoding, epochs)
     if problem is not None:
         return GateCheck(False, t("ex2_bad", message=problem))
     load_keras()
-    from .models.hebb import build_hebb_net, hebb_patterns, predict_outputs, train_history
+    from ..models.hebb import build_hebb_net, hebb_patterns, predict_outputs, train_history
 
     gate = str(gate).upper()
     X, y = hebb_patterns(gate, encoding)

@@ -13,11 +13,11 @@ import itertools
 
 import numpy as np
 
-from .exercises import GateCheck
-from .history import EVENTS
-from .history import TEXT as HISTORY_TEXT
-from .i18n import Strings, check_language
-from .logic import input_rows, truth_vector
+from ..exercises import GateCheck
+from ..i18n import Strings, check_language
+from ..logic import input_rows, truth_vector
+from .dashboard import EVENTS
+from .dashboard import TEXT as HISTORY_TEXT
 
 TEXT = Strings(
     "history_exercises",

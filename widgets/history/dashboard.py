@@ -17,15 +17,15 @@ import ipywidgets
 import numpy as np
 import plotly.graph_objects as go
 
-from .errors import StudentError
-from .figures import shapes
-from .figures.light import LightFigureWidget
-from .figures.live import updating
-from .figures.style import FIRE, LINE, base_layout
-from .figures.tables import truth_table_html
-from .i18n import Strings, check_language
-from .lessons import lesson_title
-from .ui import Dashboard, shows_errors
+from ..errors import StudentError
+from ..figures import shapes
+from ..figures.light import LightFigureWidget
+from ..figures.live import updating
+from ..figures.style import FIRE, LINE, base_layout
+from ..figures.tables import truth_table_html
+from ..i18n import Strings, check_language
+from ..lessons import lesson_title
+from ..ui import Dashboard, shows_errors
 
 
 @dataclass(frozen=True)
@@ -469,7 +469,7 @@ class HistoryDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        from .models.mcculloch_pitts import build_mcp_model, set_parameters
+        from ..models.mcculloch_pitts import build_mcp_model, set_parameters
 
         model = build_mcp_model(2)
         set_parameters(model, [1.0, 1.0], 2.0)  # w1 = w2 = 1, θ = 2: AND
@@ -478,7 +478,7 @@ class HistoryDashboard(Dashboard):
 
     def mcp_truth_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows, sums and outputs of the 1943 card's neuron, computed by Keras."""
-        from .models.mcculloch_pitts import truth_table
+        from ..models.mcculloch_pitts import truth_table
 
         return truth_table(self.model)
 
