@@ -42,11 +42,15 @@ DEFAULT_EPOCHS = 3
 STEPS_PER_SECOND = 1  # slow enough to read the table while it plays
 
 
-def number_field(description: str, value: float, width: str = "250px") -> ipywidgets.FloatText:
-    """A box for any typed number, not clamped: the lesson says what is wrong with it."""
-    return ipywidgets.FloatText(
-        value, description=description, style=LABEL, layout=ipywidgets.Layout(width=width)
-    )
+# A general control, proposed for widgets/controls.py (shared) as it stands.
+def number_field(
+    description: str, value: float, *, integer: bool = False, width: str | None = "250px"
+) -> ipywidgets.FloatText | ipywidgets.IntText:
+    """A box for any typed number, not clamped: the lesson checks it and says what is wrong
+    (:func:`widgets.controls.number_box` clamps to its range instead)."""
+    kind = ipywidgets.IntText if integer else ipywidgets.FloatText
+    layout = ipywidgets.Layout(width=width) if width else ipywidgets.Layout()
+    return kind(value=value, description=description, style=LABEL, layout=layout)
 
 
 def _given(value, lang: str) -> str:
@@ -122,7 +126,10 @@ class HebbDashboard(Dashboard):
         controls = column(
             [
                 heading(t("task")),
-                *(self._gate, self._encoding, self._learning_rate, self._epochs),
+                self._gate,
+                self._encoding,
+                self._learning_rate,
+                self._epochs,
                 heading(t("animation")),
                 self.animation,
             ],
