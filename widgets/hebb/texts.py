@@ -8,7 +8,10 @@ from ..i18n import Strings
 TEXT = Strings(
     "hebb",
     {
-        "title": {"pl": "Reguła Hebba (1949)", "en": "Hebb's rule (1949)"},
+        "title": {
+            "pl": "Reguła Hebba (1949)",
+            "en": "Hebb's rule (1949)",
+        },
         "intro": {
             "pl": "Sieć Hebba ma jeden neuron z progiem 0 i wyrazem wolnym (bias), czyli wagą wejścia "
             "zawsze równego 1. Nauczyciel ustawia wyjście na cel <i>y</i>, a każde połączenie rośnie "
@@ -20,15 +23,42 @@ TEXT = Strings(
             "<b>Δw = η·x·y</b>, <b>Δb = η·y</b>. Show the net the patterns one by one (<i>step ▶</i> "
             "or Play) and watch the weights grow.",
         },
-        "task": {"pl": "Zadanie i uczenie", "en": "Task and learning"},
-        "gate": {"pl": "bramka", "en": "gate"},
-        "encoding": {"pl": "kodowanie", "en": "encoding"},
-        "enc_bipolar": {"pl": "bipolarne −1/+1", "en": "bipolar −1/+1"},
-        "enc_binary": {"pl": "binarne 0/1", "en": "binary 0/1"},
-        "enc_mixed": {"pl": "wejścia 0/1, cele ±1", "en": "inputs 0/1, targets ±1"},
-        "eta": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
-        "epochs": {"pl": "liczba epok", "en": "epochs"},
-        "animation": {"pl": "Kolejne wzorce", "en": "Pattern by pattern"},
+        "task": {
+            "pl": "Zadanie i uczenie",
+            "en": "Task and learning",
+        },
+        "gate": {
+            "pl": "bramka",
+            "en": "gate",
+        },
+        "encoding": {
+            "pl": "kodowanie",
+            "en": "encoding",
+        },
+        "enc_bipolar": {
+            "pl": "bipolarne −1/+1",
+            "en": "bipolar −1/+1",
+        },
+        "enc_binary": {
+            "pl": "binarne 0/1",
+            "en": "binary 0/1",
+        },
+        "enc_mixed": {
+            "pl": "wejścia 0/1, cele ±1",
+            "en": "inputs 0/1, targets ±1",
+        },
+        "eta": {
+            "pl": "współczynnik uczenia η",
+            "en": "learning rate η",
+        },
+        "epochs": {
+            "pl": "liczba epok",
+            "en": "epochs",
+        },
+        "animation": {
+            "pl": "Kolejne wzorce",
+            "en": "Pattern by pattern",
+        },
         "status_start": {
             "pl": "Krok 0 z {total}: żaden wzorzec jeszcze nie był pokazany, "
             "<b>w = {w}</b>, <b>b = {b}</b>.",
@@ -44,14 +74,26 @@ TEXT = Strings(
             "pl": "Sieć odpowiada dobrze na <b>{right} z {total}</b> wzorców.",
             "en": "The net answers <b>{right} of {total}</b> patterns right.",
         },
-        "solved": {"pl": "Zadanie rozwiązane ✓", "en": "Task solved ✓"},
+        "solved": {
+            "pl": "Zadanie rozwiązane ✓",
+            "en": "Task solved ✓",
+        },
         "table_epoch": {
             "pl": "Epoka {epoch}: wzorce, przyrosty i wagi po każdym z nich",
             "en": "Epoch {epoch}: patterns, increments and the weights after each",
         },
-        "col_bias_input": {"pl": "1", "en": "1"},
-        "col_target": {"pl": "cel y", "en": "target y"},
-        "col_answer": {"pl": "odp. sieci", "en": "net says"},
+        "col_bias_input": {
+            "pl": "1",
+            "en": "1",
+        },
+        "col_target": {
+            "pl": "cel y",
+            "en": "target y",
+        },
+        "col_answer": {
+            "pl": "odp. sieci",
+            "en": "net says",
+        },
         "plane_title": {
             "pl": "Płaszczyzna wejść: sieć odpowiada 1 w zacienionej części",
             "en": "Input plane: the net answers 1 in the shaded part",
@@ -66,7 +108,10 @@ TEXT = Strings(
             "pl": "Długość wektora wag ||(w, b)|| w kolejnych epokach",
             "en": "Length of the weight vector ||(w, b)|| over the epochs",
         },
-        "epoch_axis": {"pl": "epoka", "en": "epoch"},
+        "epoch_axis": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
         "no_line": {
             "pl": "Wszystkie wagi są zerowe: nie ma prostej decyzyjnej, odpowiedź jest stała.",
             "en": "All weights are zero: there is no decision line, the answer is constant.",

@@ -20,11 +20,26 @@ TEXT = Strings(
             "arrows move to its neighbours). The card below tells what happened and leads to "
             "the lesson where you try it yourself.",
         },
-        "event": {"pl": "wydarzenie", "en": "event"},
-        "previous": {"pl": "poprzednie wydarzenie", "en": "previous event"},
-        "next": {"pl": "następne wydarzenie", "en": "next event"},
-        "year_axis": {"pl": "rok", "en": "year"},
-        "lesson_link": {"pl": "→ Lekcja {title}", "en": "→ Lesson {title}"},
+        "event": {
+            "pl": "wydarzenie",
+            "en": "event",
+        },
+        "previous": {
+            "pl": "poprzednie wydarzenie",
+            "en": "previous event",
+        },
+        "next": {
+            "pl": "następne wydarzenie",
+            "en": "next event",
+        },
+        "year_axis": {
+            "pl": "rok",
+            "en": "year",
+        },
+        "lesson_link": {
+            "pl": "→ Lekcja {title}",
+            "en": "→ Lesson {title}",
+        },
         "lesson_coming": {
             "pl": "Lekcja {title} (wkrótce)",
             "en": "Lesson {title} (coming soon)",
@@ -37,14 +52,23 @@ TEXT = Strings(
             "pl": "⏳ Tablica prawdy neuronu pojawi się, gdy załaduje się TensorFlow.",
             "en": "⏳ The neuron's truth table appears once TensorFlow has loaded.",
         },
-        "table_sum": {"pl": "Σ wᵢxᵢ", "en": "Σ wᵢxᵢ"},
-        "table_out": {"pl": "y", "en": "y"},
+        "table_sum": {
+            "pl": "Σ wᵢxᵢ",
+            "en": "Σ wᵢxᵢ",
+        },
+        "table_out": {
+            "pl": "y",
+            "en": "y",
+        },
         "unknown_event": {
             "pl": "Nie ma wydarzenia z roku {year}; lata na osi: {years}.",
             "en": "There is no event in {year}; the years on the timeline: {years}.",
         },
         # Events: a short label for the axis, a title and a card of 2-4 sentences ---------
-        "mcp_label": {"pl": "neuron MCP", "en": "MCP neuron"},
+        "mcp_label": {
+            "pl": "neuron MCP",
+            "en": "MCP neuron",
+        },
         "mcp_title": {
             "pl": "McCulloch i Pitts: neuron jako układ logiczny",
             "en": "McCulloch and Pitts: the neuron as a logic unit",
@@ -60,7 +84,10 @@ TEXT = Strings(
             "networks of such neurons can compute logical functions. A person sets the "
             "weights and thresholds: this model does not learn.",
         },
-        "hebb_label": {"pl": "reguła Hebba", "en": "Hebb's rule"},
+        "hebb_label": {
+            "pl": "reguła Hebba",
+            "en": "Hebb's rule",
+        },
         "hebb_title": {
             "pl": "Hebb: połączenia wzmacniają się przez użycie",
             "en": "Hebb: connections strengthen with use",
@@ -76,7 +103,10 @@ TEXT = Strings(
             "repeatedly takes part in firing the other. In neural networks this is written "
             "Δw = η·x·y. It is the first learning rule: weights are no longer set by hand.",
         },
-        "perceptron_label": {"pl": "perceptron", "en": "perceptron"},
+        "perceptron_label": {
+            "pl": "perceptron",
+            "en": "perceptron",
+        },
         "perceptron_title": {
             "pl": "Perceptron Rosenblatta",
             "en": "Rosenblatt's perceptron",
@@ -94,7 +124,10 @@ TEXT = Strings(
             "photocells. When the classes are linearly separable, the perceptron rule finds a "
             "solution in a finite number of steps.",
         },
-        "adaline_label": {"pl": "ADALINE", "en": "ADALINE"},
+        "adaline_label": {
+            "pl": "ADALINE",
+            "en": "ADALINE",
+        },
         "adaline_title": {
             "pl": "ADALINE: Widrow i Hoff minimalizują koszt",
             "en": "ADALINE: Widrow and Hoff minimise a cost",
@@ -111,7 +144,10 @@ TEXT = Strings(
             "before the threshold, with gradient descent. Gradient descent on a loss "
             "function is how deep networks are trained today.",
         },
-        "minsky_label": {"pl": "krytyka: XOR", "en": "critique: XOR"},
+        "minsky_label": {
+            "pl": "krytyka: XOR",
+            "en": "critique: XOR",
+        },
         "minsky_title": {
             "pl": "Minsky i Papert: czego perceptron nie potrafi",
             "en": "Minsky and Papert: what the perceptron cannot do",
@@ -128,7 +164,10 @@ TEXT = Strings(
             "and funding for, neural networks in the 1970s. A hidden layer helps, but nobody "
             "then knew how to train one well.",
         },
-        "backprop_label": {"pl": "propagacja wsteczna", "en": "backpropagation"},
+        "backprop_label": {
+            "pl": "propagacja wsteczna",
+            "en": "backpropagation",
+        },
         "backprop_title": {
             "pl": "Propagacja wsteczna błędu",
             "en": "Backpropagation of errors",
@@ -147,7 +186,10 @@ TEXT = Strings(
             "1974), but this paper made it widely known. Hidden layers learn their own "
             "representations of the data and solve, for example, XOR.",
         },
-        "cnn_label": {"pl": "sieci konwolucyjne", "en": "convolutional nets"},
+        "cnn_label": {
+            "pl": "sieci konwolucyjne",
+            "en": "convolutional nets",
+        },
         "cnn_title": {
             "pl": "LeCun: sieć konwolucyjna czyta kody pocztowe",
             "en": "LeCun: a convolutional network reads zip codes",
@@ -164,7 +206,10 @@ TEXT = Strings(
             "weights are shared across the whole image. Kunihiko Fukushima's Neocognitron "
             "(1980) came before it, LeNet-5 (1998) after it.",
         },
-        "lstm_label": {"pl": "LSTM", "en": "LSTM"},
+        "lstm_label": {
+            "pl": "LSTM",
+            "en": "LSTM",
+        },
         "lstm_title": {
             "pl": "LSTM: pamięć w sieci rekurencyjnej",
             "en": "LSTM: memory in a recurrent network",
@@ -181,7 +226,10 @@ TEXT = Strings(
             "and the network links events many steps apart. For years LSTMs powered speech "
             "recognition and machine translation.",
         },
-        "dbn_label": {"pl": "głębokie sieci przekonań", "en": "deep belief nets"},
+        "dbn_label": {
+            "pl": "głębokie sieci przekonań",
+            "en": "deep belief nets",
+        },
         "dbn_title": {
             "pl": "Głębokie sieci przekonań (DBN): uczenie warstwa po warstwie",
             "en": "Deep belief networks (DBN): training layer by layer",
@@ -198,7 +246,10 @@ TEXT = Strings(
             "weights prepared this way are then fine-tuned with backpropagation. This paper "
             "and related work of the same year revived interest in deep neural networks.",
         },
-        "alexnet_label": {"pl": "AlexNet", "en": "AlexNet"},
+        "alexnet_label": {
+            "pl": "AlexNet",
+            "en": "AlexNet",
+        },
         "alexnet_title": {
             "pl": "AlexNet wygrywa ImageNet",
             "en": "AlexNet wins ImageNet",
@@ -215,7 +266,10 @@ TEXT = Strings(
             "cards (GPUs), with ReLU activations and dropout (switching neurons off at random during training). After this result deep networks "
             "took over image recognition.",
         },
-        "gan_label": {"pl": "GAN", "en": "GAN"},
+        "gan_label": {
+            "pl": "GAN",
+            "en": "GAN",
+        },
         "gan_title": {
             "pl": "GAN: dwie sieci grają przeciw sobie",
             "en": "GAN: two networks play against each other",
@@ -230,7 +284,10 @@ TEXT = Strings(
             "discriminator network tells them apart from real data. Both learn at once, in a "
             "zero-sum game, until the generator's samples are hard to tell from real ones.",
         },
-        "keras_label": {"pl": "Keras i TensorFlow", "en": "Keras & TensorFlow"},
+        "keras_label": {
+            "pl": "Keras i TensorFlow",
+            "en": "Keras & TensorFlow",
+        },
         "keras_title": {
             "pl": "Keras i TensorFlow: głębokie uczenie dla każdego",
             "en": "Keras and TensorFlow: deep learning for everyone",
