@@ -94,7 +94,9 @@ class HebbDashboard(Dashboard):
         t = self._t
         self._gate = dropdown(t("gate"), GATES, "AND")
         encodings = [(t(f"enc_{name}"), name) for name in ENCODING_NAMES]
-        self._encoding = toggles(t("encoding"), encodings, "bipolar", button_width="150px")
+        self._encoding = toggles(
+            t("encoding"), encodings, "bipolar", button_width="150px", long_label=True
+        )
         self._learning_rate = number_field(t("eta"), 1.0)
         self._epochs = slider(t("epochs"), epochs, 1, EPOCHS_MAX, 1, integer=True)
         # Play/pause, step back, step, restart, a position slider and a speed slider; it
