@@ -18,14 +18,9 @@ load_keras()  # before importing widgets.models (they import Keras)
 
 from widgets.figures.shapes import named  # noqa: E402
 from widgets.geometry import boundary_segment  # noqa: E402
-from widgets.hebb import (  # noqa: E402
-    NORM_EPOCHS,
-    NORM_LINE,
-    NORM_NOW,
-    HebbDashboard,
-    check_first_two,
-    check_hebb_fails,
-)
+from widgets.hebb import HebbDashboard  # noqa: E402
+from widgets.hebb.exercises import check_first_two, check_hebb_fails  # noqa: E402
+from widgets.hebb.figures import NORM_EPOCHS, NORM_LINE, NORM_NOW  # noqa: E402
 from widgets.models.hebb import (  # noqa: E402
     build_hebb_net,
     hebb_patterns,
@@ -260,14 +255,14 @@ def test_epochs_control_and_the_norm_plot(dashboard):
 def test_a_bad_learning_rate_gets_a_message_and_changes_nothing(dashboard, bad):
     dashboard.go_to(4)
     before = model_state(dashboard)
-    dashboard._eta.value = bad  # typed in the box
+    dashboard._learning_rate.value = bad  # typed in the box
     assert "learning rate η must be a number in (0, 10]" in dashboard.error_text
     assert dashboard.learning_rate == 1.0
     np.testing.assert_allclose(model_state(dashboard), before)
     dashboard.clear_error()
     dashboard.configure(learning_rate=bad)  # from code
     assert "learning rate η" in dashboard.error_text
-    dashboard._eta.value = 0.5  # a good value clears the message and takes effect
+    dashboard._learning_rate.value = 0.5  # a good value clears the message and takes effect
     assert dashboard.error_text == ""
     np.testing.assert_allclose(model_state(dashboard), [1, 1, -1])
 
@@ -311,10 +306,10 @@ def test_bad_settings_are_student_errors_told_in_polish(polish_board, settings, 
 
 def test_a_learning_rate_typed_in_polish_gets_a_polish_sentence(polish_board):
     shown = shown_errors(polish_board)
-    polish_board._eta.value = 0.0
+    polish_board._learning_rate.value = 0.0
     sentence, _ = assert_student_error(shown[-1], "hebb.bad_eta")
     assert sentence.startswith("Współczynnik uczenia η musi być liczbą większą od 0")
-    polish_board._eta.value = 1.0
+    polish_board._learning_rate.value = 1.0
     assert polish_board.error_text == ""
 
 
@@ -322,7 +317,7 @@ def test_polish_dashboard_speaks_polish():
     board = HebbDashboard(lang="pl").wait_ready()
     board.go_to(1)
     assert "Krok 1 z 12" in board._status.value
-    assert "Reguła Hebba" in board.children[0].value
+    assert "Reguła Hebba" in board.children[1].value  # [0] is the stylesheet
 
 
 # ------------------------------------------------------------------------------ exercises

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from widgets.history import EVENTS
-from widgets.history_exercises import (
+from widgets.history.exercises import (
     GATES,
     check_single_neuron,
     check_years,

@@ -1,56 +1,9 @@
-"""Lesson 01 dashboard: the history of neural networks as an interactive timeline.
-
-Markers on a year axis (a plotly FigureWidget: click one) and a Dropdown with ◀ ▶ buttons
-(for the keyboard) select an event; a card tells its story in a few sentences and links
-to the lesson that covers it. The 1943 card runs a real Keras McCulloch-Pitts neuron
-(:mod:`widgets.models.mcculloch_pitts`, also ``dashboard.model``) and shows its AND truth
-table.
-"""
+"""Lesson 01's words, in Polish and English: the timeline's (``TEXT``) and the exercises'
+(``EXERCISE_TEXT``), one table each (see :mod:`widgets.i18n`)."""
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
-from pathlib import Path
-
-import ipywidgets
-import numpy as np
-import plotly.graph_objects as go
-
-from .errors import StudentError
-from .figures import shapes
-from .figures.light import LightFigureWidget
-from .figures.live import updating
-from .figures.style import FIRE, LINE, base_layout
-from .figures.tables import truth_table_html
-from .i18n import Strings, check_language
-from .lessons import lesson_title
-from .ui import Dashboard, shows_errors
-
-
-@dataclass(frozen=True)
-class Event:
-    """One milestone: its year, its key in :data:`TEXT` and the stem of its lesson."""
-
-    year: int
-    key: str
-    lesson: str
-
-
-EVENTS: tuple[Event, ...] = (
-    Event(1943, "mcp", "02_mcculloch_pitts"),
-    Event(1949, "hebb", "03_hebb"),
-    Event(1957, "perceptron", "04_perceptron"),
-    Event(1960, "adaline", "05_adaline"),
-    Event(1969, "minsky", "07_playground"),
-    Event(1986, "backprop", "07_playground"),
-    Event(1989, "cnn", "10_cnn"),
-    Event(1997, "lstm", "11_rnn"),
-    Event(2006, "dbn", "13_rbm"),
-    Event(2012, "alexnet", "16_pretrained"),
-    Event(2014, "gan", "14_gan"),
-    Event(2015, "keras", "09_keras_mnist"),
-)
+from ..i18n import Strings
 
 TEXT = Strings(
     "history",
@@ -67,11 +20,26 @@ TEXT = Strings(
             "arrows move to its neighbours). The card below tells what happened and leads to "
             "the lesson where you try it yourself.",
         },
-        "event": {"pl": "wydarzenie", "en": "event"},
-        "previous": {"pl": "poprzednie wydarzenie", "en": "previous event"},
-        "next": {"pl": "następne wydarzenie", "en": "next event"},
-        "year_axis": {"pl": "rok", "en": "year"},
-        "lesson_link": {"pl": "→ Lekcja {title}", "en": "→ Lesson {title}"},
+        "event": {
+            "pl": "wydarzenie",
+            "en": "event",
+        },
+        "previous": {
+            "pl": "poprzednie wydarzenie",
+            "en": "previous event",
+        },
+        "next": {
+            "pl": "następne wydarzenie",
+            "en": "next event",
+        },
+        "year_axis": {
+            "pl": "rok",
+            "en": "year",
+        },
+        "lesson_link": {
+            "pl": "→ Lekcja {title}",
+            "en": "→ Lesson {title}",
+        },
         "lesson_coming": {
             "pl": "Lekcja {title} (wkrótce)",
             "en": "Lesson {title} (coming soon)",
@@ -84,14 +52,23 @@ TEXT = Strings(
             "pl": "⏳ Tablica prawdy neuronu pojawi się, gdy załaduje się TensorFlow.",
             "en": "⏳ The neuron's truth table appears once TensorFlow has loaded.",
         },
-        "table_sum": {"pl": "Σ wᵢxᵢ", "en": "Σ wᵢxᵢ"},
-        "table_out": {"pl": "y", "en": "y"},
+        "table_sum": {
+            "pl": "Σ wᵢxᵢ",
+            "en": "Σ wᵢxᵢ",
+        },
+        "table_out": {
+            "pl": "y",
+            "en": "y",
+        },
         "unknown_event": {
             "pl": "Nie ma wydarzenia z roku {year}; lata na osi: {years}.",
             "en": "There is no event in {year}; the years on the timeline: {years}.",
         },
         # Events: a short label for the axis, a title and a card of 2-4 sentences ---------
-        "mcp_label": {"pl": "neuron MCP", "en": "MCP neuron"},
+        "mcp_label": {
+            "pl": "neuron MCP",
+            "en": "MCP neuron",
+        },
         "mcp_title": {
             "pl": "McCulloch i Pitts: neuron jako układ logiczny",
             "en": "McCulloch and Pitts: the neuron as a logic unit",
@@ -107,7 +84,10 @@ TEXT = Strings(
             "networks of such neurons can compute logical functions. A person sets the "
             "weights and thresholds: this model does not learn.",
         },
-        "hebb_label": {"pl": "reguła Hebba", "en": "Hebb's rule"},
+        "hebb_label": {
+            "pl": "reguła Hebba",
+            "en": "Hebb's rule",
+        },
         "hebb_title": {
             "pl": "Hebb: połączenia wzmacniają się przez użycie",
             "en": "Hebb: connections strengthen with use",
@@ -123,7 +103,10 @@ TEXT = Strings(
             "repeatedly takes part in firing the other. In neural networks this is written "
             "Δw = η·x·y. It is the first learning rule: weights are no longer set by hand.",
         },
-        "perceptron_label": {"pl": "perceptron", "en": "perceptron"},
+        "perceptron_label": {
+            "pl": "perceptron",
+            "en": "perceptron",
+        },
         "perceptron_title": {
             "pl": "Perceptron Rosenblatta",
             "en": "Rosenblatt's perceptron",
@@ -141,7 +124,10 @@ TEXT = Strings(
             "photocells. When the classes are linearly separable, the perceptron rule finds a "
             "solution in a finite number of steps.",
         },
-        "adaline_label": {"pl": "ADALINE", "en": "ADALINE"},
+        "adaline_label": {
+            "pl": "ADALINE",
+            "en": "ADALINE",
+        },
         "adaline_title": {
             "pl": "ADALINE: Widrow i Hoff minimalizują koszt",
             "en": "ADALINE: Widrow and Hoff minimise a cost",
@@ -158,7 +144,10 @@ TEXT = Strings(
             "before the threshold, with gradient descent. Gradient descent on a loss "
             "function is how deep networks are trained today.",
         },
-        "minsky_label": {"pl": "krytyka: XOR", "en": "critique: XOR"},
+        "minsky_label": {
+            "pl": "krytyka: XOR",
+            "en": "critique: XOR",
+        },
         "minsky_title": {
             "pl": "Minsky i Papert: czego perceptron nie potrafi",
             "en": "Minsky and Papert: what the perceptron cannot do",
@@ -175,7 +164,10 @@ TEXT = Strings(
             "and funding for, neural networks in the 1970s. A hidden layer helps, but nobody "
             "then knew how to train one well.",
         },
-        "backprop_label": {"pl": "propagacja wsteczna", "en": "backpropagation"},
+        "backprop_label": {
+            "pl": "propagacja wsteczna",
+            "en": "backpropagation",
+        },
         "backprop_title": {
             "pl": "Propagacja wsteczna błędu",
             "en": "Backpropagation of errors",
@@ -194,7 +186,10 @@ TEXT = Strings(
             "1974), but this paper made it widely known. Hidden layers learn their own "
             "representations of the data and solve, for example, XOR.",
         },
-        "cnn_label": {"pl": "sieci konwolucyjne", "en": "convolutional nets"},
+        "cnn_label": {
+            "pl": "sieci konwolucyjne",
+            "en": "convolutional nets",
+        },
         "cnn_title": {
             "pl": "LeCun: sieć konwolucyjna czyta kody pocztowe",
             "en": "LeCun: a convolutional network reads zip codes",
@@ -211,7 +206,10 @@ TEXT = Strings(
             "weights are shared across the whole image. Kunihiko Fukushima's Neocognitron "
             "(1980) came before it, LeNet-5 (1998) after it.",
         },
-        "lstm_label": {"pl": "LSTM", "en": "LSTM"},
+        "lstm_label": {
+            "pl": "LSTM",
+            "en": "LSTM",
+        },
         "lstm_title": {
             "pl": "LSTM: pamięć w sieci rekurencyjnej",
             "en": "LSTM: memory in a recurrent network",
@@ -228,7 +226,10 @@ TEXT = Strings(
             "and the network links events many steps apart. For years LSTMs powered speech "
             "recognition and machine translation.",
         },
-        "dbn_label": {"pl": "głębokie sieci przekonań", "en": "deep belief nets"},
+        "dbn_label": {
+            "pl": "głębokie sieci przekonań",
+            "en": "deep belief nets",
+        },
         "dbn_title": {
             "pl": "Głębokie sieci przekonań (DBN): uczenie warstwa po warstwie",
             "en": "Deep belief networks (DBN): training layer by layer",
@@ -245,7 +246,10 @@ TEXT = Strings(
             "weights prepared this way are then fine-tuned with backpropagation. This paper "
             "and related work of the same year revived interest in deep neural networks.",
         },
-        "alexnet_label": {"pl": "AlexNet", "en": "AlexNet"},
+        "alexnet_label": {
+            "pl": "AlexNet",
+            "en": "AlexNet",
+        },
         "alexnet_title": {
             "pl": "AlexNet wygrywa ImageNet",
             "en": "AlexNet wins ImageNet",
@@ -262,7 +266,10 @@ TEXT = Strings(
             "cards (GPUs), with ReLU activations and dropout (switching neurons off at random during training). After this result deep networks "
             "took over image recognition.",
         },
-        "gan_label": {"pl": "GAN", "en": "GAN"},
+        "gan_label": {
+            "pl": "GAN",
+            "en": "GAN",
+        },
         "gan_title": {
             "pl": "GAN: dwie sieci grają przeciw sobie",
             "en": "GAN: two networks play against each other",
@@ -277,7 +284,10 @@ TEXT = Strings(
             "discriminator network tells them apart from real data. Both learn at once, in a "
             "zero-sum game, until the generator's samples are hard to tell from real ones.",
         },
-        "keras_label": {"pl": "Keras i TensorFlow", "en": "Keras & TensorFlow"},
+        "keras_label": {
+            "pl": "Keras i TensorFlow",
+            "en": "Keras & TensorFlow",
+        },
         "keras_title": {
             "pl": "Keras i TensorFlow: głębokie uczenie dla każdego",
             "en": "Keras and TensorFlow: deep learning for everyone",
@@ -296,236 +306,62 @@ TEXT = Strings(
     },
 )
 
-# Trace indexes of the timeline figure.
-AXIS, STEMS, MARKERS = range(3)
-LEVELS = (1.0, -1.0, 2.0, -2.0)  # heights of the markers, so that neighbours' labels don't clash
-SIZE, SELECTED_SIZE = 16, 26
-COLOUR, SELECTED_COLOUR = "#1f77b4", FIRE
-YEARS = (1938, 2020)
-
-
-def event_index(year: int) -> int:
-    """The position of the event of ``year`` in :data:`EVENTS`."""
-    for i, event in enumerate(EVENTS):
-        if event.year == year:
-            return i
-    raise KeyError(year)
-
-
-def card_html(index: int, lang: str, folder: Path | None = None, extra: str = "") -> str:
-    """The card of event ``index``: year, title, story and a link to its lesson.
-
-    The link is relative (``04_perceptron.ipynb``), so it works in Voilà and JupyterLab in
-    either language folder; when ``folder`` (default: the working directory) lacks that
-    notebook, the lesson is named without a link, as on the index page.
-    """
-    t = TEXT.for_language(check_language(lang))
-    event = EVENTS[index]
-    folder = Path.cwd() if folder is None else folder
-    number = event.lesson.split("_")[0]
-    title = html.escape(f"{number}: {lesson_title(event.lesson, lang)}")
-    if (folder / f"{event.lesson}.ipynb").exists():
-        link = (
-            f"<a class='dl-lesson-link' href='{event.lesson}.ipynb' "
-            f"style='font-size:16px'>{t('lesson_link', title=title)}</a>"
-        )
-    else:
-        link = f"<span style='color:#888'>{t('lesson_coming', title=title)}</span>"
-    return (
-        "<div class='dl-history-card' style='border:1px solid #ccc;border-left:6px solid "
-        f"{SELECTED_COLOUR};border-radius:6px;padding:10px 16px;max-width:900px'>"
-        f"<div style='font-size:30px;font-weight:bold;color:{SELECTED_COLOUR}'>{event.year}</div>"
-        f"<div style='font-size:20px;font-weight:bold;margin:2px 0 6px'>"
-        f"{html.escape(t(f'{event.key}_title'))}</div>"
-        f"<p style='font-size:16px;line-height:1.45'>{html.escape(t(f'{event.key}_card'))}</p>"
-        f"{extra}<p>{link}</p></div>"
-    )
-
-
-def timeline_figure(lang: str) -> go.FigureWidget:
-    """The timeline: a year axis, a stem and a labelled marker per event."""
-    t = TEXT.for_language(check_language(lang))
-    years = [e.year for e in EVENTS]
-    levels = [LEVELS[i % len(LEVELS)] for i in range(len(EVENTS))]
-    stems_x, stems_y = [], []
-    for year, level in zip(years, levels, strict=True):
-        stems_x += [year, year, None]
-        stems_y += [0, level, None]
-    labels = [f"<b>{e.year}</b><br>{t(f'{e.key}_label')}" for e in EVENTS]
-    return LightFigureWidget(
-        data=[
-            go.Scatter(
-                x=list(YEARS),
-                y=[0, 0],
-                mode="lines",
-                line={"color": LINE, "width": 3},
-                hoverinfo="skip",
-            ),
-            go.Scatter(
-                x=stems_x,
-                y=stems_y,
-                mode="lines",
-                line={"color": "#aaaaaa", "width": 1},
-                hoverinfo="skip",
-            ),
-            go.Scatter(
-                x=years,
-                y=levels,
-                mode="markers+text",
-                text=labels,
-                textposition=["top center" if v > 0 else "bottom center" for v in levels],
-                textfont={"size": 13},
-                hovertext=[t(f"{e.key}_title") for e in EVENTS],
-                hoverinfo="text",
-                marker={
-                    "size": [SIZE] * len(EVENTS),
-                    "color": [COLOUR] * len(EVENTS),
-                    "line": {"width": 2, "color": "white"},
-                },
-            ),
-        ],
-        layout=base_layout(
-            xaxis={
-                "title": t("year_axis"),
-                "range": list(YEARS),
-                "dtick": 10,
-                "showgrid": False,
-                "fixedrange": True,
-            },
-            yaxis={"visible": False, "range": [-3.6, 3.6], "fixedrange": True},
-            height=330,
-            width=1000,
-            margin={"l": 20, "r": 20, "t": 10, "b": 45},
-            hovermode="closest",
-            dragmode=False,
-        ),
-    )
-
-
-class HistoryDashboard(Dashboard):
-    """The timeline, a Dropdown with ◀ ▶ buttons and the card of the chosen event."""
-
-    def __init__(self, lang: str = "pl", year: int = 1943, folder: Path | None = None):
-        super().__init__(lang)
-        t = self._t = TEXT.for_language(lang)
-        self._folder = folder
-
-        # Controls
-        self._event = ipywidgets.Dropdown(
-            options=[(f"{e.year} · {t(f'{e.key}_title')}", i) for i, e in enumerate(EVENTS)],
-            value=event_index(year),
-            description=t("event"),
-            layout=ipywidgets.Layout(width="560px"),
-        )
-        self._previous = ipywidgets.Button(
-            icon="chevron-left", tooltip=t("previous"), layout=ipywidgets.Layout(width="48px")
-        )
-        self._next = ipywidgets.Button(
-            icon="chevron-right", tooltip=t("next"), layout=ipywidgets.Layout(width="48px")
-        )
-
-        # Outputs
-        self.timeline = timeline_figure(lang)
-        self._card = ipywidgets.HTML()
-        self._card.add_class("dl-history-card-box")
-
-        # Layout
-        self.children = [
-            ipywidgets.HTML(f"<h2>{t('title')}</h2><p style='max-width:1000px'>{t('intro')}</p>"),
-            self._error,
-            self.timeline,
-            ipywidgets.HBox([self._previous, self._event, self._next]),
-            self._card,
-        ]
-
-        # Events
-        self.timeline.data[MARKERS].on_click(self._on_marker_click)
-        self._event.observe(self._on_event_change, names="value")
-        self._previous.on_click(self._on_previous_click)
-        self._next.on_click(self._on_next_click)
-        self._show_event()
-        self._start_model_loading()
-
-    # Public API (for notebook cells and tests) --------------------------------------------
-    @property
-    def selected(self) -> Event:
-        """The event whose card is shown."""
-        return EVENTS[self._event.value]
-
-    @shows_errors
-    def select_year(self, year: int) -> None:
-        """Show the card of the event of ``year``; an unknown year gets a message."""
-        try:
-            index = event_index(year)
-        except KeyError:
-            years = ", ".join(str(e.year) for e in EVENTS)
-            raise StudentError("history.unknown_event", year=year, years=years) from None
-        self._event.value = index
-
-    @property
-    def card_text(self) -> str:
-        """The card's HTML (for tests)."""
-        return self._card.value
-
-    # Model --------------------------------------------------------------------------------
-    def _build_model(self, keras) -> None:
-        from .models.mcculloch_pitts import build_mcp_model, set_parameters
-
-        model = build_mcp_model(2)
-        set_parameters(model, [1.0, 1.0], 2.0)  # w1 = w2 = 1, θ = 2: AND
-        self.model = model
-        self._show_event()
-
-    def mcp_truth_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rows, sums and outputs of the 1943 card's neuron, computed by Keras."""
-        from .models.mcculloch_pitts import truth_table
-
-        return truth_table(self.model)
-
-    # Events -------------------------------------------------------------------------------
-    @shows_errors
-    def _on_marker_click(self, trace, points, state) -> None:
-        if points.point_inds:
-            self._event.value = int(points.point_inds[0])
-
-    @shows_errors
-    def _on_event_change(self, change) -> None:
-        self.clear_error()
-        self._show_event()
-
-    @shows_errors
-    def _on_previous_click(self, button) -> None:
-        self._event.value = (self._event.value - 1) % len(EVENTS)
-
-    @shows_errors
-    def _on_next_click(self, button) -> None:
-        self._event.value = (self._event.value + 1) % len(EVENTS)
-
-    # Drawing ------------------------------------------------------------------------------
-    def _show_event(self) -> None:
-        index = self._event.value
-        # The timeline first: its message then reaches the page before the card's HTML.
-        # The highlight is a red disc under the marker (and its label): plotly.js redraws a
-        # shape alone, while new per-marker sizes and colours make it recompute the figure.
-        event = EVENTS[index]
-        disc = shapes.ring(
-            event.year, LEVELS[index % len(LEVELS)], SELECTED_SIZE / 2, "white", 2, "selected",
-            fillcolor=SELECTED_COLOUR,
-        )  # fmt: skip
-        disc[0]["layer"] = "below"
-        with updating(self.timeline):
-            self.timeline.layout.shapes = disc
-        extra = self._mcp_html() if EVENTS[index].key == "mcp" else ""
-        self._card.value = card_html(index, self.lang, self._folder, extra)
-
-    def _mcp_html(self) -> str:
-        if self.model is None:
-            return f"<p style='font-size:15px'>{self._t('mcp_loading')}</p>"
-        rows, sums, outputs = self.mcp_truth_table()
-        table = truth_table_html(
-            rows, sums, outputs, ["x1", "x2", self._t("table_sum"), self._t("table_out")]
-        )
-        return (
-            f"<div class='dl-mcp-live'><p style='font-size:15px'>{self._t('mcp_live')}</p>"
-            f"{table}</div>"
-        )
+EXERCISE_TEXT = Strings(
+    "history_exercises",
+    {
+        "years_passed": {
+            "pl": "✅ Dobrze! Wszystkie daty się zgadzają ({n}/{n}).",
+            "en": "✅ Correct! All the dates are right ({n}/{n}).",
+        },
+        "years_failed": {
+            "pl": "❌ Jeszcze nie: {wrong} z {n} {n:@daty|dat|dat} "
+            "{wrong:@się nie zgadza|się nie zgadzają|się nie zgadza}.",
+            "en": "❌ Not yet: {wrong} of {n} {n:@date|dates} {wrong:@is|are} wrong.",
+        },
+        "too_early": {
+            "pl": "{title}: {year} to za wcześnie",
+            "en": "{title}: {year} is too early",
+        },
+        "too_late": {
+            "pl": "{title}: {year} to za późno",
+            "en": "{title}: {year} is too late",
+        },
+        "missing": {
+            "pl": "{title}: brak roku (wpisz liczbę całkowitą)",
+            "en": "{title}: no year given (type a whole number)",
+        },
+        "unknown_key": {
+            "pl": "Nieznane wydarzenie {event!r}; znane: {keys}",
+            "en": "Unknown event {event!r}; known: {keys}",
+        },
+        "hint_timeline": {
+            "pl": "Wskazówka: wybierz wydarzenie na osi czasu powyżej i przeczytaj kartę.",
+            "en": "Hint: pick the event on the timeline above and read its card.",
+        },
+        "neuron_passed": {
+            "pl": "✅ Dobrze! Pojedynczy neuron progowy liczy {yes}, ale nie {no}.",
+            "en": "✅ Correct! A single threshold neuron computes {yes}, but not {no}.",
+        },
+        "neuron_failed": {
+            "pl": "❌ Jeszcze nie: {wrong} z {n} odpowiedzi {wrong:@jest błędna|są błędne|jest błędnych}.",
+            "en": "❌ Not yet: {wrong} of {n} {n:@answer|answers} {wrong:@is|are} wrong.",
+        },
+        "can": {
+            "pl": "{gate}: jeden neuron to potrafi, np. w = {w}, próg θ = {theta}",
+            "en": "{gate}: one neuron can, e.g. w = {w}, threshold θ = {theta}",
+        },
+        "cannot": {
+            "pl": "{gate}: żadna prosta nie oddziela jedynek od zer (Minsky i Papert, 1969)",
+            "en": "{gate}: no straight line separates its ones from its zeros "
+            "(Minsky and Papert, 1969)",
+        },
+        "not_bool": {
+            "pl": "{gate}: odpowiedz True albo False, nie {value!r}",
+            "en": "{gate}: answer True or False, not {value!r}",
+        },
+        "unknown_gate": {
+            "pl": "Nieznana funkcja {gate!r}; sprawdzane: {gates}",
+            "en": "Unknown function {gate!r}; checked: {gates}",
+        },
+    },
+)

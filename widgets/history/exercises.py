@@ -13,71 +13,11 @@ import itertools
 
 import numpy as np
 
-from .exercises import GateCheck
-from .history import EVENTS
-from .history import TEXT as HISTORY_TEXT
-from .i18n import Strings, check_language
-from .logic import input_rows, truth_vector
-
-TEXT = Strings(
-    "history_exercises",
-    {
-        "years_passed": {
-            "pl": "✅ Dobrze! Wszystkie daty się zgadzają ({n}/{n}).",
-            "en": "✅ Correct! All the dates are right ({n}/{n}).",
-        },
-        "years_failed": {
-            "pl": "❌ Jeszcze nie: {wrong} z {n} {n:@daty|dat|dat} "
-            "{wrong:@się nie zgadza|się nie zgadzają|się nie zgadza}.",
-            "en": "❌ Not yet: {wrong} of {n} {n:@date|dates} {wrong:@is|are} wrong.",
-        },
-        "too_early": {
-            "pl": "{title}: {year} to za wcześnie",
-            "en": "{title}: {year} is too early",
-        },
-        "too_late": {
-            "pl": "{title}: {year} to za późno",
-            "en": "{title}: {year} is too late",
-        },
-        "missing": {
-            "pl": "{title}: brak roku (wpisz liczbę całkowitą)",
-            "en": "{title}: no year given (type a whole number)",
-        },
-        "unknown_key": {
-            "pl": "Nieznane wydarzenie {event!r}; znane: {keys}",
-            "en": "Unknown event {event!r}; known: {keys}",
-        },
-        "hint_timeline": {
-            "pl": "Wskazówka: wybierz wydarzenie na osi czasu powyżej i przeczytaj kartę.",
-            "en": "Hint: pick the event on the timeline above and read its card.",
-        },
-        "neuron_passed": {
-            "pl": "✅ Dobrze! Pojedynczy neuron progowy liczy {yes}, ale nie {no}.",
-            "en": "✅ Correct! A single threshold neuron computes {yes}, but not {no}.",
-        },
-        "neuron_failed": {
-            "pl": "❌ Jeszcze nie: {wrong} z {n} odpowiedzi {wrong:@jest błędna|są błędne|jest błędnych}.",
-            "en": "❌ Not yet: {wrong} of {n} {n:@answer|answers} {wrong:@is|are} wrong.",
-        },
-        "can": {
-            "pl": "{gate}: jeden neuron to potrafi, np. w = {w}, próg θ = {theta}",
-            "en": "{gate}: one neuron can, e.g. w = {w}, threshold θ = {theta}",
-        },
-        "cannot": {
-            "pl": "{gate}: żadna prosta nie oddziela jedynek od zer (Minsky i Papert, 1969)",
-            "en": "{gate}: no straight line separates its ones from its zeros "
-            "(Minsky and Papert, 1969)",
-        },
-        "not_bool": {
-            "pl": "{gate}: odpowiedz True albo False, nie {value!r}",
-            "en": "{gate}: answer True or False, not {value!r}",
-        },
-        "unknown_gate": {
-            "pl": "Nieznana funkcja {gate!r}; sprawdzane: {gates}",
-            "en": "Unknown function {gate!r}; checked: {gates}",
-        },
-    },
-)
+from ..exercises import GateCheck
+from ..i18n import check_language
+from ..logic import input_rows, truth_vector
+from .events import EVENTS
+from .texts import EXERCISE_TEXT, TEXT
 
 GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")
 WEIGHT_GRID = (-2.0, -1.0, 0.0, 1.0, 2.0)
@@ -85,12 +25,12 @@ THRESHOLD_GRID = (-2.5, -1.5, -0.5, 0.5, 1.5, 2.5)  # between the integer sums: 
 
 
 def _title(key: str, lang: str) -> str:
-    return HISTORY_TEXT.for_language(lang)(f"{key}_title")
+    return TEXT.for_language(lang)(f"{key}_title")
 
 
 def check_years(answers: dict, lang: str = "pl") -> GateCheck:
     """Compare ``{event key: year}`` with the timeline; every given key is checked."""
-    t = TEXT.for_language(check_language(lang))
+    t = EXERCISE_TEXT.for_language(check_language(lang))
     years = {event.key: event.year for event in EVENTS}
     unknown = [key for key in answers if key not in years]
     if unknown or not answers:
@@ -128,7 +68,7 @@ def threshold_solution(gate: str) -> tuple[tuple[float, float], float] | None:
 
 def check_single_neuron(answers: dict, lang: str = "pl") -> GateCheck:
     """Check ``{gate: True/False}``: can one threshold neuron compute that gate?"""
-    t = TEXT.for_language(check_language(lang))
+    t = EXERCISE_TEXT.for_language(check_language(lang))
     unknown = [gate for gate in answers if gate not in GATES]
     if unknown or not answers:
         gate = unknown[0] if unknown else ""
