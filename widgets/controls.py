@@ -103,6 +103,15 @@ def number_box(
     return _bounded(kind, description, value, low, high, step, width)
 
 
+def number_field(
+    description: str, value: float, *, integer: bool = False, width: str | None = "250px"
+) -> ipywidgets.FloatText | ipywidgets.IntText:
+    """A box for any typed number, not clamped: the lesson checks it and says what is wrong
+    (:func:`number_box` clamps to its range instead, silently)."""
+    kind = ipywidgets.IntText if integer else ipywidgets.FloatText
+    return kind(value=value, description=description, style=LABEL, layout=_layout(width))
+
+
 def dropdown(
     description: str,
     options: Sequence | dict,

@@ -54,6 +54,10 @@ def stylesheet() -> str:
         ".dl-dashboard.dl-present{--dl-scale:1.4}"
         f"{sizes}{colours}"
         f".dl-note{{color:{COLOURS['note']}}}"
+        # Jupyter gives an HTML widget the 28px line of a one-line control: prose would
+        # read double-spaced.
+        ".dl-note .widget-html-content,.dl-body .widget-html-content,"
+        ".dl-text .widget-html-content,.dl-intro{line-height:1.4}"
         f".dl-intro{{font-size:{_size('text')};line-height:1.45;max-width:1000px}}"
         ".dl-heading{margin:6px 0 2px 0}"
         f".dl-status{{font-size:{_size('text')};margin:4px 0}}"
@@ -62,6 +66,9 @@ def stylesheet() -> str:
         ".dl-box-bad{background:#fdecea;border:1px solid #e57373}"
         ".dl-box-warn{background:#fff3e0;border:2px solid #e65100}"
         ".dl-table{border-collapse:collapse}"
+        ".dl-centred{text-align:center}"
+        ".dl-current-row{background:#fff3c4}"
+        ".dl-wrong-row{color:#b00020}"
         ".dl-table td,.dl-table th{padding:2px 8px;border-bottom:1px solid #ddd}"
         ".dl-table td.dl-num,.dl-table th.dl-num{text-align:right}"
         f".dl-code{{font-family:monospace;font-size:{_size('note')};line-height:1.35;"

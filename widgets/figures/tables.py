@@ -7,7 +7,6 @@ import html
 import numpy as np
 
 from ..i18n import number
-from .style import FIRE
 
 
 def truth_table_html(
@@ -29,18 +28,15 @@ def truth_table_html(
     for i, (row, total, out) in enumerate(zip(rows, sums, outputs, strict=True)):
         cells = [f"<td>{int(v)}</td>" for v in row]
         cells.append(f"<td>{number(float(total), lang)}</td>")
-        cells.append(
-            f"<td style='color:{FIRE if out else 'inherit'};font-weight:bold'>{int(out)}</td>"
-        )
-        style = "background:#fff3c4;" if i == current else ""
+        fired = " class='dl-fire-colour'" if out else ""
+        cells.append(f"<td{fired}><b>{int(out)}</b></td>")
+        classes = ["dl-current-row"] if i == current else []
         if targets is not None:
             ok = int(out) == int(targets[i])
             cells.append(f"<td>{int(targets[i])} {'✓' if ok else '✗'}</td>")
-            style += "" if ok else "color:#b00020;"
-        lines.append(f"<tr style='{style}'>{''.join(cells)}</tr>")
+            classes += [] if ok else ["dl-wrong-row"]
+        lines.append(f"<tr class='{' '.join(classes)}'>{''.join(cells)}</tr>")
     return (
-        "<table class='dl-table' style='border-collapse:collapse;font-size:15px;"
-        "text-align:center'>"
+        "<table class='dl-table dl-text dl-centred'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
-        "<style>.dl-table td,.dl-table th{padding:2px 10px;border-bottom:1px solid #ddd}</style>"
     )

@@ -18,7 +18,7 @@ import ipywidgets
 import numpy as np
 
 from ..animation import StepAnimation
-from ..controls import LABEL, column, dropdown, heading, html, row, slider, toggles
+from ..controls import column, dropdown, heading, html, number_field, row, slider, toggles
 from ..errors import StudentError
 from ..models import hebb as hebb_model
 from ..ui import Dashboard, Setting, reacts
@@ -40,17 +40,6 @@ LEARNING_RATE_MAX = 10.0
 EPOCHS_MAX = 20
 DEFAULT_EPOCHS = 3
 STEPS_PER_SECOND = 1  # slow enough to read the table while it plays
-
-
-# A general control, proposed for widgets/controls.py (shared) as it stands.
-def number_field(
-    description: str, value: float, *, integer: bool = False, width: str | None = "250px"
-) -> ipywidgets.FloatText | ipywidgets.IntText:
-    """A box for any typed number, not clamped: the lesson checks it and says what is wrong
-    (:func:`widgets.controls.number_box` clamps to its range instead)."""
-    kind = ipywidgets.IntText if integer else ipywidgets.FloatText
-    layout = ipywidgets.Layout(width=width) if width else ipywidgets.Layout()
-    return kind(value=value, description=description, style=LABEL, layout=layout)
 
 
 def _given(value, lang: str) -> str:
@@ -83,15 +72,12 @@ class HebbDashboard(Dashboard):
         self._patterns: tuple[np.ndarray, np.ndarray] | None = None
         self._model_encoding: str | None = None
         self._accepted_learning_rate = 1.0  # the last valid η typed in the box
-        self._build_controls(epochs)
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._first_epochs = epochs
+        self._build()
 
     # Construction -------------------------------------------------------------------------
-    def _build_controls(self, epochs: int) -> None:
-        t = self._t
+    def _build_controls(self) -> None:
+        t, epochs = self._t, self._first_epochs
         self._gate = dropdown(t("gate"), GATES, "AND")
         encodings = [(t(f"enc_{name}"), name) for name in ENCODING_NAMES]
         self._encoding = toggles(
@@ -123,8 +109,6 @@ class HebbDashboard(Dashboard):
 
     def _lay_out(self) -> None:
         t = self._t
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
         controls = column(
             [
                 heading(t("task")),
@@ -142,7 +126,7 @@ class HebbDashboard(Dashboard):
         plane = ipywidgets.VBox([self.plane, html(t("plane_legend"), "dl-small")])
         plane.layout.max_width = "440px"
         pictures = row([plane, self.norms, self._notes])
-        self._page(t("title"), t("intro"), style, steps, pictures)
+        self._page(t("title"), t("intro"), steps, pictures, style=STYLE)
 
     def _wire(self) -> None:
         self._gate.observe(self._on_task_change, names="value")

@@ -34,7 +34,7 @@ DISC = 0.04  # a pattern's disc: radius as a fraction of the plot's width
 NORM_LINE, NORM_EPOCHS, NORM_NOW = range(3)
 
 # Lesson 03's own rules, beside the course's stylesheet.
-STYLE = ".dl-current-row{background:#fff3c4}.dl-hebb-notes p{margin:6px 0}"
+STYLE = ".dl-hebb-notes p{margin:6px 0}"
 
 
 def format_number(value: float, lang: str = "en") -> str:

@@ -50,10 +50,10 @@ class HistoryDashboard(Dashboard):
         self._card = html("", "dl-history-card-box")
 
     def _lay_out(self) -> None:
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
         navigation = row([self._previous, self._event, self._next], wrap=False)
-        self._page(self._t("title"), self._t("intro"), style, self.timeline, navigation, self._card)
+        self._page(
+            self._t("title"), self._t("intro"), self.timeline, navigation, self._card, style=STYLE
+        )
         # The timeline needs no TensorFlow: only the 1943 card waits for it, and says so.
         self._loading.layout.display = "none"
 
