@@ -5,7 +5,7 @@ hidden layers and its width follows, see :mod:`widgets.models.depth`), the same 
 the same seed. They are the two outputs of one Keras model, so one compiled, full-batch
 Adam step trains both (:class:`widgets.training.BackgroundFit` runs it in a thread, with
 Stop). After every 25 steps the losses on the training and the test set are recorded;
-the figures (built in :mod:`widgets.figures.depth`) show them live with the fitted
+the figures (built in :mod:`.figures`) show them live with the fitted
 functions: the two curves over the target for the 1-D sets (sawtooth, small noisy set),
 two decision heatmaps for the spirals.
 Train (▶) continues the training, Stop stops it, Reset starts again from the seeded initial
@@ -25,7 +25,7 @@ import html
 import ipywidgets
 import numpy as np
 
-from .data.depth import (
+from ..data.depth import (
     DATASETS,
     NOISY_NOISE,
     TEETH_RANGE,
@@ -33,9 +33,14 @@ from .data.depth import (
     make_split,
     sawtooth_target,
 )
-from .errors import StudentError, finite_number, whole_number
-from .exercises import GateCheck
-from .figures.depth import (
+from ..errors import StudentError, finite_number, whole_number
+from ..exercises import GateCheck
+from ..figures.live import update_traces
+from ..i18n import Strings, check_language, number
+from ..models.depth import INITS  # a plain tuple: widgets.models.depth imports Keras lazily
+from ..training import BackgroundFit, FitJob, Progress
+from ..ui import TrainingDashboard, shows_errors
+from .figures import (
     NETS,
     counts_html,
     curve_grid,
@@ -47,11 +52,6 @@ from .figures.depth import (
     loss_data,
     loss_figure,
 )
-from .figures.live import update_traces
-from .i18n import Strings, check_language, number
-from .models.depth import INITS  # a plain tuple: widgets.models.depth imports Keras lazily
-from .training import BackgroundFit, FitJob, Progress
-from .ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "deep_vs_shallow",
@@ -440,14 +440,14 @@ class DeepVsShallowDashboard(TrainingDashboard):
     @property
     def shallow(self):
         """The wide, one-hidden-layer ``keras.Sequential``."""
-        from .models.depth import subnet
+        from ..models.depth import subnet
 
         return None if self.model is None else subnet(self.model, "shallow")
 
     @property
     def deep(self):
         """The narrow, ``depth``-hidden-layer ``keras.Sequential``."""
-        from .models.depth import subnet
+        from ..models.depth import subnet
 
         return None if self.model is None else subnet(self.model, "deep")
 
@@ -462,7 +462,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
 
     def widths(self) -> dict:
         """``{"shallow": (depth, width, params), "deep": (...)}`` for the current settings."""
-        from .models.depth import mlp_params, width_for_budget
+        from ..models.depth import mlp_params, width_for_budget
 
         n_inputs = 2 if self._data.value == "spirals" else 1
         result = {}
@@ -497,7 +497,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
             return
         if self.diverged_at is not None:
             raise self._diverged()
-        from .models.depth import loss_recorder
+        from ..models.depth import loss_recorder
 
         steps = int(self._steps.value)
         recorder = loss_recorder(self.split, STEPS_PER_EPOCH, self.history)
@@ -528,7 +528,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
     def _rebuild(self) -> None:
         """New data and the pair at its seeded start, the first losses, everything drawn."""
         self._stop_running()
-        from .models.depth import empty_history, record_losses
+        from ..models.depth import empty_history, record_losses
 
         seed = int(self._seed.value)
         self.split = make_split(
@@ -552,7 +552,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         compiled training step is kept; the seeded initial weights are cached per shape,
         seed and initialisation.
         """
-        from .models.depth import build_pair, restart
+        from ..models.depth import build_pair, restart
 
         shape = (split.n_inputs, int(self._budget.value), int(self._depth.value), split.task)
         n_inputs, budget, depth, task = shape
@@ -574,7 +574,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
 
     def _fit_job(self, steps: int, recorder) -> FitJob:
         """``steps`` full-batch steps as Keras epochs of 25 steps each, losses recorded."""
-        from .models.depth import repeated
+        from ..models.depth import repeated
 
         split = self.split
         x, y = repeated(split.x_train, split.y_train, STEPS_PER_EPOCH)
@@ -813,7 +813,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
 
     def _heatmap_trace_data(self) -> list[dict]:
         """Each net's probability of class 1 over the grid, with the training points."""
-        from .models.depth import forward
+        from ..models.depth import forward
 
         shape = (len(self._axis), len(self._axis))
         maps = [forward(net, self._grid).reshape(shape) for net in (self.shallow, self.deep)]
@@ -821,7 +821,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
 
     def _function_trace_data(self) -> list[dict]:
         """Both nets' curves over the x grid, with the target and the training points."""
-        from .models.depth import forward
+        from ..models.depth import forward
 
         x = self._curve_x
         if self.split.name == "sawtooth":
@@ -840,7 +840,7 @@ def check_param_count(
 ) -> GateCheck:
     """Is ``answer`` the parameter count of ``depth`` x Dense(width) on ``n_inputs`` inputs
     with one output? Compared with the closed form :func:`widgets.models.depth.mlp_params`."""
-    from .models.depth import mlp_params
+    from ..models.depth import mlp_params
 
     t = TEXT.for_language(check_language(lang))
     want = mlp_params(n_inputs, width, depth)

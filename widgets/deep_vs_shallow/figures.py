@@ -14,9 +14,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .curves import cost_figure, finite_or_none
-from .light import LightFigureWidget
-from .style import FIRE, LINE, QUIET, base_layout
+from ..figures.curves import cost_figure, finite_or_none
+from ..figures.light import LightFigureWidget
+from ..figures.style import FIRE, LINE, QUIET, base_layout
 
 NETS = ("shallow", "deep")
 PARTS = ("train", "test")  # solid and dotted lines of the loss figure
