@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from ..i18n import Strings
-from .text import TEXT
+from .texts import TEXT
 
 ROWS = Strings(
     "keras_cheatsheet",

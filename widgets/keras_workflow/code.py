@@ -6,7 +6,7 @@ import html
 
 import ipywidgets
 
-from .text import TEXT
+from .texts import TEXT
 
 
 class CodePanel:

@@ -19,7 +19,7 @@ from ..figures.style import FIRE, QUIET, base_layout
 from ..i18n import number
 from ..models import mlp
 from ..training import Progress
-from .text import TEXT
+from .texts import TEXT
 
 OPTIMIZER_LABELS = {"rmsprop": "RMSprop", "adam": "Adam", "sgd": "SGD (momentum 0.9)"}
 BATCH_CHOICES = (16, 32, 64, 128, 256, 512)

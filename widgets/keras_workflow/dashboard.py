@@ -29,7 +29,7 @@ from .compile_fit import FitPanel
 from .define import LayerBuilder, summary_html
 from .evaluate import EvaluatePanel
 from .predict import PredictPanel
-from .text import TEXT, spec_message
+from .texts import TEXT, spec_message
 
 PROGRESS_INTERVAL = 0.3  # seconds between live updates: smooth enough, light for the kernel
 

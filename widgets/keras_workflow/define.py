@@ -12,7 +12,7 @@ from collections.abc import Callable
 import ipywidgets
 
 from ..models import mlp
-from .text import TEXT
+from .texts import TEXT
 
 DEFAULTS = {
     "dense": mlp.dense(64, "relu"),

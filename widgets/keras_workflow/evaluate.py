@@ -17,7 +17,7 @@ from ..figures.images import (
     image_grid_figure,
 )
 from ..models import mlp
-from .text import TEXT
+from .texts import TEXT
 
 
 class EvaluatePanel:
