@@ -29,11 +29,11 @@ TEXT = Strings(
             "pl": "Dane: <b>{kind}</b>: {train} {train:@obraz uczący|obrazy uczące|obrazów "
             "uczących} (z nich {val_share:.0%} na walidację) i {test:,} "
             "{test:@testowy|testowe|testowych}, każdy 28×28 = 784 piksele. "
-            "<small style='color:#666'>({source})</small>",
+            "<small class='dl-muted-colour'>({source})</small>",
             "en": "Data: <b>{kind}</b>: {train:,} training {train:@image|images} ({val_share:.0%} "
             "of them for validation) and {test:,} test {test:@image|images}, each 28×28 = "
             "784 pixels. "
-            "<small style='color:#666'>({source})</small>",
+            "<small class='dl-muted-colour'>({source})</small>",
         },
         "data_missing": {
             "pl": "Dane: <b>brak MNIST</b> (co zrobić, mówi komunikat poniżej).",
