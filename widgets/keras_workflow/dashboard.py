@@ -133,10 +133,10 @@ class KerasWorkflowDashboard(Dashboard):
         fit.train_more.on_click(self._on_train_more)
         fit.stop.on_click(self._on_stop)
         evaluate.button.on_click(self._on_evaluate)
-        evaluate.true_digit.observe(self._on_cell_change, names="value")
-        evaluate.predicted_digit.observe(self._on_cell_change, names="value")
-        predict.source.observe(self._on_predict_change, names="value")
-        predict.index.observe(self._on_predict_change, names="value")
+        for digit in (evaluate.true_digit, evaluate.predicted_digit):
+            digit.observe(self._on_cell_change, names="value")
+        for choice in (predict.source, predict.index):
+            choice.observe(self._on_predict_change, names="value")
         predict.canvas.observe_digit(self._on_drawing)
         code.freeze.observe(self._on_freeze_change, names="value")
         code.save.on_click(self._on_save)
