@@ -66,6 +66,9 @@ NOISY_LOSS_RANGE = [0.0, 0.25]  # linear: a test loss rising 0.10 -> 0.13 must b
 SLIDER_WIDTH = "370px"  # the lesson's long labels ("warstwy sieci głębokiej") need room
 COLUMN_WIDTH = "390px"
 BUTTON_WIDTH = "112px"  # of the data and initialisation toggles
+# Lesson 08's own rule: its help paragraphs beside the sliders keep a reading line height
+# (an HTML widget's content otherwise gets the 28px height of a one-line control).
+STYLE = ".dl-deep-vs-shallow .dl-note .widget-html-content{line-height:1.35}"
 
 
 def _setting_slider(description: str, value, low, high, step=1, css: str = ""):
@@ -198,7 +201,10 @@ class DeepVsShallowDashboard(TrainingDashboard):
         )
         # the 1-D figure or the heatmaps (one is hidden), above the loss figure
         figures = ipywidgets.VBox([self._function_box, self._heatmap_box, self._loss_box])
-        self._page(t("title"), intro, self._status, row([controls, figures]))
+        style = html(f"<style>{STYLE}</style>")
+        style.layout.display = "none"
+        self._page(t("title"), intro, style, self._status, row([controls, figures]))
+        self.add_class("dl-deep-vs-shallow")
         self._show_data_controls()
         self._draw_counts()
 
