@@ -12,7 +12,13 @@ from student_errors import assert_student_error, shown_errors
 from widgets.backend import load_keras
 from widgets.data.depth import sawtooth_target
 from widgets.deep_vs_shallow import DeepVsShallowDashboard, check_param_count, check_shallow_neurons
-from widgets.figures.depth import COLOURS, counts_html, heatmap_data, loss_data, loss_figure
+from widgets.deep_vs_shallow.figures import (
+    COLOURS,
+    counts_html,
+    heatmap_data,
+    loss_data,
+    loss_figure,
+)
 
 keras = load_keras(timeout=120)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from ..i18n import Strings
-from .text import TEXT
+from .texts import TEXT
 
 ROWS = Strings(
     "keras_cheatsheet",
@@ -136,8 +136,5 @@ def cheatsheet_html(lang: str) -> str:
         for r, p, w in cheatsheet_rows(lang)
     )
     return (
-        "<table class='dl-cheatsheet' style='border-collapse:collapse;font-size:13px'>"
-        f"<thead>{head}</thead><tbody>{body}</tbody></table>"
-        "<style>.dl-cheatsheet td,.dl-cheatsheet th{padding:3px 8px;border-bottom:1px solid "
-        "#ddd;text-align:left;vertical-align:top}</style>"
+        f"<table class='dl-cheatsheet dl-table'><thead>{head}</thead><tbody>{body}</tbody></table>"
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
+from html import escape
 
 import ipywidgets
 
-from .text import TEXT
+from ..controls import button, html
+from .texts import TEXT
 
 
 class CodePanel:
@@ -14,20 +15,18 @@ class CodePanel:
 
     def __init__(self, lang: str):
         t = TEXT.for_language(lang)
-        self.code = ipywidgets.HTML("")
-        self.code.add_class("dl-code")
+        self.code = html("", "dl-generated-code")
         self.freeze = ipywidgets.SelectMultiple(options=[], rows=5, layout={"width": "300px"})
         self.freeze.add_class("dl-freeze")
         self.path = ipywidgets.Text(
             value="models/mnist_mlp.keras", description=t("path"), layout={"width": "340px"}
         )
-        self.save = ipywidgets.Button(description=t("save"), icon="save")
-        self.load = ipywidgets.Button(description=t("load"), icon="folder-open")
-        self.message = ipywidgets.HTML("")
-        self.message.add_class("dl-file-message")
+        self.save = button(t("save"), icon="save")
+        self.load = button(t("load"), icon="folder-open")
+        self.message = html("", "dl-file-message")
         self.controls = [self.freeze, self.path, self.save, self.load]
-        self._help = ipywidgets.HTML(f"<small>{t('code_help')}</small>")
-        self._freeze_help = ipywidgets.HTML(t("freeze"))
+        self._help = html(t("code_help"), "dl-note")
+        self._freeze_help = html(t("freeze"))
 
     def box(self) -> ipywidgets.Widget:
         return ipywidgets.VBox(
@@ -42,13 +41,9 @@ class CodePanel:
         )
 
     def show_code(self, code: str) -> None:
-        self.code.value = (
-            # Inline font and line height: Voilà's widget styles give a <pre> the page's
-            # proportional font and a double line height.
-            "<pre style='font-family:monospace;font-size:13px;line-height:1.35;"
-            "white-space:pre;background:#f6f8fa;padding:8px;border-radius:6px;"
-            f"max-height:420px;overflow:auto;user-select:text'>{html.escape(code)}</pre>"
-        )
+        # The class on the <pre> itself: Voilà's widget styles would give it the page's
+        # proportional font and a double line height. Its height limit is in STYLE.
+        self.code.value = f"<pre class='dl-code'>{escape(code)}</pre>"
 
     def set_layers(self, labels: list[str], trainable: list[bool]) -> None:
         """List the model's layers; select the frozen ones."""

@@ -13,13 +13,23 @@ import ipywidgets
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..controls import (
+    LABEL,
+    button,
+    checkbox,
+    dropdown,
+    html,
+    log_slider,
+    number_box,
+    slider,
+)
 from ..figures.curves import update_traces
 from ..figures.light import LightFigureWidget
 from ..figures.style import FIRE, QUIET, base_layout
 from ..i18n import number
 from ..models import mlp
 from ..training import Progress
-from .text import TEXT
+from .texts import TEXT
 
 OPTIMIZER_LABELS = {"rmsprop": "RMSprop", "adam": "Adam", "sgd": "SGD (momentum 0.9)"}
 BATCH_CHOICES = (16, 32, 64, 128, 256, 512)
@@ -130,96 +140,10 @@ class FitPanel:
     """Compile and fit controls, buttons, status line, progress bar and curves."""
 
     def __init__(self, lang: str):
-        t = TEXT.for_language(lang)
         self.lang = lang
-        wide = {"description_width": "110px"}
-        # Compile
-        self.optimizer = ipywidgets.Dropdown(
-            options=[(v, k) for k, v in OPTIMIZER_LABELS.items()],
-            value="rmsprop",
-            description=t("optimizer"),
-            style=wide,
-        )
-        self.learning_rate = ipywidgets.FloatLogSlider(
-            value=0.001,
-            base=10,
-            min=-5,
-            max=1,
-            step=0.25,
-            readout_format=".1e",
-            description=t("learning_rate"),
-            style=wide,
-            continuous_update=False,
-        )
-        self.learning_rate.add_class("dl-learning-rate")
-        self.loss = ipywidgets.Dropdown(
-            options=[
-                (t("loss_cce"), "categorical_crossentropy"),
-                (t("loss_mse"), "mean_squared_error"),
-            ],
-            description=t("loss"),
-            style=wide,
-            layout={"width": "380px"},
-        )
-        self.metrics = ipywidgets.HTML(t("metrics"))
-        # Fit
-        self.epochs = ipywidgets.IntSlider(
-            value=30,
-            min=1,
-            max=100,
-            description=t("epochs"),
-            style=wide,
-            continuous_update=False,
-        )
-        self.epochs.add_class("dl-epochs")
-        self.batch_size = ipywidgets.Combobox(
-            value="128",
-            options=[str(b) for b in BATCH_CHOICES],
-            description=t("batch_size"),
-            style=wide,
-            ensure_option=False,
-            layout={"width": "260px"},
-        )
-        self.batch_size.add_class("dl-batch-size")
-        self.validation_split = ipywidgets.FloatSlider(
-            value=0.2,
-            min=0.0,
-            max=0.5,
-            step=0.05,
-            description=t("validation_split"),
-            style=wide,
-            continuous_update=False,
-        )
-        self.early_stopping = ipywidgets.Checkbox(
-            value=False,
-            description=t("early_stopping"),
-            indent=False,
-            layout={"width": "240px"},
-        )
-        self.patience = ipywidgets.BoundedIntText(value=3, min=1, max=20, layout={"width": "70px"})
-        self.reduce_lr = ipywidgets.Checkbox(
-            value=False, description=t("reduce_lr"), indent=False, layout={"width": "auto"}
-        )
-        self.tensorboard = ipywidgets.Checkbox(
-            value=False, description=t("tensorboard"), indent=False, layout={"width": "200px"}
-        )
-        self.log_dir = ipywidgets.Text(value="logs/fit", layout={"width": "200px"})
-        # Buttons and state
-        self.train_new = ipywidgets.Button(
-            description=t("train_new"), icon="play", button_style="success"
-        )
-        self.train_new.add_class("dl-train")
-        self.train_more = ipywidgets.Button(description=t("train_more"), icon="forward")
-        self.train_more.add_class("dl-train-more")
-        self.stop = ipywidgets.Button(
-            description=t("stop"), icon="stop", button_style="danger", disabled=True
-        )
-        self.stop.add_class("dl-stop")
-        self.progress = ipywidgets.FloatProgress(value=0.0, min=0.0, max=1.0)
-        self.progress.add_class("dl-progress")
-        self.status = ipywidgets.HTML(t("idle"))
-        self.status.add_class("dl-fit-status")
-        self.curves = LiveCurves(lang)
+        self._t = TEXT.for_language(lang)
+        self._build_controls()
+        self._build_figures()
         self.settings = [
             self.optimizer,
             self.learning_rate,
@@ -233,6 +157,72 @@ class FitPanel:
             self.tensorboard,
             self.log_dir,
         ]
+
+    # Construction ------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        """Compile's settings, fit's settings and callbacks, the three buttons."""
+        t = self._t
+        optimizers = [(label, name) for name, label in OPTIMIZER_LABELS.items()]
+        self.optimizer = dropdown(t("optimizer"), optimizers, "rmsprop")
+        self.learning_rate = log_slider(
+            t("learning_rate"), 0.001, -5, 1, step=0.25, readout_format=".1e"
+        )
+        self.learning_rate.continuous_update = False  # log_slider has no such argument
+        losses = [
+            (t("loss_cce"), "categorical_crossentropy"),
+            (t("loss_mse"), "mean_squared_error"),
+        ]
+        self.loss = dropdown(t("loss"), losses, width="380px")
+        self.epochs = slider(t("epochs"), 30, 1, 100, 1, integer=True, continuous_update=False)
+        self.batch_size = ipywidgets.Combobox(
+            value="128",
+            options=[str(b) for b in BATCH_CHOICES],
+            description=t("batch_size"),
+            style=LABEL,
+            ensure_option=False,
+            layout={"width": "260px"},
+        )
+        self.validation_split = slider(
+            t("validation_split"), 0.2, 0.0, 0.5, 0.05, continuous_update=False
+        )
+        self._build_callbacks()
+        self.train_new = button(t("train_new"), icon="play", kind="success")
+        self.train_more = button(t("train_more"), icon="forward")
+        self.stop = button(t("stop"), icon="stop", kind="danger")
+        self.stop.disabled = True
+        for control, name in (
+            (self.learning_rate, "learning-rate"),
+            (self.epochs, "epochs"),
+            (self.batch_size, "batch-size"),
+            (self.train_new, "train"),
+            (self.train_more, "train-more"),
+            (self.stop, "stop"),
+        ):
+            control.add_class(f"dl-{name}")
+
+    def _build_callbacks(self) -> None:
+        """Early stopping with its patience, a smaller step on a plateau, TensorBoard logs."""
+        t = self._t
+        self.early_stopping = checkbox(t("early_stopping"))
+        self.patience = number_box("", 3, 1, 20, integer=True, width="70px")
+        self.reduce_lr = checkbox(t("reduce_lr"))
+        self.tensorboard = checkbox(t("tensorboard"))
+        self.log_dir = ipywidgets.Text(value="logs/fit", layout={"width": "200px"})
+        widths = (
+            (self.early_stopping, "240px"),
+            (self.reduce_lr, "auto"),
+            (self.tensorboard, "200px"),
+        )
+        for box, width in widths:  # each box beside its field, not a column's width away
+            box.layout.width = width
+
+    def _build_figures(self) -> None:
+        """The metric shown, the progress bar, the status line and the live curves."""
+        self.metrics = html(self._t("metrics"))
+        self.progress = ipywidgets.FloatProgress(value=0.0, min=0.0, max=1.0)
+        self.progress.add_class("dl-progress")
+        self.status = html(self._t("idle"), "dl-fit-status")
+        self.curves = LiveCurves(self.lang)
 
     # Layout ------------------------------------------------------------------------------
     def compile_box(self) -> ipywidgets.Widget:
@@ -301,7 +291,7 @@ class FitPanel:
 
     def show_progress(self, progress: Progress) -> None:
         """Progress bar, status line and curves for one report (from the training thread)."""
-        t = TEXT.for_language(self.lang)
+        t = self._t
         self.progress.value = progress.fraction
         self.curves.add(progress)
         self.curves.draw()

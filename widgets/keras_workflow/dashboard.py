@@ -9,34 +9,42 @@ setting that cannot work shows a message and leaves the model as it was.
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import time
+from html import escape
 from pathlib import Path
 
 import ipywidgets
 import numpy as np
 
+from ..controls import html, row, toggles
 from ..data import MnistUnavailableError, load_mnist, one_hot, preprocess_images
 from ..errors import StudentError
 from ..i18n import number
 from ..models import mlp
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Dashboard, shows_errors
+from ..ui import Dashboard, reacts
 from .cheatsheet import cheatsheet_html
 from .code import CodePanel
 from .compile_fit import FitPanel
 from .define import LayerBuilder, summary_html
 from .evaluate import EvaluatePanel
 from .predict import PredictPanel
-from .text import TEXT, spec_message
+from .texts import TEXT, spec_message
 
 PROGRESS_INTERVAL = 0.3  # seconds between live updates: smooth enough, light for the kernel
+# Lesson 09's own rules: the generated code scrolls and can be selected, the cheat sheet's
+# cells start at the top left, in the note size.
+STYLE = (
+    ".dl-keras-workflow pre.dl-code{max-height:420px;overflow:auto;user-select:text}"
+    ".dl-cheatsheet{font-size:calc(var(--dl-scale) * 13px)}"
+    ".dl-cheatsheet td,.dl-cheatsheet th{text-align:left;vertical-align:top}"
+)
 
 
 def _section(title: str, help_html: str, body: ipywidgets.Widget) -> ipywidgets.Widget:
-    header = ipywidgets.HTML(f"<h3 style='margin:14px 0 2px 0'>{html.escape(title)}</h3>")
-    return ipywidgets.VBox([header, ipywidgets.HTML(f"<small>{help_html}</small>"), body])
+    """One step of the workflow: its title, a line of help, its controls and figures."""
+    return ipywidgets.VBox([html(f"<h3>{escape(title)}</h3>"), html(help_html, "dl-note"), body])
 
 
 class KerasWorkflowDashboard(Dashboard):
@@ -45,7 +53,6 @@ class KerasWorkflowDashboard(Dashboard):
     def __init__(self, lang: str = "pl", seed: int = 0):
         super().__init__(lang)
         self._t = TEXT.for_language(self.lang)
-        t = self._t
         self.seed = seed
         self.data = None
         self._input_shape = mlp.FLAT_INPUT
@@ -53,69 +60,30 @@ class KerasWorkflowDashboard(Dashboard):
         self._guard = None
         self._started = 0.0
         self._epochs_before = 0
-        # Controls
-        self._builder = LayerBuilder(self.lang, on_change=self._on_layers_change)
-        self._input = ipywidgets.ToggleButtons(
-            options=[(t("input_flat"), "flat"), (t("input_image"), "image")],
-            description=t("input"),
-            style={"button_width": "190px"},
-        )
-        self._fit = FitPanel(self.lang)
-        self._evaluate = EvaluatePanel(self.lang)
-        self._predict = PredictPanel(self.lang)
-        self._code = CodePanel(self.lang)
         self._trainer = BackgroundFit(
             on_progress=self._on_progress,
             on_done=self._on_done,
             min_interval=PROGRESS_INTERVAL,
             batch_progress=True,
         )
-        # Outputs
-        self._data_label = ipywidgets.HTML(t("data_loading"))
-        self._data_label.add_class("dl-data-source")
-        self._summary = ipywidgets.HTML("")
-        self._summary.add_class("dl-summary-box")
-        # Layout
-        extras = ipywidgets.Accordion([self._code.box(), ipywidgets.HTML(cheatsheet_html(lang))])
-        extras.set_title(0, t("extras"))
-        extras.set_title(1, t("cheatsheet"))
-        extras.selected_index = None
-        self.children = [
-            ipywidgets.HTML(f"<h2>{html.escape(t('title'))}</h2><p>{t('intro')}</p>"),
-            self._data_label,
-            self._loading,
-            self._error,
-            _section(
-                t("define"),
-                t("define_help"),
-                ipywidgets.HBox(
-                    [ipywidgets.VBox([self._input, self._builder]), self._summary],
-                    layout={"flex_flow": "row wrap"},
-                ),
-            ),
-            _section(t("compile"), t("compile_help"), self._fit.compile_box()),
-            _section(t("fit"), t("fit_help"), self._fit.fit_box()),
-            _section(t("evaluate"), t("evaluate_help"), self._evaluate.box()),
-            _section(t("predict"), t("predict_help"), self._predict.box()),
-            extras,
-        ]
-        self.add_class("dl-keras-workflow")
-        # Events
-        self._input.observe(self._on_input_change, names="value")
-        for control in self._fit.settings:
-            control.observe(self._on_settings_change, names="value")
-        self._fit.train_new.on_click(self._on_train_new)
-        self._fit.train_more.on_click(self._on_train_more)
-        self._fit.stop.on_click(self._on_stop)
-        self._evaluate.button.on_click(self._on_evaluate)
-        self._evaluate.true_digit.observe(self._on_cell_change, names="value")
-        self._evaluate.predicted_digit.observe(self._on_cell_change, names="value")
-        self._predict.source.observe(self._on_predict_change, names="value")
-        self._predict.index.observe(self._on_predict_change, names="value")
-        self._predict.canvas.observe_digit(self._on_drawing)
-        self._code.freeze.observe(self._on_freeze_change, names="value")
-        self._code.save.on_click(self._on_save)
-        self._code.load.on_click(self._on_load)
+        self._build_controls()
+        self._build_figures()
+        self._lay_out()
+        self._wire()
+        self._start_model_loading()
+
+    # Construction -------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        """The input choice and the layer builder, then one panel per later step (each
+        holds its controls and its figures)."""
+        t = self._t
+        inputs = [(t("input_flat"), "flat"), (t("input_image"), "image")]
+        self._input = toggles(t("input"), inputs, "flat", button_width="190px")
+        self._builder = LayerBuilder(self.lang, on_change=self._on_layers_change)
+        self._fit = FitPanel(self.lang)
+        self._evaluate = EvaluatePanel(self.lang)
+        self._predict = PredictPanel(self.lang)
+        self._code = CodePanel(self.lang)
         self._model_controls = [
             self._input,
             *self._builder.controls,
@@ -126,7 +94,53 @@ class KerasWorkflowDashboard(Dashboard):
             *self._predict.controls,
             *self._code.controls,
         ]
-        self._start_model_loading()
+
+    def _build_figures(self) -> None:
+        """Which data was loaded, and the model's summary table."""
+        self._data_label = html(self._t("data_loading"), "dl-data-source")
+        self._summary = html("", "dl-summary-box")
+
+    def _lay_out(self) -> None:
+        """The five steps one below the other, then the code and the cheat sheet."""
+        t = self._t
+        model = row([ipywidgets.VBox([self._input, self._builder]), self._summary])
+        extras = ipywidgets.Accordion([self._code.box(), html(cheatsheet_html(self.lang))])
+        extras.set_title(0, t("extras"))
+        extras.set_title(1, t("cheatsheet"))
+        extras.selected_index = None
+        style = html(f"<style>{STYLE}</style>")
+        style.layout.display = "none"
+        self._page(
+            escape(t("title")),
+            t("intro"),
+            style,
+            self._data_label,
+            _section(t("define"), t("define_help"), model),
+            _section(t("compile"), t("compile_help"), self._fit.compile_box()),
+            _section(t("fit"), t("fit_help"), self._fit.fit_box()),
+            _section(t("evaluate"), t("evaluate_help"), self._evaluate.box()),
+            _section(t("predict"), t("predict_help"), self._predict.box()),
+            extras,
+        )
+        self.add_class("dl-keras-workflow")
+
+    def _wire(self) -> None:
+        fit, evaluate, predict, code = self._fit, self._evaluate, self._predict, self._code
+        self._input.observe(self._on_input_change, names="value")
+        for control in fit.settings:
+            control.observe(self._on_settings_change, names="value")
+        fit.train_new.on_click(self._on_train_new)
+        fit.train_more.on_click(self._on_train_more)
+        fit.stop.on_click(self._on_stop)
+        evaluate.button.on_click(self._on_evaluate)
+        for digit in (evaluate.true_digit, evaluate.predicted_digit):
+            digit.observe(self._on_cell_change, names="value")
+        for choice in (predict.source, predict.index):
+            choice.observe(self._on_predict_change, names="value")
+        predict.canvas.observe_digit(self._on_drawing)
+        code.freeze.observe(self._on_freeze_change, names="value")
+        code.save.on_click(self._on_save)
+        code.load.on_click(self._on_load)
 
     # Public (tests, notebook cells) --------------------------------------------------------
     @property
@@ -177,7 +191,7 @@ class KerasWorkflowDashboard(Dashboard):
         self._data_label.value = self._t(
             "data",
             kind=self._t("data_offline" if offline else "data_full"),
-            source=html.escape(data.source),
+            source=escape(data.source),
             train=len(data.x_train),
             test=len(data.x_test),
             val_share=float(self._fit.validation_split.value),
@@ -236,13 +250,13 @@ class KerasWorkflowDashboard(Dashboard):
         self._show_prediction()
 
     # Events --------------------------------------------------------------------------------
-    @shows_errors
+    @reacts
     def _on_layers_change(self, layers) -> None:
         if self.model is None or self._trainer.running:
             return
         self._try_layers(layers, self._wanted_input())
 
-    @shows_errors
+    @reacts
     def _on_input_change(self, _change) -> None:
         self._try_layers(self._builder.layers, self._wanted_input())
 
@@ -250,7 +264,7 @@ class KerasWorkflowDashboard(Dashboard):
         """The input shape chosen with the toggle (the model's may lag if it was invalid)."""
         return mlp.IMAGE_INPUT if self._input.value == "image" else mlp.FLAT_INPUT
 
-    @shows_errors
+    @reacts
     def _on_settings_change(self, change) -> None:
         if self.data is None:
             return
@@ -263,7 +277,7 @@ class KerasWorkflowDashboard(Dashboard):
         self._show_data_label()
         self._refresh_code()
 
-    @shows_errors
+    @reacts
     def _on_train_new(self, _button) -> None:
         fit_spec = self._checked_fit_spec()
         if fit_spec is None:
@@ -272,7 +286,7 @@ class KerasWorkflowDashboard(Dashboard):
         self._fit.curves.clear()
         self._start_fit(fit_spec)
 
-    @shows_errors
+    @reacts
     def _on_train_more(self, _button) -> None:
         fit_spec = self._checked_fit_spec()
         if fit_spec is None:
@@ -334,7 +348,7 @@ class KerasWorkflowDashboard(Dashboard):
         ):
             control.disabled = running
 
-    @shows_errors
+    @reacts
     def _on_stop(self, _button) -> None:
         self._trainer.stop()
 
@@ -383,19 +397,19 @@ class KerasWorkflowDashboard(Dashboard):
         self._evaluate.evaluate(self.model, self._x_test, self._y_test, self.data.x_test)
         self._show_prediction()
 
-    @shows_errors
+    @reacts
     def _on_evaluate(self, _button) -> None:
         self._evaluate.evaluate(self.model, self._x_test, self._y_test, self.data.x_test)
 
-    @shows_errors
+    @reacts
     def _on_cell_change(self, _change) -> None:
         self._evaluate.show_cell()
 
-    @shows_errors
+    @reacts
     def _on_predict_change(self, _change) -> None:
         self._show_prediction()
 
-    @shows_errors
+    @reacts
     def _on_drawing(self, _digit) -> None:
         if self._predict.source.value != "drawn":
             self._predict.source.value = "drawn"  # its observer predicts
@@ -407,7 +421,7 @@ class KerasWorkflowDashboard(Dashboard):
             return
         self._predict.show(self.model, self.data.x_test, self.data.y_test)
 
-    @shows_errors
+    @reacts
     def _on_freeze_change(self, _change) -> None:
         if self.model is None or self._trainer.running:
             return
@@ -415,7 +429,7 @@ class KerasWorkflowDashboard(Dashboard):
         mlp.compile_model(self.model, self._fit.compile_spec())
         self._refresh_summary()
 
-    @shows_errors
+    @reacts
     def _on_save(self, _button) -> None:
         path = self._checked_path()
         if path is None:
@@ -425,9 +439,9 @@ class KerasWorkflowDashboard(Dashboard):
             self.model.save(path)
         except OSError as error:  # a folder that does not exist or is not writable
             raise StudentError("keras_workflow.save_failed", path=str(path)) from error
-        self._code.message.value = self._t("saved", path=html.escape(str(path)))
+        self._code.message.value = self._t("saved", path=escape(str(path)))
 
-    @shows_errors
+    @reacts
     def _on_load(self, _button) -> None:
         path = self._checked_path()
         if path is None:
@@ -447,14 +461,12 @@ class KerasWorkflowDashboard(Dashboard):
         self.clear_error()
         self._input_shape = input_shape
         self._install_model(model)
-        self._builder.layers = layers  # no rebuild: keep the loaded weights
-        self._builder._refresh(0)
-        self._input.unobserve(self._on_input_change, names="value")
-        self._input.value = "image" if input_shape == mlp.IMAGE_INPUT else "flat"
-        self._input.observe(self._on_input_change, names="value")
+        self._builder.show_layers(layers)  # no rebuild: keep the loaded weights
+        with self._quietly():
+            self._input.value = "image" if input_shape == mlp.IMAGE_INPUT else "flat"
         self._refresh_code()
         self._show_prediction()
-        self._code.message.value = self._t("loaded", path=html.escape(str(path)), n=len(layers))
+        self._code.message.value = self._t("loaded", path=escape(str(path)), n=len(layers))
 
     def _checked_path(self) -> Path | None:
         text = self._code.path.value.strip()

@@ -11,8 +11,11 @@ from collections.abc import Callable
 
 import ipywidgets
 
+from ..controls import button, dropdown, row
 from ..models import mlp
-from .text import TEXT
+from .texts import TEXT
+
+EDITOR_WIDTH = "270px"
 
 DEFAULTS = {
     "dense": mlp.dense(64, "relu"),
@@ -32,59 +35,68 @@ class LayerBuilder(ipywidgets.VBox):
     """Edit a list of layer specs; ``layers`` is the current list."""
 
     def __init__(self, lang: str, on_change: Callable[[list[mlp.Layer]], None]):
-        t = TEXT.for_language(lang)
+        super().__init__()
+        self._t = TEXT.for_language(lang)
         self.layers: list[mlp.Layer] = list(mlp.LECTURE_LAYERS)
         self._on_change = on_change
         self._updating = False
-        # Controls
+        self._build_controls()
+        self._lay_out()
+        self._wire()
+        self._refresh(0)
+
+    # Construction ------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        """The list, the editor of the selected layer and the buttons."""
+        t = self._t
         self.list = ipywidgets.Select(options=[], rows=6, layout={"width": "260px"})
         self.list.add_class("dl-layer-list")
-        self.kind = ipywidgets.Dropdown(
-            options=[(v, k) for k, v in KIND_LABELS.items()], description=t("kind")
-        )
-        self.units = ipywidgets.IntText(description=t("units"))
+        kinds = [(label, kind) for kind, label in KIND_LABELS.items()]
+        self.kind = dropdown(t("kind"), kinds, width=EDITOR_WIDTH)
+        self.units = ipywidgets.IntText(description=t("units"))  # 0 is told, not clamped
         self.units.add_class("dl-units")
-        self.activation = ipywidgets.Dropdown(options=mlp.ACTIVATIONS, description=t("activation"))
+        self.activation = dropdown(t("activation"), mlp.ACTIVATIONS, width=EDITOR_WIDTH)
         self.rate = ipywidgets.FloatText(step=0.1, description=t("rate"))
         self.rate.add_class("dl-rate")
-        for control in (self.kind, self.units, self.activation, self.rate):
+        self._editor = [self.kind, self.units, self.activation, self.rate]
+        for control in self._editor:  # one label width: the four fields line up
             control.style.description_width = "110px"
-            control.layout.width = "270px"
-        self.add = ipywidgets.Button(description=t("add"), icon="plus")
-        self.remove = ipywidgets.Button(description=t("remove"), icon="minus")
-        self.up = ipywidgets.Button(description=t("up"), icon="arrow-up")
-        self.down = ipywidgets.Button(description=t("down"), icon="arrow-down")
-        self.reset = ipywidgets.Button(description=t("reset"), icon="undo", button_style="info")
-        buttons = [self.add, self.remove, self.up, self.down, self.reset]
-        for button in buttons:
-            button.layout.width = "120px"
-        self.reset.layout.width = "170px"
-        self.controls = [self.list, self.kind, self.units, self.activation, self.rate, *buttons]
-        # Layout
-        editor = ipywidgets.VBox([self.kind, self.units, self.activation, self.rate])
-        super().__init__(
-            [
-                ipywidgets.HBox([self.list, editor]),
-                ipywidgets.HBox(buttons, layout={"flex_flow": "row wrap"}),
-            ]
-        )
-        # Events
+            control.layout.width = EDITOR_WIDTH
+        self.add = button(t("add"), icon="plus", width="120px")
+        self.remove = button(t("remove"), icon="minus", width="120px")
+        self.up = button(t("up"), icon="arrow-up", width="120px")
+        self.down = button(t("down"), icon="arrow-down", width="120px")
+        self.reset = button(t("reset"), icon="undo", kind="info", width="170px")
+        self._buttons = [self.add, self.remove, self.up, self.down, self.reset]
+        self.controls = [self.list, *self._editor, *self._buttons]
+
+    def _lay_out(self) -> None:
+        self.children = [
+            ipywidgets.HBox([self.list, ipywidgets.VBox(self._editor)]),
+            row(self._buttons),
+        ]
+
+    def _wire(self) -> None:
         self.list.observe(self._on_select, names="index")
-        for control in (self.kind, self.units, self.activation, self.rate):
+        for control in self._editor:
             control.observe(self._on_edit, names="value")
         self.add.on_click(lambda _: self._add())
         self.remove.on_click(lambda _: self._remove())
         self.up.on_click(lambda _: self._move(-1))
         self.down.on_click(lambda _: self._move(+1))
         self.reset.on_click(lambda _: self.set_layers(mlp.LECTURE_LAYERS))
-        self._refresh(0)
 
     # Public ------------------------------------------------------------------------------
     def set_layers(self, layers, selected: int = 0) -> None:
-        """Replace the whole list (Reset, a loaded model) and report it."""
+        """Replace the whole list (Reset) and report it."""
         self.layers = list(layers)
         self._refresh(selected)
         self._on_change(list(self.layers))
+
+    def show_layers(self, layers) -> None:
+        """Show ``layers`` without reporting them: a loaded model keeps its weights."""
+        self.layers = list(layers)
+        self._refresh(0)
 
     def set_selected(self, **values) -> None:
         """Change the selected layer's settings, as the editor would (tests, scripts)."""
@@ -165,22 +177,20 @@ class LayerBuilder(ipywidgets.VBox):
 def summary_html(rows, trainable: list[bool], lang: str) -> str:
     """``model.summary()`` as an HTML table, with a total and frozen layers marked."""
     t = TEXT.for_language(lang)
+    keys = ("col_layer", "col_type", "col_shape", "col_params", "col_trainable")
     head = "".join(
-        f"<th>{t(k)}</th>"
-        for k in ("col_layer", "col_type", "col_shape", "col_params", "col_trainable")
+        f"<th class='dl-num'>{t(k)}</th>" if k == "col_params" else f"<th>{t(k)}</th>" for k in keys
     )
     lines = []
     for (name, kind, shape, params), flag in zip(rows, trainable, strict=True):
-        state = t("yes") if flag else f"<b style='color:#1f77b4'>{t('no_frozen')}</b>"
+        state = t("yes") if flag else f"<b class='dl-quiet-colour'>{t('no_frozen')}</b>"
         lines.append(
             f"<tr><td>{html.escape(name)}</td><td>{kind}</td><td><code>{shape}</code></td>"
-            f"<td style='text-align:right'>{params:,}</td><td>{state}</td></tr>"
+            f"<td class='dl-num'>{params:,}</td><td>{state}</td></tr>"
         )
-    total = sum(row[3] for row in rows)
+    total = sum(r[3] for r in rows)
     return (
-        "<table class='dl-summary' style='border-collapse:collapse;font-size:14px'>"
+        "<table class='dl-summary dl-table dl-body'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
         f"<div><b>{t('total_params', n=total)}</b></div>"
-        "<style>.dl-summary td,.dl-summary th{padding:2px 10px;border-bottom:1px solid #ddd}"
-        "</style>"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets
 import numpy as np
 
+from ..controls import button, dropdown, html
 from ..figures.curves import update_traces
 from ..figures.images import (
     confusion_data,
@@ -17,7 +18,7 @@ from ..figures.images import (
     image_grid_figure,
 )
 from ..models import mlp
-from .text import TEXT
+from .texts import TEXT
 
 
 class EvaluatePanel:
@@ -26,20 +27,13 @@ class EvaluatePanel:
     def __init__(self, lang: str):
         self._t = TEXT.for_language(lang)
         t = self._t
-        self.button = ipywidgets.Button(description=t("evaluate_button"), icon="check")
+        self.button = button(t("evaluate_button"), icon="check")
         self.button.add_class("dl-evaluate")
-        self.result = ipywidgets.HTML(t("not_evaluated"))
-        self.result.add_class("dl-test-result")
+        self.result = html(t("not_evaluated"), "dl-test-result")
         self.matrix_figure = confusion_figure(t("predicted_digit"), t("true_digit"))
-        self.true_digit = ipywidgets.Dropdown(
-            options=list(range(10)), value=3, description=t("true_digit")
-        )
-        self.predicted_digit = ipywidgets.Dropdown(
-            options=list(range(10)), value=5, description=t("predicted_digit")
-        )
-        for control in (self.true_digit, self.predicted_digit):
-            control.style.description_width = "130px"
-            control.layout.width = "210px"
+        digits = list(range(10))
+        self.true_digit = dropdown(t("true_digit"), digits, 3, width="210px")
+        self.predicted_digit = dropdown(t("predicted_digit"), digits, 5, width="210px")
         self.images_figure = image_grid_figure()
         self.matrix: np.ndarray | None = None
         self.predicted: np.ndarray | None = None

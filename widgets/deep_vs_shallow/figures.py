@@ -1,4 +1,4 @@
-"""Lesson 08 figures: the loss of a shallow and a deep net over the steps, the functions
+"""Lesson 08's figures: the loss of a shallow and a deep net over the steps, the functions
 both learnt on a 1-D set, their decision heatmaps on the spirals and their size table.
 
 Each ``*_figure`` builds an empty FigureWidget once (user-facing strings come in as
@@ -14,9 +14,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .curves import cost_figure, finite_or_none
-from .light import LightFigureWidget
-from .style import FIRE, LINE, QUIET, base_layout
+from ..figures.curves import cost_figure, finite_or_none
+from ..figures.light import LightFigureWidget
+from ..figures.style import FIRE, LINE, QUIET, base_layout
 
 NETS = ("shallow", "deep")
 PARTS = ("train", "test")  # solid and dotted lines of the loss figure
@@ -69,37 +69,27 @@ def curve_grid(points: int = CURVE_POINTS) -> np.ndarray:
     return np.linspace(-1.0, 1.0, points, dtype=np.float32)
 
 
+def _empty_trace(name: str | None = None, **style) -> go.Scatter:
+    """A scatter trace with no points yet (``*_data`` fills it), styled by ``style``."""
+    return go.Scatter(x=[], y=[], name=name, **style)
+
+
 def function_figure(names: dict, title: str) -> go.FigureWidget:
     """1-D sets: training points (trace 0), the target (1), shallow (2) and deep (3) nets.
 
     ``names`` has the legend labels under ``train_points``, ``target``, ``shallow``, ``deep``.
     """
+    points = {"mode": "markers", "marker": {"size": 5, "color": "#999999"}}
+    target = {"mode": "lines", "line": {"color": LINE, "dash": "dash"}}
+    nets = [
+        _empty_trace(names[net], mode="lines", line={"color": COLOURS[net], "width": 3})
+        for net in NETS
+    ]
     return LightFigureWidget(
         data=[
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="markers",
-                marker={"size": 5, "color": "#999999"},
-                name=names["train_points"],
-            ),
-            go.Scatter(
-                x=[],
-                y=[],
-                mode="lines",
-                line={"color": LINE, "dash": "dash"},
-                name=names["target"],
-            ),
-            *(
-                go.Scatter(
-                    x=[],
-                    y=[],
-                    mode="lines",
-                    line={"color": COLOURS[net], "width": 3},
-                    name=names[net],
-                )
-                for net in NETS
-            ),
+            _empty_trace(names["train_points"], **points),
+            _empty_trace(names["target"], **target),
+            *nets,
         ],
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
@@ -149,13 +139,8 @@ def _probability_map(with_scale: bool) -> go.Heatmap:
 
 
 def _training_points() -> go.Scatter:
-    return go.Scatter(
-        x=[],
-        y=[],
-        mode="markers",
-        marker={"size": 6, "line": {"width": 1, "color": LINE}},
-        hoverinfo="skip",
-    )
+    marker = {"size": 6, "line": {"width": 1, "color": LINE}}
+    return _empty_trace(mode="markers", marker=marker, hoverinfo="skip")
 
 
 def heatmap_figure(titles: Sequence[str]) -> go.FigureWidget:
@@ -196,20 +181,16 @@ def heatmap_data(split, axis: np.ndarray, shallow: np.ndarray, deep: np.ndarray)
 def counts_html(headers: Sequence[str], rows: Sequence[tuple]) -> str:
     """A small table of the nets' shapes and parameter counts (no plural forms needed).
 
-    ``rows`` are ``(net, label, depth, width, params)``; ``net`` picks the dot's colour.
+    ``rows`` are ``(net, label, depth, width, params)``; ``net`` picks the dot's colour,
+    the colour of that net's lines in the figures.
     """
-    cell = "<td style='padding:1px 8px;text-align:{}'>{}</td>"
-    lines = ["<tr>" + "".join(cell.format("left", f"<b>{h}</b>") for h in headers) + "</tr>"]
+    first, *numbers = headers
+    head = f"<th>{first}</th>" + "".join(f"<th class='dl-num'>{h}</th>" for h in numbers)
+    lines = [f"<tr>{head}</tr>"]
     for net, label, depth, width, params in rows:
+        dot = f"<span style='color:{COLOURS[net]}'>●</span>"  # the net's figure colour
         lines.append(
-            "<tr>"
-            + cell.format("left", f"<span style='color:{COLOURS[net]}'>●</span> " + label)
-            + cell.format("right", f"{depth} × {width}")
-            + cell.format("right", f"<b>{params}</b>")
-            + "</tr>"
+            f"<tr><td>{dot} {label}</td><td class='dl-num'>{depth} × {width}</td>"
+            f"<td class='dl-num'><b>{params}</b></td></tr>"
         )
-    return (
-        "<table style='font-size:14px;border-collapse:collapse;margin:2px 0 6px 0'>"
-        + "".join(lines)
-        + "</table>"
-    )
+    return "<table class='dl-table dl-body'>" + "".join(lines) + "</table>"
