@@ -68,7 +68,6 @@ COLUMN_WIDTH = "390px"
 BUTTON_WIDTH = "112px"  # of the data and initialisation toggles
 # Lesson 08's own rule: its help paragraphs beside the sliders keep a reading line height
 # (an HTML widget's content otherwise gets the 28px height of a one-line control).
-STYLE = ".dl-deep-vs-shallow .dl-note .widget-html-content{line-height:1.35}"
 
 
 def _setting_slider(description: str, value, low, high, step=1, css: str = ""):
@@ -107,11 +106,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._initial_weights: dict = {}  # (shape, seed, init) -> the pair's seeded start
         self._model_shape: tuple | None = None
         self._trainer_left_running = False
-        self._build_controls()
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._build()
 
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -133,8 +128,8 @@ class DeepVsShallowDashboard(TrainingDashboard):
             step=0.1,
             readout_format=".2g",
             width=SLIDER_WIDTH,
+            continuous_update=False,
         )
-        self._learning_rate.continuous_update = False  # log_slider has no such argument
         self._learning_rate.add_class("dl-learning-rate")
         self._steps = _setting_slider(t("steps"), 1500, *STEPS_RANGE, 100)
         self._seed = _setting_slider(t("seed"), 0, *SEED_RANGE)
@@ -201,9 +196,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         )
         # the 1-D figure or the heatmaps (one is hidden), above the loss figure
         figures = ipywidgets.VBox([self._function_box, self._heatmap_box, self._loss_box])
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
-        self._page(t("title"), intro, style, self._status, row([controls, figures]))
+        self._page(t("title"), intro, self._status, row([controls, figures]))
         self.add_class("dl-deep-vs-shallow")
         self._show_data_controls()
         self._draw_counts()

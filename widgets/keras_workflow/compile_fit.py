@@ -165,9 +165,14 @@ class FitPanel:
         optimizers = [(label, name) for name, label in OPTIMIZER_LABELS.items()]
         self.optimizer = dropdown(t("optimizer"), optimizers, "rmsprop")
         self.learning_rate = log_slider(
-            t("learning_rate"), 0.001, -5, 1, step=0.25, readout_format=".1e"
+            t("learning_rate"),
+            0.001,
+            -5,
+            1,
+            step=0.25,
+            readout_format=".1e",
+            continuous_update=False,
         )
-        self.learning_rate.continuous_update = False  # log_slider has no such argument
         losses = [
             (t("loss_cce"), "categorical_crossentropy"),
             (t("loss_mse"), "mean_squared_error"),

@@ -66,11 +66,7 @@ class KerasWorkflowDashboard(Dashboard):
             min_interval=PROGRESS_INTERVAL,
             batch_progress=True,
         )
-        self._build_controls()
-        self._build_figures()
-        self._lay_out()
-        self._wire()
-        self._start_model_loading()
+        self._build()
 
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -108,12 +104,9 @@ class KerasWorkflowDashboard(Dashboard):
         extras.set_title(0, t("extras"))
         extras.set_title(1, t("cheatsheet"))
         extras.selected_index = None
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
         self._page(
             escape(t("title")),
             t("intro"),
-            style,
             self._data_label,
             _section(t("define"), t("define_help"), model),
             _section(t("compile"), t("compile_help"), self._fit.compile_box()),
@@ -121,6 +114,7 @@ class KerasWorkflowDashboard(Dashboard):
             _section(t("evaluate"), t("evaluate_help"), self._evaluate.box()),
             _section(t("predict"), t("predict_help"), self._predict.box()),
             extras,
+            style=STYLE,
         )
         self.add_class("dl-keras-workflow")
 
