@@ -35,7 +35,10 @@ TEXT = Strings(
             "pl": "Narysuj jedną cyfrę myszą (lub palcem), dużą, na środku pola.",
             "en": "Draw one digit with the mouse (or a finger), large, in the middle of the pad.",
         },
-        "clear": {"pl": "Wyczyść", "en": "Clear"},
+        "clear": {
+            "pl": "Wyczyść",
+            "en": "Clear",
+        },
     },
 )
 

@@ -58,8 +58,14 @@ TEXT = Strings(
             "en": "Each lesson is a dashboard backed by a real Keras/TensorFlow model: move a "
             "slider and watch the model respond.",
         },
-        "coming": {"pl": "wkrótce", "en": "coming soon"},
-        "other_language": {"pl": "English version →", "en": "Wersja polska →"},
+        "coming": {
+            "pl": "wkrótce",
+            "en": "coming soon",
+        },
+        "other_language": {
+            "pl": "English version →",
+            "en": "Wersja polska →",
+        },
     },
 )
 

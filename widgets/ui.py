@@ -52,8 +52,14 @@ TEXT = Strings(
             "pl": "podaj liczbę całkowitą od {low} do {high}",
             "en": "give a whole number from {low} to {high}",
         },
-        "allowed_options": {"pl": "wybierz jedno z: {options}", "en": "pick one of: {options}"},
-        "allowed_bool": {"pl": "podaj True albo False", "en": "give True or False"},
+        "allowed_options": {
+            "pl": "wybierz jedno z: {options}",
+            "en": "pick one of: {options}",
+        },
+        "allowed_bool": {
+            "pl": "podaj True albo False",
+            "en": "give True or False",
+        },
     },
 )
 

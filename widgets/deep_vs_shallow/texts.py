@@ -7,7 +7,10 @@ from ..i18n import Strings
 TEXT = Strings(
     "deep_vs_shallow",
     {
-        "title": {"pl": "Sieci głębokie kontra płytkie", "en": "Deep against shallow networks"},
+        "title": {
+            "pl": "Sieci głębokie kontra płytkie",
+            "en": "Deep against shallow networks",
+        },
         "intro": {
             "pl": "Dwie sieci ReLU z <b>tą samą liczbą parametrów</b>: <b>płytka</b> (jedna "
             "szeroka warstwa ukryta) i <b>głęboka</b> (kilka wąskich). Płytka sieć z n "
@@ -34,13 +37,34 @@ TEXT = Strings(
             "the same time (Adam, the whole set in every step) from the same seed. Any "
             "change of a setting starts again.",
         },
-        "data": {"pl": "dane", "en": "data"},
-        "data_sawtooth": {"pl": "piła", "en": "sawtooth"},
-        "data_spirals": {"pl": "spirale", "en": "spirals"},
-        "data_noisy": {"pl": "zaszumiony", "en": "noisy"},
-        "init": {"pl": "początkowe zgięcia", "en": "starting bends"},
-        "init_keras": {"pl": "w zerze (Keras)", "en": "at 0 (Keras)"},
-        "init_spread": {"pl": "rozłożone", "en": "spread"},
+        "data": {
+            "pl": "dane",
+            "en": "data",
+        },
+        "data_sawtooth": {
+            "pl": "piła",
+            "en": "sawtooth",
+        },
+        "data_spirals": {
+            "pl": "spirale",
+            "en": "spirals",
+        },
+        "data_noisy": {
+            "pl": "zaszumiony",
+            "en": "noisy",
+        },
+        "init": {
+            "pl": "początkowe zgięcia",
+            "en": "starting bends",
+        },
+        "init_keras": {
+            "pl": "w zerze (Keras)",
+            "en": "at 0 (Keras)",
+        },
+        "init_spread": {
+            "pl": "rozłożone",
+            "en": "spread",
+        },
         "init_help": {
             "pl": "Neuron ReLU pierwszej warstwy zgina wykres w punkcie x = −b/w. Domyślnie "
             "Keras daje biasy b = 0, więc na starcie <i>wszystkie</i> zgięcia są w x = 0 i "
@@ -51,21 +75,66 @@ TEXT = Strings(
             "training moves them slowly. 'Spread': random biases from [−1, 1] (and He "
             "weights), the bends lie all over the range from the start.",
         },
-        "teeth": {"pl": "liczba ząbków", "en": "teeth"},
-        "turns": {"pl": "zwoje spirali", "en": "spiral turns"},
-        "budget": {"pl": "budżet parametrów", "en": "parameter budget"},
-        "depth": {"pl": "warstwy sieci głębokiej", "en": "deep net's layers"},
-        "learning_rate": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
-        "steps": {"pl": "kroki na jedno ▶", "en": "steps per ▶"},
-        "seed": {"pl": "ziarno losowania", "en": "random seed"},
-        "play": {"pl": "Ucz", "en": "Train"},
-        "stop": {"pl": "Stop", "en": "Stop"},
-        "reset": {"pl": "Od nowa", "en": "Reset"},
-        "shallow": {"pl": "płytka", "en": "shallow"},
-        "deep": {"pl": "głęboka", "en": "deep"},
-        "net": {"pl": "sieć", "en": "net"},
-        "shape": {"pl": "warstwy × neurony", "en": "layers × neurons"},
-        "params": {"pl": "parametry", "en": "parameters"},
+        "teeth": {
+            "pl": "liczba ząbków",
+            "en": "teeth",
+        },
+        "turns": {
+            "pl": "zwoje spirali",
+            "en": "spiral turns",
+        },
+        "budget": {
+            "pl": "budżet parametrów",
+            "en": "parameter budget",
+        },
+        "depth": {
+            "pl": "warstwy sieci głębokiej",
+            "en": "deep net's layers",
+        },
+        "learning_rate": {
+            "pl": "współczynnik uczenia η",
+            "en": "learning rate η",
+        },
+        "steps": {
+            "pl": "kroki na jedno ▶",
+            "en": "steps per ▶",
+        },
+        "seed": {
+            "pl": "ziarno losowania",
+            "en": "random seed",
+        },
+        "play": {
+            "pl": "Ucz",
+            "en": "Train",
+        },
+        "stop": {
+            "pl": "Stop",
+            "en": "Stop",
+        },
+        "reset": {
+            "pl": "Od nowa",
+            "en": "Reset",
+        },
+        "shallow": {
+            "pl": "płytka",
+            "en": "shallow",
+        },
+        "deep": {
+            "pl": "głęboka",
+            "en": "deep",
+        },
+        "net": {
+            "pl": "sieć",
+            "en": "net",
+        },
+        "shape": {
+            "pl": "warstwy × neurony",
+            "en": "layers × neurons",
+        },
+        "params": {
+            "pl": "parametry",
+            "en": "parameters",
+        },
         "data_help_sawtooth": {
             "pl": "Piła o k ząbkach ma 2k odcinków prostych. Linia przerywana: cel; "
             "niebieska: sieć płytka; czerwona: sieć głęboka.",
@@ -112,19 +181,46 @@ TEXT = Strings(
             "en": "Shallow: training loss {train:.3g} (noise: 0.09), test {test:.3g}, its "
             "lowest test loss was {best:.3g} at step {best_step}.",
         },
-        "target": {"pl": "cel", "en": "target"},
-        "train_points": {"pl": "zbiór uczący", "en": "training set"},
+        "target": {
+            "pl": "cel",
+            "en": "target",
+        },
+        "train_points": {
+            "pl": "zbiór uczący",
+            "en": "training set",
+        },
         "function_title": {
             "pl": "Funkcje nauczone przez obie sieci",
             "en": "What both nets learnt",
         },
-        "loss_title": {"pl": "Strata w kolejnych krokach", "en": "Loss over the steps"},
-        "loss_axis": {"pl": "strata (skala log.)", "en": "loss (log scale)"},
-        "loss_axis_linear": {"pl": "strata", "en": "loss"},
-        "step_axis": {"pl": "liczba kroków (każdy na całym zbiorze)", "en": "training step"},
-        "series": {"pl": "{net} ({part})", "en": "{net}: {part}"},
-        "part_train": {"pl": "zbiór uczący", "en": "training"},
-        "part_test": {"pl": "zbiór testowy", "en": "test"},
+        "loss_title": {
+            "pl": "Strata w kolejnych krokach",
+            "en": "Loss over the steps",
+        },
+        "loss_axis": {
+            "pl": "strata (skala log.)",
+            "en": "loss (log scale)",
+        },
+        "loss_axis_linear": {
+            "pl": "strata",
+            "en": "loss",
+        },
+        "step_axis": {
+            "pl": "liczba kroków (każdy na całym zbiorze)",
+            "en": "training step",
+        },
+        "series": {
+            "pl": "{net} ({part})",
+            "en": "{net}: {part}",
+        },
+        "part_train": {
+            "pl": "zbiór uczący",
+            "en": "training",
+        },
+        "part_test": {
+            "pl": "zbiór testowy",
+            "en": "test",
+        },
         "ready": {
             "pl": "Naciśnij ▶ Ucz: obie sieci zaczynają z losowych wag (ziarno {seed}).",
             "en": "Press ▶ Train: both nets start from random weights (seed {seed}).",

@@ -6,7 +6,15 @@ import html
 
 import numpy as np
 
-from ..i18n import number
+from ..i18n import Strings, number
+
+TEXT = Strings("tables", {"target": {"pl": "cel", "en": "target"}})
+
+
+def truth_table_headers(inputs: list[str], lang: str, target: bool = False) -> list[str]:
+    """The columns of :func:`truth_table_html`: the inputs, the weighted sum, the output
+    and, for a task, the wanted output."""
+    return [*inputs, "Σ wᵢxᵢ", "y"] + ([TEXT.get("target", lang)] if target else [])
 
 
 def truth_table_html(

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..controls import button, dropdown, html, row
 from ..errors import StudentError
-from ..figures.tables import truth_table_html
+from ..figures.tables import truth_table_headers, truth_table_html
 from ..models import mcculloch_pitts as mcp
 from ..ui import Dashboard, reacts, shows_errors
 from .events import EVENTS, Event, event_index
@@ -126,7 +126,5 @@ class HistoryDashboard(Dashboard):
         if self.model is None:
             return f"<p class='dl-text'>{self._t('mcp_loading')}</p>"
         rows, sums, outputs = self.mcp_truth_table()
-        table = truth_table_html(
-            rows, sums, outputs, ["x1", "x2", self._t("table_sum"), self._t("table_out")]
-        )
+        table = truth_table_html(rows, sums, outputs, truth_table_headers(["x1", "x2"], self.lang))
         return f"<div class='dl-mcp-live'><p class='dl-text'>{self._t('mcp_live')}</p>{table}</div>"

@@ -52,14 +52,6 @@ TEXT = Strings(
             "pl": "⏳ Tablica prawdy neuronu pojawi się, gdy załaduje się TensorFlow.",
             "en": "⏳ The neuron's truth table appears once TensorFlow has loaded.",
         },
-        "table_sum": {
-            "pl": "Σ wᵢxᵢ",
-            "en": "Σ wᵢxᵢ",
-        },
-        "table_out": {
-            "pl": "y",
-            "en": "y",
-        },
         "unknown_event": {
             "pl": "Nie ma wydarzenia z roku {year}; lata na osi: {years}.",
             "en": "There is no event in {year}; the years on the timeline: {years}.",

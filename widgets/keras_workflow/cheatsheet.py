@@ -14,7 +14,10 @@ ROWS = Strings(
             "pl": "pusty model sekwencyjny",
             "en": "an empty sequential model",
         },
-        "layer_dense": {"pl": "warstwa w pełni połączona", "en": "a fully connected layer"},
+        "layer_dense": {
+            "pl": "warstwa w pełni połączona",
+            "en": "a fully connected layer",
+        },
         "layer_dropout": {
             "pl": "losowo wyłącza neurony podczas uczenia",
             "en": "switches neurons off at random while training",
@@ -23,12 +26,18 @@ ROWS = Strings(
             "pl": "spłaszcza obraz do wektora",
             "en": "flattens an image to a vector",
         },
-        "layer_activation": {"pl": "sama funkcja aktywacji", "en": "an activation on its own"},
+        "layer_activation": {
+            "pl": "sama funkcja aktywacji",
+            "en": "an activation on its own",
+        },
         "compile": {
             "pl": "optymalizator, funkcja straty, metryki",
             "en": "optimizer, loss, metrics",
         },
-        "fit": {"pl": "uczenie", "en": "training"},
+        "fit": {
+            "pl": "uczenie",
+            "en": "training",
+        },
         "evaluate": {
             "pl": "strata i metryki na danych testowych",
             "en": "loss and metrics on test data",
@@ -41,7 +50,10 @@ ROWS = Strings(
             "pl": "numer klasy (Keras 3 nie ma predict_classes)",
             "en": "the class number (Keras 3 has no predict_classes)",
         },
-        "summary": {"pl": "tabela warstw", "en": "table of layers"},
+        "summary": {
+            "pl": "tabela warstw",
+            "en": "table of layers",
+        },
         "callback_early_stopping": {
             "pl": "koniec, gdy val_loss przestaje maleć",
             "en": "stop when val_loss stops falling",
@@ -54,20 +66,38 @@ ROWS = Strings(
             "pl": "harmonogram współczynnika uczenia",
             "en": "a learning-rate schedule",
         },
-        "callback_tensorboard": {"pl": "logi dla TensorBoard", "en": "logs for TensorBoard"},
+        "callback_tensorboard": {
+            "pl": "logi dla TensorBoard",
+            "en": "logs for TensorBoard",
+        },
         "save_model_hdf5": {
             "pl": "zapis modelu (Keras 3: format .keras)",
             "en": "save the model (Keras 3: the .keras format)",
         },
-        "load_model_hdf5": {"pl": "wczytanie modelu", "en": "load a model"},
-        "freeze_weights": {"pl": "zamrożenie wag (bez uczenia)", "en": "freeze the weights"},
-        "unfreeze_weights": {"pl": "odmrożenie wag", "en": "unfreeze the weights"},
-        "to_categorical": {"pl": "etykiety → wektory one-hot", "en": "labels → one-hot vectors"},
+        "load_model_hdf5": {
+            "pl": "wczytanie modelu",
+            "en": "load a model",
+        },
+        "freeze_weights": {
+            "pl": "zamrożenie wag (bez uczenia)",
+            "en": "freeze the weights",
+        },
+        "unfreeze_weights": {
+            "pl": "odmrożenie wag",
+            "en": "unfreeze the weights",
+        },
+        "to_categorical": {
+            "pl": "etykiety → wektory one-hot",
+            "en": "labels → one-hot vectors",
+        },
         "array_reshape": {
             "pl": "obraz 28×28 → wektor 784 (wierszami, jak w R)",
             "en": "28×28 image → vector of 784 (row-major, as in R)",
         },
-        "dataset_mnist": {"pl": "pobranie MNIST", "en": "download MNIST"},
+        "dataset_mnist": {
+            "pl": "pobranie MNIST",
+            "en": "download MNIST",
+        },
     },
 )
 

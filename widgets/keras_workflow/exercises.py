@@ -22,8 +22,14 @@ TEXT = Strings(
             "en": "❌ Not yet: {got:,} is {what}. Hint: Dense(n) after a layer with m "
             "outputs has (m + 1)·n parameters (weights and biases); Dropout has none.",
         },
-        "too_many": {"pl": "za dużo", "en": "too many"},
-        "too_few": {"pl": "za mało", "en": "too few"},
+        "too_many": {
+            "pl": "za dużo",
+            "en": "too many",
+        },
+        "too_few": {
+            "pl": "za mało",
+            "en": "too few",
+        },
         "small_passed": {
             "pl": "✅ Dobrze! {params} {params:@parametr|parametry|parametrów} i dokładność "
             "{acc:.1%} na zbiorze testowym.",

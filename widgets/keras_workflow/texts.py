@@ -24,7 +24,10 @@ TEXT = Strings(
             "Dropout switches off a different random 40% of the layer's neurons for every "
             "batch, which makes overfitting harder.",
         },
-        "data_loading": {"pl": "Dane: wczytywanie MNIST…", "en": "Data: loading MNIST…"},
+        "data_loading": {
+            "pl": "Dane: wczytywanie MNIST…",
+            "en": "Data: loading MNIST…",
+        },
         "data": {
             "pl": "Dane: <b>{kind}</b>: {train} {train:@obraz uczący|obrazy uczące|obrazów "
             "uczących} (z nich {val_share:.0%} na walidację) i {test:,} "
@@ -39,7 +42,10 @@ TEXT = Strings(
             "pl": "Dane: <b>brak MNIST</b> (co zrobić, mówi komunikat poniżej).",
             "en": "Data: <b>no MNIST</b> (the message below says what to do).",
         },
-        "data_full": {"pl": "pełny MNIST", "en": "full MNIST"},
+        "data_full": {
+            "pl": "pełny MNIST",
+            "en": "full MNIST",
+        },
         "data_offline": {
             "pl": "lokalna kopia MNIST (tylko 10 000 obrazów testowych MNIST, podzielonych "
             "8 000 / 2 000; pełny MNIST ma 60 000 + 10 000)",
@@ -47,7 +53,10 @@ TEXT = Strings(
             "8,000 / 2,000; full MNIST has 60,000 + 10,000)",
         },
         # 1. Define
-        "define": {"pl": "1. Definicja modelu", "en": "1. Define the model"},
+        "define": {
+            "pl": "1. Definicja modelu",
+            "en": "1. Define the model",
+        },
         "define_help": {
             "pl": "Wybierz warstwę na liście i zmień jej ustawienia; przyciski dodają, usuwają "
             "i przesuwają warstwy. Tabela to <code>model.summary()</code>: kształt wyjścia "
@@ -60,27 +69,90 @@ TEXT = Strings(
             "the image flattened into 784 numbers (the lecture's <code>array_reshape</code>) "
             "or the 28×28 image, which a Flatten layer must flatten.",
         },
-        "layers": {"pl": "warstwy", "en": "layers"},
-        "kind": {"pl": "rodzaj", "en": "kind"},
-        "units": {"pl": "neurony", "en": "units"},
-        "activation": {"pl": "aktywacja", "en": "activation"},
-        "rate": {"pl": "odsetek wyłączanych", "en": "dropout rate"},
-        "add": {"pl": "Dodaj", "en": "Add"},
-        "remove": {"pl": "Usuń", "en": "Remove"},
-        "up": {"pl": "W górę", "en": "Up"},
-        "down": {"pl": "W dół", "en": "Down"},
-        "reset": {"pl": "Model z wykładu", "en": "Lecture's model"},
-        "input": {"pl": "wejście", "en": "input"},
-        "input_flat": {"pl": "wektor 784", "en": "vector of 784"},
-        "input_image": {"pl": "obraz 28×28", "en": "image 28×28"},
-        "col_layer": {"pl": "warstwa", "en": "layer"},
-        "col_type": {"pl": "typ", "en": "type"},
-        "col_shape": {"pl": "kształt wyjścia", "en": "output shape"},
-        "col_params": {"pl": "parametry", "en": "parameters"},
-        "col_trainable": {"pl": "uczona?", "en": "trainable?"},
-        "total_params": {"pl": "Liczba parametrów: {n}", "en": "Total parameters: {n}"},
-        "yes": {"pl": "tak", "en": "yes"},
-        "no_frozen": {"pl": "zamrożona", "en": "frozen"},
+        "layers": {
+            "pl": "warstwy",
+            "en": "layers",
+        },
+        "kind": {
+            "pl": "rodzaj",
+            "en": "kind",
+        },
+        "units": {
+            "pl": "neurony",
+            "en": "units",
+        },
+        "activation": {
+            "pl": "aktywacja",
+            "en": "activation",
+        },
+        "rate": {
+            "pl": "odsetek wyłączanych",
+            "en": "dropout rate",
+        },
+        "add": {
+            "pl": "Dodaj",
+            "en": "Add",
+        },
+        "remove": {
+            "pl": "Usuń",
+            "en": "Remove",
+        },
+        "up": {
+            "pl": "W górę",
+            "en": "Up",
+        },
+        "down": {
+            "pl": "W dół",
+            "en": "Down",
+        },
+        "reset": {
+            "pl": "Model z wykładu",
+            "en": "Lecture's model",
+        },
+        "input": {
+            "pl": "wejście",
+            "en": "input",
+        },
+        "input_flat": {
+            "pl": "wektor 784",
+            "en": "vector of 784",
+        },
+        "input_image": {
+            "pl": "obraz 28×28",
+            "en": "image 28×28",
+        },
+        "col_layer": {
+            "pl": "warstwa",
+            "en": "layer",
+        },
+        "col_type": {
+            "pl": "typ",
+            "en": "type",
+        },
+        "col_shape": {
+            "pl": "kształt wyjścia",
+            "en": "output shape",
+        },
+        "col_params": {
+            "pl": "parametry",
+            "en": "parameters",
+        },
+        "col_trainable": {
+            "pl": "uczona?",
+            "en": "trainable?",
+        },
+        "total_params": {
+            "pl": "Liczba parametrów: {n}",
+            "en": "Total parameters: {n}",
+        },
+        "yes": {
+            "pl": "tak",
+            "en": "yes",
+        },
+        "no_frozen": {
+            "pl": "zamrożona",
+            "en": "frozen",
+        },
         # Spec errors (keys of widgets.models.mlp.SpecError)
         "err_units": {
             "pl": "Warstwa {n}: Dense potrzebuje od 1 do {high} neuronów, a nie {value}. "
@@ -125,7 +197,10 @@ TEXT = Strings(
             "pl": "Warstwa {n}: nieznana aktywacja {value}.",
             "en": "Layer {n}: unknown activation {value}.",
         },
-        "err_kind": {"pl": "Warstwa {n}: nieznany rodzaj.", "en": "Layer {n}: unknown kind."},
+        "err_kind": {
+            "pl": "Warstwa {n}: nieznany rodzaj.",
+            "en": "Layer {n}: unknown kind.",
+        },
         "err_batch": {
             "pl": "Rozmiar paczki ({value}) jest większy niż liczba obrazów uczących po "
             "odjęciu walidacji ({n}). Wybierz najwyżej {n}.",
@@ -136,7 +211,10 @@ TEXT = Strings(
             "pl": "Rozmiar paczki musi być liczbą całkowitą, a podano {value!r}.",
             "en": "The batch size must be a whole number, not {value!r}.",
         },
-        "err_epochs": {"pl": "Liczba epok musi być ≥ 1.", "en": "Epochs must be ≥ 1."},
+        "err_epochs": {
+            "pl": "Liczba epok musi być ≥ 1.",
+            "en": "Epochs must be ≥ 1.",
+        },
         "err_split": {
             "pl": "Część walidacyjna musi być nie mniejsza niż 0 i mniejsza niż 1.",
             "en": "The validation split must be in [0, 1).",
@@ -145,8 +223,14 @@ TEXT = Strings(
             "pl": "Współczynnik uczenia musi być dodatni.",
             "en": "The learning rate must be positive.",
         },
-        "err_optimizer": {"pl": "Nieznany optymalizator.", "en": "Unknown optimizer."},
-        "err_loss": {"pl": "Nieznana funkcja straty.", "en": "Unknown loss."},
+        "err_optimizer": {
+            "pl": "Nieznany optymalizator.",
+            "en": "Unknown optimizer.",
+        },
+        "err_loss": {
+            "pl": "Nieznana funkcja straty.",
+            "en": "Unknown loss.",
+        },
         "err_foreign": {
             "pl": "Ten plik zawiera warstwy spoza tej lekcji (np. splotowe); wczytaj model "
             "zapisany tutaj.",
@@ -154,21 +238,45 @@ TEXT = Strings(
             "a model saved here.",
         },
         # 2. Compile
-        "compile": {"pl": "2. Kompilacja", "en": "2. Compile"},
+        "compile": {
+            "pl": "2. Kompilacja",
+            "en": "2. Compile",
+        },
         "compile_help": {
             "pl": "Optymalizator zmienia wagi tak, by zmniejszyć funkcję straty; współczynnik "
             "uczenia to długość kroku. SGD używa momentum 0,9.",
             "en": "The optimizer changes the weights to lower the loss; the learning rate is "
             "the step length. SGD uses momentum 0.9.",
         },
-        "optimizer": {"pl": "optymalizator", "en": "optimizer"},
-        "learning_rate": {"pl": "wsp. uczenia", "en": "learning rate"},
-        "loss": {"pl": "funkcja straty", "en": "loss"},
-        "loss_cce": {"pl": "kategoryczna entropia krzyżowa", "en": "categorical cross-entropy"},
-        "loss_mse": {"pl": "błąd średniokwadratowy", "en": "mean squared error"},
-        "metrics": {"pl": "metryka: accuracy (dokładność)", "en": "metric: accuracy"},
+        "optimizer": {
+            "pl": "optymalizator",
+            "en": "optimizer",
+        },
+        "learning_rate": {
+            "pl": "wsp. uczenia",
+            "en": "learning rate",
+        },
+        "loss": {
+            "pl": "funkcja straty",
+            "en": "loss",
+        },
+        "loss_cce": {
+            "pl": "kategoryczna entropia krzyżowa",
+            "en": "categorical cross-entropy",
+        },
+        "loss_mse": {
+            "pl": "błąd średniokwadratowy",
+            "en": "mean squared error",
+        },
+        "metrics": {
+            "pl": "metryka: accuracy (dokładność)",
+            "en": "metric: accuracy",
+        },
         # 3. Fit
-        "fit": {"pl": "3. Uczenie (fit)", "en": "3. Fit"},
+        "fit": {
+            "pl": "3. Uczenie (fit)",
+            "en": "3. Fit",
+        },
         "fit_help": {
             "pl": "Uczenie trwa w tle: suwaki działają dalej, Stop zatrzymuje po bieżącej "
             "paczce i zachowuje nauczone wagi. Ciągła linia: zbiór uczący (także w trakcie "
@@ -177,18 +285,42 @@ TEXT = Strings(
             "after the current batch and keeps the weights learnt. Line: training set (also "
             "within an epoch), dots: validation set.",
         },
-        "epochs": {"pl": "epoki", "en": "epochs"},
-        "batch_size": {"pl": "paczka (batch)", "en": "batch size"},
-        "validation_split": {"pl": "walidacja", "en": "validation"},
-        "early_stopping": {"pl": "EarlyStopping, cierpliwość:", "en": "EarlyStopping, patience:"},
+        "epochs": {
+            "pl": "epoki",
+            "en": "epochs",
+        },
+        "batch_size": {
+            "pl": "paczka (batch)",
+            "en": "batch size",
+        },
+        "validation_split": {
+            "pl": "walidacja",
+            "en": "validation",
+        },
+        "early_stopping": {
+            "pl": "EarlyStopping, cierpliwość:",
+            "en": "EarlyStopping, patience:",
+        },
         "reduce_lr": {
             "pl": "ReduceLROnPlateau (połowa wsp. uczenia, gdy val_loss stoi)",
             "en": "ReduceLROnPlateau (halve the learning rate when val_loss stalls)",
         },
-        "tensorboard": {"pl": "TensorBoard, logi w:", "en": "TensorBoard, logs in:"},
-        "train_new": {"pl": "Ucz od nowa", "en": "Train from scratch"},
-        "train_more": {"pl": "Ucz dalej", "en": "Continue training"},
-        "stop": {"pl": "Stop", "en": "Stop"},
+        "tensorboard": {
+            "pl": "TensorBoard, logi w:",
+            "en": "TensorBoard, logs in:",
+        },
+        "train_new": {
+            "pl": "Ucz od nowa",
+            "en": "Train from scratch",
+        },
+        "train_more": {
+            "pl": "Ucz dalej",
+            "en": "Continue training",
+        },
+        "stop": {
+            "pl": "Stop",
+            "en": "Stop",
+        },
         "idle": {
             "pl": "Model nienauczony: kliknij „Ucz od nowa”.",
             "en": "Untrained: click 'Train from scratch'.",
@@ -242,13 +374,31 @@ TEXT = Strings(
             "pl": "Trwa uczenie: zatrzymaj je (Stop), zanim zmienisz model.",
             "en": "Training is running: stop it before changing the model.",
         },
-        "curves_loss": {"pl": "strata (loss)", "en": "loss"},
-        "curves_acc": {"pl": "dokładność (accuracy)", "en": "accuracy"},
-        "epoch_axis": {"pl": "epoka", "en": "epoch"},
-        "series_train": {"pl": "zbiór uczący", "en": "training"},
-        "series_val": {"pl": "zbiór walidacyjny", "en": "validation"},
+        "curves_loss": {
+            "pl": "strata (loss)",
+            "en": "loss",
+        },
+        "curves_acc": {
+            "pl": "dokładność (accuracy)",
+            "en": "accuracy",
+        },
+        "epoch_axis": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
+        "series_train": {
+            "pl": "zbiór uczący",
+            "en": "training",
+        },
+        "series_val": {
+            "pl": "zbiór walidacyjny",
+            "en": "validation",
+        },
         # 4. Evaluate
-        "evaluate": {"pl": "4. Ocena na zbiorze testowym", "en": "4. Evaluate on the test set"},
+        "evaluate": {
+            "pl": "4. Ocena na zbiorze testowym",
+            "en": "4. Evaluate on the test set",
+        },
         "evaluate_help": {
             "pl": "<code>model.evaluate(x_test, y_test)</code> na obrazach, których model "
             "nie widział. Macierz pomyłek: wiersz = prawdziwa cyfra, kolumna = odpowiedź "
@@ -257,7 +407,10 @@ TEXT = Strings(
             "seen. Confusion matrix: row = true digit, column = the model's answer. Click a "
             "cell (or pick it below) to see those images.",
         },
-        "evaluate_button": {"pl": "Oceń model", "en": "Evaluate"},
+        "evaluate_button": {
+            "pl": "Oceń model",
+            "en": "Evaluate",
+        },
         "test_result": {
             "pl": "Test: strata {loss:.4f}, dokładność <b>{acc:.2%}</b> ({right} z {n} "
             "{n:@obrazu|obrazów|obrazów}).",
@@ -268,14 +421,23 @@ TEXT = Strings(
             "pl": "Jeszcze nie oceniono (najpierw naucz model).",
             "en": "Not evaluated yet (train the model first).",
         },
-        "true_digit": {"pl": "prawdziwa cyfra", "en": "true digit"},
-        "predicted_digit": {"pl": "odpowiedź modelu", "en": "predicted"},
+        "true_digit": {
+            "pl": "prawdziwa cyfra",
+            "en": "true digit",
+        },
+        "predicted_digit": {
+            "pl": "odpowiedź modelu",
+            "en": "predicted",
+        },
         "cell_title": {
             "pl": "Prawdziwa cyfra {true}, odpowiedź modelu {pred}: {n} {n:@obraz|obrazy|obrazów}",
             "en": "True {true}, predicted {pred}: {n} {n:@image|images}",
         },
         # 5. Predict
-        "predict": {"pl": "5. Predykcja", "en": "5. Predict"},
+        "predict": {
+            "pl": "5. Predykcja",
+            "en": "5. Predict",
+        },
         "predict_help": {
             "pl": "<code>model.predict(x)</code> daje 10 prawdopodobieństw. Wybierz obraz "
             "testowy albo narysuj cyfrę: rysunek przechodzi to samo przygotowanie co MNIST "
@@ -284,17 +446,38 @@ TEXT = Strings(
             "draw a digit: the drawing gets MNIST's preprocessing (cropped, scaled to 20 "
             "pixels, centred in a 28×28 field).",
         },
-        "source": {"pl": "źródło", "en": "source"},
-        "source_test": {"pl": "obraz testowy", "en": "test image"},
-        "source_drawn": {"pl": "mój rysunek", "en": "my drawing"},
-        "test_index": {"pl": "obraz nr", "en": "image no."},
-        "probability": {"pl": "prawdopodobieństwo", "en": "probability"},
-        "image_title": {"pl": "Wejście modelu (28×28)", "en": "The model's input (28×28)"},
+        "source": {
+            "pl": "źródło",
+            "en": "source",
+        },
+        "source_test": {
+            "pl": "obraz testowy",
+            "en": "test image",
+        },
+        "source_drawn": {
+            "pl": "mój rysunek",
+            "en": "my drawing",
+        },
+        "test_index": {
+            "pl": "obraz nr",
+            "en": "image no.",
+        },
+        "probability": {
+            "pl": "prawdopodobieństwo",
+            "en": "probability",
+        },
+        "image_title": {
+            "pl": "Wejście modelu (28×28)",
+            "en": "The model's input (28×28)",
+        },
         "prediction": {
             "pl": "Model: <b>{digit}</b> ({p:.1%}){truth}",
             "en": "Model: <b>{digit}</b> ({p:.1%}){truth}",
         },
-        "truth": {"pl": "; prawdziwa cyfra: {digit}", "en": "; true digit: {digit}"},
+        "truth": {
+            "pl": "; prawdziwa cyfra: {digit}",
+            "en": "; true digit: {digit}",
+        },
         "blank": {
             "pl": "Pole jest puste: narysuj cyfrę (model nie zgaduje z pustej kartki).",
             "en": "The pad is empty: draw a digit (the model does not guess from a blank page).",
@@ -315,10 +498,22 @@ TEXT = Strings(
             "en": "Frozen layers (freeze_weights; select several with Ctrl), then 'Continue "
             "training':",
         },
-        "path": {"pl": "plik", "en": "file"},
-        "save": {"pl": "Zapisz .keras", "en": "Save .keras"},
-        "load": {"pl": "Wczytaj .keras", "en": "Load .keras"},
-        "saved": {"pl": "Zapisano model w {path}.", "en": "Saved the model to {path}."},
+        "path": {
+            "pl": "plik",
+            "en": "file",
+        },
+        "save": {
+            "pl": "Zapisz .keras",
+            "en": "Save .keras",
+        },
+        "load": {
+            "pl": "Wczytaj .keras",
+            "en": "Load .keras",
+        },
+        "saved": {
+            "pl": "Zapisano model w {path}.",
+            "en": "Saved the model to {path}.",
+        },
         "loaded": {
             "pl": "Wczytano model z {path} ({n} {n:@warstwa|warstwy|warstw}).",
             "en": "Loaded the model from {path} ({n} {n:@layer|layers}).",
@@ -349,9 +544,18 @@ TEXT = Strings(
             "pl": "Ściągawka: R keras (wykład) → Python Keras 3",
             "en": "Cheat sheet: R keras (the lecture) → Python Keras 3",
         },
-        "cs_r": {"pl": "R (keras)", "en": "R (keras)"},
-        "cs_python": {"pl": "Python (Keras 3)", "en": "Python (Keras 3)"},
-        "cs_what": {"pl": "co robi", "en": "what it does"},
+        "cs_r": {
+            "pl": "R (keras)",
+            "en": "R (keras)",
+        },
+        "cs_python": {
+            "pl": "Python (Keras 3)",
+            "en": "Python (Keras 3)",
+        },
+        "cs_what": {
+            "pl": "co robi",
+            "en": "what it does",
+        },
     },
 )
 

@@ -21,7 +21,7 @@ from ..figures.plane import (
     plane_trace_data,
     update_decision_plane,
 )
-from ..figures.tables import truth_table_html
+from ..figures.tables import truth_table_headers, truth_table_html
 from ..logic import name_of, truth_vector
 from ..models import mcculloch_pitts as mcp
 from ..ui import Dashboard, Setting, reacts, shows_errors
@@ -303,9 +303,7 @@ class McCullochPittsDashboard(Dashboard):
         headers = [f"x{i + 1}" for i in range(self.n_inputs)]
         if self._inhibitory.value:
             headers.append("h")
-        return [*headers, self._t("table_sum"), self._t("table_out")] + (
-            [self._t("table_target")] if self._challenge.value else []
-        )
+        return truth_table_headers(headers, self.lang, target=self._challenge.value)
 
     def _draw_label(self, rows: np.ndarray, outputs: np.ndarray) -> None:
         name = name_of(outputs[self._no_veto_rows(rows)], self.n_inputs)

@@ -20,12 +20,30 @@ TEXT = Strings(
             "learn: you set the weights. An active inhibitory input <i>h</i> vetoes "
             "firing whatever the sum.",
         },
-        "weights": {"pl": "Wagi i próg", "en": "Weights and threshold"},
-        "threshold": {"pl": "próg θ", "en": "threshold θ"},
-        "third_input": {"pl": "trzecie wejście x3", "en": "third input x3"},
-        "inhibitory": {"pl": "wejście hamujące h", "en": "inhibitory input h"},
-        "presets": {"pl": "Gotowe bramki:", "en": "Presets:"},
-        "current_input": {"pl": "Wejście na schemacie:", "en": "Input shown in the diagram:"},
+        "weights": {
+            "pl": "Wagi i próg",
+            "en": "Weights and threshold",
+        },
+        "threshold": {
+            "pl": "próg θ",
+            "en": "threshold θ",
+        },
+        "third_input": {
+            "pl": "trzecie wejście x3",
+            "en": "third input x3",
+        },
+        "inhibitory": {
+            "pl": "wejście hamujące h",
+            "en": "inhibitory input h",
+        },
+        "presets": {
+            "pl": "Gotowe bramki:",
+            "en": "Presets:",
+        },
+        "current_input": {
+            "pl": "Wejście na schemacie:",
+            "en": "Input shown in the diagram:",
+        },
         "computes": {
             "pl": "Ten neuron liczy: <b>{name}</b>",
             "en": "This neuron computes: <b>{name}</b>",
@@ -34,22 +52,46 @@ TEXT = Strings(
             "pl": "Ten neuron liczy: <b>{name}</b> (gdy h = 0; h = 1 blokuje)",
             "en": "This neuron computes: <b>{name}</b> (when h = 0; h = 1 vetoes)",
         },
-        "no_name": {"pl": "funkcję bez popularnej nazwy", "en": "a function with no common name"},
-        "fn_FALSE": {"pl": "stałe 0", "en": "constant 0"},
-        "fn_TRUE": {"pl": "stałe 1", "en": "constant 1"},
-        "fn_MAJORITY": {"pl": "większość (MAJORITY)", "en": "MAJORITY"},
-        "fn_MINORITY": {"pl": "mniejszość (MINORITY)", "en": "MINORITY"},
-        "sum": {"pl": "suma ważona", "en": "weighted sum"},
-        "output": {"pl": "wyjście y", "en": "output y"},
-        "veto": {"pl": "h (hamujące)", "en": "h (inhibitory)"},
-        "table_sum": {"pl": "Σ wᵢxᵢ", "en": "Σ wᵢxᵢ"},
-        "table_out": {"pl": "y", "en": "y"},
-        "table_target": {"pl": "cel", "en": "target"},
+        "no_name": {
+            "pl": "funkcję bez popularnej nazwy",
+            "en": "a function with no common name",
+        },
+        "fn_FALSE": {
+            "pl": "stałe 0",
+            "en": "constant 0",
+        },
+        "fn_TRUE": {
+            "pl": "stałe 1",
+            "en": "constant 1",
+        },
+        "fn_MAJORITY": {
+            "pl": "większość (MAJORITY)",
+            "en": "MAJORITY",
+        },
+        "fn_MINORITY": {
+            "pl": "mniejszość (MINORITY)",
+            "en": "MINORITY",
+        },
+        "sum": {
+            "pl": "suma ważona",
+            "en": "weighted sum",
+        },
+        "output": {
+            "pl": "wyjście y",
+            "en": "output y",
+        },
+        "veto": {
+            "pl": "h (hamujące)",
+            "en": "h (inhibitory)",
+        },
         "plane_title": {
             "pl": "Płaszczyzna wejść: neuron odpala w zacienionej części",
             "en": "Input plane: the neuron fires in the shaded part",
         },
-        "plane_slice": {"pl": "Przekrój płaszczyzny dla x3 =", "en": "Plane slice at x3 ="},
+        "plane_slice": {
+            "pl": "Przekrój płaszczyzny dla x3 =",
+            "en": "Plane slice at x3 =",
+        },
         "plane_veto": {
             "pl": "Rysunek pokazuje h = 0; przy h = 1 neuron nigdy nie odpala.",
             "en": "The plot shows h = 0; with h = 1 the neuron never fires.",
@@ -58,7 +100,10 @@ TEXT = Strings(
             "pl": "Wszystkie wagi są zerowe: nie ma prostej decyzyjnej, wyjście jest stałe.",
             "en": "All weights are zero: there is no decision line, the output is constant.",
         },
-        "challenge": {"pl": "Wyzwanie: XOR", "en": "Challenge: XOR"},
+        "challenge": {
+            "pl": "Wyzwanie: XOR",
+            "en": "Challenge: XOR",
+        },
         "challenge_help": {
             "pl": "Ustaw wagi i próg tak, by neuron liczył XOR (kolumna „cel”). Trafione "
             "wiersze: <b>{right}/{total}</b>. Próby: {attempts}. Obwódki na płaszczyźnie "
@@ -67,7 +112,10 @@ TEXT = Strings(
             "'target' column). Rows right: <b>{right}/{total}</b>. Attempts: {attempts}. The rings "
             "on the plane show the target (red = 1, blue = 0).",
         },
-        "challenge_solved": {"pl": "Brawo: to jest XOR!", "en": "Well done: that is XOR!"},
+        "challenge_solved": {
+            "pl": "Brawo: to jest XOR!",
+            "en": "Well done: that is XOR!",
+        },
         "xor_why": {
             "pl": "<b>Dlaczego się nie da?</b> Neuron odpala po jednej stronie <i>jednej "
             "prostej</i> w1·x1 + w2·x2 = θ. XOR wymaga 1 w rogach (0,1) i (1,0), a 0 w "

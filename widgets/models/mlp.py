@@ -57,13 +57,18 @@ class Layer:
 
     def label(self) -> str:
         """Short text for a list: ``Dense(256, relu)``, ``Dropout(0.4)``..."""
+        name, arguments = self.call()
+        return f"{name}({', '.join(str(value) for value in arguments.values())})"
+
+    def call(self) -> tuple[str, dict]:
+        """The Keras layer's class name and its arguments (the label and the code use it)."""
         if self.kind == "dense":
-            return f"Dense({self.units}, {self.activation})"
+            return "Dense", {"units": self.units, "activation": self.activation}
         if self.kind == "dropout":
-            return f"Dropout({self.rate:g})"
+            return "Dropout", {"rate": self.rate}
         if self.kind == "activation":
-            return f"Activation({self.activation})"
-        return "Flatten()"
+            return "Activation", {"activation": self.activation}
+        return "Flatten", {}
 
 
 def dense(units: int, activation: str = "relu") -> Layer:
@@ -461,13 +466,10 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n: int = NUM_CLASSE
 
 
 def _layer_code(layer: Layer) -> str:
-    if layer.kind == "dense":
-        return f'keras.layers.Dense({layer.units}, activation="{layer.activation}")'
-    if layer.kind == "dropout":
-        return f"keras.layers.Dropout({layer.rate!r})"
-    if layer.kind == "activation":
-        return f'keras.layers.Activation("{layer.activation}")'
-    return "keras.layers.Flatten()"
+    name, arguments = layer.call()
+    code = {"units": repr, "rate": repr, "activation": lambda value: f'activation="{value}"'}
+    written = ", ".join(code[key](value) for key, value in arguments.items())
+    return f"keras.layers.{name}({written})"
 
 
 def define_code(layers, input_shape: tuple[int, ...] = FLAT_INPUT) -> str:

@@ -24,26 +24,74 @@ TEXT = Strings(
             "Δb = η(y − ŷ). Press <i>step ▶</i> or play and watch the decision line move. "
             "Click the plot to add your own point.",
         },
-        "data": {"pl": "Dane", "en": "Data"},
-        "dataset": {"pl": "zbiór", "en": "data set"},
-        "ds_blobs": {"pl": "dwie chmury z marginesem", "en": "two blobs with a margin"},
-        "ds_and": {"pl": "AND (rogi kwadratu)", "en": "AND (square corners)"},
-        "ds_or": {"pl": "OR (rogi kwadratu)", "en": "OR (square corners)"},
-        "ds_xor": {"pl": "XOR (rogi kwadratu)", "en": "XOR (square corners)"},
-        "ds_custom": {"pl": "własne punkty (klikaj)", "en": "your own points (click)"},
-        "points": {"pl": "liczba punktów", "en": "number of points"},
-        "margin": {"pl": "margines", "en": "margin"},
-        "noise": {"pl": "szum", "en": "noise"},
-        "seed": {"pl": "ziarno", "en": "seed"},
+        "data": {
+            "pl": "Dane",
+            "en": "Data",
+        },
+        "dataset": {
+            "pl": "zbiór",
+            "en": "data set",
+        },
+        "ds_blobs": {
+            "pl": "dwie chmury z marginesem",
+            "en": "two blobs with a margin",
+        },
+        "ds_and": {
+            "pl": "AND (rogi kwadratu)",
+            "en": "AND (square corners)",
+        },
+        "ds_or": {
+            "pl": "OR (rogi kwadratu)",
+            "en": "OR (square corners)",
+        },
+        "ds_xor": {
+            "pl": "XOR (rogi kwadratu)",
+            "en": "XOR (square corners)",
+        },
+        "ds_custom": {
+            "pl": "własne punkty (klikaj)",
+            "en": "your own points (click)",
+        },
+        "points": {
+            "pl": "liczba punktów",
+            "en": "number of points",
+        },
+        "margin": {
+            "pl": "margines",
+            "en": "margin",
+        },
+        "noise": {
+            "pl": "szum",
+            "en": "noise",
+        },
+        "seed": {
+            "pl": "ziarno",
+            "en": "seed",
+        },
         "click_class": {
             "pl": "Kliknięcie dodaje punkt klasy:",
             "en": "A click adds a point of class:",
         },
-        "class_1": {"pl": "1 (czerwona)", "en": "1 (red)"},
-        "class_0": {"pl": "0 (niebieska)", "en": "0 (blue)"},
-        "clear": {"pl": "usuń dodane punkty", "en": "remove added points"},
-        "learning": {"pl": "Uczenie", "en": "Learning"},
-        "eta": {"pl": "współczynnik uczenia η", "en": "learning rate η"},
+        "class_1": {
+            "pl": "1 (czerwona)",
+            "en": "1 (red)",
+        },
+        "class_0": {
+            "pl": "0 (niebieska)",
+            "en": "0 (blue)",
+        },
+        "clear": {
+            "pl": "usuń dodane punkty",
+            "en": "remove added points",
+        },
+        "learning": {
+            "pl": "Uczenie",
+            "en": "Learning",
+        },
+        "eta": {
+            "pl": "współczynnik uczenia η",
+            "en": "learning rate η",
+        },
         "random_init": {
             "pl": "losowe wagi początkowe (zamiast zer)",
             "en": "random initial weights (instead of zeros)",
@@ -52,7 +100,10 @@ TEXT = Strings(
             "pl": "nowa losowa kolejność w każdej epoce",
             "en": "a new random order every epoch",
         },
-        "epochs": {"pl": "maks. liczba epok", "en": "max. epochs"},
+        "epochs": {
+            "pl": "maks. liczba epok",
+            "en": "max. epochs",
+        },
         "pocket": {
             "pl": "algorytm kieszonkowy (zachowuje najlepsze wagi)",
             "en": "pocket algorithm (keeps the best weights)",
@@ -147,7 +198,10 @@ TEXT = Strings(
             "pl": " Kieszeń oddaje wagi, które mylą się na {errors} z {n} {n:@punktu|punktów|punktów}.",
             "en": " The pocket returns weights that misclassify {errors} of {n} {n:@point|points}.",
         },
-        "novikoff_title": {"pl": "Twierdzenie Novikoffa (1962)", "en": "Novikoff's theorem (1962)"},
+        "novikoff_title": {
+            "pl": "Twierdzenie Novikoffa (1962)",
+            "en": "Novikoff's theorem (1962)",
+        },
         "novikoff": {
             "pl": "Gdy klasy rozdziela prosta z marginesem γ, perceptron startujący od w = 0 "
             "wykona najwyżej <b>(R/γ)²</b> aktualizacji. Tu R = {R} (największa długość "
