@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .figures.style import style_tag
 from .i18n import Strings, check_language
 from .logic import input_rows, truth_vector
 
@@ -70,10 +71,10 @@ class GateCheck:
     details: list[str] = field(default_factory=list)
 
     def _repr_html_(self) -> str:
-        colour = "#1b5e20" if self.passed else "#b00020"
+        colour = "dl-passed-colour" if self.passed else "dl-failed-colour"
         items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
         return (
-            f"<div style='color:{colour};font-size:15px'>{html.escape(self.message)}"
+            f"{style_tag()}<div class='dl-text {colour}'>{html.escape(self.message)}"
             f"{f'<ul>{items}</ul>' if items else ''}</div>"
         )
 

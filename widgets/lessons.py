@@ -11,6 +11,7 @@ from pathlib import Path
 
 import ipywidgets
 
+from .figures.style import style_tag
 from .i18n import LANGUAGES, Strings, check_language
 
 # (file stem, Polish title, English title), in lecture order; the stems are shared by
@@ -42,8 +43,6 @@ PLAN = [
     ("16_pretrained", "Modele wytrenowane", "Pretrained models"),
 ]
 
-# Voilà's theme draws links like plain text; students must see what they can click.
-LINK_STYLE = "color:#1565c0;text-decoration:underline"
 
 TEXT = Strings(
     "lessons",
@@ -89,15 +88,13 @@ def index_html(lang: str, folder: Path | None = None) -> str:
         title = html.escape(lesson_title(stem, lang))
         number = stem.split("_")[0]
         if (folder / f"{stem}.ipynb").exists():
-            items.append(
-                f"<li><a href='{stem}.ipynb' style='{LINK_STYLE}'>{number}. {title}</a></li>"
-            )
+            items.append(f"<li><a class='dl-link' href='{stem}.ipynb'>{number}. {title}</a></li>")
         else:
-            items.append(f"<li style='color:#888'>{number}. {title} ({t('coming')})</li>")
+            items.append(f"<li class='dl-muted-colour'>{number}. {title} ({t('coming')})</li>")
     return (
-        f"<div class='dl-index' style='font-size:17px'><h1>{t('title')}</h1>"
-        f"<p>{t('intro')}</p><ol style='list-style:none;padding-left:0'>{''.join(items)}</ol>"
-        f"<p><a class='dl-other-language' href='../{other}/00_index.ipynb' style='{LINK_STYLE}'>"
+        f"{style_tag()}<div class='dl-index'><h1>{t('title')}</h1>"
+        f"<p>{t('intro')}</p><ol class='dl-plain-list'>{''.join(items)}</ol>"
+        f"<p><a class='dl-other-language dl-link' href='../{other}/00_index.ipynb'>"
         f"{t('other_language')}</a></p></div>"
     )
 

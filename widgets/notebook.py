@@ -48,10 +48,9 @@ def error_html(error: BaseException, lang: str) -> str:
         sentence, details = describe(error, lang)
     else:  # not the student's doing: what failed is for the lecturer
         sentence, details = TEXT.get("cell_error", lang), technical_details(error)
-    from .figures.style import stylesheet  # a cell's banner may come before any dashboard
+    from .figures.style import style_tag  # a cell's banner may come before any dashboard
 
-    banner = banner_html(sentence, details, lang)
-    return f"<style>{stylesheet()}</style><div class='dl-error'>{banner}</div>"
+    return f"<div class='dl-error'>{style_tag()}{banner_html(sentence, details, lang)}</div>"
 
 
 def _install_voila_error_handler(lang: str) -> None:

@@ -36,6 +36,8 @@ COLOURS = {
     "warn": "#ff7f0e",
     "bad": "#d62728",
     "muted": "#666666",
+    "passed": "#1b5e20",
+    "failed": "#b00020",
     "note": "#555555",
 }
 
@@ -44,13 +46,19 @@ def _size(name: str) -> str:
     return f"calc(var(--dl-scale) * {TEXT_SIZES[name]}px)"
 
 
+def style_tag() -> str:
+    """The stylesheet as a ``<style>`` element, for HTML shown outside a dashboard (the
+    course plan, an exercise's verdict, a cell's error banner)."""
+    return f"<style>{stylesheet()}</style>"
+
+
 def stylesheet() -> str:
     """The course's one stylesheet: every class a dashboard's HTML uses instead of an
     inline ``style='…'``. :class:`widgets.ui.Dashboard` puts it on every page once."""
     sizes = "".join(f".dl-{name}{{font-size:{_size(name)}}}" for name in TEXT_SIZES)
     colours = "".join(f".dl-{name}-colour{{color:{value}}}" for name, value in COLOURS.items())
     return (
-        ".dl-dashboard{--dl-scale:1}"
+        ":root{--dl-scale:1}.dl-dashboard{--dl-scale:1}"
         ".dl-dashboard.dl-present{--dl-scale:1.4}"
         f"{sizes}{colours}"
         f".dl-note{{color:{COLOURS['note']}}}"
@@ -65,6 +73,10 @@ def stylesheet() -> str:
         ".dl-box-good{background:#e8f5e9;border:1px solid #66bb6a}"
         ".dl-box-bad{background:#fdecea;border:1px solid #e57373}"
         ".dl-box-warn{background:#fff3e0;border:2px solid #e65100}"
+        # Voilà's theme draws links like plain text; students must see what they can click.
+        ".dl-link{color:#1565c0;text-decoration:underline}"
+        ".dl-plain-list{list-style:none;padding-left:0}"
+        f".dl-index{{font-size:calc(var(--dl-scale) * 17px)}}"
         ".dl-table{border-collapse:collapse}"
         ".dl-centred{text-align:center}"
         ".dl-current-row{background:#fff3c4}"
