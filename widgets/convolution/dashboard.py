@@ -21,20 +21,20 @@ from collections.abc import Callable
 import ipywidgets
 import numpy as np
 
-from .data import MnistUnavailableError, load_mnist
-from .errors import StudentError, whole_number
-from .exercises import GateCheck
-from .figures.feature_maps import (
+from ..data import MnistUnavailableError, load_mnist
+from ..errors import StudentError, whole_number
+from ..exercises import GateCheck
+from ..figures.feature_maps import (
     convolution_figure,
     convolution_rasters,
     draw_rasters,
     window_shapes,
     window_table_html,
 )
-from .figures.png import SHARP_IMAGES_CSS
-from .i18n import Strings, check_language, number
-from .models.convolution import KERNELS, GeometryError, geometry, position
-from .ui import Dashboard, shows_errors
+from ..figures.png import SHARP_IMAGES_CSS
+from ..i18n import Strings, check_language, number
+from ..models.convolution import KERNELS, GeometryError, geometry, position
+from ..ui import Dashboard, shows_errors
 
 TEXT = Strings(
     "convolution",
@@ -327,7 +327,7 @@ class DigitSource(ipywidgets.VBox):
     def _on_source_change(self, change) -> None:
         drawing = change["new"] == "draw"
         if drawing and self.canvas is None:
-            from .canvas import DigitCanvas  # built on first use: an anywidget per dashboard
+            from ..canvas import DigitCanvas  # built on first use: an anywidget per dashboard
 
             self.canvas = DigitCanvas(self.lang)
             self.canvas.observe_digit(lambda _digit: self._notify())
@@ -539,7 +539,7 @@ class ConvolutionDashboard(Dashboard):
 
     def _model_for(self, g) -> object:
         """The Keras model of this geometry (cached: only a few combinations exist)."""
-        from .models.convolution import build_convolution_model
+        from ..models.convolution import build_convolution_model
 
         key = (g.size, g.stride, g.padding)
         if key not in self._models:
@@ -547,7 +547,7 @@ class ConvolutionDashboard(Dashboard):
         return self._models[key]
 
     def _compute_and_draw(self) -> None:
-        from .models.convolution import convolve, max_pool, padded, relu, set_kernel
+        from ..models.convolution import convolve, max_pool, padded, relu, set_kernel
 
         self._clear_error()
         image = self.image()
@@ -628,7 +628,7 @@ class ConvolutionDashboard(Dashboard):
 
     def _window_at(self, step: int) -> tuple[list[dict], tuple[str, str]]:
         """The frames at ``step`` and the HTML of the products table and position line."""
-        from .models.convolution import window
+        from ..models.convolution import window
 
         g = self.geometry
         row, col = position(step, g)
@@ -735,7 +735,7 @@ def check_conv_parameters(
 
 def check_edge_kernel(kernel, lang: str = "pl") -> GateCheck:
     """Does a 3×3 ``kernel`` detect horizontal edges (dark above, bright below) only?"""
-    from .models.convolution import convolve
+    from ..models.convolution import convolve
 
     t = TEXT.for_language(check_language(lang))
     kernel = np.asarray(kernel, dtype=np.float32).reshape(3, 3)

@@ -22,10 +22,10 @@ import time
 import ipywidgets
 import numpy as np
 
-from .convolution import DigitSource
-from .data import MnistUnavailableError, load_mnist, one_hot
-from .errors import StudentError, whole_number
-from .figures.curves import (
+from ..convolution import DigitSource
+from ..data import MnistUnavailableError, load_mnist, one_hot
+from ..errors import StudentError, whole_number
+from ..figures.curves import (
     bar_shapes,
     cost_figure,
     curve_shapes,
@@ -34,7 +34,7 @@ from .figures.curves import (
     probability_figure,
     update_traces,
 )
-from .figures.feature_maps import (
+from ..figures.feature_maps import (
     DIVERGING,
     EMPTY,
     IMAGE_SCALE,
@@ -49,11 +49,11 @@ from .figures.feature_maps import (
     tile_at,
     tile_numbers,
 )
-from .figures.finite import finite
-from .figures.png import SHARP_IMAGES_CSS
-from .i18n import Strings, number
-from .training import BackgroundFit, FitJob, Progress, batches
-from .ui import TrainingDashboard, shows_errors
+from ..figures.finite import finite
+from ..figures.png import SHARP_IMAGES_CSS
+from ..i18n import Strings, number
+from ..training import BackgroundFit, FitJob, Progress, batches
+from ..ui import TrainingDashboard, shows_errors
 
 TEXT = Strings(
     "cnn",
@@ -430,7 +430,7 @@ class CnnDashboard(TrainingDashboard):
     @shows_errors
     def configure(self, filters=None, kernels=None, epochs=None, images=None, compare=None) -> None:
         """Set the controls from code (tests, notebook cells); a bad value gets a message."""
-        from .models.cnn import check_architecture
+        from ..models.cnn import check_architecture
 
         filters, kernels = check_architecture(
             filters or self.architecture[0], kernels or self.architecture[1]
@@ -476,7 +476,7 @@ class CnnDashboard(TrainingDashboard):
     @shows_errors
     def rebuild(self) -> None:
         """A new untrained CNN (and MLP) with the chosen architecture, views redrawn."""
-        from .models.cnn import activation_model, build_cnn, build_mlp
+        from ..models.cnn import activation_model, build_cnn, build_mlp
 
         if self._trainer.running:
             raise StudentError("cnn.busy")
@@ -556,7 +556,7 @@ class CnnDashboard(TrainingDashboard):
             self._refresh_views(explanation, charts, live)
 
     def _refresh_views(self, explanation: bool, charts: bool, live: bool) -> None:
-        from .models.cnn import activations, first_layer_filters
+        from ..models.cnn import activations, first_layer_filters
 
         image = self.digits.image()
         if image is None:
@@ -595,7 +595,7 @@ class CnnDashboard(TrainingDashboard):
         self._images.value = min(8000, n) if any(v == min(8000, n) for _, v in options) else n
 
     def _training_arrays(self):
-        from .models.cnn import prepare_images
+        from ..models.cnn import prepare_images
 
         n, d = int(self._images.value), self._data
         return (
@@ -648,7 +648,7 @@ class CnnDashboard(TrainingDashboard):
         )
 
     def _draw_explanation(self) -> None:
-        from .models.cnn import explain_map
+        from ..models.cnn import explain_map
 
         layer, channel = self._layer.value, int(self._map.value)
         if not self.acts or channel >= len(self.acts[layer]):
