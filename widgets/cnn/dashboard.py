@@ -22,8 +22,8 @@ import time
 import ipywidgets
 import numpy as np
 
-from ..convolution import DigitSource
 from ..data import MnistUnavailableError, load_mnist, one_hot
+from ..digits import DigitSource
 from ..errors import StudentError, whole_number
 from ..figures.curves import (
     bar_shapes,
@@ -560,7 +560,7 @@ class CnnDashboard(TrainingDashboard):
 
         image = self.digits.image()
         if image is None:
-            self.show_error(self._t("blank"))
+            self.show_error(self.digits.blank_message)
             return
         self.acts = activations(self.views, image)
         if not np.isfinite(self.acts["softmax"]).all() and self.diverged is None:
