@@ -23,10 +23,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .light import LightFigureWidget
 from .live import updating
 from .png import image_url
 from .style import base_layout
@@ -201,46 +198,3 @@ def tile_numbers(count: int, size: int, cols: int) -> np.ndarray:
         r, c = divmod(i, cols)
         out[r * (size + 1) : r * (size + 1) + size, c * (size + 1) : c * (size + 1) + size] = i
     return out
-
-
-def layers_figure(titles: Sequence[str], hover: str) -> go.FigureWidget:
-    """The input image, then one mosaic per layer (conv1, pool1, conv2, pool2), in a row.
-
-    Each mosaic has a transparent heatmap of tile numbers over it (trace ``i`` over
-    subplot ``i + 2``): it gives clicks and the hover text ``hover`` (e.g. "map %{z}").
-    It changes only with the architecture, so while training only images are sent.
-    """
-    fig = make_subplots(
-        rows=1,
-        cols=len(titles),
-        subplot_titles=list(titles),
-        horizontal_spacing=0.03,
-        column_widths=[0.12] + [0.22] * (len(titles) - 1),
-    )
-    for col in range(2, len(titles) + 1):
-        fig.add_trace(
-            go.Heatmap(
-                z=[[None]],  # a gap until the tile numbers come (None: JSON has no NaN)
-                opacity=0,
-                showscale=False,
-                hoverongaps=False,
-                hovertemplate=hover + "<extra></extra>",
-            ),
-            row=1,
-            col=col,
-        )
-    fig.update_layout(raster_layout(len(titles), height=260, width=1060))
-    return LightFigureWidget(fig)
-
-
-def filters_figure(title: str) -> go.FigureWidget:
-    """The first layer's kernels as one signed mosaic."""
-    title = {"text": title, "font": {"size": 14}}
-    return LightFigureWidget(layout=raster_layout(1, height=230, width=420, title=title))
-
-
-def explain_figure(titles: Sequence[str]) -> go.FigureWidget:
-    """How one map is made: inputs, kernels, per-input terms (mosaics), the result."""
-    fig = make_subplots(rows=1, cols=4, subplot_titles=list(titles), horizontal_spacing=0.04)
-    fig.update_layout(raster_layout(4, height=260, width=1060))
-    return LightFigureWidget(fig)
