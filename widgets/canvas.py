@@ -26,8 +26,6 @@ import traitlets
 from .data.drawn import to_mnist
 from .i18n import Strings, check_language
 
-log = logging.getLogger("widgets")
-
 TEXT = Strings(
     "canvas",
     {
@@ -35,9 +33,14 @@ TEXT = Strings(
             "pl": "Narysuj jedną cyfrę myszą (lub palcem), dużą, na środku pola.",
             "en": "Draw one digit with the mouse (or a finger), large, in the middle of the pad.",
         },
-        "clear": {"pl": "Wyczyść", "en": "Clear"},
+        "clear": {
+            "pl": "Wyczyść",
+            "en": "Clear",
+        },
     },
 )
+
+log = logging.getLogger("widgets")
 
 #: Side of the drawing pad on screen, in CSS pixels.
 PAD_PIXELS = 224

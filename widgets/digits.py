@@ -36,11 +36,26 @@ from .i18n import Strings, check_language
 TEXT = Strings(
     "digits",
     {
-        "source": {"pl": "obraz", "en": "image"},
-        "source_test": {"pl": "cyfra testowa", "en": "test digit"},
-        "source_draw": {"pl": "narysuj", "en": "draw"},
-        "digit": {"pl": "nr cyfry", "en": "digit no."},
-        "digit_label": {"pl": "etykieta: <b>{label}</b>", "en": "label: <b>{label}</b>"},
+        "source": {
+            "pl": "obraz",
+            "en": "image",
+        },
+        "source_test": {
+            "pl": "cyfra testowa",
+            "en": "test digit",
+        },
+        "source_draw": {
+            "pl": "narysuj",
+            "en": "draw",
+        },
+        "digit": {
+            "pl": "nr cyfry",
+            "en": "digit no.",
+        },
+        "digit_label": {
+            "pl": "etykieta: <b>{label}</b>",
+            "en": "label: <b>{label}</b>",
+        },
         "blank": {
             "pl": "Pole rysowania jest puste: narysuj cyfrę albo wybierz cyfrę testową.",
             "en": "The drawing pad is empty: draw a digit or pick a test digit.",

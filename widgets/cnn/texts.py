@@ -23,19 +23,46 @@ TEXT = Strings(
             "specialised. <b>Click a feature map</b> to see how it is computed from the maps of "
             "the layer before.",
         },
-        "filters1": {"pl": "filtry warstwy 1", "en": "filters, layer 1"},
-        "filters2": {"pl": "filtry warstwy 2", "en": "filters, layer 2"},
-        "kernel1": {"pl": "jądro warstwy 1", "en": "kernel, layer 1"},
-        "kernel2": {"pl": "jądro warstwy 2", "en": "kernel, layer 2"},
-        "epochs": {"pl": "epoki", "en": "epochs"},
-        "images": {"pl": "obrazy uczące", "en": "training images"},
-        "all": {"pl": "wszystkie ({n})", "en": "all ({n})"},
+        "filters1": {
+            "pl": "filtry warstwy 1",
+            "en": "filters, layer 1",
+        },
+        "filters2": {
+            "pl": "filtry warstwy 2",
+            "en": "filters, layer 2",
+        },
+        "kernel1": {
+            "pl": "jądro warstwy 1",
+            "en": "kernel, layer 1",
+        },
+        "kernel2": {
+            "pl": "jądro warstwy 2",
+            "en": "kernel, layer 2",
+        },
+        "epochs": {
+            "pl": "epoki",
+            "en": "epochs",
+        },
+        "images": {
+            "pl": "obrazy uczące",
+            "en": "training images",
+        },
+        "all": {
+            "pl": "wszystkie ({n})",
+            "en": "all ({n})",
+        },
         "compare": {
             "pl": "potem naucz MLP z wykładu (te same dane i epoki)",
             "en": "then train the lecture's MLP (same data and epochs)",
         },
-        "train": {"pl": "Ucz", "en": "Train"},
-        "stop": {"pl": "Stop", "en": "Stop"},
+        "train": {
+            "pl": "Ucz",
+            "en": "Train",
+        },
+        "stop": {
+            "pl": "Stop",
+            "en": "Stop",
+        },
         "controls_help": {
             "pl": "Więcej filtrów = więcej wykrywanych wzorów (i parametrów). Większe jądro "
             "widzi większy fragment obrazu. Epoka to jedno przejście przez zbiór uczący "
@@ -115,25 +142,58 @@ TEXT = Strings(
             "pl": "Warstwa {layer} ma mapy o numerach od 0 do {high}, a podano {value}.",
             "en": "Layer {layer} has maps numbered 0 to {high}, not {value}.",
         },
-        "loss": {"pl": "strata (zbiór uczący)", "en": "loss (training)"},
-        "acc": {"pl": "dokładność (zbiór uczący)", "en": "accuracy (training)"},
-        "val_acc": {"pl": "dokładność (zbiór testowy)", "en": "accuracy (test)"},
-        "cost_axis": {"pl": "entropia krzyżowa", "en": "cross-entropy"},
-        "acc_axis": {"pl": "dokładność", "en": "accuracy"},
-        "epoch_axis": {"pl": "epoka", "en": "epoch"},
+        "loss": {
+            "pl": "strata (zbiór uczący)",
+            "en": "loss (training)",
+        },
+        "acc": {
+            "pl": "dokładność (zbiór uczący)",
+            "en": "accuracy (training)",
+        },
+        "val_acc": {
+            "pl": "dokładność (zbiór testowy)",
+            "en": "accuracy (test)",
+        },
+        "cost_axis": {
+            "pl": "entropia krzyżowa",
+            "en": "cross-entropy",
+        },
+        "acc_axis": {
+            "pl": "dokładność",
+            "en": "accuracy",
+        },
+        "epoch_axis": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
         "fig_filters": {
             "pl": "filtry 1. warstwy (czerwone +, niebieskie −)",
             "en": "layer-1 filters (red +, blue −)",
         },
-        "fig_input": {"pl": "wejście", "en": "input"},
-        "fig_map_hover": {"pl": "mapa %{z} (kliknij)", "en": "map %{z} (click)"},
+        "fig_input": {
+            "pl": "wejście",
+            "en": "input",
+        },
+        "fig_map_hover": {
+            "pl": "mapa %{z} (kliknij)",
+            "en": "map %{z} (click)",
+        },
         "fig_layer": {
             "pl": "{name}: {shown} z {count} {count:@mapy|map|map}",
             "en": "{name}: {shown} of {count} {count:@map|maps}",
         },
-        "probabilities": {"pl": "prawdopodobieństwo (softmax)", "en": "probability (softmax)"},
-        "layer": {"pl": "warstwa", "en": "layer"},
-        "map": {"pl": "mapa nr", "en": "map no."},
+        "probabilities": {
+            "pl": "prawdopodobieństwo (softmax)",
+            "en": "probability (softmax)",
+        },
+        "layer": {
+            "pl": "warstwa",
+            "en": "layer",
+        },
+        "map": {
+            "pl": "mapa nr",
+            "en": "map no.",
+        },
         "explain_conv": {
             "pl": "Mapa {channel} warstwy {layer} = ReLU(Σ po {m} {m:@mapie wejściowej|mapach "
             "wejściowych|mapach wejściowych} (mapa ⋆ jądro) + b), b = {bias:.3f}. Pokazano "
@@ -147,20 +207,47 @@ TEXT = Strings(
             "en": "Map {channel} of {layer} = the maximum of each 2×2 block of map {channel} "
             "of {source}.",
         },
-        "ex_inputs": {"pl": "mapy wejściowe", "en": "input maps"},
-        "ex_kernels": {"pl": "jądra", "en": "kernels"},
-        "ex_terms": {"pl": "mapa ⋆ jądro", "en": "map ⋆ kernel"},
-        "ex_output": {"pl": "wynik (po ReLU)", "en": "result (after ReLU)"},
-        "table_model": {"pl": "model", "en": "model"},
-        "table_params": {"pl": "parametry", "en": "parameters"},
-        "table_acc": {"pl": "dokładność (zbiór testowy)", "en": "test accuracy"},
-        "table_time": {"pl": "s na epokę", "en": "s per epoch"},
+        "ex_inputs": {
+            "pl": "mapy wejściowe",
+            "en": "input maps",
+        },
+        "ex_kernels": {
+            "pl": "jądra",
+            "en": "kernels",
+        },
+        "ex_terms": {
+            "pl": "mapa ⋆ jądro",
+            "en": "map ⋆ kernel",
+        },
+        "ex_output": {
+            "pl": "wynik (po ReLU)",
+            "en": "result (after ReLU)",
+        },
+        "table_model": {
+            "pl": "model",
+            "en": "model",
+        },
+        "table_params": {
+            "pl": "parametry",
+            "en": "parameters",
+        },
+        "table_acc": {
+            "pl": "dokładność (zbiór testowy)",
+            "en": "test accuracy",
+        },
+        "table_time": {
+            "pl": "s na epokę",
+            "en": "s per epoch",
+        },
         "table_reference": {
             "pl": "Pomiar odniesienia (8000/2000 obrazów, 10 epok): CNN 34 826 parametrów, 98,1 %; "
             "MLP 235 146 parametrów, 94,3 %.",
             "en": "Reference measurement (8,000/2,000 images, 10 epochs): CNN 34,826 parameters, "
             "98.1 %; MLP 235,146 parameters, 94.3 %.",
         },
-        "not_trained": {"pl": "—", "en": "—"},
+        "not_trained": {
+            "pl": "—",
+            "en": "—",
+        },
     },
 )

@@ -8,7 +8,10 @@ from ..i18n import Strings
 TEXT = Strings(
     "convolution",
     {
-        "title": {"pl": "Splot (konwolucja) krok po kroku", "en": "Convolution step by step"},
+        "title": {
+            "pl": "Splot (konwolucja) krok po kroku",
+            "en": "Convolution step by step",
+        },
         "intro": {
             "pl": "Warstwa konwolucyjna zamiast mnożyć obraz przez macierz wag <b>przesuwa mały "
             "filtr (jądro, np. 3×3) po obrazie</b>. W każdym położeniu mnoży dziewięć pikseli "
@@ -25,14 +28,38 @@ TEXT = Strings(
             "the negative values and 2×2 max-pooling keeps the largest of each 2×2 block's four "
             "values, so it halves the map in each dimension.",
         },
-        "kernel": {"pl": "filtr 3×3", "en": "3×3 kernel"},
-        "identity": {"pl": "tożsamość", "en": "identity"},
-        "blur": {"pl": "rozmycie", "en": "blur"},
-        "sharpen": {"pl": "wyostrzenie", "en": "sharpen"},
-        "sobel_x": {"pl": "Sobel x (krawędzie pionowe)", "en": "Sobel x (vertical edges)"},
-        "sobel_y": {"pl": "Sobel y (krawędzie poziome)", "en": "Sobel y (horizontal edges)"},
-        "laplacian": {"pl": "Laplasjan (wszystkie krawędzie)", "en": "Laplacian (all edges)"},
-        "custom": {"pl": "własny (wpisz wagi)", "en": "custom (type the weights)"},
+        "kernel": {
+            "pl": "filtr 3×3",
+            "en": "3×3 kernel",
+        },
+        "identity": {
+            "pl": "tożsamość",
+            "en": "identity",
+        },
+        "blur": {
+            "pl": "rozmycie",
+            "en": "blur",
+        },
+        "sharpen": {
+            "pl": "wyostrzenie",
+            "en": "sharpen",
+        },
+        "sobel_x": {
+            "pl": "Sobel x (krawędzie pionowe)",
+            "en": "Sobel x (vertical edges)",
+        },
+        "sobel_y": {
+            "pl": "Sobel y (krawędzie poziome)",
+            "en": "Sobel y (horizontal edges)",
+        },
+        "laplacian": {
+            "pl": "Laplasjan (wszystkie krawędzie)",
+            "en": "Laplacian (all edges)",
+        },
+        "custom": {
+            "pl": "własny (wpisz wagi)",
+            "en": "custom (type the weights)",
+        },
         "kernel_help": {
             "pl": "Wpisz dziewięć wag albo wybierz gotowy filtr.",
             "en": "Type the nine weights or choose a preset.",
@@ -69,29 +96,74 @@ TEXT = Strings(
             "pl": "Położenie okna musi być liczbą całkowitą od 0 do {high}, a podano {value}.",
             "en": "The window position must be a whole number from 0 to {high}, not {value}.",
         },
-        "stride": {"pl": "krok (stride)", "en": "stride"},
-        "padding": {"pl": "dopełnienie", "en": "padding"},
-        "pad_valid": {"pl": "brak (valid, p=0)", "en": "none (valid, p=0)"},
-        "pad_1": {"pl": "p = 1 zero wokół", "en": "p = 1 zero around"},
-        "pad_2": {"pl": "p = 2 zera wokół", "en": "p = 2 zeros around"},
-        "pad_same": {"pl": "same (wyjście ⌈n/s⌉)", "en": "same (output ⌈n/s⌉)"},
-        "size": {"pl": "rozmiar wejścia n", "en": "input size n"},
+        "stride": {
+            "pl": "krok (stride)",
+            "en": "stride",
+        },
+        "padding": {
+            "pl": "dopełnienie",
+            "en": "padding",
+        },
+        "pad_valid": {
+            "pl": "brak (valid, p=0)",
+            "en": "none (valid, p=0)",
+        },
+        "pad_1": {
+            "pl": "p = 1 zero wokół",
+            "en": "p = 1 zero around",
+        },
+        "pad_2": {
+            "pl": "p = 2 zera wokół",
+            "en": "p = 2 zeros around",
+        },
+        "pad_same": {
+            "pl": "same (wyjście ⌈n/s⌉)",
+            "en": "same (output ⌈n/s⌉)",
+        },
+        "size": {
+            "pl": "rozmiar wejścia n",
+            "en": "input size n",
+        },
         "size_help": {
             "pl": "Mniejsze n wycina środek obrazu: sprawdź, kiedy filtr przestaje się mieścić.",
             "en": "A smaller n crops the middle of the image: see when the kernel stops fitting.",
         },
-        "step": {"pl": "położenie", "en": "position"},
+        "step": {
+            "pl": "położenie",
+            "en": "position",
+        },
         "play_help": {
             "pl": "▶ przesuwa filtr wiersz po wierszu; suwak ustawia położenie ręcznie.",
             "en": "▶ slides the kernel row by row; the slider sets the position by hand.",
         },
-        "fig_input": {"pl": "wejście (z dopełnieniem)", "en": "input (padded)"},
-        "fig_map": {"pl": "mapa cech", "en": "feature map"},
-        "fig_relu": {"pl": "po ReLU", "en": "after ReLU"},
-        "fig_pool": {"pl": "max-pooling 2×2", "en": "2×2 max-pooling"},
-        "window": {"pl": "okno", "en": "window"},
-        "weights": {"pl": "wagi filtra", "en": "kernel weights"},
-        "products": {"pl": "iloczyny", "en": "products"},
+        "fig_input": {
+            "pl": "wejście (z dopełnieniem)",
+            "en": "input (padded)",
+        },
+        "fig_map": {
+            "pl": "mapa cech",
+            "en": "feature map",
+        },
+        "fig_relu": {
+            "pl": "po ReLU",
+            "en": "after ReLU",
+        },
+        "fig_pool": {
+            "pl": "max-pooling 2×2",
+            "en": "2×2 max-pooling",
+        },
+        "window": {
+            "pl": "okno",
+            "en": "window",
+        },
+        "weights": {
+            "pl": "wagi filtra",
+            "en": "kernel weights",
+        },
+        "products": {
+            "pl": "iloczyny",
+            "en": "products",
+        },
         "formula": {
             "pl": "Rozmiar mapy cech: {formula} → mapa {out}×{out}, po poolingu {pooled}×{pooled}.",
             "en": "Feature-map size: {formula} → a {out}×{out} map, {pooled}×{pooled} after "
