@@ -12,7 +12,8 @@ lesson 10's convolution and CNN, and the autoencoder, GAN and transfer lessons):
 ``"test"`` or ``"drawn"``), the test digit's slider (``index``) with its label, and the
 drawing pad (:class:`widgets.canvas.DigitCanvas`, built at the first switch to drawing and
 shown instead of the slider). A dashboard that lays out its page otherwise places these
-parts itself (``pad_always=True`` builds the pad at once and keeps the slider shown).
+parts itself (``pad_always=True`` builds the pad at once and keeps the slider shown; a
+stroke then leaves the source as it is: the page decides whether to switch to "drawn").
 
 The test digits are MNIST's test set (:func:`widgets.data.load_mnist`, numpy only). When
 MNIST cannot be loaded a stand-in "7" replaces them and ``error`` is the

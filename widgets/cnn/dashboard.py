@@ -221,7 +221,7 @@ class CnnDashboard(TrainingDashboard):
         self.history = _no_history()
         self._map.max = max(filters) - 1
         self._status.value = f"<div>{self._t('untrained', params=self.model.count_params())}</div>"
-        draw_curves(self.curves, self.history, self._epochs_asked)
+        self._draw_curves()
         self._draw_table()
         self.refresh_views()
 
@@ -484,7 +484,7 @@ class CnnDashboard(TrainingDashboard):
                 return
             self._collect_results(trainer, x_test, y_test)
             self._progress.value = 1
-            draw_curves(self.curves, self.history, self._epochs_asked)
+            self._draw_curves()
             self._draw_table()
             if self.digits.image() is not None:
                 self.refresh_views()
@@ -547,10 +547,14 @@ class CnnDashboard(TrainingDashboard):
         self._draw_layers(image)
         if charts:
             draw_softmax(self.probabilities, self.acts["softmax"], live)
-            draw_curves(self.curves, self.history, self._epochs_asked, live)
+            self._draw_curves(live)
         if explanation:
             self._draw_explanation()
         self.refresh_times.append(time.perf_counter())
+
+    def _draw_curves(self, live: bool = False) -> None:
+        """Loss and accuracy so far (see :func:`.figures.draw_curves`)."""
+        draw_curves(self.curves, self.history, self._epochs_asked, live)
 
     def _draw_layers(self, image) -> None:
         # The input does not change while the network trains: send it only when it does.
