@@ -141,7 +141,7 @@ def test_bad_settings_and_a_blank_drawing_give_messages(dashboard):
     assert "5" in dashboard.error_text
     dashboard.configure(kernels=(9, 3))
     assert "kernel size" in dashboard.error_text
-    dashboard.digits.source.value = "draw"
+    dashboard.digits.source.value = "drawn"
     assert "empty" in dashboard.error_text
     dashboard.digits.source.value = "test"
     assert dashboard.error_text == ""

@@ -129,7 +129,7 @@ def test_impossible_and_unpoolable_combinations_are_flagged(dashboard):
 
 
 def test_blank_drawing_gives_a_message_and_a_drawing_is_convolved(dashboard):
-    dashboard.digits.source.value = "draw"
+    dashboard.digits.source.value = "drawn"
     assert "empty" in dashboard.error_text
     pad = dashboard.digits.canvas
     strokes = np.zeros((112, 112), dtype=np.uint8)
@@ -240,7 +240,7 @@ def test_without_mnist_the_polish_page_says_so_in_polish_and_shows_a_stand_in(
     assert "zastępczy" in board.digits._label.value
     board.configure(stride=1)  # a redraw keeps the sentence
     assert board.error_text == sentence
-    board.digits.source.value = "draw"  # drawing needs no MNIST: the pad's own sentence
+    board.digits.source.value = "drawn"  # drawing needs no MNIST: the pad's own sentence
     assert board.error_text.startswith("Pole rysowania jest puste")
     board.digits.source.value = "test"
     assert board.error_text == sentence

@@ -26,8 +26,6 @@ import traitlets
 from .data.drawn import to_mnist
 from .i18n import Strings, check_language
 
-log = logging.getLogger("widgets")
-
 TEXT = Strings(
     "canvas",
     {
@@ -41,6 +39,8 @@ TEXT = Strings(
         },
     },
 )
+
+log = logging.getLogger("widgets")
 
 #: Side of the drawing pad on screen, in CSS pixels.
 PAD_PIXELS = 224

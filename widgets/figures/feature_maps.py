@@ -1,5 +1,6 @@
-"""Figures of convolutions: the sliding kernel over an image with its feature map, ReLU and
-pooling; mosaics of filters and feature maps; how one map is computed.
+"""Feature maps as images: the rasters and mosaics both dashboards of lesson 10 draw
+(the convolution by hand, :mod:`widgets.convolution.figures`; the CNN,
+:mod:`widgets.cnn.figures`), and the new lessons that show a network's maps.
 
 Every map is a *raster*: a PNG drawn as a plotly layout image over one subplot, not a
 heatmap trace. New heatmap values make plotly.js redraw the whole figure (20-24 ms for
@@ -9,11 +10,11 @@ refresh twice a second without slowing the training (see ``png.py``).
 
 Many small maps are tiled into ONE raster (a mosaic with transparent gaps): a layer of 16
 maps is one image. Each tile is scaled on its own, so a weak map is as visible as a strong
-one; a transparent heatmap of tile numbers lies over each mosaic of the layers figure, and
-:func:`tile_at` turns a click on it back into a map number.
+one; a transparent heatmap of tile numbers lies over each mosaic of the CNN's layers
+figure, and :func:`tile_at` turns a click on it back into a map number.
 
-``*_figure`` builds an empty FigureWidget once; ``raster`` and ``*_rasters`` are pure
-(tests assert on them) and :func:`draw_rasters` writes them in, in one message.
+A figure is built once with :func:`square_axes` and :func:`blank_images`; ``raster`` is
+pure (tests assert on it) and :func:`draw_rasters` writes rasters in, in one message.
 """
 
 from __future__ import annotations
@@ -22,13 +23,10 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .light import LightFigureWidget
 from .live import updating
 from .png import image_url
-from .style import FIRE, base_layout
+from .style import base_layout
 
 MAX_TILES = 16  # maps shown per layer (memory and message size; see module docstring)
 DIVERGING = "RdBu_r"  # negative blue, positive red, 0 white: signed kernels and sums
@@ -54,7 +52,7 @@ def _suffix(col: int) -> str:
     return "" if col == 1 else str(col)
 
 
-def _square_axes(count: int, titles: Sequence[str] = (), unit: bool = False) -> dict:
+def square_axes(count: int, titles: Sequence[str] = (), unit: bool = False) -> dict:
     """Layout for ``count`` raster subplots: no ticks, rows downward, square pixels; each
     of ``titles`` above its subplot. Ranges are set by :func:`draw_rasters`, or fixed to
     the unit square when ``unit`` (see :func:`draw_rasters`)."""
@@ -101,8 +99,18 @@ def _image(col: int, panel: dict, unit: bool = False) -> dict:
     }
 
 
-def _blank_images(count: int, unit: bool = False) -> list[dict]:
+def blank_images(count: int, unit: bool = False) -> list[dict]:
     return [_image(col, EMPTY, unit) for col in range(1, count + 1)]
+
+
+def raster_layout(count: int, titles: Sequence[str] = (), unit: bool = False, **layout) -> dict:
+    """The layout of a figure of ``count`` raster subplots (see :func:`square_axes`): thin
+    margins, a blank image a subplot, and ``layout`` (size, title, shapes…)."""
+    margin = {"l": 10, "r": 10, "t": 40, "b": 10}
+    return {
+        **base_layout(margin=margin, images=blank_images(count, unit), **layout),
+        **square_axes(count, titles, unit),
+    }
 
 
 def draw_rasters(
@@ -141,112 +149,6 @@ def panel_pixels(figure, col: int):
     from .png import decode_image_url
 
     return decode_image_url(figure.layout.images[col - 1].source)
-
-
-# --------------------------------------------------------------- convolution by hand
-
-
-def convolution_figure(titles: Sequence[str]) -> go.FigureWidget:
-    """Four rasters in a row: padded input, feature map, after ReLU, after max-pooling.
-
-    Layout shape 0 frames the kernel's window on the input, shape 1 the output cell it
-    produces; :func:`window_shapes` gives them at a new position.
-    """
-    # Titles are the axes' own, not make_subplots' annotations: plotly.js redraws
-    # annotations on every update (13.2 against 16.8 ms a stride change, measured).
-    fig = make_subplots(rows=1, cols=4, horizontal_spacing=0.04)
-    fig.update_layout(
-        base_layout(
-            height=290,
-            width=1040,
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            shapes=window_shapes(0, 0, 0, 0, 0, 1, 1),
-            images=_blank_images(4, unit=True),
-        ),
-        **_square_axes(4, titles, unit=True),
-    )
-    return LightFigureWidget(fig)
-
-
-def convolution_rasters(padded_image, feature_map, rectified, pooled) -> list[dict]:
-    """Panels of :func:`convolution_figure`; ``pooled`` may be None (map too small).
-
-    The digit is dark on white, as on paper; the feature map is blue below 0 and red
-    above, white at 0, scaled to its largest magnitude; ReLU and pooling share one scale.
-    """
-    fmap = np.asarray(feature_map, dtype=float)
-    bound = float(np.abs(fmap).max()) or 1.0
-    top = float(np.max(rectified)) or 1.0
-    return [
-        raster(padded_image, IMAGE_SCALE, 0.0, 1.0),
-        raster(fmap, DIVERGING, -bound, bound),
-        raster(rectified, POSITIVE, 0.0, top),
-        raster(pooled, POSITIVE, 0.0, top) if pooled is not None else EMPTY,
-    ]
-
-
-def window_shapes(
-    top: int, left: int, kernel: int, row: int, col: int, size: int, out: int
-) -> list[dict]:
-    """The two frames: the kernel's window on the ``size``-pixel (padded) input and the
-    output cell it fills in the ``out``-pixel map, on the figure's unit squares.
-
-    Sent as a whole list: plotly parses ``"shapes[0].x0"``-style paths slowly (18 ms for
-    eight of them, measured; 2 ms for the list), and this runs on every step of the Play.
-    """
-    window = {
-        "x0": left / size,
-        "x1": (left + kernel) / size,
-        "y0": top / size,
-        "y1": (top + kernel) / size,
-    }
-    cell = {"x0": col / out, "x1": (col + 1) / out, "y0": row / out, "y1": (row + 1) / out}
-    return [
-        {"type": "rect", "xref": "x", "yref": "y", "line": {"color": FIRE, "width": 3}, **window},
-        {"type": "rect", "xref": "x2", "yref": "y2", "line": {"color": "#111", "width": 3}, **cell},
-    ]
-
-
-def window_table_html(patch, kernel, products, total: float, labels: Sequence[str]) -> str:
-    """Window · kernel = products, Σ = total: three small tables side by side (HTML)."""
-
-    def table(values, signed: bool) -> str:
-        cells = []
-        for row in np.asarray(values, dtype=float):
-            tds = "".join(
-                f"<td style='padding:2px 6px;border:1px solid #ccc;text-align:right;"
-                f"background:{_cell_colour(v) if signed else '#fff'}'>{v:.2f}</td>"
-                for v in row
-            )
-            cells.append(f"<tr>{tds}</tr>")
-        return f"<table style='border-collapse:collapse;font-size:14px'>{''.join(cells)}</table>"
-
-    parts = [
-        (labels[0], table(patch, False)),
-        ("·", None),
-        (labels[1], table(kernel, True)),
-        ("=", None),
-        (labels[2], table(products, True)),
-    ]
-    html = "".join(
-        f"<div style='font-size:22px;padding:18px 6px'>{name}</div>"
-        if body is None
-        else f"<div><div style='font-size:13px;color:#555'>{name}</div>{body}</div>"
-        for name, body in parts
-    )
-    html += (
-        f"<div style='font-size:18px;padding:16px 8px'>Σ = <b class='dl-window-sum'>"
-        f"{total:.3f}</b></div>"
-    )
-    return f"<div style='display:flex;align-items:flex-start;gap:4px'>{html}</div>"
-
-
-def _cell_colour(value: float) -> str:
-    if value > 1e-9:
-        return "#fde0dd"
-    if value < -1e-9:
-        return "#dbe9f6"
-    return "#fff"
 
 
 # ------------------------------------------------------------------------- mosaics
@@ -296,70 +198,3 @@ def tile_numbers(count: int, size: int, cols: int) -> np.ndarray:
         r, c = divmod(i, cols)
         out[r * (size + 1) : r * (size + 1) + size, c * (size + 1) : c * (size + 1) + size] = i
     return out
-
-
-def layers_figure(titles: Sequence[str], hover: str) -> go.FigureWidget:
-    """The input image, then one mosaic per layer (conv1, pool1, conv2, pool2), in a row.
-
-    Each mosaic has a transparent heatmap of tile numbers over it (trace ``i`` over
-    subplot ``i + 2``): it gives clicks and the hover text ``hover`` (e.g. "map %{z}").
-    It changes only with the architecture, so while training only images are sent.
-    """
-    fig = make_subplots(
-        rows=1,
-        cols=len(titles),
-        subplot_titles=list(titles),
-        horizontal_spacing=0.03,
-        column_widths=[0.12] + [0.22] * (len(titles) - 1),
-    )
-    for col in range(2, len(titles) + 1):
-        fig.add_trace(
-            go.Heatmap(
-                z=[[None]],  # a gap until the tile numbers come (None: JSON has no NaN)
-                opacity=0,
-                showscale=False,
-                hoverongaps=False,
-                hovertemplate=hover + "<extra></extra>",
-            ),
-            row=1,
-            col=col,
-        )
-    fig.update_layout(
-        base_layout(
-            height=260,
-            width=1060,
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            images=_blank_images(len(titles)),
-        ),
-        **_square_axes(len(titles)),
-    )
-    return LightFigureWidget(fig)
-
-
-def filters_figure(title: str) -> go.FigureWidget:
-    """The first layer's kernels as one signed mosaic."""
-    return LightFigureWidget(
-        layout=base_layout(
-            title={"text": title, "font": {"size": 14}},
-            height=230,
-            width=420,
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            images=_blank_images(1),
-            **_square_axes(1),
-        ),
-    )
-
-
-def explain_figure(titles: Sequence[str]) -> go.FigureWidget:
-    """How one map is made: inputs, kernels, per-input terms (mosaics), the result."""
-    fig = make_subplots(rows=1, cols=4, subplot_titles=list(titles), horizontal_spacing=0.04)
-    fig.update_layout(
-        base_layout(
-            height=260,
-            width=1060,
-            margin={"l": 10, "r": 10, "t": 40, "b": 10},
-            images=_blank_images(4),
-        ),
-        **_square_axes(4),
-    )
-    return LightFigureWidget(fig)

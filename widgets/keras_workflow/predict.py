@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets
 import numpy as np
 
-from ..canvas import DigitCanvas
+from ..digits import DigitSource
 from ..figures.curves import probability_data, probability_figure, update_traces
 from ..figures.images import digit_data, digit_figure
 from ..models import mlp
@@ -15,18 +15,26 @@ DIGITS = [str(d) for d in range(10)]
 
 
 class PredictPanel:
-    """Source choice, test-image slider, drawing pad, the input image and the bars."""
+    """Source choice, test-image slider, drawing pad (a :class:`~widgets.digits.DigitSource`
+    whose parts this panel places), the input image and the bars."""
 
     def __init__(self, lang: str):
-        self._t = TEXT.for_language(lang)
-        t = self._t
-        self.source = ipywidgets.ToggleButtons(
-            options=[(t("source_test"), "test"), (t("source_drawn"), "drawn")],
-            description=t("source"),
+        self._t = t = TEXT.for_language(lang)
+        # The dashboard loads MNIST once Keras is there and passes its test set to show().
+        words = {
+            "source": t("source"),
+            "source_test": t("source_test"),
+            "source_draw": t("source_drawn"),
+            "digit": t("test_index"),
+        }
+        self.digits = DigitSource(lang, load=False, pad_always=True, words=words)
+        self.source, self.index, self.canvas = (
+            self.digits.source,
+            self.digits.index,
+            self.digits.canvas,
         )
-        self.index = ipywidgets.IntSlider(value=0, min=0, max=1, description=t("test_index"))
+        self.index.continuous_update = True  # a prediction is cheap: follow the drag
         self.index.add_class("dl-test-index")
-        self.canvas = DigitCanvas(lang)
         self.image_figure = digit_figure(t("image_title"))
         self.image_figure.add_class("dl-digit-figure")
         self.bars = probability_figure(t("probability"))
@@ -46,15 +54,10 @@ class PredictPanel:
             ]
         )
 
-    def chosen_image(self, test_images: np.ndarray) -> np.ndarray | None:
-        """The model's input in [0, 1], ``(28, 28)``; None for a blank pad."""
-        if self.source.value == "drawn":
-            return self.canvas.digit()
-        return test_images[int(self.index.value)] / 255.0
-
     def show(self, model, test_images: np.ndarray, test_labels: np.ndarray) -> None:
         """Predict the chosen image and draw it with its probabilities."""
-        image = self.chosen_image(test_images)
+        self.digits.use_digits(test_images, test_labels)
+        image = self.digits.image()  # the model's input in [0, 1], (28, 28); None: blank pad
         update_traces(self.image_figure, digit_data(image))
         if image is None:
             update_traces(self.bars, probability_data(DIGITS, np.zeros(10)))
@@ -64,8 +67,8 @@ class PredictPanel:
         update_traces(self.bars, probability_data(DIGITS, probabilities))
         digit = int(probabilities.argmax())
         truth = ""
-        if self.source.value == "test":
-            truth = self._t("truth", digit=int(test_labels[int(self.index.value)]))
+        if self.digits.label is not None:
+            truth = self._t("truth", digit=self.digits.label)
         self.answer.value = self._t(
             "prediction", digit=digit, p=float(probabilities[digit]), truth=truth
         )
