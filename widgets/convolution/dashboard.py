@@ -130,9 +130,7 @@ class ConvolutionDashboard(Dashboard):
                 html(t("model_help"), "dl-note"),
             ]
         )
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
-        self._page(t("title"), t("intro"), style, row([controls, sliding]), self.figure)
+        self._page(t("title"), t("intro"), row([controls, sliding]), self.figure, style=STYLE)
         self.add_class("dl-convolution")
         self.add_class("dl-sharp-images")  # the maps' pixels stay square (the stylesheet)
 

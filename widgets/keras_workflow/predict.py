@@ -9,7 +9,7 @@ from ..digits import DigitSource
 from ..figures.curves import probability_data, probability_figure, update_traces
 from ..figures.images import digit_data, digit_figure
 from ..models import mlp
-from .text import TEXT
+from .texts import TEXT
 
 DIGITS = [str(d) for d in range(10)]
 
