@@ -6,6 +6,7 @@ import numpy as np
 
 from ..exercises import GateCheck
 from ..i18n import Strings, check_language
+from ..models.playground import FastTrainer, NetworkSpec, accuracy
 from .datasets import load_split
 from .features import FEATURES, compute_features
 
@@ -102,8 +103,6 @@ def check_circle_features(names, lang: str = "pl", epochs: int = 150) -> GateChe
     if unknown or not names:
         return GateCheck(False, t("unknown_features", names=unknown, available=", ".join(FEATURES)))
     load_keras()
-    from ..models.playground import FastTrainer, NetworkSpec, accuracy
-
     data = load_split("circle", 0.0, 0.5, seed=0)
     trainer = FastTrainer(NetworkSpec(n_inputs=len(names), hidden=[], learning_rate=0.03))
     trainer.set_data(
