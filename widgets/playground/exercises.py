@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..backend import load_keras
 from ..exercises import GateCheck
 from ..i18n import Strings, check_language
 from ..models.playground import FastTrainer, NetworkSpec, accuracy
@@ -96,8 +97,6 @@ def check_xor_model(model, lang: str = "pl") -> GateCheck:
 
 def check_circle_features(names, lang: str = "pl", epochs: int = 150) -> GateCheck:
     """Train a network with no hidden layer on the circle with these features (≥ 95 %)."""
-    from ..backend import load_keras
-
     t = TEXT.for_language(check_language(lang))
     unknown = [n for n in names if n not in FEATURES]
     if unknown or not names:
