@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import ipywidgets
 
-from ..controls import button, checkbox, column, dropdown, heading, html, number_box, row, slider
+from ..controls import (
+    LABEL,
+    button,
+    checkbox,
+    column,
+    dropdown,
+    heading,
+    html,
+    number_box,
+    row,
+    slider,
+)
 from ..models.playground import ACTIVATIONS, OPTIMIZERS
 from .datasets import DATASETS, REGRESSION
 from .features import FEATURES, feature_label
@@ -181,9 +192,7 @@ class PlaygroundControls:
         self._code.layout.max_width = "900px"
         self._code.layout.overflow = "auto"
         self._download = html()
-        self._link_box = ipywidgets.Text(
-            description=t("link"), style={"description_width": "initial"}
-        )
+        self._link_box = ipywidgets.Text(description=t("link"), style=LABEL)
         self._link_box.layout.width = "95%"
         self._link_box.add_class("dl-link")
         self._link_note = html("", "dl-small")  # what the link cannot hold (an uploaded file)
