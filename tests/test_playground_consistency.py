@@ -101,7 +101,7 @@ def d(plane):
     plane.pause()
     plane._budget.value = 0
     plane._early.value = False
-    plane._lr.value = 0.03
+    plane._learning_rate.value = 0.03
     plane._reset.click()
     plane.clear_error()
     check(plane, playing=False, epoch=0)
@@ -268,14 +268,14 @@ def test_reset_while_training_keeps_training(d):
 def test_a_divergence_message_goes_when_the_learning_rate_changes(d):
     d._features["x1sq"].value = True
     try:
-        d._lr.value = 10.0
+        d._learning_rate.value = 10.0
         d._batch.value = 30
         d._play.value = True
         wait_stopped(d)
         text = status(d)
         assert "diverged" in text and "10" in text
         assert d.trainer.weights_finite()
-        d._lr.value = 0.0001  # the message named the old rate: it goes
+        d._learning_rate.value = 0.0001  # the message named the old rate: it goes
         assert status(d) == ""
         d._reset.click()  # the restored weights may be too large for any rate: start anew
         d._play.value = True
@@ -364,11 +364,12 @@ def test_configure_refuses_nonsense_and_applies_good_settings(d):
     d.configure(batch=0)
     assert d._batch.value == 10 and "batch" in d.error_text and "1-30" in d.error_text
     d.configure(lr=-1)
-    assert d._lr.value == 0.03 and "lr" in d.error_text
+    assert d._learning_rate.value == 0.03 and "lr" in d.error_text
     d.configure(colour="red")
     assert "colour" in d.error_text
     d.configure(batch=5, budget=7, lr=0.1)  # all at once, no rebuild needed
-    assert d.error_text == "" and (d._batch.value, d._budget.value, d._lr.value) == (5, 7, 0.1)
+    controls = (d._batch.value, d._budget.value, d._learning_rate.value)
+    assert d.error_text == "" and controls == (5, 7, 0.1)
     assert float(d.trainer.optimizer.learning_rate.numpy()) == pytest.approx(0.1)
     d.configure(batch=10, budget=0, lr=0.03)
     check(d, playing=False, epoch=0)

@@ -82,10 +82,10 @@ def test_play_trains_in_the_background_and_pause_stops(spiral):
 
 def test_learning_rate_changes_without_reset(spiral):
     epoch = spiral.trainer.epoch
-    spiral._lr.value = 0.1
+    spiral._learning_rate.value = 0.1
     assert float(spiral.trainer.optimizer.learning_rate.numpy()) == pytest.approx(0.1)
     assert spiral.trainer.epoch == epoch
-    spiral._reg.value, spiral._rate.value = "l2", 0.01
+    spiral._regularization.value, spiral._regularization_rate.value = "l2", 0.01
     assert float(spiral.trainer.l2.numpy()) == pytest.approx(0.01)
     assert "reg=l2" in spiral.link
 
@@ -172,7 +172,7 @@ def test_budget_stops_exactly_and_divergence_is_caught():
     assert not dashboard._play.value
     # a learning rate far too large: the loss explodes, the last finite weights come back
     dashboard._budget.value = 0
-    dashboard._lr.value = 10.0
+    dashboard._learning_rate.value = 10.0
     dashboard._features["x1sq"].value = True
     dashboard._batch.value = 30
     dashboard.play()

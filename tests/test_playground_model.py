@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from student_errors import assert_student_error
@@ -23,6 +27,20 @@ def spec_of(*layers, **kwargs):
 
 def test_state_choices_match_the_model():
     assert ACTIVATIONS == pg.ACTIVATIONS and OPTIMIZERS == pg.OPTIMIZERS
+
+
+def test_the_model_module_imports_without_tensorflow():
+    """The dashboard imports the model module at its top: the page still shows its
+    controls before TensorFlow is imported (Keras comes in inside the functions)."""
+    code = (
+        "import sys, widgets.playground, widgets.models.playground; "
+        "print(sorted({'tensorflow', 'keras'} & set(sys.modules)))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

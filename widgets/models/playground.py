@@ -14,18 +14,24 @@ model that ``predict``, ``save`` and ``summary`` work on.
 L1/L2 penalties and the learning rate live in ``tf.Variable`` s, so a student can move
 their sliders during training without a retrace (Keras regularizer objects would be baked
 into the graph). The penalty is Keras' own formula: ``l1·Σ|W| + l2·ΣW²`` over kernels.
+
+Keras and TensorFlow are imported inside the functions that need them (as in
+:mod:`widgets.models.mlp`), so the specs, their checks and the choices (``ACTIVATIONS``,
+``OPTIMIZERS``) can be imported while TensorFlow is still loading.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import keras
 import numpy as np
-import tensorflow as tf
 
 from ..errors import StudentError
 from ..i18n import Strings
+
+if TYPE_CHECKING:  # for annotations only: Keras is imported where it is used
+    import keras
 
 TASKS = ("binary", "multiclass", "regression")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
@@ -152,6 +158,8 @@ def check_spec(spec: NetworkSpec) -> None:
 
 def build_network(spec: NetworkSpec) -> keras.Sequential:
     """The Keras model for ``spec``; weights start like the Playground's (±0.5, bias 0.1)."""
+    import keras
+
     layers: list = [keras.Input(shape=(spec.n_inputs,))]
     for index, layer in enumerate(spec.hidden):
         layers.append(
@@ -164,6 +172,8 @@ def build_network(spec: NetworkSpec) -> keras.Sequential:
 
 
 def _dense(units: int, activation: str, seed: int, name: str):
+    import keras
+
     return keras.layers.Dense(
         units,
         activation=activation,
@@ -175,6 +185,8 @@ def _dense(units: int, activation: str, seed: int, name: str):
 
 def make_optimizer(name: str, learning_rate: float):
     """SGD, SGD with momentum 0.9, or Adam."""
+    import keras
+
     if name == "adam":
         return keras.optimizers.Adam(learning_rate)
     return keras.optimizers.SGD(learning_rate, momentum=MOMENTUM if name == "momentum" else 0.0)
@@ -182,6 +194,8 @@ def make_optimizer(name: str, learning_rate: float):
 
 def dense_layers(model) -> list:
     """The model's Dense layers in order (hidden ones, then the output)."""
+    import keras
+
     return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
 
 
@@ -242,13 +256,16 @@ class FastTrainer:
     """
 
     def __init__(self, spec: NetworkSpec, model=None):
+        import tensorflow as tf
+
         self.spec = spec
         self.model = model if model is not None else build_network(spec)
         self.optimizer = make_optimizer(spec.optimizer, spec.learning_rate)
         self.optimizer.build(self.model.trainable_variables)
         self.l1 = tf.Variable(float(spec.l1), trainable=False, dtype="float32")
         self.l2 = tf.Variable(float(spec.l2), trainable=False, dtype="float32")
-        self.kernels = [layer.kernel for layer in dense_layers(self.model)]
+        self.dense = dense_layers(self.model)  # the architecture is fixed: found once
+        self.kernels = [layer.kernel for layer in self.dense]
         self.epoch = 0
         self.seed = tf.random.Generator.from_seed(spec.seed)
         self._train_fn = self._compile_train()
@@ -273,6 +290,8 @@ class FastTrainer:
 
     def set_data(self, x_train, labels_train, x_test, labels_test) -> None:
         """Inputs (features already computed) and labels; targets follow the task."""
+        import tensorflow as tf
+
         self.x_train = tf.constant(np.asarray(x_train, dtype="float32"))
         self.y_train = tf.constant(targets_for(self.spec, labels_train))
         self.x_test = tf.constant(
@@ -285,10 +304,14 @@ class FastTrainer:
     # Training --------------------------------------------------------------------------------
     def warm_up(self) -> None:
         """Trace the compiled functions now (0 epochs), so the first ▶ starts at once."""
+        import tensorflow as tf
+
         self._train_fn(self.x_train, self.y_train, tf.constant(0), tf.constant(1))
 
     def train(self, epochs: int = 1, batch_size: int = 10) -> None:
         """Run ``epochs`` epochs of shuffled mini-batches in one compiled call."""
+        import tensorflow as tf
+
         if self.x_train is None or int(self.x_train.shape[0]) == 0:
             raise ValueError("there are no training points")
         batch = max(1, min(int(batch_size), int(self.x_train.shape[0])))
@@ -296,16 +319,22 @@ class FastTrainer:
         self.epoch += int(epochs)
 
     def _loss(self, targets, outputs):
+        import keras
+
         if self.spec.task == "multiclass":
             return keras.ops.mean(keras.losses.categorical_crossentropy(targets, outputs))
         return 0.5 * keras.ops.mean(keras.ops.square(outputs - targets))
 
     def _penalty(self):
+        import tensorflow as tf
+
         l1 = tf.add_n([tf.reduce_sum(tf.abs(k)) for k in self.kernels])
         l2 = tf.add_n([tf.reduce_sum(tf.square(k)) for k in self.kernels])
         return self.l1 * l1 + self.l2 * l2
 
     def _compile_train(self):
+        import tensorflow as tf
+
         model, variables = self.model, self.model.trainable_variables
 
         def step(x, y):
@@ -333,6 +362,8 @@ class FastTrainer:
 
     # Reading the model ------------------------------------------------------------------
     def _eval_graph(self, x, y):
+        import tensorflow as tf
+
         outputs = self.model(x, training=False)
         loss = self._loss(y, outputs) if tf.shape(x)[0] > 0 else tf.constant(float("nan"))
         return loss, outputs
@@ -352,6 +383,8 @@ class FastTrainer:
         return result
 
     def _layers_graph(self, x):
+        import keras
+
         h, outputs = x, []
         for layer in self.model.layers:
             h = layer(h, training=False)
@@ -361,15 +394,19 @@ class FastTrainer:
 
     def layer_outputs(self, x) -> list[np.ndarray]:
         """Every Dense layer's activations for ``x`` (one compiled call, e.g. a grid)."""
+        import tensorflow as tf
+
         return [a.numpy() for a in self._layers_fn(tf.constant(np.asarray(x, dtype="float32")))]
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """``(kernel, bias)`` of every Dense layer, as numpy."""
-        return [(layer.kernel.numpy(), layer.bias.numpy()) for layer in dense_layers(self.model)]
+        return [(layer.kernel.numpy(), layer.bias.numpy()) for layer in self.dense]
 
     def set_weight(self, layer: int, source: int, target: int, value: float) -> None:
         """Set one link's weight (Dense layer ``layer``, from neuron ``source`` to ``target``)."""
-        kernel = dense_layers(self.model)[layer].kernel
+        import tensorflow as tf
+
+        kernel = self.dense[layer].kernel
         kernel.assign(tf.tensor_scatter_nd_update(kernel, [[source, target]], [float(value)]))
 
     def weights_finite(self) -> bool:

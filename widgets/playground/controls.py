@@ -1,159 +1,88 @@
-"""The playground's controls, outputs and layout (a mixin of the dashboard).
+"""The playground's control panel and page layout (a mixin of the dashboard).
 
-Built with ipywidgets and plotly only (no TensorFlow), so the page shows them while Keras
-is still loading; :mod:`.dashboard` connects them to the model. Sections can be hidden by
-a lecturer's preset (``hide=`` in the URL, see :mod:`.state`).
+Built with the course's control factory (:mod:`widgets.controls`) and ipywidgets only (no
+TensorFlow), so the page shows them while Keras is still loading; :mod:`.dashboard`
+connects them to the model. Sections can be hidden by a lecturer's preset (``hide=`` in
+the URL, see :mod:`.state`).
 """
 
 from __future__ import annotations
 
 import ipywidgets
 
-from .curves import loss_figure
-from .datasets import CLASSIFICATION, REGRESSION
-from .features import FEATURES, feature_label
-from .network_figure import network_figure
-from .neurons import output_figure
-from .state import (
-    ACTIVATIONS,
-    MAX_LAYERS,
-    OPTIMIZERS,
-    PATIENCE,
-    RANGES,
-    REGULARIZATIONS,
-    State,
+from ..controls import (
+    LABEL,
+    button,
+    checkbox,
+    column,
+    dropdown,
+    heading,
+    html,
+    number_box,
+    row,
+    slider,
 )
+from ..models.playground import ACTIVATIONS, OPTIMIZERS
+from .datasets import DATASETS, REGRESSION
+from .features import FEATURES, feature_label
+from .state import MAX_LAYERS, PATIENCE, RANGES, REGULARIZATIONS, SECTIONS, State
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
+NARROW = "280px"  # the data section's controls, in a column of 300px
+UPLOAD = "upload"  # the data menu's choice for an uploaded CSV file
+OFF = "off"  # the "click adds nothing" choice
+
+# The lesson's own rules, beside the course's stylesheet (widgets/figures/style.py).
+STYLE = (
+    ".dl-compact{line-height:1.3}"  # help texts and layer labels (a widget's is 28px)
+    ".dl-stopped{color:#8a4b00}"  # the status line when the training stopped
+    ".dl-confusion{font-size:calc(var(--dl-scale) * 13px)}"
+    ".dl-confusion td.dl-right{background:#d8f0d8}"
+    ".dl-confusion td.dl-wrong{background:#f8d8d8}"
+    ".dl-download{color:#1565c0;text-decoration:underline}"
+)
+
+
+def options_with(values: tuple, *extra) -> list:
+    """The options plus any value asked for by a URL that is not among them, sorted."""
+    return sorted(set(values) | {float(v) for v in extra})
+
+
+def choose(control: ipywidgets.Dropdown, choices: tuple, value: float) -> None:
+    """Set a rate menu to ``value``, adding it to the menu if it is not there."""
+    if value not in control.options:
+        control.options = options_with(choices, value, control.value)
+    control.value = value
+
+
+def _range_slider(name: str, description: str, value: int) -> ipywidgets.IntSlider:
+    """A whole-number slider over the URL's range for ``name``, CSS class ``dl-<name>``."""
+    control = slider(
+        description, value, *RANGES[name], 1, integer=True, continuous_update=False, width=NARROW
+    )
+    control.add_class(f"dl-{name}")
+    return control
+
+
+def _help(text: str, width: str) -> ipywidgets.HTML:
+    """A small explanation under a group of controls."""
+    note = html(f"<div class='dl-small dl-compact'>{text}</div>")
+    note.layout.max_width = width
+    return note
 
 
 class PlaygroundControls:
-    """Builds ``self._<control>`` widgets, the figures and ``self.children``."""
+    """Builds the ``self._<control>`` widgets and lays out the page."""
 
     # Controls ---------------------------------------------------------------------------
     def _build_controls(self, s: State) -> None:
-        t, wide = self._t, {"description_width": "initial"}
-        row = ipywidgets.Layout(width="280px")
-        self._data = ipywidgets.Dropdown(
-            options=[(t(f"data_{n}"), n) for n in CLASSIFICATION + REGRESSION],
-            value=s.data,
-            description=t("data"),
-            style=wide,
-            layout=row,
-        )
-        self._classes = self._slider(s.classes, "classes", t("classes"))
-        self._noise = self._slider(s.noise, "noise", t("noise"))
-        self._train = self._slider(s.train, "train", t("train_share"))
-        self._batch = self._slider(s.batch, "batch", t("batch"))
-        self._regenerate = ipywidgets.Button(
-            description=t("regenerate"), icon="refresh", layout=ipywidgets.Layout(width="200px")
-        )
-        self._adding = ipywidgets.Dropdown(description=t("add_points"), style=wide, layout=row)
-        self._upload_button = ipywidgets.FileUpload(
-            accept=".csv,text/csv",
-            multiple=False,
-            description=t("upload"),
-            layout=ipywidgets.Layout(width="280px"),
-        )
-        self._features = {
-            name: ipywidgets.ToggleButton(
-                value=name in s.features,
-                description=feature_label(name),
-                layout=ipywidgets.Layout(width="64px"),
-            )
-            for name in FEATURES
-        }
-        for button in self._features.values():
-            button.add_class("dl-feature")
-        self._units = list(s.layers) + [2] * (MAX_LAYERS - len(s.layers))
-        self._n_layers = len(s.layers)
-        self._layers_minus = ipywidgets.Button(icon="minus", layout={"width": "36px"})
-        self._layers_plus = ipywidgets.Button(icon="plus", layout={"width": "36px"})
-        self._layers_label = ipywidgets.HTML()
-        self._layer_boxes, self._layer_labels, self._acts, self._dropouts = [], [], [], []
-        self._unit_buttons = []
-        for i in range(MAX_LAYERS):
-            self._add_layer_controls(i, s)
-        self._activation = ipywidgets.Dropdown(
-            options=ACTIVATIONS,
-            value=s.acts[0] if s.acts else "tanh",
-            description=t("activation_all"),
-            style=wide,
-            layout=ipywidgets.Layout(width="220px"),
-        )
-        self._lr = ipywidgets.Dropdown(
-            options=options_with(LEARNING_RATES, s.lr),
-            value=s.lr,
-            description=t("learning_rate"),
-            style=wide,
-            layout=ipywidgets.Layout(width="220px"),
-        )
-        self._lr.add_class("dl-lr")
-        self._optimizer = ipywidgets.Dropdown(
-            options=[(t(f"opt_{n}"), n) for n in OPTIMIZERS],
-            value=s.opt,
-            description=t("optimizer"),
-            style=wide,
-            layout=ipywidgets.Layout(width="240px"),
-        )
-        self._reg = ipywidgets.Dropdown(
-            options=[(t(f"reg_{n}"), n) for n in REGULARIZATIONS],
-            value=s.reg,
-            description=t("regularization"),
-            style=wide,
-            layout=ipywidgets.Layout(width="200px"),
-        )
-        self._rate = ipywidgets.Dropdown(
-            options=options_with(REG_RATES, s.rate),
-            value=s.rate,
-            description=t("reg_rate"),
-            style=wide,
-            layout=ipywidgets.Layout(width="170px"),
-        )
-        self._play = ipywidgets.ToggleButton(False, description=t("play"), icon="play")
-        self._play.add_class("dl-play")
-        self._step = ipywidgets.Button(description=t("step"), icon="step-forward")
-        self._step.add_class("dl-step")
-        self._reset = ipywidgets.Button(description=t("reset"), icon="undo")
-        self._budget = ipywidgets.BoundedIntText(
-            s.budget,
-            min=0,
-            max=RANGES["budget"][1],
-            description=t("budget"),
-            style=wide,
-            layout=ipywidgets.Layout(width="230px"),
-        )
-        self._early = ipywidgets.Checkbox(
-            s.early,
-            description=t("early"),
-            tooltip=t("early_help", patience=PATIENCE),
-            indent=False,
-        )
-        self._show_test = ipywidgets.Checkbox(s.test, description=t("show_test"), indent=False)
-        self._discretize = ipywidgets.Checkbox(
-            s.discretize, description=t("discretize"), indent=False
-        )
-        self._show_output = ipywidgets.Button(
-            description=t("show_output"), icon="eye", layout=ipywidgets.Layout(width="260px")
-        )
-        self._weight = ipywidgets.FloatText(
-            0.0,
-            step=0.1,
-            description="",
-            style=wide,
-            layout=ipywidgets.Layout(width="300px", display="none"),
-        )
-        self._code_button = ipywidgets.Button(description=t("code"), icon="code")
-        self._download_button = ipywidgets.Button(description=t("download"), icon="download")
-        self._code = ipywidgets.HTML()
-        self._download = ipywidgets.HTML()
-        self._link_box = ipywidgets.Text(
-            description=t("link"), style=wide, layout=ipywidgets.Layout(width="95%")
-        )
-        self._link_box.add_class("dl-link")
-        self._link_note = ipywidgets.HTML()  # what the link cannot hold (an uploaded file)
+        self._build_data_controls(s)
+        self._build_network_controls(s)
+        self._build_training_controls(s)
+        self._build_view_controls(s)
+        self._build_export_controls()
         self._hidden = tuple(s.hide)
         self._update_adding_options()
         self._model_controls = [
@@ -163,41 +92,52 @@ class PlaygroundControls:
             self._code_button, self._download_button,
         ]  # fmt: skip
 
-    def _slider(self, value: int, name: str, description: str) -> ipywidgets.IntSlider:
-        low, high = RANGES[name]
-        slider = ipywidgets.IntSlider(
-            value,
-            min=low,
-            max=high,
-            description=description,
-            continuous_update=False,
-            style={"description_width": "initial"},
-            layout=ipywidgets.Layout(width="280px"),
+    def _build_data_controls(self, s: State) -> None:
+        t = self._t
+        data_sets = [(t(f"data_{name}"), name) for name in DATASETS]
+        self._data = dropdown(t("data"), data_sets, s.data, width=NARROW)
+        self._classes = _range_slider("classes", t("classes"), s.classes)
+        self._noise = _range_slider("noise", t("noise"), s.noise)
+        self._train = _range_slider("train", t("train_share"), s.train)
+        self._regenerate = button(t("regenerate"), icon="refresh", width="200px")
+        self._adding = dropdown(t("add_points"), [], width=NARROW)
+        self._upload_button = ipywidgets.FileUpload(
+            accept=".csv,text/csv",
+            multiple=False,
+            description=t("upload"),
+            layout=ipywidgets.Layout(width=NARROW),
         )
-        slider.add_class(f"dl-{name}")
-        return slider
+        self._features = {}
+        for name in FEATURES:
+            toggle = ipywidgets.ToggleButton(name in s.features, description=feature_label(name))
+            toggle.layout.width = "64px"
+            toggle.add_class("dl-feature")
+            self._features[name] = toggle
+
+    def _build_network_controls(self, s: State) -> None:
+        self._units = list(s.layers) + [2] * (MAX_LAYERS - len(s.layers))
+        self._n_layers = len(s.layers)
+        self._layers_minus = button("", icon="minus", width="36px")
+        self._layers_plus = button("", icon="plus", width="36px")
+        self._layers_label = html()
+        self._layers_label.layout.margin = "0 8px"
+        first = s.acts[0] if s.acts else "tanh"
+        self._activation = dropdown(self._t("activation_all"), ACTIVATIONS, first, width="220px")
+        self._layer_boxes, self._layer_labels, self._acts, self._dropouts = [], [], [], []
+        self._unit_buttons = []
+        for i in range(MAX_LAYERS):
+            self._add_layer_controls(i, s)
 
     def _add_layer_controls(self, i: int, s: State) -> None:
-        minus = ipywidgets.Button(icon="minus", layout={"width": "32px"})
-        plus = ipywidgets.Button(icon="plus", layout={"width": "32px"})
-        minus.on_click(lambda _b, i=i: self._change_units(i, -1))
-        plus.on_click(lambda _b, i=i: self._change_units(i, +1))
-        act = ipywidgets.Dropdown(
-            options=ACTIVATIONS,
-            value=s.acts[i] if i < len(s.acts) else "tanh",
-            layout=ipywidgets.Layout(width="92px"),
-        )
-        drop = ipywidgets.Dropdown(
-            options=[
-                (f"{self._t('dropout')} {r:g}", r)
-                for r in options_with(DROPOUTS, *s.dropout[i : i + 1])
-            ],
-            value=s.dropout[i] if i < len(s.dropout) else 0.0,
-            layout=ipywidgets.Layout(width="92px"),
-        )
-        label = ipywidgets.HTML()
+        """Layer ``i``'s box: its label, − and + neurons, its activation and dropout."""
+        minus = button("", icon="minus", width="32px")
+        plus = button("", icon="plus", width="32px")
+        act = dropdown("", ACTIVATIONS, s.acts[i] if i < len(s.acts) else "tanh", width="92px")
+        rate = s.dropout[i] if i < len(s.dropout) else 0.0
+        drop = dropdown("", self._dropout_options(rate), rate, width="92px")
+        label = html()
         box = ipywidgets.VBox(
-            [label, ipywidgets.HBox([minus, plus]), act, drop],
+            [label, row([minus, plus], wrap=False), act, drop],
             layout=ipywidgets.Layout(width="98px", border="1px solid #ddd", padding="2px"),
         )
         self._layer_labels.append(label)
@@ -206,46 +146,90 @@ class PlaygroundControls:
         self._unit_buttons += [minus, plus]
         self._layer_boxes.append(box)
 
-    # Outputs ----------------------------------------------------------------------------
-    def _build_outputs(self) -> None:
+    def _dropout_options(self, *extra: float) -> list[tuple[str, float]]:
+        label = self._t("dropout")
+        return [(f"{label} {rate:g}", rate) for rate in options_with(DROPOUTS, *extra)]
+
+    def _build_training_controls(self, s: State) -> None:
         t = self._t
-        self.output_figure = output_figure(t("output_title"))
-        self.network_figure = network_figure()
-        self.loss_figure = loss_figure(
-            [t("loss_train"), t("loss_test")], t("epoch_axis"), t("loss_axis")
+        self._play = ipywidgets.ToggleButton(False, description=t("play"), icon="play")
+        self._play.add_class("dl-play")
+        self._step = button(t("step"), icon="step-forward")
+        self._step.add_class("dl-step")
+        self._reset = button(t("reset"), icon="undo")
+        self._learning_rate = dropdown(
+            t("learning_rate"), options_with(LEARNING_RATES, s.lr), s.lr, width="220px"
         )
-        self._epoch_label = ipywidgets.HTML()
-        self._epoch_label.add_class("dl-epoch")
-        self._numbers = ipywidgets.HTML()
-        self._numbers.add_class("dl-numbers")
-        self._confusion = ipywidgets.HTML()
-        self._status = ipywidgets.HTML()
-        self._status.add_class("dl-status")
-        self._weight_label = ipywidgets.HTML()
+        self._learning_rate.add_class("dl-lr")
+        optimizers = [(t(f"opt_{name}"), name) for name in OPTIMIZERS]
+        self._optimizer = dropdown(t("optimizer"), optimizers, s.opt, width="240px")
+        self._batch = _range_slider("batch", t("batch"), s.batch)
+        self._budget = number_box(
+            t("budget"), s.budget, 0, RANGES["budget"][1], integer=True, width="230px"
+        )
+        self._early = checkbox(t("early"), s.early)
+        self._early.tooltip = t("early_help", patience=PATIENCE)
+        kinds = [(t(f"reg_{name}"), name) for name in REGULARIZATIONS]
+        self._regularization = dropdown(t("regularization"), kinds, s.reg, width="200px")
+        self._regularization_rate = dropdown(
+            t("reg_rate"), options_with(REG_RATES, s.rate), s.rate, width="170px"
+        )
+
+    def _build_view_controls(self, s: State) -> None:
+        t = self._t
+        self._show_test = checkbox(t("show_test"), s.test)
+        self._discretize = checkbox(t("discretize"), s.discretize)
+        self._show_output = button(t("show_output"), icon="eye", width="260px")
+        self._weight = ipywidgets.FloatText(
+            0.0, step=0.1, layout=ipywidgets.Layout(width="300px", display="none")
+        )
+
+    def _build_export_controls(self) -> None:
+        t = self._t
+        self._code_button = button(t("code"), icon="code")
+        self._download_button = button(t("download"), icon="download")
+        self._code = html()
+        self._code.layout.max_width = "900px"
+        self._code.layout.overflow = "auto"
+        self._download = html()
+        self._link_box = ipywidgets.Text(description=t("link"), style=LABEL)
+        self._link_box.layout.width = "95%"
+        self._link_box.add_class("dl-link")
+        self._link_note = html("", "dl-small")  # what the link cannot hold (an uploaded file)
 
     # Layout -----------------------------------------------------------------------------
-    def _build_layout(self, hidden: tuple) -> None:
-        t = self._t
+    def _lay_out(self) -> None:
+        t, s = self._t, self._sections()
+        self.sections = s
+        left = column([s["data"], s["features"]], width="310px")
+        right = column(
+            [self.output_figure, s["views"], self._numbers, self.loss_figure, self._confusion],
+            width="410px",
+        )
+        style = html(f"<style>{STYLE}</style>")
+        style.layout.display = "none"
+        self._page(
+            t("title"),
+            t("intro"),
+            style,
+            row([s["training"], s["regularization"]]),
+            self._status,
+            row([left, s["network"], right]),
+            s["export"],
+        )
+        self._show_layers()
 
-        def section(name, *children, width=None):
-            box = ipywidgets.VBox(
-                [ipywidgets.HTML(f"<b>{t('section_' + name)}</b>"), *children],
-                layout=ipywidgets.Layout(width=width, display="none" if name in hidden else None),
-            )
-            box.add_class(f"dl-section-{name}")
-            return box
-
-        small = "<div style='font-size:12px;line-height:1.3;max-width:{w}px'>{text}</div>"
-        self.sections = {
-            "training": section(
-                "training",
-                ipywidgets.HBox([self._play, self._step, self._reset, self._epoch_label]),
-                ipywidgets.HBox([self._lr, self._optimizer, self._batch]),
-                ipywidgets.HBox([self._budget, self._early]),
-            ),
-            "regularization": section("regularization", ipywidgets.HBox([self._reg, self._rate])),
-            "data": section(
-                "data",
+    def _sections(self) -> dict[str, ipywidgets.VBox]:
+        """The page's parts, each a box a lecturer's preset may hide."""
+        t, features = self._t, list(self._features.values())
+        parts = {
+            "training": [
+                row([self._play, self._step, self._reset, self._epoch_label], wrap=False),
+                row([self._learning_rate, self._optimizer, self._batch], wrap=False),
+                row([self._budget, self._early], wrap=False),
+            ],
+            "regularization": [row([self._regularization, self._regularization_rate], wrap=False)],
+            "data": [
                 self._data,
                 self._classes,
                 self._noise,
@@ -253,61 +237,67 @@ class PlaygroundControls:
                 self._regenerate,
                 self._adding,
                 self._upload_button,
-                width="300px",
-            ),
-            "features": section(
-                "features",
-                ipywidgets.HBox(list(self._features.values())[:4]),
-                ipywidgets.HBox(list(self._features.values())[4:]),
-                ipywidgets.HTML(small.format(w=280, text=t("features_help"))),
-                width="300px",
-            ),
-            "network": section(
-                "network",
-                ipywidgets.HBox(
-                    [self._layers_minus, self._layers_plus, self._layers_label, self._activation]
+            ],  # fmt: skip
+            "features": [
+                row(features[:4], wrap=False),
+                row(features[4:], wrap=False),
+                _help(t("features_help"), "280px"),
+            ],
+            "network": [
+                row(
+                    [self._layers_minus, self._layers_plus, self._layers_label, self._activation],
+                    wrap=False,
                 ),
-                ipywidgets.HBox(self._layer_boxes),
+                row(self._layer_boxes, wrap=False),
                 self.network_figure,
-                ipywidgets.HTML(small.format(w=600, text=t("network_help"))),
-                ipywidgets.HBox([self._weight_label, self._weight]),
-                width="630px",
-            ),
-            "views": section(
-                "views",
-                ipywidgets.HBox([self._show_test, self._discretize]),
-                self._show_output,
-                width="400px",
-            ),
-            "export": section(
-                "export",
-                ipywidgets.HBox([self._code_button, self._download_button, self._download]),
+                _help(t("network_help"), "600px"),
+                row([self._weight_label, self._weight], wrap=False),
+            ],
+            "views": [row([self._show_test, self._discretize], wrap=False), self._show_output],
+            "export": [
+                row([self._code_button, self._download_button, self._download], wrap=False),
                 self._code,
                 self._link_box,
                 self._link_note,
-            ),
+            ],
         }
-        s = self.sections
-        left = ipywidgets.VBox([s["data"], s["features"]], layout={"width": "310px"})
-        right = ipywidgets.VBox(
-            [self.output_figure, s["views"], self._numbers, self.loss_figure, self._confusion],
-            layout={"width": "410px"},
-        )
-        self.children = [
-            ipywidgets.HTML(f"<h2>{t('title')}</h2><p style='max-width:1100px'>{t('intro')}</p>"),
-            self._loading,
-            self._error,
-            ipywidgets.HBox(
-                [s["training"], s["regularization"]], layout=ipywidgets.Layout(flex_flow="row wrap")
-            ),
-            self._status,
-            ipywidgets.HBox(
-                [left, s["network"], right], layout=ipywidgets.Layout(flex_flow="row wrap")
-            ),
-            s["export"],
-        ]
+        widths = {"data": "300px", "features": "300px", "network": "630px", "views": "400px"}
+        sections = {}
+        for name in SECTIONS:
+            box = column([heading(t(f"section_{name}")), *parts[name]], width=widths.get(name))
+            box.add_class(f"dl-section-{name}")
+            box.layout.display = "none" if name in self._hidden else None
+            sections[name] = box
+        return sections
 
+    # Showing the controls' state ---------------------------------------------------------
+    def _show_layers(self) -> None:
+        """The number of hidden layers, and a box per layer with its neurons."""
+        self._layers_label.value = self._t("layers", n=self._n_layers)
+        for i, box in enumerate(self._layer_boxes):
+            box.layout.display = None if i < self._n_layers else "none"
+            label = self._t("layer", n=i + 1, units=self._units[i])
+            self._layer_labels[i].value = f"<div class='dl-small dl-compact'>{label}</div>"
 
-def options_with(values: tuple, *extra) -> list:
-    """The options plus any value asked for by a URL that is not among them, sorted."""
-    return sorted(set(values) | {float(v) for v in extra})
+    def _show_hidden_sections(self, hidden: tuple) -> None:
+        self._hidden = tuple(hidden)
+        for name in SECTIONS:
+            self.sections[name].layout.display = "none" if name in hidden else None
+
+    def _update_adding_options(self) -> None:
+        """What a click on the output plot may add: a point of each class, or a value."""
+        t = self._t
+        uploaded = self._uploaded()
+        regression = uploaded[2] if uploaded else self._data.value in REGRESSION
+        classes = self.split.classes if self.split is not None else 2
+        if regression:
+            options = [(t("add_off"), OFF), (t("add_high"), 1.0), (t("add_low"), -1.0)]
+        else:
+            options = [(t("add_off"), OFF)] + [(t("add_class", k=k), k) for k in range(classes)]
+        if list(self._adding.options) != options:
+            self._adding.options = options
+            self._adding.value = OFF
+
+    def _uploaded(self) -> tuple | None:
+        """The uploaded points, when the data menu shows them."""
+        return self._upload if self._data.value == UPLOAD else None

@@ -67,21 +67,23 @@ class History:
 
 
 def confusion_html(matrix: np.ndarray, true_label: str, predicted_label: str) -> str:
-    """A small table ``rows = true class, columns = predicted class``, diagonal in green."""
+    """A small table ``rows = true class, columns = predicted class``: the diagonal in
+    green, a wrong prediction made in red (classes of the page's stylesheet)."""
     k = len(matrix)
-    head = "".join(f"<th style='padding:2px 6px'>{j}</th>" for j in range(k))
+    head = "".join(f"<th class='dl-num'>{j}</th>" for j in range(k))
     rows = []
     for i in range(k):
-        cells = "".join(
-            f"<td style='padding:2px 6px;text-align:right;"
-            f"background:{'#d8f0d8' if i == j else ('#f8d8d8' if matrix[i, j] else 'white')}'>"
-            f"{int(matrix[i, j])}</td>"
-            for j in range(k)
-        )
-        rows.append(f"<tr><th style='padding:2px 6px'>{i}</th>{cells}</tr>")
+        cells = "".join(_cell(int(matrix[i, j]), right=i == j) for j in range(k))
+        rows.append(f"<tr><th>{i}</th>{cells}</tr>")
     return (
-        f"<div style='font-size:12px'>{html.escape(true_label)} ↓ · "
+        f"<div class='dl-small'>{html.escape(true_label)} ↓ · "
         f"{html.escape(predicted_label)} →</div>"
-        f"<table style='border-collapse:collapse;font-size:13px' class='dl-confusion'>"
+        f"<table class='dl-table dl-confusion'>"
         f"<tr><th></th>{head}</tr>{''.join(rows)}</table>"
     )
+
+
+def _cell(count: int, right: bool) -> str:
+    """A count of the confusion matrix: green if right, red if a wrong class was predicted."""
+    kind = " dl-right" if right else (" dl-wrong" if count else "")
+    return f"<td class='dl-num{kind}'>{count}</td>"

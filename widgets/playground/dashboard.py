@@ -1,7 +1,9 @@
 """Lesson 07 dashboard: TensorFlow Playground's controls over a real Keras model.
 
-The model is built by :mod:`widgets.models.playground` and trained by its compiled
-multi-epoch loop in a background thread (:class:`widgets.training.TrainingLoop`), which redraws about 12 times a
+The controls and the page are built by :mod:`.controls`, the figures built and drawn by
+:mod:`.view`; this module wires them to the model. The model is built by
+:mod:`widgets.models.playground` and trained by its compiled multi-epoch loop in a
+background thread (:class:`widgets.training.TrainingLoop`), which redraws about 12 times a
 second: the output heatmap (:mod:`.neurons`), the network with a tile per neuron and
 links by weight (:mod:`.network_figure`), the loss curves and numbers (:mod:`.curves`).
 
@@ -22,6 +24,7 @@ once: ▶ and Step are refused and the message says so with the numbers in force
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import numbers
@@ -32,13 +35,16 @@ import time
 
 import numpy as np
 
+from ..backend import load_keras
 from ..errors import StudentError
 from ..i18n import number
+from ..models.playground import FastTrainer, LayerSpec, NetworkSpec
 from ..training import TrainingLoop
-from ..ui import Dashboard, shows_errors
-from .controls import DROPOUTS, LEARNING_RATES, REG_RATES, PlaygroundControls, options_with
+from ..ui import Dashboard, Setting, reacts, shows_errors
+from .controls import LEARNING_RATES, OFF, REG_RATES, UPLOAD, PlaygroundControls, choose
 from .curves import History
 from .datasets import BOX, MULTICLASS, REGRESSION, Split, load_split, split
+from .export import download_link, keras_code
 from .features import compute_features, feature_label
 from .network_figure import DOTS, TILES
 from .neurons import CLICKS, grid_points
@@ -47,7 +53,6 @@ from .state import (
     MAX_UNITS,
     PATIENCE,
     RANGES,
-    SECTIONS,
     State,
     check,
     from_query,
@@ -58,8 +63,6 @@ from .texts import TEXT
 from .upload import parse_csv
 from .view import PlaygroundView
 
-UPLOAD = "upload"
-OFF = "off"  # the "click adds nothing" choice
 WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]
 POINT_LIMIT = 1000.0  # coordinates and values of uploaded points, in absolute value
 SEEDS = RANGES["seed"][1] + 1  # Reset and Regenerate count seeds modulo this (the URL's range)
@@ -71,112 +74,138 @@ NETWORK_SETTINGS = ("features", "layers", "acts", "dropout", "opt")
 class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     """TensorFlow Playground with a Keras model at ``self.model``; state from the URL."""
 
+    # What the dashboard knows besides its controls (set per dashboard once it changes).
+    trainer: FastTrainer | None = None  # the model's trainer, from _build_model on
+    split: Split | None = None  # the training and test points
+    frames = 0  # figures drawn (the slow parts follow every SLOW_EVERY-th while training)
+    _loop: TrainingLoop | None = None  # the background training, while ▶ is on
+    _upload: tuple | None = None  # points from a CSV file: (X, labels, regression)
+    _focus: tuple[int, int] | None = None  # the neuron the large plot shows, or the output
+    _link: tuple[int, int, int] | None = None  # the link whose weight is being edited
+    _best = (math.inf, 0)  # the best test loss and its epoch (early stopping)
+    _finite_weights = None  # the last weights with a finite loss (divergence)
+    _geometry = None  # where the network figure draws its neurons
+    _points_drawn = False  # whether the output plot shows the current points
+    _stopping = False  # the last training call's decision (see _advance)
+    _status_kind: str | None = None  # what the status line speaks of
+    _weight_in_box: float | None = None  # the weight code last put in its box
+    _link_text = ""  # the link the link box must show
+    _input_error = None  # the control whose refused value the banner reports
+
     def __init__(self, lang: str = "pl", query: str | None = None):
         super().__init__(lang)
         self._t = TEXT.for_language(lang)
-        state, problems = from_query(query_from_environment() if query is None else query)
-        self.trainer = None
-        self.split: Split | None = None
+        state, self._query_problems = from_query(
+            query_from_environment() if query is None else query
+        )
+        self._resets = state.seed  # the seed of data and weights; Reset counts on from it
         self.history = History()
-        self.frames = 0
-        self._upload: tuple | None = None
-        self._focus: tuple[int, int] | None = None
-        self._link: tuple[int, int, int] | None = None
-        self._resets = state.seed
-        self._best = (math.inf, 0)
-        self._finite_weights = None
-        self._geometry = None
-        self._points_drawn = False
         self._model_lock = threading.Lock()
         self._draw_lock = threading.Lock()
-        self._loop: TrainingLoop | None = None
-        self._stopping = False  # the last training call's decision (see _advance)
-        self._status_kind: str | None = None  # what the status line speaks of
-        self._weight_in_box: float | None = None  # the weight code last put in its box
-        self._link_text = ""  # the link the link box must show
-        self._input_error = None  # the control whose refused value the banner reports
-        self._quiet = False  # True while controls are set from code (no observer work)
         self._build_controls(state)
-        self._build_outputs()
-        self._build_layout(state.hide)
-        self._connect()
-        self._query_problems = problems
+        self._build_figures()
+        self._lay_out()
+        self._wire()
         self._report_query_problems()
         self._start_model_loading()
 
-    # Events -----------------------------------------------------------------------------
-    def _connect(self) -> None:
+    def _wire(self) -> None:
         for control in (self._data, self._classes, self._noise, self._train):
             control.observe(self._on_data_change, names="value")
-        self._regenerate.on_click(self._on_regenerate_click)
         for control in (*self._features.values(), *self._acts, *self._dropouts, self._optimizer):
             control.observe(self._on_network_change, names="value")
         self._activation.observe(self._on_activation_change, names="value")
-        self._layers_minus.on_click(lambda _b: self._change_layers(-1))
-        self._layers_plus.on_click(lambda _b: self._change_layers(+1))
-        self._lr.observe(self._on_rate_change, names="value")
-        for control in (self._reg, self._rate):
+        self._layers_minus.on_click(functools.partial(self._on_layers_click, -1))
+        self._layers_plus.on_click(functools.partial(self._on_layers_click, +1))
+        for layer in range(MAX_LAYERS):
+            minus, plus = self._unit_buttons[2 * layer : 2 * layer + 2]
+            minus.on_click(functools.partial(self._on_units_click, layer, -1))
+            plus.on_click(functools.partial(self._on_units_click, layer, +1))
+        self._learning_rate.observe(self._on_learning_rate_change, names="value")
+        for control in (self._regularization, self._regularization_rate):
             control.observe(self._on_regularization_change, names="value")
+        self._batch.observe(self._on_batch_change, names="value")
+        self._budget.observe(self._on_budget_change, names="value")
+        self._early.observe(self._on_early_stopping_change, names="value")
         self._play.observe(self._on_play_change, names="value")
-        self._step.on_click(self._on_step_click)
-        self._reset.on_click(self._on_reset_click)
         for control in (self._show_test, self._discretize):
             control.observe(self._on_view_change, names="value")
-        self._batch.observe(self._on_setting_change, names="value")
-        self._budget.observe(self._on_budget_change, names="value")
-        self._early.observe(self._on_early_change, names="value")
-        self._link_box.observe(self._on_link_box_change, names="value")
-        self._show_output.on_click(self._on_show_output_click)
         self._weight.observe(self._on_weight_change, names="value")
         self._upload_button.observe(self._on_upload_change, names="value")
-        self._code_button.on_click(self._on_code_click)
-        self._download_button.on_click(self._on_download_click)
-        self.output_figure.data[CLICKS].on_click(self._on_output_click)
-        self.network_figure.data[TILES].on_click(self._on_tile_click)
-        self.network_figure.data[DOTS].on_click(self._on_dot_click)
-        self._show_layers()
+        self._link_box.observe(self._on_link_box_change, names="value")
+        for source, handler in (
+            (self._regenerate, self._on_regenerate_click),
+            (self._step, self._on_step_click),
+            (self._reset, self._on_reset_click),
+            (self._show_output, self._on_show_output_click),
+            (self._code_button, self._on_code_click),
+            (self._download_button, self._on_download_click),
+            (self.output_figure.data[CLICKS], self._on_output_click),
+            (self.network_figure.data[TILES], self._on_tile_click),
+            (self.network_figure.data[DOTS], self._on_dot_click),
+        ):
+            source.on_click(handler)
         self._update_link()
 
-    @shows_errors
+    # Events -----------------------------------------------------------------------------
+    @reacts
     def _on_data_change(self, change) -> None:
         # An uploaded file is kept: choosing "uploaded CSV file" again brings it back.
         self._new_data_and_model()
 
-    @shows_errors
+    @reacts
     def _on_regenerate_click(self, _button) -> None:
         self._resets = (self._resets + 1) % SEEDS
         self._new_data_and_model()
 
-    @shows_errors
+    @reacts
     def _on_network_change(self, change) -> None:
-        if not self._quiet:
-            self.rebuild()
-
-    @shows_errors
-    def _on_activation_change(self, change) -> None:
-        self._quiet = True
-        try:
-            for act in self._acts:
-                act.value = change["new"]
-        finally:
-            self._quiet = False
         self.rebuild()
 
-    @shows_errors
-    def _on_rate_change(self, change) -> None:
-        if self.trainer is not None:
-            with self._model_lock:
-                self.trainer.set_learning_rate(change["new"])
-                self._clear_status("diverged")  # it named the rate that was too large
+    @reacts
+    def _on_activation_change(self, change) -> None:
+        with self._quietly():  # one rebuild, not one per layer
+            for act in self._acts:
+                act.value = change["new"]
+        self.rebuild()
+
+    @reacts
+    def _on_layers_click(self, delta: int, _button) -> None:
+        if 0 <= self._n_layers + delta <= MAX_LAYERS:  # the buttons stop at the range's ends
+            self._n_layers += delta
+            self.rebuild()
+
+    @reacts
+    def _on_units_click(self, layer: int, delta: int, _button) -> None:
+        if 1 <= self._units[layer] + delta <= MAX_UNITS:  # as in the Playground
+            self._units[layer] += delta
+            self.rebuild()
+
+    @reacts
+    def _on_learning_rate_change(self, _change) -> None:
+        self._use_learning_rate()
         self._update_link()
 
-    @shows_errors
+    @reacts
     def _on_regularization_change(self, _change) -> None:
+        self._use_regularization()
+        self._update_link()
+
+    def _use_learning_rate(self) -> None:
+        """The trainer trains on with the menu's learning rate (no rebuild)."""
+        rate = float(self._learning_rate.value)
+        if self.trainer is None or self.trainer.spec.learning_rate == rate:
+            return
+        with self._model_lock:
+            self.trainer.set_learning_rate(rate)
+            self._clear_status("diverged")  # it named the rate that was too large
+
+    def _use_regularization(self) -> None:
+        """The trainer trains on with the menus' penalty (no rebuild)."""
         if self.trainer is not None:
             l1, l2 = self._penalties()
             with self._model_lock:
                 self.trainer.set_regularization(l1, l2)
-        self._update_link()
 
     def _on_play_change(self, change) -> None:
         # Not @shows_errors: when the loop ends by itself, its thread turns ▶ off (see
@@ -197,40 +226,52 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if not self.running and self._play.value:
             self._play.value = False  # refused (budget, no model yet): ▶ shows it
 
-    @shows_errors
+    @reacts
     def _on_step_click(self, _button) -> None:
         self.step()
 
-    @shows_errors
+    @reacts
     def _on_reset_click(self, _button) -> None:
         self._resets = (self._resets + 1) % SEEDS
         self.rebuild()
 
-    @shows_errors
+    @reacts
     def _on_view_change(self, _change) -> None:
-        self._points_drawn = False
         self._update_link()
-        self.draw()
+        self._redraw_points()
 
-    @shows_errors
-    def _on_setting_change(self, _change) -> None:
-        self._update_link()
+    @reacts
+    def _on_batch_change(self, _change) -> None:
+        self._update_link()  # the next training call takes the new size
 
-    @shows_errors
+    @reacts
     def _on_budget_change(self, _change) -> None:
         self._update_link()
+        self._use_budget()
+
+    @reacts
+    def _on_early_stopping_change(self, _change) -> None:
+        self._update_link()
+        self._use_early_stopping()
+
+    def _redraw_points(self) -> None:
+        """Draw the output plot's points again (test points shown or not), and the rest."""
+        self._points_drawn = False
+        self.draw()
+
+    def _use_budget(self) -> None:
+        """Enforce the budget box at once (not after the loop's next call), and say so."""
         if self.trainer is None:
             return
         budget = int(self._budget.value)
         if budget and self.trainer.epoch >= budget and self.running:
-            self.pause()  # enforced at once, not after the loop's next call
+            self.pause()
         with self._model_lock:
             self._show_budget()
 
-    @shows_errors
-    def _on_early_change(self, change) -> None:
-        self._update_link()
-        if not change["new"] and self.trainer is not None:
+    def _use_early_stopping(self) -> None:
+        """With early stopping off, a message that it stopped the training goes."""
+        if not self._early.value and self.trainer is not None:
             with self._model_lock:
                 self._clear_status("early")
 
@@ -239,25 +280,25 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if change["new"] != self._link_text:
             self._link_box.value = self._link_text
 
-    @shows_errors
+    @reacts
     def _on_show_output_click(self, _button) -> None:
         self._focus = None
         self.draw()
 
-    @shows_errors
+    @reacts
     def _on_output_click(self, _trace, points, _selector) -> None:
         if not points.xs or self._adding.value == OFF or self.split is None:
             return
         self.add_point(points.xs[0], points.ys[0], self._adding.value)
 
-    @shows_errors
+    @reacts
     def _on_tile_click(self, trace, points, _selector) -> None:
         if points.point_inds:
             column, row = trace.customdata[points.point_inds[0]]
             self._focus = (int(column), int(row))
             self.draw()
 
-    @shows_errors
+    @reacts
     def _on_dot_click(self, trace, points, _selector) -> None:
         if points.point_inds:
             self.select_link(*trace.customdata[points.point_inds[0]])
@@ -296,7 +337,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._accepted(self._weight)
         self.draw()
 
-    @shows_errors
+    @reacts
     def _on_upload_change(self, change) -> None:
         files = change["new"]
         if not files:
@@ -308,20 +349,13 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self._upload_button.value = ()  # the same file may be chosen again after a fix
         self.load_points(X, labels, regression, name=item.get("name", "CSV"))
 
-    @shows_errors
+    @reacts
     def _on_code_click(self, _button) -> None:
-        from .export import keras_code
-
         code = keras_code(self._spec(), [feature_label(f) for f in self.features])
-        self._code.value = (
-            "<pre class='dl-code' style='font-size:12px;background:#f6f6f6;padding:6px;"
-            f"max-width:900px;overflow:auto'>{html.escape(code)}</pre>"
-        )
+        self._code.value = f"<pre class='dl-code'>{html.escape(code)}</pre>"
 
-    @shows_errors
+    @reacts
     def _on_download_click(self, _button) -> None:
-        from .export import download_link
-
         with self._model_lock:
             self._download.value = download_link(self.model, self._t("download_link"))
 
@@ -341,7 +375,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     @property
     def state(self) -> State:
         """The dashboard's settings, as the URL stores them."""
-        reg = self._reg.value
         return State(
             data=self._data.value if self._data.value != UPLOAD else "circle",
             noise=self._noise.value,
@@ -353,10 +386,10 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             layers=self.layers,
             acts=tuple(a.value for a in self._acts[: self._n_layers]),
             dropout=tuple(d.value for d in self._dropouts[: self._n_layers]),
-            lr=float(self._lr.value),
+            lr=float(self._learning_rate.value),
             opt=self._optimizer.value,
-            reg=reg,
-            rate=float(self._rate.value),
+            reg=self._regularization.value,
+            rate=float(self._regularization_rate.value),
             discretize=self._discretize.value,
             test=self._show_test.value,
             budget=int(self._budget.value),
@@ -374,41 +407,92 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         text = html.unescape(re.sub(r"<[^>]+>", "", self._status.value))
         return text.replace("⏹", "").strip()
 
-    @shows_errors
-    def configure(self, **settings) -> None:
-        """Set controls from code, with the URL's names and checks (:class:`.state.State`).
+    # Settings from code (configure) ----------------------------------------------------
+    def _settings(self) -> dict[str, Setting]:
+        """``configure(data="spiral", layers=(8, 8), budget=500)``: the URL's names, each
+        value checked as strictly as in a URL (:func:`.state.check`)."""
+        controls = {
+            "data": self._data,
+            "noise": self._noise,
+            "train": self._train,
+            "classes": self._classes,
+            "batch": self._batch,
+            "opt": self._optimizer,
+            "reg": self._regularization,
+            "budget": self._budget,
+            "early": self._early,
+            "discretize": self._discretize,
+            "test": self._show_test,
+        }
+        setters = {
+            "seed": self._set_seed,
+            "features": self._set_features,
+            "layers": self._set_layers,
+            "acts": self._set_activations,
+            "dropout": self._set_dropouts,
+            "lr": functools.partial(choose, self._learning_rate, LEARNING_RATES),
+            "rate": functools.partial(choose, self._regularization_rate, REG_RATES),
+            "hide": self._show_hidden_sections,
+        }
+        settings = {
+            name: Setting(control, check=functools.partial(self._checked, name))
+            for name, control in controls.items()
+        }
+        for name, setter in setters.items():
+            settings[name] = Setting(check=functools.partial(self._checked, name), apply=setter)
+        return settings
 
-        E.g. ``configure(data="spiral", layers=(8, 8), budget=500)``. A bad value (out of
-        range, a wrong type, an unknown name) changes nothing and is told in the banner.
-        New data or a new network is built once, whatever the number of settings.
-        """
-        checked = {}
-        for name, value in settings.items():
-            try:
-                checked[name] = check(name, value)
-            except ValueError as error:
-                raise StudentError(
-                    "playground.bad_setting", name=name, value=value, allowed=str(error)
-                ) from None
-        self.clear_error()
+    def _checked(self, name: str, value):
+        try:
+            return check(name, value)
+        except ValueError as error:
+            raise StudentError(
+                "playground.bad_setting", name=name, value=value, allowed=str(error)
+            ) from None
+
+    def _after_configure(self, settings: dict) -> None:
+        """New data or a new network once, whatever the number of settings; then what the
+        observers of the other settings would have done (they were quiet)."""
         self._input_error = None
-        structural = [n for n in checked if n in DATA_SETTINGS + NETWORK_SETTINGS]
-        if structural:
-            self._quiet = True
-            try:
-                for name in structural:
-                    self._set_structural(name, checked[name])
-            finally:
-                self._quiet = False
+        if settings.keys() & {*DATA_SETTINGS, *NETWORK_SETTINGS}:
             self._show_layers()  # the layer boxes follow, whatever is rebuilt
-            if any(n in DATA_SETTINGS for n in structural):
+            if settings.keys() & set(DATA_SETTINGS):
                 self._new_data_and_model()
             elif self.trainer is not None:
                 self.rebuild()
-        for name, value in checked.items():
-            if name not in structural:
-                self._set_live(name, value)
+        effects = {
+            "lr": self._use_learning_rate,
+            "reg": self._use_regularization,
+            "rate": self._use_regularization,
+            "budget": self._use_budget,
+            "early": self._use_early_stopping,
+            "discretize": self._redraw_points,
+            "test": self._redraw_points,
+        }
+        for effect in dict.fromkeys(effects[name] for name in settings if name in effects):
+            effect()
         self._update_link()
+
+    def _set_seed(self, seed: int) -> None:
+        self._resets = seed
+
+    def _set_features(self, names: tuple) -> None:
+        for name, toggle in self._features.items():
+            toggle.value = name in names
+
+    def _set_layers(self, units: tuple) -> None:
+        self._units[: len(units)] = units
+        self._n_layers = len(units)
+
+    def _set_activations(self, names: tuple) -> None:
+        for act, name in zip(self._acts, names, strict=False):
+            act.value = name
+
+    def _set_dropouts(self, rates: tuple) -> None:
+        for drop, rate in zip(self._dropouts, rates, strict=False):
+            if rate not in [value for _, value in drop.options]:
+                drop.options = self._dropout_options(rate)
+            drop.value = rate
 
     @shows_errors
     def play(self) -> None:
@@ -490,8 +574,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         with self._model_lock:
             self.split.add_point(float(x1), float(x2), label)
             self._set_trainer_data()
-        self._points_drawn = False
-        self.draw()
+        self._redraw_points()
 
     @shows_errors
     def load_points(self, X, labels, regression: bool, name: str = "CSV") -> None:
@@ -512,22 +595,16 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         labels = values.astype(np.float32 if regression else np.int64)
         previous = self._upload, self._data.value, self._data.options
         self._upload = (X.astype(np.float32), labels, bool(regression))
-        self._quiet = True
-        try:
+        with self._quietly():
             if UPLOAD not in [v for _, v in self._data.options]:
                 self._data.options = [*self._data.options, (self._t("data_upload"), UPLOAD)]
             self._data.value = UPLOAD
-        finally:
-            self._quiet = False
         try:
             self._new_data_and_model()
         except Exception:
             self._upload = previous[0]  # the data in force stay, and the menu says so
-            self._quiet = True
-            try:
+            with self._quietly():
                 self._data.options, self._data.value = previous[2], previous[1]
-            finally:
-                self._quiet = False
             self._update_adding_options()
             raise
         with self._model_lock:  # the loop may be training the new net already
@@ -581,13 +658,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self.show_error(self._t("bad_query", problems="; ".join(self._query_problems)))
 
     def _load_keras(self):
-        from ..backend import load_keras
-
         return load_keras()
 
-    def _spec(self):
-        from ..models.playground import LayerSpec, NetworkSpec
-
+    def _spec(self) -> NetworkSpec:
         l1, l2 = self._penalties()
         regression = self.split.regression if self.split else self._data.value in REGRESSION
         classes = self.split.classes if self.split else 2
@@ -600,19 +673,16 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             task="regression" if regression else ("multiclass" if classes > 2 else "binary"),
             classes=classes,
             optimizer=self._optimizer.value,
-            learning_rate=float(self._lr.value),
+            learning_rate=float(self._learning_rate.value),
             l1=l1,
             l2=l2,
             seed=self._resets,
         )
 
     def _penalties(self) -> tuple[float, float]:
-        rate = float(self._rate.value)
-        return (rate if self._reg.value == "l1" else 0.0, rate if self._reg.value == "l2" else 0.0)
-
-    def _uploaded(self) -> tuple | None:
-        """The uploaded points, when the data menu shows them."""
-        return self._upload if self._data.value == UPLOAD else None
+        """(l1, l2): the regularisation rate for the chosen kind, 0 for the other."""
+        rate, kind = float(self._regularization_rate.value), self._regularization.value
+        return (rate if kind == "l1" else 0.0, rate if kind == "l2" else 0.0)
 
     def _new_data(self) -> None:
         if (uploaded := self._uploaded()) is not None:
@@ -639,8 +709,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._update_adding_options()
 
     def _new_data_and_model(self) -> None:
-        if self._quiet:
-            return
         was_running = self.running
         self.pause()
         self._new_data()
@@ -649,8 +717,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
 
     def _build(self, keras) -> bool:
         """Build model and trainer for the current controls and draw; False if refused."""
-        from ..models.playground import FastTrainer
-
         if not self.features:
             self.show_error(self._t("no_features"))
             return False
@@ -710,7 +776,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         trainer.train(epochs, int(self._batch.value))
         result = trainer.evaluate()
         if not (np.isfinite(result["train_loss"]) and trainer.weights_finite()):
-            for layer, (kernel, bias) in zip(_dense(trainer), self._finite_weights, strict=True):
+            for layer, (kernel, bias) in zip(trainer.dense, self._finite_weights, strict=True):
                 layer.set_weights([kernel, bias])
             rate = float(trainer.spec.learning_rate)  # the rate this call trained with
             self._set_status("diverged", self._t("diverged", rate=rate))
@@ -745,10 +811,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     def _set_status(self, kind: str, text: str, stopped: bool = True) -> None:
         """Show why the training stopped (``kind``: budget, diverged, early) or a note
         (info). Called with the model lock held, or with no training running."""
-        style = "font-size:15px;color:#8a4b00" if stopped else "font-size:14px"
-        mark = "⏹ " if stopped else ""
+        classes, mark = ("dl-text dl-stopped", "⏹ ") if stopped else ("dl-body", "")
         self._status_kind = kind
-        self._status.value = f"<div style='{style}'>{mark}{html.escape(text)}</div>"
+        self._status.value = f"<div class='{classes}'>{mark}{html.escape(text)}</div>"
 
     def _clear_status(self, *kinds: str) -> None:
         """Clear the status line (only if it speaks of one of ``kinds``, when given)."""
@@ -767,40 +832,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.remove_class("dl-training")
 
     # Small helpers ----------------------------------------------------------------------
-    def _change_units(self, layer: int, delta: int) -> None:
-        self._run_guarded(self._set_units, layer, self._units[layer] + delta)
-
-    def _change_layers(self, delta: int) -> None:
-        self._run_guarded(self._set_layers, self._n_layers + delta)
-
-    @shows_errors
-    def _run_guarded(self, function, *args) -> None:
-        function(*args)
-
-    def _set_units(self, layer: int, units: int) -> None:
-        if not 1 <= units <= MAX_UNITS:
-            return  # the +/- buttons stop at the range's ends, as in the Playground
-        self._units[layer] = units
-        self.rebuild()
-
-    def _set_layers(self, n: int) -> None:
-        if not 0 <= n <= MAX_LAYERS:
-            return
-        self._n_layers = n
-        self.rebuild()
-
-    def _show_layers(self) -> None:
-        self._layers_label.value = (
-            f"<span style='margin:0 8px'>{self._t('layers', n=self._n_layers)}</span>"
-        )
-        for i, box in enumerate(self._layer_boxes):
-            box.layout.display = None if i < self._n_layers else "none"
-            self._layer_labels[i].value = (
-                f"<span style='font-size:12px;line-height:1.2'>"
-                f"{self._t('layer', n=i + 1, units=self._units[i])}"
-                "</span>"
-            )
-
     def _show_weight(self) -> None:
         """Put the selected link's weight in force into its box (no observer work)."""
         if self._link is None or self.trainer is None:
@@ -824,74 +855,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self.clear_error()
             self._input_error = None
 
-    def _set_structural(self, name: str, value) -> None:
-        """Set a data or network setting's controls (quietly; configure() rebuilds)."""
-        if name == "seed":
-            self._resets = value
-        elif name in ("data", "noise", "train", "classes", "opt"):
-            controls = {
-                "data": self._data,
-                "noise": self._noise,
-                "train": self._train,
-                "classes": self._classes,
-                "opt": self._optimizer,
-            }
-            controls[name].value = value
-        elif name == "features":
-            for feature, button in self._features.items():
-                button.value = feature in value
-        elif name == "layers":
-            self._units[: len(value)] = value
-            self._n_layers = len(value)
-        elif name == "acts":
-            for act, value_ in zip(self._acts, value, strict=False):
-                act.value = value_
-        elif name == "dropout":
-            for drop, rate in zip(self._dropouts, value, strict=False):
-                if rate not in [v for _, v in drop.options]:
-                    drop.options = [
-                        (f"{self._t('dropout')} {r:g}", r) for r in options_with(DROPOUTS, rate)
-                    ]
-                drop.value = rate
-
-    def _set_live(self, name: str, value) -> None:
-        """Set a setting that needs no rebuild; its observer does the rest."""
-        if name == "hide":
-            self._hidden = tuple(value)
-            for section in SECTIONS:
-                self.sections[section].layout.display = "none" if section in value else None
-            return
-        if name in ("lr", "rate"):
-            control, choices = (
-                (self._lr, LEARNING_RATES) if name == "lr" else (self._rate, REG_RATES)
-            )
-            if value not in control.options:
-                control.options = options_with(choices, value, control.value)
-            control.value = value
-            return
-        controls = {
-            "batch": self._batch,
-            "reg": self._reg,
-            "budget": self._budget,
-            "early": self._early,
-            "discretize": self._discretize,
-            "test": self._show_test,
-        }
-        controls[name].value = value
-
-    def _update_adding_options(self) -> None:
-        t = self._t
-        uploaded = self._uploaded()
-        regression = uploaded[2] if uploaded else self._data.value in REGRESSION
-        classes = self.split.classes if self.split is not None else 2
-        if regression:
-            options = [(t("add_off"), OFF), (t("add_high"), 1.0), (t("add_low"), -1.0)]
-        else:
-            options = [(t("add_off"), OFF)] + [(t("add_class", k=k), k) for k in range(classes)]
-        if list(self._adding.options) != options:
-            self._adding.options = options
-            self._adding.value = OFF
-
     def _update_link(self) -> None:
         query = to_query(self.state)
         env = os.environ
@@ -902,17 +865,8 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         lang = "" if base else "07_playground.ipynb"
         self._link_text = f"{base or lang}?{query}" if query else (base or lang)
         self._link_box.value = self._link_text
-        self._link_note.value = (
-            f"<span style='font-size:12px'>{html.escape(self._t('link_no_upload'))}</span>"
-            if self._uploaded() is not None
-            else ""
-        )
-
-
-def _dense(trainer):
-    from ..models.playground import dense_layers
-
-    return dense_layers(trainer.model)
+        uploaded = self._uploaded() is not None
+        self._link_note.value = html.escape(self._t("link_no_upload")) if uploaded else ""
 
 
 __all__ = ["PlaygroundDashboard"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..backend import load_keras
 from ..exercises import GateCheck
 from ..i18n import Strings, check_language
+from ..models.playground import FastTrainer, NetworkSpec, accuracy
 from .datasets import load_split
 from .features import FEATURES, compute_features
 
@@ -95,15 +97,11 @@ def check_xor_model(model, lang: str = "pl") -> GateCheck:
 
 def check_circle_features(names, lang: str = "pl", epochs: int = 150) -> GateCheck:
     """Train a network with no hidden layer on the circle with these features (≥ 95 %)."""
-    from ..backend import load_keras
-
     t = TEXT.for_language(check_language(lang))
     unknown = [n for n in names if n not in FEATURES]
     if unknown or not names:
         return GateCheck(False, t("unknown_features", names=unknown, available=", ".join(FEATURES)))
     load_keras()
-    from ..models.playground import FastTrainer, NetworkSpec, accuracy
-
     data = load_split("circle", 0.0, 0.5, seed=0)
     trainer = FastTrainer(NetworkSpec(n_inputs=len(names), hidden=[], learning_rate=0.03))
     trainer.set_data(

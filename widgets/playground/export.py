@@ -75,6 +75,5 @@ def download_link(model, label: str, filename: str = "playground.keras") -> str:
     data = base64.b64encode(model_bytes(model)).decode("ascii")
     return (
         f"<a download='{html.escape(filename)}' class='dl-download' "
-        f"href='data:application/octet-stream;base64,{data}' "
-        f"style='color:#1565c0;text-decoration:underline'>{html.escape(label)}</a>"
+        f"href='data:application/octet-stream;base64,{data}'>{html.escape(label)}</a>"
     )

@@ -17,13 +17,10 @@ from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 
+from ..models.playground import ACTIVATIONS, OPTIMIZERS
 from .datasets import DATASETS
 from .features import DEFAULT_FEATURES, FEATURES
 
-# The model's choices, repeated here because importing widgets.models.playground imports
-# TensorFlow, and the dashboard must show its controls before that (a test keeps them equal).
-ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
-OPTIMIZERS = ("sgd", "momentum", "adam")
 MAX_LAYERS = 6
 MAX_UNITS = 8
 REGULARIZATIONS = ("none", "l1", "l2")

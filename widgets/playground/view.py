@@ -1,8 +1,9 @@
 """Drawing the playground: the output image, the network, the curves and the numbers.
 
 A mixin of :class:`~widgets.playground.dashboard.PlaygroundDashboard`, kept apart so that
-the dashboard module holds the controls and this one the figures. ``draw`` runs in any
-thread: the model is read under ``_model_lock``, the figures written under
+:mod:`.controls` holds the controls, :mod:`.dashboard` the events and the training, and
+this module the figures: it builds them (``_build_figures``) and draws them. ``draw``
+runs in any thread: the model is read under ``_model_lock``, the figures written under
 ``_draw_lock``. ``live=True`` (frames while training) leaves out what only matters to a
 paused student (the weights' hover texts), so a frame is a few small messages.
 """
@@ -13,8 +14,10 @@ import time
 
 import numpy as np
 
+from ..controls import html
 from ..figures.live import replace_layout_item, updating
-from .curves import confusion_html
+from ..models.playground import accuracy, confusion_matrix
+from .curves import confusion_html, loss_figure
 from .features import feature_label
 from .network_figure import (
     DOTS,
@@ -27,6 +30,7 @@ from .network_figure import (
     labels_layout,
     links_data,
     mosaic_layout,
+    network_figure,
     selected_data,
     tile_markers,
 )
@@ -36,6 +40,7 @@ from .neurons import (
     TRAIN,
     click_area,
     image_layout,
+    output_figure,
     output_image,
     output_values,
     points_data,
@@ -52,6 +57,21 @@ class PlaygroundView:
 
     output_values: np.ndarray | None = None  # the large heatmap's values (tests)
     _drawn_link = None
+
+    def _build_figures(self) -> None:
+        """The figures and the outputs for numbers and messages (drawn once Keras is in)."""
+        t = self._t
+        self.output_figure = output_figure(t("output_title"))
+        self.network_figure = network_figure()
+        self.loss_figure = loss_figure(
+            [t("loss_train"), t("loss_test")], t("epoch_axis"), t("loss_axis")
+        )
+        self._epoch_label = html("", "dl-epoch", "dl-big")
+        self._epoch_label.layout.margin = "2px 2px 2px 12px"
+        self._numbers = html("", "dl-numbers", "dl-body")
+        self._confusion = html()
+        self._status = html("", "dl-status")
+        self._weight_label = html()
 
     def draw(self, live: bool = False) -> None:
         """Redraw the figures and numbers from the model."""
@@ -180,14 +200,9 @@ class PlaygroundView:
 
     # Numbers ----------------------------------------------------------------------------
     def _draw_epoch(self, epoch: int) -> None:
-        epoch = f"{epoch:,}".replace(",", " ")
-        self._epoch_label.value = (
-            f"<span style='font-size:18px;margin-left:10px'>{self._t('epoch', epoch=epoch)}</span>"
-        )
+        self._epoch_label.value = self._t("epoch", epoch=f"{epoch:,}".replace(",", " "))
 
     def _draw_numbers(self, spec, result) -> None:
-        from ..models.playground import accuracy, confusion_matrix
-
         t = self._t
         self._draw_epoch(result["epoch"])
         text = t("numbers", train=_number(result["train_loss"]), test=_number(result["test_loss"]))
@@ -202,7 +217,7 @@ class PlaygroundView:
             self._confusion.value = confusion_html(matrix, t("true_class"), t("predicted_class"))
         else:
             self._confusion.value = ""
-        self._numbers.value = f"<div style='font-size:14px'>{text}</div>"
+        self._numbers.value = text
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
