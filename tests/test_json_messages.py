@@ -223,7 +223,7 @@ def test_lesson_07_playground_diverging_rate_sends_only_json():
 
     with recording_messages() as messages:
         dashboard = PlaygroundDashboard("en", query="data=plane&layers=").wait_ready()
-        dashboard._lr.value = 10.0
+        dashboard._learning_rate.value = 10.0
         dashboard._batch.value = 30
         dashboard._features["x1sq"].value = True
         dashboard.play()

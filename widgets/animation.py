@@ -27,15 +27,42 @@ from .i18n import Strings, Translator, check_language
 TEXT = Strings(
     "animation",
     {
-        "play": {"pl": "Odtwarzaj / pauza", "en": "Play / pause"},
-        "back": {"pl": "◀ krok wstecz", "en": "◀ step back"},
-        "step": {"pl": "krok ▶", "en": "step ▶"},
-        "reset": {"pl": "od początku", "en": "restart"},
-        "back_tip": {"pl": "Cofnij się o jeden krok", "en": "Go back one step"},
-        "step_tip": {"pl": "Wykonaj jeden krok", "en": "Take one step"},
-        "reset_tip": {"pl": "Wróć do stanu początkowego", "en": "Back to the start"},
-        "position": {"pl": "krok", "en": "step"},
-        "speed": {"pl": "szybkość [kroki/s]", "en": "speed [steps/s]"},
+        "play": {
+            "pl": "Odtwarzaj / pauza",
+            "en": "Play / pause",
+        },
+        "back": {
+            "pl": "◀ krok wstecz",
+            "en": "◀ step back",
+        },
+        "step": {
+            "pl": "krok ▶",
+            "en": "step ▶",
+        },
+        "reset": {
+            "pl": "od początku",
+            "en": "restart",
+        },
+        "back_tip": {
+            "pl": "Cofnij się o jeden krok",
+            "en": "Go back one step",
+        },
+        "step_tip": {
+            "pl": "Wykonaj jeden krok",
+            "en": "Take one step",
+        },
+        "reset_tip": {
+            "pl": "Wróć do stanu początkowego",
+            "en": "Back to the start",
+        },
+        "position": {
+            "pl": "krok",
+            "en": "step",
+        },
+        "speed": {
+            "pl": "szybkość [kroki/s]",
+            "en": "speed [steps/s]",
+        },
     },
 )
 

@@ -50,7 +50,10 @@ TEXT = Strings(
             "en": "This lesson's model or data could not be prepared: start the lesson "
             "again, and if it happens again, show the details below to the lecturer.",
         },
-        "details": {"pl": "Szczegóły", "en": "Details"},
+        "details": {
+            "pl": "Szczegóły",
+            "en": "Details",
+        },
     },
 )
 

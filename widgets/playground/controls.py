@@ -41,7 +41,6 @@ STYLE = (
     ".dl-confusion{font-size:calc(var(--dl-scale) * 13px)}"
     ".dl-confusion td.dl-right{background:#d8f0d8}"
     ".dl-confusion td.dl-wrong{background:#f8d8d8}"
-    ".dl-download{color:#1565c0;text-decoration:underline}"
 )
 
 
@@ -206,16 +205,14 @@ class PlaygroundControls:
             [self.output_figure, s["views"], self._numbers, self.loss_figure, self._confusion],
             width="410px",
         )
-        style = html(f"<style>{STYLE}</style>")
-        style.layout.display = "none"
         self._page(
             t("title"),
             t("intro"),
-            style,
             row([s["training"], s["regularization"]]),
             self._status,
             row([left, s["network"], right]),
             s["export"],
+            style=STYLE,
         )
         self._show_layers()
 

@@ -74,6 +74,6 @@ def download_link(model, label: str, filename: str = "playground.keras") -> str:
     """An HTML link that downloads the model file (bytes inlined as base64)."""
     data = base64.b64encode(model_bytes(model)).decode("ascii")
     return (
-        f"<a download='{html.escape(filename)}' class='dl-download' "
+        f"<a download='{html.escape(filename)}' class='dl-download dl-link' "
         f"href='data:application/octet-stream;base64,{data}'>{html.escape(label)}</a>"
     )

@@ -21,32 +21,110 @@ TEXT = Strings(
             "neurons cut the plane while the output builds the class boundary from the "
             "pieces. Without a hidden layer the network can only draw a straight line.",
         },
-        "section_data": {"pl": "Dane", "en": "Data"},
-        "section_features": {"pl": "Cechy wejściowe", "en": "Input features"},
-        "section_network": {"pl": "Warstwy ukryte", "en": "Hidden layers"},
-        "section_training": {"pl": "Uczenie", "en": "Training"},
-        "section_regularization": {"pl": "Regularyzacja", "en": "Regularisation"},
-        "section_views": {"pl": "Widok", "en": "View"},
-        "section_export": {"pl": "Eksport i link", "en": "Export and link"},
-        "data": {"pl": "zbiór", "en": "data set"},
-        "data_circle": {"pl": "koło (klasyfikacja)", "en": "circle (classification)"},
-        "data_xor": {"pl": "XOR (klasyfikacja)", "en": "XOR (classification)"},
-        "data_gauss": {"pl": "chmury Gaussa (klasyfikacja)", "en": "Gaussian (classification)"},
-        "data_spiral": {"pl": "spirala (klasyfikacja)", "en": "spiral (classification)"},
-        "data_plane": {"pl": "płaszczyzna (regresja)", "en": "plane (regression)"},
-        "data_bump": {"pl": "dzwon Gaussa (regresja)", "en": "Gaussian bump (regression)"},
-        "data_upload": {"pl": "wczytany plik CSV", "en": "uploaded CSV file"},
-        "classes": {"pl": "liczba klas", "en": "classes"},
-        "noise": {"pl": "szum (%)", "en": "noise (%)"},
-        "train_share": {"pl": "zbiór uczący (%)", "en": "training share (%)"},
-        "batch": {"pl": "rozmiar paczki", "en": "batch size"},
-        "regenerate": {"pl": "Losuj dane od nowa", "en": "Regenerate"},
-        "add_points": {"pl": "klik na wykresie dodaje", "en": "a click on the plot adds"},
-        "add_off": {"pl": "nic", "en": "nothing"},
-        "add_class": {"pl": "punkt klasy {k}", "en": "a class {k} point"},
-        "add_high": {"pl": "punkt o wartości +1", "en": "a point of value +1"},
-        "add_low": {"pl": "punkt o wartości −1", "en": "a point of value −1"},
-        "upload": {"pl": "Wczytaj CSV (x1,x2,etykieta)", "en": "Upload CSV (x1,x2,label)"},
+        "section_data": {
+            "pl": "Dane",
+            "en": "Data",
+        },
+        "section_features": {
+            "pl": "Cechy wejściowe",
+            "en": "Input features",
+        },
+        "section_network": {
+            "pl": "Warstwy ukryte",
+            "en": "Hidden layers",
+        },
+        "section_training": {
+            "pl": "Uczenie",
+            "en": "Training",
+        },
+        "section_regularization": {
+            "pl": "Regularyzacja",
+            "en": "Regularisation",
+        },
+        "section_views": {
+            "pl": "Widok",
+            "en": "View",
+        },
+        "section_export": {
+            "pl": "Eksport i link",
+            "en": "Export and link",
+        },
+        "data": {
+            "pl": "zbiór",
+            "en": "data set",
+        },
+        "data_circle": {
+            "pl": "koło (klasyfikacja)",
+            "en": "circle (classification)",
+        },
+        "data_xor": {
+            "pl": "XOR (klasyfikacja)",
+            "en": "XOR (classification)",
+        },
+        "data_gauss": {
+            "pl": "chmury Gaussa (klasyfikacja)",
+            "en": "Gaussian (classification)",
+        },
+        "data_spiral": {
+            "pl": "spirala (klasyfikacja)",
+            "en": "spiral (classification)",
+        },
+        "data_plane": {
+            "pl": "płaszczyzna (regresja)",
+            "en": "plane (regression)",
+        },
+        "data_bump": {
+            "pl": "dzwon Gaussa (regresja)",
+            "en": "Gaussian bump (regression)",
+        },
+        "data_upload": {
+            "pl": "wczytany plik CSV",
+            "en": "uploaded CSV file",
+        },
+        "classes": {
+            "pl": "liczba klas",
+            "en": "classes",
+        },
+        "noise": {
+            "pl": "szum (%)",
+            "en": "noise (%)",
+        },
+        "train_share": {
+            "pl": "zbiór uczący (%)",
+            "en": "training share (%)",
+        },
+        "batch": {
+            "pl": "rozmiar paczki",
+            "en": "batch size",
+        },
+        "regenerate": {
+            "pl": "Losuj dane od nowa",
+            "en": "Regenerate",
+        },
+        "add_points": {
+            "pl": "klik na wykresie dodaje",
+            "en": "a click on the plot adds",
+        },
+        "add_off": {
+            "pl": "nic",
+            "en": "nothing",
+        },
+        "add_class": {
+            "pl": "punkt klasy {k}",
+            "en": "a class {k} point",
+        },
+        "add_high": {
+            "pl": "punkt o wartości +1",
+            "en": "a point of value +1",
+        },
+        "add_low": {
+            "pl": "punkt o wartości −1",
+            "en": "a point of value −1",
+        },
+        "upload": {
+            "pl": "Wczytaj CSV (x1,x2,etykieta)",
+            "en": "Upload CSV (x1,x2,label)",
+        },
         "uploaded": {
             "pl": "Wczytano {n} {n:@punkt|punkty|punktów} z pliku {name}.",
             "en": "Loaded {n} {n:@point|points} from {name}.",
@@ -56,30 +134,90 @@ TEXT = Strings(
             "en": "Switch on x₁² and x₂²: one neuron then separates the circle, no hidden "
             "layer needed.",
         },
-        "layers": {"pl": "warstwy ukryte: {n}", "en": "hidden layers: {n}"},
+        "layers": {
+            "pl": "warstwy ukryte: {n}",
+            "en": "hidden layers: {n}",
+        },
         "layer": {
             "pl": "warstwa {n}<br><b>{units}</b> neur.",
             "en": "layer {n}<br><b>{units}</b> neur.",
         },
-        "activation": {"pl": "aktywacja", "en": "activation"},
-        "activation_all": {"pl": "aktywacja (wszystkie)", "en": "activation (all)"},
-        "dropout": {"pl": "dropout", "en": "dropout"},
-        "learning_rate": {"pl": "współczynnik uczenia", "en": "learning rate"},
-        "optimizer": {"pl": "optymalizator", "en": "optimizer"},
-        "opt_sgd": {"pl": "SGD", "en": "SGD"},
-        "opt_momentum": {"pl": "SGD z momentum", "en": "SGD with momentum"},
-        "opt_adam": {"pl": "Adam", "en": "Adam"},
-        "regularization": {"pl": "regularyzacja", "en": "regularisation"},
-        "reg_none": {"pl": "brak", "en": "none"},
-        "reg_l1": {"pl": "L1", "en": "L1"},
-        "reg_l2": {"pl": "L2", "en": "L2"},
-        "reg_rate": {"pl": "współczynnik", "en": "rate"},
-        "play": {"pl": "Ucz", "en": "Train"},
-        "pause": {"pl": "Pauza", "en": "Pause"},
-        "step": {"pl": "Krok", "en": "Step"},
-        "reset": {"pl": "Od nowa", "en": "Reset"},
-        "budget": {"pl": "limit epok (0 = bez)", "en": "epoch budget (0 = none)"},
-        "early": {"pl": "wczesne zatrzymanie", "en": "early stopping"},
+        "activation": {
+            "pl": "aktywacja",
+            "en": "activation",
+        },
+        "activation_all": {
+            "pl": "aktywacja (wszystkie)",
+            "en": "activation (all)",
+        },
+        "dropout": {
+            "pl": "dropout",
+            "en": "dropout",
+        },
+        "learning_rate": {
+            "pl": "współczynnik uczenia",
+            "en": "learning rate",
+        },
+        "optimizer": {
+            "pl": "optymalizator",
+            "en": "optimizer",
+        },
+        "opt_sgd": {
+            "pl": "SGD",
+            "en": "SGD",
+        },
+        "opt_momentum": {
+            "pl": "SGD z momentum",
+            "en": "SGD with momentum",
+        },
+        "opt_adam": {
+            "pl": "Adam",
+            "en": "Adam",
+        },
+        "regularization": {
+            "pl": "regularyzacja",
+            "en": "regularisation",
+        },
+        "reg_none": {
+            "pl": "brak",
+            "en": "none",
+        },
+        "reg_l1": {
+            "pl": "L1",
+            "en": "L1",
+        },
+        "reg_l2": {
+            "pl": "L2",
+            "en": "L2",
+        },
+        "reg_rate": {
+            "pl": "współczynnik",
+            "en": "rate",
+        },
+        "play": {
+            "pl": "Ucz",
+            "en": "Train",
+        },
+        "pause": {
+            "pl": "Pauza",
+            "en": "Pause",
+        },
+        "step": {
+            "pl": "Krok",
+            "en": "Step",
+        },
+        "reset": {
+            "pl": "Od nowa",
+            "en": "Reset",
+        },
+        "budget": {
+            "pl": "limit epok (0 = bez)",
+            "en": "epoch budget (0 = none)",
+        },
+        "early": {
+            "pl": "wczesne zatrzymanie",
+            "en": "early stopping",
+        },
         "early_help": {
             "pl": "Zatrzymuje uczenie, gdy strata testowa przez {patience} epok nie spada. "
             "To uproszczenie: w prawdziwym uczeniu wczesne zatrzymanie obserwuje osobny zbiór "
@@ -88,14 +226,38 @@ TEXT = Strings(
             "This is a simplification: a real training watches a separate validation set for "
             "early stopping and keeps the test set untouched for the final evaluation.",
         },
-        "show_test": {"pl": "pokaż punkty testowe", "en": "show test points"},
-        "discretize": {"pl": "dyskretne wyjście", "en": "discretize output"},
-        "show_output": {"pl": "Pokaż wyjście sieci", "en": "Show the network's output"},
-        "epoch": {"pl": "Epoka {epoch}", "en": "Epoch {epoch}"},
-        "epoch_axis": {"pl": "epoka", "en": "epoch"},
-        "loss_axis": {"pl": "strata", "en": "loss"},
-        "loss_train": {"pl": "strata ucząca", "en": "training loss"},
-        "loss_test": {"pl": "strata testowa", "en": "test loss"},
+        "show_test": {
+            "pl": "pokaż punkty testowe",
+            "en": "show test points",
+        },
+        "discretize": {
+            "pl": "dyskretne wyjście",
+            "en": "discretize output",
+        },
+        "show_output": {
+            "pl": "Pokaż wyjście sieci",
+            "en": "Show the network's output",
+        },
+        "epoch": {
+            "pl": "Epoka {epoch}",
+            "en": "Epoch {epoch}",
+        },
+        "epoch_axis": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
+        "loss_axis": {
+            "pl": "strata",
+            "en": "loss",
+        },
+        "loss_train": {
+            "pl": "strata ucząca",
+            "en": "training loss",
+        },
+        "loss_test": {
+            "pl": "strata testowa",
+            "en": "test loss",
+        },
         "numbers": {
             "pl": "Strata: zbiór uczący <b>{train}</b> · zbiór testowy <b>{test}</b>",
             "en": "Loss: training <b>{train}</b> · test <b>{test}</b>",
@@ -104,17 +266,38 @@ TEXT = Strings(
             "pl": "Dokładność: zbiór uczący <b>{train}</b> · zbiór testowy <b>{test}</b>",
             "en": "Accuracy: training <b>{train}</b> · test <b>{test}</b>",
         },
-        "true_class": {"pl": "prawdziwa klasa", "en": "true class"},
-        "predicted_class": {"pl": "przewidziana (test)", "en": "predicted (test)"},
-        "output_title": {"pl": "Wyjście sieci", "en": "The network's output"},
+        "true_class": {
+            "pl": "prawdziwa klasa",
+            "en": "true class",
+        },
+        "predicted_class": {
+            "pl": "przewidziana (test)",
+            "en": "predicted (test)",
+        },
+        "output_title": {
+            "pl": "Wyjście sieci",
+            "en": "The network's output",
+        },
         "neuron_title": {
             "pl": "Neuron {neuron}, warstwa {layer}",
             "en": "Neuron {neuron}, layer {layer}",
         },
-        "feature_title": {"pl": "Cecha {name}", "en": "Feature {name}"},
-        "column_input": {"pl": "wejście", "en": "input"},
-        "column_hidden": {"pl": "ukryta {n}", "en": "hidden {n}"},
-        "column_output": {"pl": "wyjście", "en": "output"},
+        "feature_title": {
+            "pl": "Cecha {name}",
+            "en": "Feature {name}",
+        },
+        "column_input": {
+            "pl": "wejście",
+            "en": "input",
+        },
+        "column_hidden": {
+            "pl": "ukryta {n}",
+            "en": "hidden {n}",
+        },
+        "column_output": {
+            "pl": "wyjście",
+            "en": "output",
+        },
         "network_help": {
             "pl": "Kafelek = odpowiedź neuronu na całej płaszczyźnie (kliknij, by powiększyć). "
             "Linia = waga: niebieska dodatnia, pomarańczowa ujemna, grubsza = większa. "
@@ -127,10 +310,22 @@ TEXT = Strings(
             "pl": "waga {layer}: {source} → {target}",
             "en": "weight {layer}: {source} → {target}",
         },
-        "code": {"pl": "Pokaż kod w Kerasie", "en": "Show Keras code"},
-        "download": {"pl": "Przygotuj plik .keras", "en": "Prepare .keras file"},
-        "download_link": {"pl": "⬇ pobierz playground.keras", "en": "⬇ download playground.keras"},
-        "link": {"pl": "link do tego stanu", "en": "link to this state"},
+        "code": {
+            "pl": "Pokaż kod w Kerasie",
+            "en": "Show Keras code",
+        },
+        "download": {
+            "pl": "Przygotuj plik .keras",
+            "en": "Prepare .keras file",
+        },
+        "download_link": {
+            "pl": "⬇ pobierz playground.keras",
+            "en": "⬇ download playground.keras",
+        },
+        "link": {
+            "pl": "link do tego stanu",
+            "en": "link to this state",
+        },
         "diverged": {
             "pl": "Uczenie się rozbiegło (strata nieskończona): współczynnik uczenia {rate:g} "
             "jest za duży. Przywrócono ostatnie skończone wagi; zmniejsz go i naciśnij ▶.",

@@ -23,7 +23,10 @@ MAX_CLASSES = 5
 TEXT = Strings(
     "playground_upload",
     {
-        "empty": {"pl": "Plik jest pusty.", "en": "The file is empty."},
+        "empty": {
+            "pl": "Plik jest pusty.",
+            "en": "The file is empty.",
+        },
         "too_big": {
             "pl": "Plik jest za duży ({size} bajtów; najwyżej {limit}).",
             "en": "The file is too large ({size} bytes; at most {limit}).",
