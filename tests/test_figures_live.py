@@ -125,22 +125,6 @@ def test_one_changed_image_goes_out_as_the_whole_images_list():
     assert (figure.layout.images[1].source, figure.layout.images[1].x) == ("c", 1)
 
 
-def test_a_shown_dashboard_adds_one_fast_figure_updates_last():
-    from widgets.figures.fast_updates import FastFigureUpdates
-    from widgets.mcculloch_pitts import McCullochPittsDashboard
-
-    dashboard = McCullochPittsDashboard(lang="en")
-    before = list(dashboard.children)
-    assert not any(isinstance(c, FastFigureUpdates) for c in before)
-    dashboard._view_count = 1  # what the browser reports when it shows the dashboard
-    dashboard._view_count = 2  # a second view adds nothing
-    dashboard._view_count = 0
-    dashboard._view_count = 1
-    added = [c for c in dashboard.children if isinstance(c, FastFigureUpdates)]
-    assert len(added) == 1 and dashboard.children[-1] is added[0]
-    assert list(dashboard.children[:-1]) == before
-
-
 def test_the_cost_figures_epoch_line_moves_as_a_whole_shapes_list():
     from widgets.figures.curves import cost_data, cost_figure
     from widgets.figures.live import update_traces

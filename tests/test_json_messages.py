@@ -17,12 +17,11 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 from message_checks import non_finite_paths, recording_messages
-from plotly.basedatatypes import Undefined
-from plotly.serializers import _py_to_js
 
 from widgets.figures.finite import finite, finite_or_none, to_js
 from widgets.figures.light import LightFigureWidget
 from widgets.figures.live import replace_layout_item, resend_figure, update_traces, updating
+from widgets.figures.plotly_compat import PLOTLY_SERIALIZER, UNDEFINED
 
 NAN, INF = float("nan"), float("inf")
 
@@ -108,10 +107,10 @@ def test_to_js_finite_arrays_are_not_copied_and_match_plotly():
     samples = [
         {"x": [0, 1, 2], "y": y, "z": np.eye(3), "name": "a", "ids": np.arange(3)},
         {"marker": {"color": ["red", "blue"], "size": np.array([1, 2], dtype=np.int32)}},
-        (1.5, "b", None, Undefined, np.array(["a", "b"])),
+        (1.5, "b", None, UNDEFINED, np.array(["a", "b"])),
     ]
     for value in samples:
-        assert plain(to_js(value)) == plain(_py_to_js(value, None)), value
+        assert plain(to_js(value)) == plain(PLOTLY_SERIALIZER(value, None)), value
 
 
 def test_to_js_object_arrays_are_walked():

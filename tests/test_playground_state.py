@@ -8,7 +8,6 @@ import time
 import numpy as np
 import pytest
 
-from widgets.figures.light import LightFigureWidget
 from widgets.figures.png import data_url, decode_data_url, diverging_rgb
 from widgets.playground.curves import History
 from widgets.playground.network_figure import (
@@ -215,16 +214,6 @@ def test_png_round_trip_and_colours():
     url = data_url(pixels)
     assert url.startswith("data:image/png;base64,")
     np.testing.assert_array_equal(decode_data_url(url), pixels)
-
-
-def test_light_figure_counts_updates_in_flight():
-    figure = LightFigureWidget()
-    figure._last_layout_edit_id = figure._last_trace_edit_id = 5
-    assert figure.updates_in_flight() == 5
-    figure._js2py_layoutDelta = {"layout_delta": {}, "layout_edit_id": 4}
-    figure._js2py_traceDeltas = {"trace_deltas": [], "trace_edit_id": 5}
-    assert figure.updates_in_flight() == 1
-    assert figure._js2py_layoutDelta is None  # handled and cleared
 
 
 def test_thumbnail_samples_the_grid():

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import ipywidgets
 
 from .figures.live import resend_figure
+from .figures.plotly_compat import is_plotly_figure
 
 
 def walk(widget: ipywidgets.Widget) -> Iterator[ipywidgets.Widget]:
@@ -34,7 +35,7 @@ def walk(widget: ipywidgets.Widget) -> Iterator[ipywidgets.Widget]:
 def resend_state(root: ipywidgets.Widget) -> None:
     """Send the full state of ``root`` and everything under it again, now."""
     for widget in walk(root):
-        if hasattr(widget, "_send_update_msg"):  # a plotly FigureWidget
+        if is_plotly_figure(widget):
             resend_figure(widget)
         else:
             widget.send_state()

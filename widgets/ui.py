@@ -24,6 +24,7 @@ import ipywidgets
 
 from .backend import import_deferred, keras_future
 from .errors import StudentError, banner_html, describe, finite_number, whole_number
+from .figures.plotly_compat import is_plotly_figure, on_first_draw
 from .i18n import Strings, check_language, number
 from .resync import resend_state, walk
 
@@ -338,22 +339,20 @@ class Dashboard(ipywidgets.VBox):
 
         The dashboard's root is shown before its plotly figures are drawn; an import that
         starts then takes the CPU the browser needs to draw them (2 cores). Each plotly
-        view reports its trace deltas right after drawing; ``timeout`` covers figures that
-        are hidden and never draw.
+        view reports when it has drawn; ``timeout`` covers figures that are hidden and
+        never draw.
         """
         if not import_deferred() or keras_future(start=False).done():
             return
-        waiting = {id(w): w for w in walk(self) if w.has_trait("_js2py_traceDeltas")}
+        waiting = {id(w): w for w in walk(self) if is_plotly_figure(w)}
 
-        def drawn(change) -> None:
-            if change["new"] is None or id(change["owner"]) not in waiting:
-                return  # plotly resets the trait after reading it; count each figure once
-            waiting.pop(id(change["owner"]))
+        def drawn(figure) -> None:
+            waiting.pop(id(figure), None)
             if not waiting:
                 keras_future()
 
         for figure in waiting.values():
-            figure.observe(drawn, names="_js2py_traceDeltas")
+            on_first_draw(figure, drawn)
         timer = threading.Timer(timeout if waiting else 0.0, keras_future)
         timer.daemon = True
         timer.start()
@@ -400,7 +399,7 @@ class Dashboard(ipywidgets.VBox):
         from .figures.style import separators
 
         for widget in walk(self):
-            if widget.has_trait("_js2py_traceDeltas"):  # a plotly FigureWidget
+            if is_plotly_figure(widget):
                 widget.layout.separators = separators(self.lang)
 
     def _build_model(self, keras: ModuleType) -> None:

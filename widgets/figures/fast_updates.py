@@ -30,6 +30,8 @@ included: 0.44 s of the page's 5 s while the playground trained, Chromium CPU pr
 The patches are looked up at each update, so views drawn before the widget loaded are
 covered too. Where the plotly extension is not the expected
 one, nothing is changed and ``status`` says why; figures then work as before, only slower.
+The front end itself, every plotly name it touches, is
+:data:`widgets.figures.plotly_compat.VIEW_PATCH_ESM`.
 
 Every dashboard adds one to its children once the browser shows it
 (:meth:`widgets.ui.Dashboard._add_fast_figure_updates`): last, so that loading anywidget's
@@ -42,72 +44,7 @@ import anywidget
 import ipywidgets
 import traitlets
 
-_ESM = """
-const DELTA_MS = 0;  // the next task: after this redraw, before the next message
-
-async function install() {
-  const container = globalThis._JUPYTERLAB && globalThis._JUPYTERLAB["jupyterlab-plotly"];
-  if (!container) { return "no plotly extension"; }
-  const exports = (await container.get("./index"))();
-  const Model = exports.FigureModel, View = exports.FigureView;
-  if (!Model || !View) { return "no FigureModel or FigureView"; }
-  if (Model.prototype.__dlFastUpdates) { return "patched"; }
-  const normalize = Model.prototype._normalize_trace_indexes;
-  if (typeof normalize !== "function" || typeof View.prototype.handle_plotly_update !== "function") {
-    return "unknown plotly extension";
-  }
-  // Called by the view's do_update just before it marks and applies the update.
-  Model.prototype._normalize_trace_indexes = function (indexes) {
-    const update = this.get("_py2js_update");
-    const style = update && update.style_data;
-    if (style && !Object.prototype.hasOwnProperty.call(style, "_doNotReportToPy")) {
-      Object.defineProperty(style, "_doNotReportToPy",
-        {value: true, writable: true, enumerable: false, configurable: true});
-    }
-    return normalize.call(this, indexes);
-  };
-  View.prototype.handle_plotly_update = function () {};
-  // A LightFigureWidget (a synchronised "_light" trait) reads only the edit ids from
-  // these answers: skip computing the deltas (a deep copy of the whole figure each).
-  const light = {
-    _sendTraceDeltas(id) { this.model.set("_js2py_traceDeltas", {trace_deltas: [], trace_edit_id: id}); },
-    _sendLayoutDelta(id) { this.model.set("_js2py_layoutDelta", {layout_delta: {}, layout_edit_id: id}); },
-  };
-  for (const name of ["_sendTraceDeltas", "_sendLayoutDelta"]) {
-    const full = View.prototype[name];
-    if (typeof full !== "function") { continue; }
-    const send = function (id) {
-      if (!this.model.get("_light")) { return full.call(this, id); }
-      light[name].call(this, id);
-      this.touch();
-    };
-    // In a task of its own, after the redraw; a burst of updates sends only its newest.
-    View.prototype[name] = function (...args) {
-      const pending = this.__dlPending || (this.__dlPending = {});
-      const waiting = pending[name];
-      pending[name] = args;
-      if (waiting) { return; }
-      setTimeout(() => {
-        const latest = pending[name];
-        pending[name] = null;
-        send.apply(this, latest);
-      }, DELTA_MS);
-    };
-  }
-  Model.prototype.__dlFastUpdates = true;
-  return "patched";
-}
-
-async function render({ model, el }) {
-  let status;
-  try { status = await install(); } catch (error) { status = "failed: " + error; }
-  el.classList.add("dl-fast-updates");
-  el.dataset.status = status;
-  model.set("status", status);
-  model.save_changes();
-}
-export default { render };
-"""
+from .plotly_compat import VIEW_PATCH_ESM
 
 
 class FastFigureUpdates(anywidget.AnyWidget):
@@ -116,7 +53,7 @@ class FastFigureUpdates(anywidget.AnyWidget):
     ``status`` is set by the browser: "patched", or why nothing was changed.
     """
 
-    _esm = _ESM
+    _esm = VIEW_PATCH_ESM
     status = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs):

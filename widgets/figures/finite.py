@@ -9,10 +9,11 @@ was seen in lesson 10, whose click layers' heatmaps have NaN on the gaps between
 
 Plotly draws ``None`` (JSON ``null``) as a gap, exactly where NaN would be one, so:
 
-- :func:`to_js` is plotly's own widget serializer (``plotly.serializers._py_to_js``) that
-  also turns every non-finite float into None. :class:`~widgets.figures.light.LightFigureWidget`,
-  which every figure of the course is, sends its data, layout and every update through
-  it, so no lesson can send a non-finite number in a figure.
+- :func:`to_js` is plotly's own widget serializer
+  (:data:`~widgets.figures.plotly_compat.PLOTLY_SERIALIZER`) that also turns every
+  non-finite float into None. :class:`~widgets.figures.light.LightFigureWidget`, which
+  every figure of the course is, sends its data, layout and every update through it, so
+  no lesson can send a non-finite number in a figure.
 - :func:`finite_or_none` does the same for data built by hand (pure ``*_data``
   functions, whose results tests read).
 - :func:`finite` is for one number written into a widget (a slider, a progress bar).
@@ -28,7 +29,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from plotly.basedatatypes import Undefined
+
+from .plotly_compat import UNDEFINED, UNDEFINED_JS
 
 _PLAIN = (str, int, bool, type(None))  # exact types sent as they are
 
@@ -79,8 +81,8 @@ def _array_to_js(array: np.ndarray):
 
 
 def to_js(value, widget_manager=None):
-    """plotly's ``_py_to_js`` (dicts and lists walked, 1-D numeric arrays as binary
-    buffers, ``Undefined`` as ``"_undefined_"``), with every non-finite float as None.
+    """plotly's serializer (dicts and lists walked, 1-D numeric arrays as binary buffers,
+    plotly's ``Undefined`` as ``"_undefined_"``), with every non-finite float as None.
 
     Dispatching on the exact type first makes the common leaves (float, str, int) cheaper
     than in plotly's version, which tries dict, list and ndarray for each of them.
@@ -100,8 +102,8 @@ def to_js(value, widget_manager=None):
         return {key: to_js(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [to_js(item) for item in value]
-    if value is Undefined:
-        return "_undefined_"
+    if value is UNDEFINED:
+        return UNDEFINED_JS
     if isinstance(value, float | np.floating):
         return value if math.isfinite(value) else None
     return value

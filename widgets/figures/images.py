@@ -6,8 +6,6 @@ on it) and is written in with :func:`widgets.figures.curves.update_traces`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import plotly.graph_objects as go
 
@@ -128,8 +126,3 @@ def confusion_data(matrix: np.ndarray) -> list[dict]:
     matrix = np.asarray(matrix)
     shade = np.log1p(matrix.astype(float))
     return [{"z": shade.round(3).tolist(), "text": matrix.astype(int).tolist()}]
-
-
-def bar_labels(labels: Sequence[str]) -> list[str]:
-    """Category labels as strings (plotly treats "0".."9" as numbers otherwise)."""
-    return [str(label) for label in labels]

@@ -14,66 +14,19 @@ It is also where every number of a figure leaves the kernel: its data, layout an
 update message are serialised by :func:`widgets.figures.finite.to_js` instead of plotly's
 own serializer, so a NaN or ±inf goes out as None (a gap) and never makes a message
 invalid JSON (issue 13; see ``finite.py``).
+
+How both are done with plotly's private names is in
+:class:`widgets.figures.plotly_compat.EditIdFigureWidget`.
 """
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-from plotly.serializers import _py_to_js
-from traitlets import Bool, observe
-
 from .finite import to_js
+from .plotly_compat import EditIdFigureWidget
 
 
-class LightFigureWidget(go.FigureWidget):
-    """``go.FigureWidget`` whose view's answers only record how far the page has drawn."""
+class LightFigureWidget(EditIdFigureWidget):
+    """``go.FigureWidget`` whose view's answers only record how far the page has drawn,
+    and whose messages never hold a non-finite number."""
 
-    # Tells the patched view (widgets.figures.fast_updates) to answer with edit ids alone.
-    _light = Bool(True).tag(sync=True)
-    _drawn_layout_id = 0
-    _drawn_trace_id = 0
-
-    def trait_metadata(self, traitname: str, key: str, default=None):
-        """Trait metadata, with plotly's serializer (``to_json`` of ``_data``, ``_layout``,
-        ``_config`` and every ``_py2js_*`` message) replaced by :func:`to_js`.
-
-        ipywidgets looks the serializer up here for every state it sends (``get_state``),
-        so this covers the first state, ``send_state`` and every update message.
-        """
-        value = super().trait_metadata(traitname, key, default)
-        return to_js if value is _py_to_js else value
-
-    def updates_in_flight(self) -> int:
-        """Updates sent to the page that it has not yet reported drawn."""
-        return max(
-            self._last_layout_edit_id - self._drawn_layout_id,
-            self._last_trace_edit_id - self._drawn_trace_id,
-            0,
-        )
-
-    @observe("_js2py_layoutDelta")
-    def _handler_js2py_layoutDelta(self, change):  # noqa: N802  (plotly's name)
-        message = change["new"]
-        if not message:
-            return
-        self._drawn_layout_id = max(self._drawn_layout_id, message.get("layout_edit_id", 0))
-        if message.get("layout_edit_id") == self._last_layout_edit_id:
-            self._layout_edit_in_process = False
-            self._run_waiting_callbacks()
-        self._js2py_layoutDelta = None
-
-    @observe("_js2py_traceDeltas")
-    def _handler_js2py_traceDeltas(self, change):  # noqa: N802  (plotly's name)
-        message = change["new"]
-        if not message:
-            return
-        self._drawn_trace_id = max(self._drawn_trace_id, message.get("trace_edit_id", 0))
-        if message.get("trace_edit_id") == self._last_trace_edit_id:
-            self._trace_edit_in_process = False
-            self._run_waiting_callbacks()
-        self._js2py_traceDeltas = None
-
-    def _run_waiting_callbacks(self) -> None:
-        if not (self._layout_edit_in_process or self._trace_edit_in_process):
-            while self._waiting_edit_callbacks:
-                self._waiting_edit_callbacks.pop()()
+    serializer = staticmethod(to_js)

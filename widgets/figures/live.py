@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import numpy as np
 import plotly.graph_objects as go
 
+from .plotly_compat import batch_trace_edits, own_data, own_layout, send_update
+
 
 def resend_figure(figure: go.FigureWidget) -> None:
     """The figure's full state, then one update message holding all traces and the layout.
@@ -26,7 +28,7 @@ def resend_figure(figure: go.FigureWidget) -> None:
     traces = [trace.to_plotly_json() for trace in figure.data]
     keys = set().union(*traces) - {"type", "uid"} if traces else set()
     style = {key: [trace.get(key) for trace in traces] for key in keys}
-    figure._send_update_msg(style, figure.layout.to_plotly_json(), list(range(len(traces))))
+    send_update(figure, style, figure.layout.to_plotly_json(), list(range(len(traces))))
 
 
 def _same_keys_for_every_trace(figure: go.FigureWidget) -> None:
@@ -36,7 +38,7 @@ def _same_keys_for_every_trace(figure: go.FigureWidget) -> None:
     with plotly 7 the browser applied it as a value (points vanished on a step back in
     lesson 04). Sending the current value instead is correct with every version.
     """
-    edits = figure._batch_trace_edits
+    edits = batch_trace_edits(figure)
     keys = set().union(*edits.values()) if edits else set()
     for index, style in edits.items():
         for key in keys - set(style):
@@ -75,11 +77,12 @@ def _raw(container, key: str):
     """The value at ``key`` ("marker.color", "shapes[0].x0") in a figure's own dicts, or a
     marker that differs from every value.
 
-    The figure's dicts (``figure._data[i]``, ``figure._layout``) hold what was set, as
-    validated. Reading them is about 50 times faster than ``trace["marker.color"]``,
-    which parses the path and falls back to the defaults plotly.js reported (measured:
-    plotly's lookups were 2/3 of lesson 05's 14 ms per epoch). A key never set is
-    therefore always sent, even when it equals plotly.js's default.
+    The figure's dicts (``own_data(figure)[i]``, ``own_layout(figure)``; see
+    :mod:`~widgets.figures.plotly_compat`) hold what was set, as validated. Reading them
+    is about 50 times faster than ``trace["marker.color"]``, which parses the path and
+    falls back to the defaults plotly.js reported (measured: plotly's lookups were 2/3 of
+    lesson 05's 14 ms per epoch). A key never set is therefore always sent, even when it
+    equals plotly.js's default.
     """
     node = container
     for part in _PATH_PART.findall(key):
@@ -103,13 +106,12 @@ def update_traces(
     same does not trigger a relayout.
     """
     with updating(figure):
-        for trace, own, values in zip(figure.data, figure._data, trace_data, strict=True):
+        for trace, own, values in zip(figure.data, own_data(figure), trace_data, strict=True):
             changed = {k: v for k, v in values.items() if _differs(_raw(own, k), v)}
             if changed:
                 trace.update(changed)
-        changed_layout = {
-            k: v for k, v in (layout or {}).items() if _differs(_raw(figure._layout, k), v)
-        }
+        was = own_layout(figure)
+        changed_layout = {k: v for k, v in (layout or {}).items() if _differs(_raw(was, k), v)}
         # A list of shapes (or annotations) is replaced whole: update() would merge it item
         # by item and send "shapes.0.path" beside "shapes", which plotly.js rejects.
         replaced = {k: changed_layout.pop(k) for k in WHOLE_LISTS if k in changed_layout}

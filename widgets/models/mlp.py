@@ -18,7 +18,7 @@ generator work while TensorFlow is still loading.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -551,11 +551,6 @@ def model_code(
         EVALUATE_CODE,
     ]
     return "\n\n".join(parts) + "\n"
-
-
-def spec_dict(layers) -> list[dict]:
-    """Plain dicts of the specs (for tests and saving settings)."""
-    return [asdict(layer) for layer in layers]
 
 
 __all__ = [
