@@ -168,6 +168,7 @@ class Dashboard(ipywidgets.VBox):
         self._loading = ipywidgets.HTML(TEXT.get("loading", self.lang))
         self._loading.add_class("dl-loading")
         self.add_class("dl-dashboard")
+        self.add_class(f"dl-lang-{self.lang}")  # e.g. Polish slider readouts (widgets.readouts)
         # With a view count set, the browser reports when it shows this dashboard; by then
         # all its front-end models exist, so re-sending the state repairs any update that a
         # background thread made while the page was connecting (see widgets.resync).
@@ -327,12 +328,16 @@ class Dashboard(ipywidgets.VBox):
                 self._add_fast_figure_updates()
 
     def _add_fast_figure_updates(self) -> None:
-        """Add the invisible FastFigureUpdates (widgets/figures/fast_updates.py) once the
-        dashboard is shown: last, so that loading its front end delays no other widget."""
+        """Add the invisible FastFigureUpdates (widgets/figures/fast_updates.py) and, on a
+        Polish page, PolishReadouts (widgets/readouts.py) once the dashboard is shown: last,
+        so that loading their front ends delays no other widget."""
         from .figures.fast_updates import FastFigureUpdates
+        from .readouts import PolishReadouts
 
-        if not any(isinstance(child, FastFigureUpdates) for child in self.children):
-            self.children = (*self.children, FastFigureUpdates())
+        helpers = [FastFigureUpdates] + ([PolishReadouts] if self.lang == "pl" else [])
+        missing = [kind for kind in helpers if not any(isinstance(c, kind) for c in self.children)]
+        if missing:
+            self.children = (*self.children, *(kind() for kind in missing))
 
     def _start_import_when_drawn(self, timeout: float = 3.0) -> None:
         """Start a deferred TensorFlow import once every figure has been drawn.

@@ -139,7 +139,7 @@ class AdalineDashboard(TrainingDashboard):
         self._data = dropdown(t("data"), data_options, "noisy")
         self._seed = slider(t("seed"), 0, *SEED_RANGE, 1, integer=True)
         mode_options = [(t(f"mode_{m}"), m) for m in MODES]
-        self._mode = toggles(t("mode"), mode_options, "batch", button_width="140px")
+        self._mode = toggles(t("mode"), mode_options, "batch", button_width="auto")
         self._learning_rate = log_slider(t("learning_rate"), 0.1, *LR_EXPONENTS, step=0.05)
         self._learning_rate.continuous_update = False
         self._learning_rate.add_class("dl-rate")

@@ -46,6 +46,13 @@ def _size(name: str) -> str:
     return f"calc(var(--dl-scale) * {TEXT_SIZES[name]}px)"
 
 
+def _prose_selectors() -> str:
+    """Every text class, on an element and on an HTML widget (whose content Jupyter gives
+    the 28px line of a one-line control: prose would read double-spaced)."""
+    names = [*TEXT_SIZES, "intro", "status"]
+    return ",".join(f".dl-{n},.dl-{n} .widget-html-content" for n in names)
+
+
 def style_tag() -> str:
     """The stylesheet as a ``<style>`` element, for HTML shown outside a dashboard (the
     course plan, an exercise's verdict, a cell's error banner)."""
@@ -62,10 +69,12 @@ def stylesheet() -> str:
         ".dl-dashboard.dl-present{--dl-scale:1.4}"
         f"{sizes}{colours}"
         f".dl-note{{color:{COLOURS['note']}}}"
-        # Jupyter gives an HTML widget the 28px line of a one-line control: prose would
-        # read double-spaced.
-        ".dl-note .widget-html-content,.dl-body .widget-html-content,"
-        ".dl-text .widget-html-content,.dl-intro{line-height:1.4}"
+        f"{_prose_selectors()}{{line-height:1.4}}"
+        # A checkbox's label wraps instead of being cut to "…" at the column's edge.
+        ".dl-dashboard .widget-checkbox{height:auto;max-width:100%}"
+        ".dl-dashboard .widget-checkbox .widget-label-basic,"
+        ".dl-dashboard .widget-checkbox .widget-label-basic span{white-space:normal;"
+        "line-height:1.3}"
         f".dl-intro{{font-size:{_size('text')};line-height:1.45;max-width:1000px}}"
         ".dl-heading{margin:6px 0 2px 0}"
         f".dl-status{{font-size:{_size('text')};margin:4px 0}}"

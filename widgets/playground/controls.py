@@ -22,6 +22,7 @@ from ..controls import (
     row,
     slider,
 )
+from ..i18n import number
 from ..models.playground import ACTIVATIONS, OPTIMIZERS
 from .datasets import DATASETS, REGRESSION
 from .features import FEATURES, feature_label
@@ -49,10 +50,15 @@ def options_with(values: tuple, *extra) -> list:
     return sorted(set(values) | {float(v) for v in extra})
 
 
-def choose(control: ipywidgets.Dropdown, choices: tuple, value: float) -> None:
+def rate_options(values: tuple, lang: str, *extra) -> list[tuple[str, float]]:
+    """A rate menu's (label, value) pairs: the values written the page's way ("0,03")."""
+    return [(number(value, lang), value) for value in options_with(values, *extra)]
+
+
+def choose(control: ipywidgets.Dropdown, choices: tuple, lang: str, value: float) -> None:
     """Set a rate menu to ``value``, adding it to the menu if it is not there."""
-    if value not in control.options:
-        control.options = options_with(choices, value, control.value)
+    if value not in [option for _, option in control.options]:
+        control.options = rate_options(choices, lang, value, control.value)
     control.value = value
 
 
@@ -147,7 +153,9 @@ class PlaygroundControls:
 
     def _dropout_options(self, *extra: float) -> list[tuple[str, float]]:
         label = self._t("dropout")
-        return [(f"{label} {rate:g}", rate) for rate in options_with(DROPOUTS, *extra)]
+        return [
+            (f"{label} {number(rate, self.lang)}", rate) for rate in options_with(DROPOUTS, *extra)
+        ]
 
     def _build_training_controls(self, s: State) -> None:
         t = self._t
@@ -157,7 +165,7 @@ class PlaygroundControls:
         self._step.add_class("dl-step")
         self._reset = button(t("reset"), icon="undo")
         self._learning_rate = dropdown(
-            t("learning_rate"), options_with(LEARNING_RATES, s.lr), s.lr, width="220px"
+            t("learning_rate"), rate_options(LEARNING_RATES, self.lang, s.lr), s.lr, width="220px"
         )
         self._learning_rate.add_class("dl-lr")
         optimizers = [(t(f"opt_{name}"), name) for name in OPTIMIZERS]
@@ -171,7 +179,7 @@ class PlaygroundControls:
         kinds = [(t(f"reg_{name}"), name) for name in REGULARIZATIONS]
         self._regularization = dropdown(t("regularization"), kinds, s.reg, width="200px")
         self._regularization_rate = dropdown(
-            t("reg_rate"), options_with(REG_RATES, s.rate), s.rate, width="170px"
+            t("reg_rate"), rate_options(REG_RATES, self.lang, s.rate), s.rate, width="170px"
         )
 
     def _build_view_controls(self, s: State) -> None:

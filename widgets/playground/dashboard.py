@@ -430,8 +430,8 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             "layers": self._set_layers,
             "acts": self._set_activations,
             "dropout": self._set_dropouts,
-            "lr": functools.partial(choose, self._learning_rate, LEARNING_RATES),
-            "rate": functools.partial(choose, self._regularization_rate, REG_RATES),
+            "lr": functools.partial(choose, self._learning_rate, LEARNING_RATES, self.lang),
+            "rate": functools.partial(choose, self._regularization_rate, REG_RATES, self.lang),
             "hide": self._show_hidden_sections,
         }
         settings = {
