@@ -163,3 +163,45 @@ def test_no_polish_notebook_writes_numbers_the_english_way(path):
         for found in english_numbers(source)
     ]
     assert problems == [], "\n".join(problems)
+
+
+# One typography (review polish-2026-12, "Typography"): the percent sign right after the
+# number ("50%", as number() writes it), and the Polish dash, the en dash "–" with spaces.
+_SPACED_PERCENT = re.compile(r"\d %|\{[^{}]*%\} %|\d\u00a0%")
+_EM_DASH = re.compile("\u2014")
+
+
+def typography_slips(text: str) -> list[str]:
+    """A spaced percent sign or an em dash in Polish prose."""
+    return [m.group(0) for pattern in (_SPACED_PERCENT, _EM_DASH) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("szum 50 %", ["0 %"]),
+        ("szum 50%", []),
+        ("to inna sprawa — sprawdzimy", ["—"]),
+        ("16–34%", []),
+        ("od 2 – do 3", []),
+    ],
+)
+def test_the_typography_check_finds_spaced_percents_and_em_dashes(text, found):
+    assert typography_slips(text) == found
+
+
+def test_polish_strings_and_notebooks_keep_one_typography():
+    problems = [
+        f"{name}.{key}: {found}"
+        for name, table in sorted(polish_tables().items())
+        for key, texts in table.table.items()
+        if texts["pl"] != "—"  # an empty table cell, not a dash in prose
+        for found in typography_slips(texts["pl"])
+    ] + [
+        f"{_rel(path)} cell {index}: {found}"
+        for path in POLISH_NOTEBOOKS
+        for index, kind, source in notebook_cells(path)
+        if kind == "markdown"
+        for found in typography_slips(source)
+    ]
+    assert problems == [], "\n".join(problems)

@@ -240,10 +240,10 @@ TEXT = Strings(
             "en": "s per epoch",
         },
         "table_reference": {
-            "pl": "Pomiar odniesienia (8000/2000 obrazów, 10 epok): CNN 34 826 parametrów, 98,1 %; "
-            "MLP 235 146 parametrów, 94,3 %.",
+            "pl": "Pomiar odniesienia (8000/2000 obrazów, 10 epok): CNN 34 826 parametrów, 98,1%; "
+            "MLP 235 146 parametrów, 94,3%.",
             "en": "Reference measurement (8,000/2,000 images, 10 epochs): CNN 34,826 parameters, "
-            "98.1 %; MLP 235,146 parameters, 94.3 %.",
+            "98.1%; MLP 235,146 parameters, 94.3%.",
         },
         "not_trained": {
             "pl": "—",

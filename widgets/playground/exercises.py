@@ -30,10 +30,10 @@ TEXT = Strings(
             "boundary.",
         },
         "xor_failed": {
-            "pl": "❌ Jeszcze nie: dokładność na XOR to {accuracy:.0%} (potrzeba 90 %). Sieć bez "
+            "pl": "❌ Jeszcze nie: dokładność na XOR to {accuracy:.0%} (potrzeba 90%). Sieć bez "
             "warstwy ukrytej rysuje jedną prostą, a XOR-a żadna prosta nie rozdzieli: dodaj "
             "warstwę ukrytą z kilkoma neuronami (np. tanh) i ucz dłużej.",
-            "en": "❌ Not yet: the accuracy on XOR is {accuracy:.0%} (90 % needed). A network "
+            "en": "❌ Not yet: the accuracy on XOR is {accuracy:.0%} (90% needed). A network "
             "without a hidden layer draws one straight line, and no line separates XOR: add "
             "a hidden layer of a few neurons (e.g. tanh) and train longer.",
         },
