@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import ipywidgets
 
+from .errors import finite_number, whole_number
+
 WIDTH = "330px"  # a slider with its label and readout, in a controls column of 360px
 COLUMN = "360px"
 LABEL = {"description_width": "initial"}  # the whole label, however long
@@ -193,3 +195,44 @@ def row(children: Iterable[ipywidgets.Widget], wrap: bool = True) -> ipywidgets.
     """Panels side by side; on a narrow screen they wrap below each other."""
     layout = ipywidgets.Layout(flex_flow="row wrap") if wrap else ipywidgets.Layout()
     return ipywidgets.HBox(list(children), layout=layout)
+
+
+# What a control takes (Dashboard.configure checks a value with these before setting it).
+def is_switch(control: ipywidgets.Widget) -> bool:
+    """A checkbox or a toggle: it takes True or False."""
+    return isinstance(control, ipywidgets.Checkbox | ipywidgets.ToggleButton)
+
+
+def is_integer(control: ipywidgets.Widget) -> bool:
+    """A control of whole numbers (an IntSlider, a BoundedIntText…)."""
+    return isinstance(control.value, int) and not isinstance(control.value, bool)
+
+
+def option_values(control: ipywidgets.Widget) -> list:
+    """The values a menu or a row of buttons offers (not their labels)."""
+    return [option[1] if isinstance(option, tuple) else option for option in control.options]
+
+
+def bounds(control: ipywidgets.Widget) -> tuple[float, float]:
+    """The smallest and largest value a slider or a bounded box takes."""
+    if isinstance(control, ipywidgets.FloatLogSlider):
+        return control.base**control.min, control.base**control.max
+    return control.min, control.max
+
+
+def accepts(control: ipywidgets.Widget, value: object) -> bool:
+    """Whether ``control`` can take ``value`` as it is (no clamping, no rounding)."""
+    if is_switch(control):
+        return isinstance(value, bool)
+    if hasattr(control, "options"):
+        return value in option_values(control)
+    low, high = bounds(control)
+    fits = whole_number(value) if is_integer(control) else finite_number(value)
+    return fits and low <= float(value) <= high
+
+
+def value_for(control: ipywidgets.Widget, value: object) -> object:
+    """``value`` as ``control`` holds it (an int for a whole-number control)."""
+    if is_switch(control) or hasattr(control, "options"):
+        return value
+    return int(value) if is_integer(control) else float(value)

@@ -23,7 +23,8 @@ from types import ModuleType
 import ipywidgets
 
 from .backend import import_deferred, keras_future
-from .errors import StudentError, banner_html, describe, finite_number, whole_number
+from .controls import accepts, bounds, is_integer, is_switch, option_values, value_for
+from .errors import StudentError, banner_html, describe
 from .figures.plotly_compat import is_plotly_figure, on_first_draw
 from .i18n import Strings, check_language, number
 from .resync import resend_state, walk
@@ -111,41 +112,6 @@ def shows_errors(method: Callable) -> Callable:
                 return None
 
     return wrapper
-
-
-def _is_switch(control: ipywidgets.Widget) -> bool:
-    return isinstance(control, ipywidgets.Checkbox | ipywidgets.ToggleButton)
-
-
-def _is_integer(control: ipywidgets.Widget) -> bool:
-    return isinstance(control.value, int) and not isinstance(control.value, bool)
-
-
-def _option_values(control: ipywidgets.Widget) -> list:
-    return [option[1] if isinstance(option, tuple) else option for option in control.options]
-
-
-def _bounds(control: ipywidgets.Widget) -> tuple[float, float]:
-    if isinstance(control, ipywidgets.FloatLogSlider):
-        return control.base**control.min, control.base**control.max
-    return control.min, control.max
-
-
-def _fits(control: ipywidgets.Widget, value: object) -> bool:
-    """Whether ``control`` can take ``value`` as it is (no clamping, no rounding)."""
-    if _is_switch(control):
-        return isinstance(value, bool)
-    if hasattr(control, "options"):
-        return value in _option_values(control)
-    low, high = _bounds(control)
-    fits = whole_number(value) if _is_integer(control) else finite_number(value)
-    return fits and low <= float(value) <= high
-
-
-def _converted(control: ipywidgets.Widget, value: object) -> object:
-    if _is_switch(control) or hasattr(control, "options"):
-        return value
-    return int(value) if _is_integer(control) else float(value)
 
 
 class Dashboard(ipywidgets.VBox):
@@ -264,8 +230,8 @@ class Dashboard(ipywidgets.VBox):
         try:
             if setting.check is not None:  # may raise the lesson's own StudentError
                 return setting.check(value)
-            if _fits(setting.control, value):
-                return _converted(setting.control, value)
+            if accepts(setting.control, value):
+                return value_for(setting.control, value)
             allowed = self._allowed(setting.control)
         except StudentError:
             raise
@@ -276,12 +242,12 @@ class Dashboard(ipywidgets.VBox):
     def _allowed(self, control: ipywidgets.Widget) -> str:
         """What ``control`` takes, as a phrase in the page's language."""
         t = TEXT.for_language(self.lang)
-        if _is_switch(control):
+        if is_switch(control):
             return t("allowed_bool")
         if hasattr(control, "options"):
-            return t("allowed_options", options=", ".join(map(str, _option_values(control))))
-        low, high = _bounds(control)
-        key = "allowed_whole" if _is_integer(control) else "allowed_range"
+            return t("allowed_options", options=", ".join(map(str, option_values(control))))
+        low, high = bounds(control)
+        key = "allowed_whole" if is_integer(control) else "allowed_range"
         return t(key, low=number(low, self.lang), high=number(high, self.lang))
 
     # Errors -------------------------------------------------------------------------------
