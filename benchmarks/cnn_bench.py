@@ -190,10 +190,18 @@ def measure_training(page) -> dict:
     }
 
 
-_TRAINED = (
-    f"() => /CNN<\\/td><td>[\\d,]+<\\/td><td>[\\d.]+%/.test("
-    f"document.querySelector('{CNN} .dl-compare').innerHTML)"
-)
+# The CNN's row of the comparison table has an accuracy ("94.5%", "94,5%" in Polish) once
+# trained; read from the DOM, so neither the cells' classes nor the page's number format
+# matter.
+_TRAINED = f"""() => {{
+    const rows = document.querySelectorAll('{CNN} .dl-compare tr');
+    for (const row of rows) {{
+        const cells = row.querySelectorAll('td');
+        if (cells.length > 2 && cells[0].textContent.trim() === 'CNN')
+            return /^[\\d.,]+\\s?%$/.test(cells[2].textContent.trim());
+    }}
+    return false;
+}}"""
 
 
 def train_once(page) -> float:
@@ -204,7 +212,7 @@ def train_once(page) -> float:
     page.wait_for_function(_TRAINED, timeout=600_000, polling=200)
     table = page.locator(f"{CNN} .dl-compare").inner_text()
     row = next(line for line in table.splitlines() if line.startswith("CNN"))
-    return float(row.split()[-1])
+    return float(row.split("\t")[-1].strip().replace(",", "."))  # "1,23" on a Polish page
 
 
 def report(results: dict, bare: list[float], browser_version: str, load: list[float]) -> str:

@@ -3,7 +3,7 @@
 
     python benchmarks/keras_mnist_bench.py [--epochs 10] [--repeats 2] [--presses 15]
 
-Needs MNIST (``DL_COURSE_MNIST_DIR``, e.g. ../shared/data/mnist). Measures, in one run:
+Needs MNIST (``DL_COURSE_MNIST_DIR``; by default ../shared/data/mnist, as dev.py). Measures, in one run:
 
 (a) fit wall time: the lecture's model trained ``--epochs`` epochs by clicking "Train from
     scratch" in the page (live curves, progress bar, Stop button: the time the kernel
@@ -34,6 +34,8 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# As dev.py does: the MNIST beside the repository unless the variable names another.
+os.environ.setdefault("DL_COURSE_MNIST_DIR", str(REPO_ROOT.parent / "shared" / "data" / "mnist"))
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
