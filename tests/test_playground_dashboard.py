@@ -220,3 +220,14 @@ def test_preset_hides_sections():
     assert dashboard.sections["features"].layout.display == "none"
     assert dashboard.sections["data"].layout.display is None
     assert units(dashboard) == [1]
+
+
+@pytest.mark.parametrize(("lang", "smallest"), [("pl", "0,00001"), ("en", "0.00001")])
+def test_rate_menus_write_every_digit_the_page_way(lang, smallest):
+    """TensorFlow Playground's menu reads 0.00001; "1e−05" is no way to write a rate."""
+    controls = PlaygroundDashboard(lang=lang)._learning_rate
+    labels = [label for label, _ in controls.options]
+    assert labels[0] == smallest
+    assert not any("e" in label for label in labels)
+    separator = "," if lang == "pl" else "."
+    assert all(separator in label for label, value in controls.options if value < 1)

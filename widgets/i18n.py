@@ -19,6 +19,8 @@ import numbers
 import string
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 LANGUAGES = ("pl", "en")
 DEFAULT_LANGUAGE = "pl"  # the course is taught in Polish
 
@@ -34,7 +36,9 @@ def check_language(lang: str) -> str:
 
 def number(value: object, lang: str, spec: str = "g") -> str:
     """A number as a sentence in ``lang`` writes it, formatted by ``spec`` (Python's format
-    spec, ``","``, ``".2f"``, ``".1%"``...; ``""`` is ``"g"`` for fractions): a true minus sign in both languages; in
+    spec, ``","``, ``".2f"``, ``".1%"``...; ``""`` is ``"g"`` for fractions; ``"plain"``
+    writes every digit and no exponent, 0.00001 rather than 1e-05, for a menu of rates read
+    at a glance): a true minus sign in both languages; in
     Polish a decimal comma and a non-breaking space between thousands, in English a point
     and commas. Whole numbers from 10 000 on are grouped even when the spec does not ask
     for it; Polish never groups a four-digit number (``5000``, as Polish typesetting does).
@@ -46,6 +50,8 @@ def number(value: object, lang: str, spec: str = "g") -> str:
     ('−0,5', '235\xa0146', '235,146')
     >>> number(0.953, "pl", ".1%"), number(5000, "pl", ","), number(5000, "en", ",")
     ('95,3%', '5000', '5,000')
+    >>> number(1e-05, "pl", "plain"), number(1e-05, "en"), number(3.0, "pl", "plain")
+    ('0,00001', '1e−05', '3')
     """
     if not is_number(value):
         return repr(value)
@@ -55,7 +61,9 @@ def number(value: object, lang: str, spec: str = "g") -> str:
         spec = ","
     if lang == "pl" and "," in spec and abs(value) < 10_000:
         spec = spec.replace(",", "")
-    if integral:
+    if spec == "plain":  # numpy writes the shortest digits that give the float back
+        text = np.format_float_positional(float(value), trim="-")
+    elif integral:
         text = format(int(value), spec)
     else:  # a plain {x} reads like "g": 0.3, not 0.30000000000000004 (nor numpy's float32)
         text = format(float(value), spec or "g")

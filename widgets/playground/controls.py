@@ -51,8 +51,9 @@ def options_with(values: tuple, *extra) -> list:
 
 
 def rate_options(values: tuple, lang: str, *extra) -> list[tuple[str, float]]:
-    """A rate menu's (label, value) pairs: the values written the page's way ("0,03")."""
-    return [(number(value, lang), value) for value in options_with(values, *extra)]
+    """A rate menu's (label, value) pairs: the values written the page's way, every digit
+    shown ("0,03", "0,00001" rather than "1e−05", as TensorFlow Playground's menu)."""
+    return [(number(value, lang, "plain"), value) for value in options_with(values, *extra)]
 
 
 def choose(control: ipywidgets.Dropdown, choices: tuple, lang: str, value: float) -> None:
