@@ -128,8 +128,13 @@ def test_numbers_in_any_field_are_written_as_the_language_writes_them():
 
 @pytest.mark.parametrize(
     ("value", "pl", "en"),
-    [(1e-05, "0,00001", "0.00001"), (3e-4, "0,0003", "0.0003"), (0.03, "0,03", "0.03"),
-     (3.0, "3", "3"), (-2e-05, "−0,00002", "−0.00002")],
+    [
+        (1e-05, "0,00001", "0.00001"),
+        (3e-4, "0,0003", "0.0003"),
+        (0.03, "0,03", "0.03"),
+        (3.0, "3", "3"),
+        (-2e-05, "−0,00002", "−0.00002"),
+    ],
 )
 def test_a_plain_number_has_every_digit_and_no_exponent(value, pl, en):
     assert (number(value, "pl", "plain"), number(value, "en", "plain")) == (pl, en)
