@@ -25,20 +25,23 @@ recurrent weights; the LSTM's forget-gate bias starts at 1) → ``Dense(1)``; me
 error, Adam with ``clipnorm=1`` (a gradient that explodes is cut to length 1).
 
 On a CPU Keras runs a recurrent layer as a ``tf.while_loop`` over the steps (no cuDNN).
-Whether XLA (``jit_compile=True``) helps depends on the cell; measured here (2 cores,
-one training step of batch 64, 32 units, T = 100, median of 30 steps after warm-up,
-machine otherwise idle, 1 December 2026; see ``benchmarks/results-lesson-11-memory.md``):
+XLA (``jit_compile=True``) compiles that loop into one kernel; measured here with
+``python benchmarks/rnn_memory_bench.py --jit`` (2 cores shared with a browser benchmark,
+load 2–4; one ``train_on_batch`` of batch 64, 32 units, T = 100, median of 30 steps
+after the first; two runs, 1 December 2026):
 
-=========  ================  ================  =========
-cell       jit_compile=False  jit_compile=True  chosen
-=========  ================  ================  =========
-SimpleRNN  {simple_rnn_off}  {simple_rnn_on}   {simple_rnn_pick}
-GRU        {gru_off}         {gru_on}          {gru_pick}
-LSTM       {lstm_off}        {lstm_on}         {lstm_pick}
-=========  ================  ================  =========
+=========  =====================  ====================  =========================
+cell       jit off (ms per step)  jit on (ms per step)  first step off / on (s)
+=========  =====================  ====================  =========================
+SimpleRNN  4.2–12.7               2.5–3.9               0.5–1.5 / 1.5–3.7
+GRU        9.3–12.1               4.2–6.0               0.8–1.1 / 1.2–1.3
+LSTM       7.1–11.4               3.5–5.9               0.5–0.8 / 1.2–1.9
+=========  =====================  ====================  =========================
 
-:data:`JIT_COMPILE` holds the faster choice per cell. ``unroll=True`` is not used: with
-XLA it made the GRU 13× slower (DESIGN.md).
+At T = 50 the same: SimpleRNN 3.1 → 1.2 ms, GRU 5.5 → 3.3, LSTM 5.4 → 3.8. XLA is faster
+for every cell (the first step, which compiles, costs about a second more), so
+:data:`JIT_COMPILE` turns it on for all three. ``unroll=True`` is not used: with XLA it
+made the GRU 13× slower (DESIGN.md).
 
 Keras is imported inside the functions that need it, so the data and the baseline work
 (and the dashboard shows) before TensorFlow has loaded.
@@ -56,7 +59,7 @@ if TYPE_CHECKING:
 
 CELLS = ("simple_rnn", "gru", "lstm")
 LAYER_NAMES = {"simple_rnn": "SimpleRNN", "gru": "GRU", "lstm": "LSTM"}
-JIT_COMPILE = {"simple_rnn": False, "gru": True, "lstm": True}
+JIT_COMPILE = {"simple_rnn": True, "gru": True, "lstm": True}
 THEORETICAL_BASELINE = 1.0 / 6.0  # Var(a + b) for independent a, b ~ U(0, 1)
 BATCH_SIZE = 64
 VALIDATION_BATCH_SIZE = 500  # evaluation has no gradient: bigger batches, fewer loop runs

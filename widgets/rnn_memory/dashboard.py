@@ -40,7 +40,7 @@ SEQUENCES_RANGE = (500, 10_000)
 UNITS_RANGE = (4, 64)
 EPOCHS_RANGE = (1, 30)
 LR_EXPONENTS = (-4.0, -1.0)  # η from 0.0001 to 0.1
-DEFAULTS = {"length": 50, "sequences": 2000, "units": 32, "epochs": 8, "learning_rate": 3e-3}
+DEFAULTS = {"length": 100, "sequences": 10_000, "units": 32, "epochs": 10, "learning_rate": 3e-3}
 REBUILDS = ("length", "sequences", "units", "learning_rate")  # these start again
 VALIDATION_SEQUENCES = 500
 SEED = 0
@@ -202,7 +202,8 @@ class MemoryDashboard(TrainingDashboard):
         self._trainer.on_done = lambda trainer: self._on_trained(run_id, trainer)
         self._play.disabled, self._stop.disabled = True, False
         self._progress.value = 0
-        self._show_status(self._t("compiling", cell=LAYER_NAMES[cells[0]]))
+        first = LAYER_NAMES[cells[0]]
+        self._show_status(self._t("starting" if self.losses[cells[0]] else "compiling", cell=first))
         run = self._trainer.start if background else self._trainer.run_here
         run(*self._jobs)
 

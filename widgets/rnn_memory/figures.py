@@ -67,13 +67,13 @@ def loss_figure(names: Mapping[str, str], title: str, x_title: str, y_title: str
 
 def loss_data(losses: Mapping[str, Sequence[float]], baseline: float, baseline_name: str):
     """Trace data for :func:`loss_figure`: ``losses[cell]`` is the validation MSE after
-    epochs 1, 2, …; epoch 0 is the untrained model (its first value, when given)."""
-    longest = max((len(values) for values in losses.values()), default=1)
+    epochs 1, 2, …; the baseline spans the epochs drawn (at least 0 to 1)."""
+    longest = max((len(values) for values in losses.values()), default=0)
     data = []
     for cell in CELLS:
         values = list(losses.get(cell, ()))
-        data.append({"x": list(range(len(values))), "y": finite_or_none(values)})
-    end = max(longest - 1, 1)
+        data.append({"x": list(range(1, len(values) + 1)), "y": finite_or_none(values)})
+    end = max(longest, 1)
     data.append({"x": [0, end], "y": [baseline, baseline], "name": baseline_name})
     return data
 

@@ -138,6 +138,10 @@ TEXT = Strings(
             "pl": "⏳ Uczenie… {cell}: epoka {epoch} z {total}, paczka {batch} z {batches}.",
             "en": "⏳ Training… {cell}: epoch {epoch} of {total}, batch {batch} of {batches}.",
         },
+        "starting": {
+            "pl": "⏳ Uczenie… {cell}",
+            "en": "⏳ Training… {cell}",
+        },
         "compiling": {
             "pl": "⏳ {cell}: pierwsza epoka, TensorFlow kompiluje krok treningu (kilka sekund)…",
             "en": "⏳ {cell}: first epoch, TensorFlow compiles the training step (a few seconds)…",
