@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Lesson 11, memory over time: the dashboard's training against a bare ``model.fit``.
 
-    python benchmarks/rnn_memory_bench.py [--length 50] [--sequences 2000] [--units 32]
-                                          [--epochs 3] [--samples 3] [--jit]
+    python benchmarks/rnn_memory_bench.py [--length 100] [--sequences 10000] [--units 32]
+                                          [--epochs 2] [--samples 3] [--jit]
 
 Measures in one process, alternating (bare, dashboard, bare, dashboard, …):
 
@@ -44,7 +44,7 @@ from widgets.models import memory as mm  # noqa: E402
 
 def bare_seconds(length: int, sequences: int, units: int, lr: float, epochs: int) -> float:
     """Seconds of ``epochs`` bare epochs of the three cells (compilation excluded)."""
-    data = mm.make_data(sequences, length, n_val=500, seed=0)
+    data = mm.make_data(sequences, length, n_val=1000, seed=0)
     total = 0.0
     for cell in mm.CELLS:
         model = mm.recurrent_model(cell, units, length, lr, seed=0)
@@ -98,11 +98,11 @@ def jit_table(length: int, units: int, steps: int = 30) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--length", type=int, default=50)
-    parser.add_argument("--sequences", type=int, default=2000)
+    parser.add_argument("--length", type=int, default=100)
+    parser.add_argument("--sequences", type=int, default=10_000)
     parser.add_argument("--units", type=int, default=32)
     parser.add_argument("--lr", type=float, default=3e-3)
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--samples", type=int, default=3)
     parser.add_argument("--jit", action="store_true", help="the jit_compile table only")
     args = parser.parse_args(argv)

@@ -29,8 +29,8 @@ from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import memory as memory_model  # Keras only inside its functions
-from ..models.memory import CELLS, LAYER_NAMES
-from ..training import BackgroundFit, FitJob, Progress
+from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
+from ..training import BackgroundFit, FitJob, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
 from .figures import example_data, example_figure, loss_data, loss_figure
 from .texts import TEXT
@@ -42,7 +42,7 @@ EPOCHS_RANGE = (1, 30)
 LR_EXPONENTS = (-4.0, -1.0)  # η from 0.0001 to 0.1
 DEFAULTS = {"length": 100, "sequences": 10_000, "units": 32, "epochs": 10, "learning_rate": 3e-3}
 REBUILDS = ("length", "sequences", "units", "learning_rate")  # these start again
-VALIDATION_SEQUENCES = 500
+VALIDATION_SEQUENCES = 1000
 SEED = 0
 SLIDER_WIDTH = "350px"
 
@@ -67,6 +67,7 @@ class MemoryDashboard(TrainingDashboard):
         self.example = 0
         self._run_id = 0
         self._jobs: list[FitJob] = []
+        self._batches: tuple = ()  # training and validation tf.data pipelines
         self._trainer = BackgroundFit(min_interval=0.2, batch_progress=True)
         self._build()
 
@@ -246,6 +247,10 @@ class MemoryDashboard(TrainingDashboard):
             cell: memory_model.recurrent_model(cell, units, length, self.learning_rate, SEED)
             for cell in CELLS
         }
+        self._batches = (
+            batches(self.data.x_train, self.data.y_train, BATCH_SIZE, shuffle=True, seed=SEED),
+            batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH_SIZE),
+        )
         self.losses = {cell: [] for cell in CELLS}
         self.diverged, self.answers = {}, {}
         self._run_id += 1  # a late message from a stopped run must not draw over this
@@ -257,19 +262,23 @@ class MemoryDashboard(TrainingDashboard):
         self._draw_example()
 
     def _fit_jobs(self, cells: list[str], epochs: int) -> list[FitJob]:
-        """``epochs`` rounds of one epoch per cell, each job one ``model.fit`` call."""
+        """``epochs`` rounds of one epoch per cell, each job one ``model.fit`` call.
+
+        The sequences are the tf.data pipelines of :func:`widgets.training.batches` (the
+        batches Keras cuts from the arrays, reshuffled every epoch), built once per
+        rebuild: a ``fit`` from numpy arrays builds its pipeline anew at every call, and
+        this dashboard makes one call per cell and epoch.
+        """
+        train, validation = self._batches
         jobs = []
         for round_ in range(epochs):
             for cell in cells:
                 done = len(self.losses[cell]) + round_
-                kwargs = memory_model.fit_kwargs(self.data, done + 1, initial_epoch=done)
+                kwargs = {"epochs": done + 1, "initial_epoch": done, "shuffle": False}
+                kwargs["validation_data"] = validation  # the pipeline shuffles on its own
                 kwargs["callbacks"] = [self._nan_guard(cell)]
-                skip = self._skipper(cell)
-                jobs.append(
-                    FitJob(
-                        self.models[cell], self.data.x_train, self.data.y_train, kwargs, cell, skip
-                    )
-                )
+                job = FitJob(self.models[cell], train, None, kwargs, cell, self._skipper(cell))
+                jobs.append(job)
         return jobs
 
     def _skipper(self, cell: str):
