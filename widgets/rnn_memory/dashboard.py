@@ -32,7 +32,7 @@ from ..models import memory as memory_model  # Keras only inside its functions
 from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
 from ..training import BackgroundFit, FitJob, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
-from .figures import example_data, example_figure, loss_data, loss_figure
+from .figures import epoch_ticks, example_data, example_figure, loss_data, loss_figure
 from .texts import TEXT
 
 LENGTH_RANGE = (10, 200)
@@ -464,7 +464,9 @@ class MemoryDashboard(TrainingDashboard):
 
         baseline = self.data.baseline
         name = self._t("baseline", value=baseline)
-        update_traces(self.loss_figure, loss_data(self.losses, baseline, name))
+        epochs = max(len(values) for values in self.losses.values())
+        data = loss_data(self.losses, baseline, name)
+        update_traces(self.loss_figure, data, epoch_ticks(epochs))
 
     def _draw_example(self) -> None:
 

@@ -56,7 +56,7 @@ def loss_figure(names: Mapping[str, str], title: str, x_title: str, y_title: str
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
             xaxis={"title": x_title, "rangemode": "tozero"},
-            yaxis={"title": y_title, "type": "log", "dtick": "D2"},
+            yaxis={"title": y_title, "type": "log"},
             width=600,
             height=380,
             showlegend=True,
@@ -76,6 +76,11 @@ def loss_data(losses: Mapping[str, Sequence[float]], baseline: float, baseline_n
     end = max(longest, 1)
     data.append({"x": [0, end], "y": [baseline, baseline], "name": baseline_name})
     return data
+
+
+def epoch_ticks(epochs: int) -> dict:
+    """Whole epochs on the x axis: every one up to 15, then every 5th."""
+    return {"xaxis.tick0": 0, "xaxis.dtick": 1 if epochs <= 15 else 5}
 
 
 # --------------------------------------------------------------------------- example
