@@ -16,6 +16,10 @@ Measures in one process, alternating (bare, dashboard, bare, dashboard, …):
   call per cell and epoch, the validation curves, the progress bar and status after
   batches, the example's answers after every epoch.
 
+For information it also times the bare fit on the dashboard's own tf.data pipelines
+(:func:`widgets.training.batches`), so the views' own cost shows apart from the input
+pipeline's gain.
+
 Throughput is training sequences a second (3 cells × E epochs × sequences / seconds);
 the issue's target is dashboard ≥ 0.8× bare. The views are computed and written into
 their widgets, but headless there is no browser to send them to: the cost of the messages
@@ -42,15 +46,36 @@ from widgets.backend import load_keras  # noqa: E402
 from widgets.models import memory as mm  # noqa: E402
 
 
-def bare_seconds(length: int, sequences: int, units: int, lr: float, epochs: int) -> float:
-    """Seconds of ``epochs`` bare epochs of the three cells (compilation excluded)."""
+def bare_seconds(
+    length: int, sequences: int, units: int, lr: float, epochs: int, pipeline: bool = False
+) -> float:
+    """Seconds of ``epochs`` bare epochs of the three cells (compilation excluded); from
+    numpy arrays, or with ``pipeline`` from the dashboard's tf.data pipelines
+    (:func:`widgets.training.batches`), which shows what the views themselves cost."""
+    from widgets.training import batches
+
     data = mm.make_data(sequences, length, n_val=1000, seed=0)
+    x, y, fit = data.x_train, data.y_train, mm.fit_kwargs
+    if pipeline:
+        train = batches(x, y, mm.BATCH_SIZE, shuffle=True, seed=0)
+        validation = batches(data.x_val, data.y_val, mm.VALIDATION_BATCH_SIZE)
+
+        def fit(_data, epochs, initial_epoch=0):
+            return {
+                "epochs": epochs,
+                "initial_epoch": initial_epoch,
+                "verbose": 0,
+                "validation_data": validation,
+                "shuffle": False,
+            }
+
+        x, y = train, None
     total = 0.0
     for cell in mm.CELLS:
         model = mm.recurrent_model(cell, units, length, lr, seed=0)
-        model.fit(data.x_train, data.y_train, **mm.fit_kwargs(data, 1))
+        model.fit(x, y, **fit(data, 1))
         started = time.perf_counter()
-        model.fit(data.x_train, data.y_train, **mm.fit_kwargs(data, epochs + 1, 1))
+        model.fit(x, y, **fit(data, epochs + 1, 1))
         total += time.perf_counter() - started
     return total
 
@@ -115,11 +140,16 @@ def main(argv=None) -> int:
     board = MemoryDashboard(lang="en").wait_ready(300)
     sizes = (args.length, args.sequences, args.units, args.lr, args.epochs)
     load_before = os.getloadavg()[0]
-    bare, dash = [], []
+    bare, dash, piped = [], [], []
     for sample in range(args.samples):
         bare.append(bare_seconds(*sizes))
         dash.append(dashboard_seconds(board, *sizes))
-        print(f"sample {sample + 1}: bare {bare[-1]:.2f} s, dashboard {dash[-1]:.2f} s", flush=True)
+        piped.append(bare_seconds(*sizes, pipeline=True))
+        print(
+            f"sample {sample + 1}: bare {bare[-1]:.2f} s, dashboard {dash[-1]:.2f} s, "
+            f"bare on the pipelines {piped[-1]:.2f} s",
+            flush=True,
+        )
     load_after = os.getloadavg()[0]
     work = len(mm.CELLS) * args.epochs * args.sequences
     bare_rate, dash_rate = work / statistics.median(bare), work / statistics.median(dash)
@@ -134,9 +164,16 @@ def main(argv=None) -> int:
         f"| dashboard ▶, 3 cells in turns | {statistics.median(dash):.2f} s ({dash_rate:.0f} seq/s) |"
     )
     print(f"| dashboard / bare throughput (target ≥ 0.8×) | {ratio:.2f}× |")
+    piped_rate = work / statistics.median(piped)
     print(
-        f"| raw bare / dashboard (s) | {', '.join(f'{s:.2f}' for s in bare)} / "
-        f"{', '.join(f'{s:.2f}' for s in dash)} |"
+        f"| for information: bare fit on the dashboard's tf.data pipelines | "
+        f"{statistics.median(piped):.2f} s ({piped_rate:.0f} seq/s); dashboard / it "
+        f"{dash_rate / piped_rate:.2f}× |"
+    )
+    print(
+        f"| raw bare / dashboard / bare on the pipelines (s) | "
+        f"{', '.join(f'{s:.2f}' for s in bare)} / {', '.join(f'{s:.2f}' for s in dash)} / "
+        f"{', '.join(f'{s:.2f}' for s in piped)} |"
     )
     print(f"| 1-min load average before / after | {load_before:.1f} / {load_after:.1f} |")
     return 0

@@ -17,7 +17,7 @@ variance 1/12 + 1/12 = 1/6 ≈ 0.167 (:data:`THEORETICAL_BASELINE`); the dashboa
 variance of its own validation targets (:func:`baseline_mse`), which is what the mean
 predictor scores on them. (Issue 15 quoted 0.179, from a different generator; with this
 one the numpy variance of 10,000 targets was 0.163–0.170 over 8 seeds, and the
-dashboard's 1,000 validation targets give 0.163 at T = 100, a sample's spread around 1/6;
+dashboard's 1,000 validation targets give 0.162 at T = 100, a sample's spread around 1/6;
 ``tests/test_rnn_memory.py`` checks the variance of 20,000 against 1/6.)
 
 The models (:func:`recurrent_model`): ``Input((T, 2))`` → one recurrent layer of
