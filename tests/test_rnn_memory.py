@@ -179,6 +179,24 @@ def test_train_draws_a_point_per_cell_and_continues(dashboard):
     assert dashboard.example_figure.data[2].y[0] == pytest.approx(float(data.y_val[1, 0]))
 
 
+def test_a_diverged_cell_is_dropped_and_told(dashboard):
+    """Right after the training test: the same (compiled) models, no rebuild."""
+    dashboard.configure(cells=["simple_rnn", "gru"], epochs=2)
+    gru, trained = dashboard.models["gru"], {k: list(v) for k, v in dashboard.losses.items()}
+    gru.set_weights([np.full_like(w, np.nan) for w in gru.get_weights()])
+    dashboard.play(background=False)
+    assert set(dashboard.diverged) == {"gru"}
+    assert len(dashboard._trainer.histories) == 3  # the GRU's second turn was skipped
+    assert dashboard.error_text.startswith("Training of GRU diverged")
+    assert len(dashboard.losses["simple_rnn"]) == len(trained["simple_rnn"]) + 2
+    assert dashboard.losses["gru"] == trained["gru"]  # no point for a diverged epoch
+    assert "GRU diverged" in dashboard.status_text
+    dashboard.configure(cells=["gru"])
+    dashboard.play()
+    assert dashboard.error_text.startswith("Every checked net has diverged")
+    dashboard.clear_error()
+
+
 def test_stop_ends_the_run_within_a_step_and_rebuilds_on_a_new_size(dashboard):
     dashboard.configure(
         **{**TINY, "length": 50, "sequences": 10_000, "epochs": 30}, cells=["simple_rnn"]
@@ -212,23 +230,6 @@ def test_an_empty_selection_and_bad_settings_are_told(dashboard):
         dashboard.configure(**bad)
         assert dashboard.error_text, bad
         assert dashboard.models["gru"] is model
-    dashboard.clear_error()
-
-
-def test_a_diverged_cell_is_dropped_and_told(dashboard):
-    dashboard.configure(**TINY, cells=["simple_rnn", "gru"])
-    gru = dashboard.models["gru"]
-    gru.set_weights([np.full_like(w, np.nan) for w in gru.get_weights()])
-    dashboard.configure(epochs=2)
-    dashboard.play(background=False)
-    assert dashboard.diverged == {"gru": 1}
-    assert len(dashboard._trainer.histories) == 3  # the GRU's second turn was skipped
-    assert dashboard.error_text.startswith("Training of GRU diverged")
-    assert len(dashboard.losses["simple_rnn"]) == 2 and not dashboard.losses["gru"]
-    assert "GRU diverged" in dashboard.status_text
-    dashboard.configure(cells=["gru"])
-    dashboard.play()
-    assert dashboard.error_text.startswith("Every checked net has diverged")
     dashboard.clear_error()
 
 
