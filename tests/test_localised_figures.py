@@ -22,6 +22,7 @@ DASHBOARDS = (
     ("widgets.keras_workflow", "KerasWorkflowDashboard"),
     ("widgets.convolution", "ConvolutionDashboard"),
     ("widgets.cnn", "CnnDashboard"),
+    ("widgets.rnn_memory", "MemoryDashboard"),
 )
 
 
