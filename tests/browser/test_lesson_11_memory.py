@@ -72,9 +72,6 @@ def check_tiny_training_is_live_and_stops(page, lang: str) -> None:
 
 
 def test_memory_dashboard_trains_tiny_sizes_live_and_stops(voila_server, open_page):
-    notebooks = support.LESSONS_DIR / "pl" / f"{STEM}.ipynb"
-    if not notebooks.exists():
-        pytest.skip(f"{notebooks} does not exist yet (lesson 11 is being merged)")
     pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
     for lang, page in pages.items():
         page.locator(f"{ROOT}.dl-ready").first.wait_for(
