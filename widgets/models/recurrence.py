@@ -29,8 +29,17 @@ It is ``∂h_T/∂h_t`` times one step's ``∂h_t/∂x_t``; for one SimpleRNN un
 
 so with ``|U| < 1`` it shrinks geometrically as ``t`` moves back (vanishing), with
 ``|U| > 1`` it grows (exploding) until ``tanh`` saturates and the factors ``1 − h_k²``
-pull it down again. The recurrent kernel is scaled so that the slider value ``|U|`` is
-its spectral norm (for GRU and LSTM: of each gate's block).
+pull it down again; only near ``|U| = 1`` with small states does it last. The recurrent
+kernel is scaled so that the slider value ``|U|`` is its spectral norm (for GRU and LSTM:
+of each gate's block).
+
+A gated cell carries its memory differently: an LSTM's cell state is ``c_t = f_t·c_{t−1} +
+…``, so the gradient along it is multiplied at each step by the forget gate
+``f_t ≈ σ(b_f)``, whatever ``|U|`` is; a GRU's state is ``h_t = z_t·h_{t−1} + …`` with its
+update gate ``z_t ≈ σ(b_z)``. Keras starts ``b_f`` at 1 (``unit_forget_bias=True``,
+σ(1) ≈ 0.73) and ``b_z`` at 0 (σ(0) = 0.5); training moves them towards 1 where the task
+needs memory. The probes set both biases to one value (:meth:`GradientProbe.set_gate_bias`,
+default 1), so the two gated cells are compared on equal terms.
 
 Keras is imported inside the functions: :func:`unroll` and the input sequences work
 (and the dashboard draws) while TensorFlow is still loading.
@@ -55,6 +64,8 @@ PROBE_AMPLITUDE = 0.1
 #: The probes compute in float64: with |U| = 0.1 and T = 100 the gradient is 1e−99,
 #: which float32 (smallest about 1e−45) would round to 0, and a log axis cannot show 0.
 PROBE_DTYPE = "float64"
+#: The bias of the gate that keeps the memory (LSTM: forget gate; GRU: update gate).
+GATE_BIAS = 1.0
 
 
 # --------------------------------------------------------------------------- numpy
@@ -207,7 +218,7 @@ class GradientProbe:
         recurrent = self.layer.cell.recurrent_kernel
         blocks = np.split(np.asarray(recurrent.numpy(), dtype=float), GATES[cell], axis=1)
         self._unit_blocks = [block / np.linalg.norm(block, 2) for block in blocks]
-        self.scale = None
+        self.scale = self.gate_bias = None
         self._lock = threading.Lock()
         spec = tf.TensorSpec([None, None, 1], PROBE_DTYPE)
         self._jacobian_norms = tf.function(self._traced_norms, input_signature=[spec])
@@ -222,6 +233,23 @@ class GradientProbe:
             self.layer.cell.recurrent_kernel.assign(kernel)
             self.scale = scale
 
+    def set_gate_bias(self, bias: float) -> None:
+        """Set the bias of the gate that keeps the memory: LSTM's forget gate (its second
+        block of biases), GRU's update gate z (its first block, input bias; the recurrent
+        bias of z is 0). A SimpleRNN has no gate."""
+        if bias == self.gate_bias or self.cell == "simple_rnn":
+            self.gate_bias = bias
+            return
+        variable = self.layer.cell.bias
+        values = np.array(variable.numpy(), dtype=float)
+        n = self.units
+        if self.cell == "lstm":  # gates i, f, c, o
+            values[n : 2 * n] = bias
+        else:  # GRU, reset_after: rows (input, recurrent), gates z, r, h
+            values[0, :n], values[1, :n] = bias, 0.0
+        variable.assign(values)
+        self.gate_bias = bias
+
     def _traced_norms(self, x):
         import tensorflow as tf
 
@@ -233,24 +261,36 @@ class GradientProbe:
         gradient = tape.gradient(diagonal, batch)  # copy i holds ∂h_T[i]/∂x
         return tf.norm(gradient[:, :, 0], axis=0)
 
-    def norms(self, x, scale: float) -> np.ndarray:
+    def norms(self, x, scale: float, gate_bias: float = GATE_BIAS) -> np.ndarray:
         """``‖∂h_T/∂x_t‖`` for t = 1 … T of the input sequence ``x`` (T,)."""
         x = np.asarray(x, dtype=PROBE_DTYPE).reshape(1, -1, 1)
         with self._lock:
             self.set_scale(float(scale))
+            self.set_gate_bias(float(gate_bias))
             return np.asarray(self._jacobian_norms(x))
 
 
-@functools.cache
 def gradient_probe(cell: str, units: int = PROBE_UNITS, seed: int = 0) -> GradientProbe:
     """The probe of ``cell``, built once per (cell, units, seed)."""
+    return _probe(cell, int(units), int(seed))
+
+
+@functools.cache
+def _probe(cell: str, units: int, seed: int) -> GradientProbe:
     return GradientProbe(cell, units, seed)
 
 
 def gradient_norms(
-    cell: str, steps: int, scale: float, seed: int = 0, units: int = PROBE_UNITS
+    cell: str,
+    steps: int,
+    scale: float,
+    seed: int = 0,
+    units: int = PROBE_UNITS,
+    gate_bias: float = GATE_BIAS,
 ) -> np.ndarray:
     """``‖∂h_T/∂x_t‖`` for t = 1 … T (T = ``steps``) of a Keras ``cell`` ("simple_rnn",
-    "gru", "lstm") whose recurrent kernel has spectral norm ``scale`` (per gate), on the
-    seeded input :func:`probe_inputs`; see the module docstring for why ``x_t``."""
-    return gradient_probe(cell, units, seed).norms(probe_inputs(steps, seed), scale)
+    "gru", "lstm") whose recurrent kernel has spectral norm ``scale`` (per gate) and whose
+    memory gate has the bias ``gate_bias``, on the seeded input :func:`probe_inputs`; see
+    the module docstring for why ``x_t``."""
+    probe = gradient_probe(cell, units, seed)
+    return probe.norms(probe_inputs(steps, seed), scale, gate_bias)

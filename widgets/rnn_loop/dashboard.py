@@ -47,6 +47,7 @@ DEFAULT_TYPED = "1 0 0 0 0 0 0 0"  # a pulse: watch the state forget it
 SINE_PERIOD = 8  # steps
 BITS_SEED = 3
 SCALE_RANGE = (0.1, 2.0)
+GATE_BIAS_RANGE = (0.0, 5.0)
 GRADIENT_STEPS = (5, 100)
 
 
@@ -88,8 +89,10 @@ def parse_sequence(text, lang: str = "en") -> np.ndarray:
         try:
             value = float(token)
         except ValueError:
-            raise RnnLoopError("rnn_loop.bad_number", token=token[:20]) from None
-        if not np.isfinite(value) or abs(value) > VALUE_LIMIT:
+            value = np.nan
+        if not np.isfinite(value):  # not a number, or "nan", "inf"
+            raise RnnLoopError("rnn_loop.bad_number", token=token[:20])
+        if abs(value) > VALUE_LIMIT:
             raise RnnLoopError("rnn_loop.too_large", value=token[:20], limit=VALUE_LIMIT)
         values.append(value)
     low, high = STEPS_RANGE
@@ -119,9 +122,9 @@ class RecurrenceDashboard(Dashboard):
         self._sequence = dropdown(t("sequence"), kinds, first["sequence"]).add_class("dl-sequence")
         self._steps = slider(t("steps"), first["steps"], *STEPS_RANGE, 1, integer=True)
         self._steps.add_class("dl-steps")
-        self._typed = text_box(t("typed"), DEFAULT_TYPED, placeholder="1 0 0,5").add_class(
-            "dl-typed"
-        )
+        example = "1 0 0,5 −1" if self.lang == "pl" else "1, 0, 0.5, -1"
+        self._typed = text_box(t("typed"), DEFAULT_TYPED, placeholder=example)
+        self._typed.add_class("dl-typed")
         self._units = toggles(t("units"), list(UNITS), first["units"], button_width="40px")
         self._units.add_class("dl-units")
         self._w = slider(t("w"), 1.0, *W_RANGE, 0.1).add_class("dl-rnn-w")
@@ -356,22 +359,26 @@ class RecurrenceDashboard(Dashboard):
 class GradientDashboard(Dashboard):
     """‖∂h_T/∂x_t‖ for SimpleRNN, GRU and LSTM (GradientTape), against |U| and T."""
 
-    def __init__(self, lang: str = "pl", scale: float = 0.9, steps: int = 30):
+    def __init__(
+        self, lang: str = "pl", scale: float = 0.5, steps: int = 30, gate_bias: float = 1.0
+    ):
         super().__init__(lang)
         self._t = TEXT.for_language(lang)
-        self._first = (float(scale), int(steps))
+        self._first = (float(scale), int(steps), float(gate_bias))
         self.models: dict = {}
         self.norms: dict[str, np.ndarray] = {}
         self._build()
 
     def _build_controls(self) -> None:
-        t, (scale, steps) = self._t, self._first
+        t, (scale, steps, gate_bias) = self._t, self._first
         on_release = {"continuous_update": False}  # a GradientTape run per release
         self._scale = slider(t("scale"), scale, *SCALE_RANGE, 0.05, **on_release)
         self._scale.add_class("dl-scale")
         self._steps = slider(t("g_steps"), steps, *GRADIENT_STEPS, 5, integer=True, **on_release)
         self._steps.add_class("dl-gradient-steps")
-        self._model_controls = [self._scale, self._steps]
+        self._gate_bias = slider(t("gate_bias"), gate_bias, *GATE_BIAS_RANGE, 0.5, **on_release)
+        self._gate_bias.add_class("dl-gate-bias")
+        self._model_controls = [self._scale, self._steps, self._gate_bias]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -383,17 +390,24 @@ class GradientDashboard(Dashboard):
     def _lay_out(self) -> None:
         t = self._t
         controls = column(
-            [self._scale, self._steps, html(t("g_help"), "dl-small"), self._regime, self._ratios]
+            [
+                self._scale,
+                self._steps,
+                self._gate_bias,
+                html(t("g_help"), "dl-small"),
+                self._regime,
+                self._ratios,
+            ]  # fmt: skip
         )
         self._page(t("g_title"), t("g_intro"), row([controls, self.plot]))
 
     def _wire(self) -> None:
-        for control in (self._scale, self._steps):
+        for control in (self._scale, self._steps, self._gate_bias):
             control.observe(self._on_change, names="value")
 
     def _settings(self) -> dict:
-        """``configure(scale=1.5, steps=60)``."""
-        return {"scale": self._scale, "steps": self._steps}
+        """``configure(scale=1.5, steps=60, gate_bias=3.0)``."""
+        return {"scale": self._scale, "steps": self._steps, "gate_bias": self._gate_bias}
 
     def _build_model(self, keras) -> None:
         self.models = {cell: recurrence.gradient_probe(cell).model for cell in recurrence.CELLS}
@@ -408,23 +422,29 @@ class GradientDashboard(Dashboard):
         if self.model is None:
             return
         scale, steps = float(self._scale.value), int(self._steps.value)
+        bias = float(self._gate_bias.value)
         self.norms = {
-            cell: recurrence.gradient_norms(cell, steps, scale) for cell in recurrence.CELLS
+            cell: recurrence.gradient_norms(cell, steps, scale, gate_bias=bias)
+            for cell in recurrence.CELLS
         }
         data, layout = gradient_data(self.norms)
         update_traces(self.plot, data, layout)
-        self._write_texts(scale)
+        self._write_texts(scale, bias)
 
     def ratio(self, cell: str) -> float:
         """‖∂h_T/∂x_1‖ / ‖∂h_T/∂x_T‖ of ``cell`` at the current settings."""
         values = self.norms[cell]
         return float(values[0] / values[-1])
 
-    def _write_texts(self, scale: float) -> None:
+    def _write_texts(self, scale: float, bias: float) -> None:
         t = self._t
         regime = "vanishing" if scale < 0.95 else "edge" if scale <= 1.05 else "exploding"
         shown = number(scale, self.lang, ".2f")
-        self._regime.value = t(f"regime_{regime}", scale=shown)
+        keep = number(1 / (1 + np.exp(-bias)), self.lang, ".2f")
+        self._regime.value = (
+            f"{t(f'regime_{regime}', scale=shown)} "
+            f"{t('regime_gates', bias=number(bias, self.lang, '.1f'), keep=keep)}"
+        )
         lines = [
             t("g_ratio", cell=t(f"cell_{cell}"), ratio=self.ratio(cell))
             for cell in recurrence.CELLS

@@ -67,12 +67,13 @@ def check_unroll(function, lang: str = "pl") -> GateCheck:
             got = got.reshape(want.shape) if got.size == want.size else got
         if got.shape != want.shape:
             return GateCheck(False, t("check_loop_shape", want=want.shape, got=got.shape))
-        error = np.abs(got - want)
-        if not np.all(np.isfinite(got)) or float(error.max()) > TOLERANCE:
-            step = int(np.nanargmax(np.where(np.isfinite(error), error, np.inf).max(axis=1)))
+        error = np.where(np.isfinite(got), np.abs(got - want), np.inf).max(axis=1)
+        wrong = np.flatnonzero(error > TOLERANCE)
+        if wrong.size:  # the first step that differs: where the student's loop goes wrong
+            step = int(wrong[0])
             return GateCheck(
                 False,
                 t("check_loop_failed", case=number_, units=len(b), t=step + 1,
-                  error=float(np.nan_to_num(error[step], nan=np.inf).max())),
+                  error=float(error[step])),
             )  # fmt: skip
     return GateCheck(True, t("check_loop_passed", n=len(cases), tol=TOLERANCE))

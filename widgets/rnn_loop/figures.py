@@ -25,9 +25,9 @@ CURRENT = COLOURS["warn"]
 MAX_UNITS = 3
 
 # The unrolled drawing's grid (SVG pixels).
-COLUMN = 70  # one time step
+COLUMN = 90  # one time step
 LEFT = 16
-CELL_W, ROW_H = 56, 22  # a state box is CELL_W wide and ROW_H tall per unit
+CELL_W, ROW_H = 54, 22  # a state box is CELL_W wide and ROW_H tall per unit
 TOP = 34  # the state boxes start here (labels h_t above)
 GAP = 58  # between the state boxes and the input boxes
 

@@ -187,19 +187,23 @@ TEXT = Strings(
             "pl": "Uczenie zmienia wagi proporcjonalnie do gradientu. Wykres pokazuje "
             "‖∂h<sub>T</sub>/∂x<sub>t</sub>‖: jak mocno wejście z kroku <i>t</i> porusza "
             "ostatni stan h<sub>T</sub> (liczone przez <code>tf.GradientTape</code> na "
-            "prawdziwych warstwach Keras, 8 neuronów, ten sam losowy ciąg wejściowy). Dla "
+            "prawdziwych warstwach Keras, 8 neuronów, ten sam losowy ciąg wejściowy). W "
             "SimpleRNN każdy krok wstecz mnoży gradient przez U·(1 − h²): przy |U| &lt; 1 "
             "maleje on wykładniczo (<b>zanikający gradient</b>), przy |U| &gt; 1 rośnie "
-            "(<b>eksplodujący gradient</b>), dopóki tanh się nie nasyci. GRU i LSTM (1997) "
-            "mają bramki i osobną ścieżkę pamięci, więc gradient sięga dużo dalej wstecz.",
+            "(<b>eksplodujący gradient</b>), dopóki tanh się nie nasyci. LSTM (1997) i GRU "
+            "niosą pamięć osobną ścieżką, na której gradient mnoży się w każdym kroku przez "
+            "bramkę: w LSTM bramkę zapominania f ≈ σ(b<sub>f</sub>), niezależnie od |U|. Sieć "
+            "uczy się trzymać ją blisko 1 tam, gdzie musi pamiętać.",
             "en": "Learning changes the weights in proportion to the gradient. The plot shows "
             "‖∂h<sub>T</sub>/∂x<sub>t</sub>‖: how strongly the input of step <i>t</i> moves "
             "the last state h<sub>T</sub> (computed by <code>tf.GradientTape</code> on real "
-            "Keras layers, 8 units, the same random input sequence). For SimpleRNN every "
+            "Keras layers, 8 units, the same random input sequence). In a SimpleRNN every "
             "step back multiplies the gradient by U·(1 − h²): with |U| &lt; 1 it shrinks "
             "exponentially (<b>vanishing gradient</b>), with |U| &gt; 1 it grows "
-            "(<b>exploding gradient</b>) until tanh saturates. GRU and LSTM (1997) have "
-            "gates and a separate memory path, so the gradient reaches much further back.",
+            "(<b>exploding gradient</b>) until tanh saturates. LSTM (1997) and GRU carry "
+            "their memory along a separate path, where the gradient is multiplied at each "
+            "step by a gate: in an LSTM the forget gate f ≈ σ(b<sub>f</sub>), whatever |U| "
+            "is. A network learns to hold it near 1 where it must remember.",
         },
         "scale": {
             "pl": "|U| (norma macierzy pętli)",
@@ -209,12 +213,20 @@ TEXT = Strings(
             "pl": "długość ciągu T",
             "en": "sequence length T",
         },
+        "gate_bias": {
+            "pl": "bias bramki pamięci b<sub>f</sub>",
+            "en": "memory gate bias b<sub>f</sub>",
+        },
         "g_help": {
-            "pl": "Przesuń |U| poniżej 1 i powyżej 1 i wydłużaj ciąg. Wykres liczy się po "
-            "puszczeniu suwaka. Dla GRU i LSTM |U| skaluje blok każdej bramki.",
-            "en": "Move |U| below 1 and above 1 and make the sequence longer. The plot is "
-            "computed when you let go of the slider. For GRU and LSTM, |U| scales each "
-            "gate's block.",
+            "pl": "Przesuń |U| poniżej 1 i powyżej 1 i wydłużaj ciąg, potem podnieś bias "
+            "bramki. Wykres liczy się po puszczeniu suwaka. W GRU i LSTM |U| skaluje blok "
+            "każdej bramki; bias bramki to b<sub>f</sub> bramki zapominania LSTM i bramki "
+            "aktualizacji z GRU (Keras zaczyna od 1 w LSTM i od 0 w GRU).",
+            "en": "Move |U| below 1 and above 1 and make the sequence longer, then raise the "
+            "gate bias. The plot is computed when you let go of a slider. In GRU and LSTM "
+            "|U| scales each gate's block; the gate bias is the b<sub>f</sub> of LSTM's "
+            "forget gate and of GRU's update gate z (Keras starts at 1 in LSTM, at 0 in "
+            "GRU).",
         },
         "g_axis_y": {
             "pl": "‖∂h_T/∂x_t‖ (skala logarytmiczna)",
@@ -231,10 +243,17 @@ TEXT = Strings(
             "network cannot learn dependencies many steps back.",
         },
         "regime_edge": {
-            "pl": "|U| = {scale} ≈ 1: na granicy; mimo to czynniki 1 − h² &lt; 1 powoli "
-            "zmniejszają gradient SimpleRNN.",
-            "en": "|U| = {scale} ≈ 1: on the edge; still, the factors 1 − h² &lt; 1 slowly "
-            "shrink SimpleRNN's gradient.",
+            "pl": "|U| = {scale} ≈ 1: na ostrzu noża. SimpleRNN zachowuje gradient tylko "
+            "tutaj i tylko dopóki stany są małe; przesuń |U| o 0,1 w którąkolwiek stronę.",
+            "en": "|U| = {scale} ≈ 1: on a knife's edge. A SimpleRNN keeps its gradient only "
+            "here, and only while its states are small; move |U| by 0.1 either way.",
+        },
+        "regime_gates": {
+            "pl": "Bramki: σ({bias}) = {keep}, tyle pamięci LSTM i GRU zostawiają w każdym "
+            "kroku; ich gradient maleje mniej więcej jak {keep}<sup>T−t</sup>, niezależnie "
+            "od |U|.",
+            "en": "Gates: σ({bias}) = {keep}, the share of memory LSTM and GRU keep at each "
+            "step; their gradient shrinks roughly as {keep}<sup>T−t</sup>, whatever |U| is.",
         },
         "regime_exploding": {
             "pl": "|U| = {scale} &gt; 1: gradient SimpleRNN rośnie wstecz (eksploduje), aż stan "
