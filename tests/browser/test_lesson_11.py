@@ -13,16 +13,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 NOTEBOOK = "{lang}/11_rnn.ipynb"
 READY_TIMEOUT = 120.0
-LOOP = f"{support.DASHBOARD} .dl-rnn-states"
+LOOP = f"{support.DASHBOARD} .dl-rnn-states{support.PLOTLY_FIGURE}"
 UNROLLED = f"{support.DASHBOARD} .dl-unrolled"
-GRADIENTS = f"{support.DASHBOARD} .dl-gradients"
+GRADIENTS = f"{support.DASHBOARD} .dl-gradients{support.PLOTLY_FIGURE}"
 
 _PLOT_STATE = """(selector) => {
-    const gd = document.querySelector(selector + ' .js-plotly-plot');
+    const gd = document.querySelector(selector);
     if (!gd || !gd.data) { return null; }
     const plain = (key, value) => ArrayBuffer.isView(value) ? Array.from(value) : value;
     return JSON.stringify({data: gd.data.map(t => t.y), shapes: (gd.layout || {}).shapes},
                           plain);
+}"""
+
+
+_BAND_AT = """([selector, expected]) => {
+    const gd = document.querySelector(selector);
+    const shapes = gd && gd.layout && gd.layout.shapes;
+    return !!(shapes && shapes.length) && Math.round(shapes[0].x0 * 10) / 10 === expected;
 }"""
 
 
@@ -37,7 +44,7 @@ def test_lesson_11_slider_and_steps(voila_server, open_page, lang):
     page.locator(f"{support.READY} .dl-gradients").wait_for(
         state="attached", timeout=READY_TIMEOUT * 1000
     )  # the second dashboard is ready too
-    page.locator(f"{LOOP} .js-plotly-plot").wait_for(state="visible")
+    page.locator(LOOP).wait_for(state="visible")
     assert support.page_problems(page) == []
 
     # The W slider -> the states plot and the unrolled network.
@@ -59,9 +66,7 @@ def test_lesson_11_slider_and_steps(voila_server, open_page, lang):
     for expected in (-0.4, 0.6, 1.6):
         if expected > 0:
             page.locator(f"{support.DASHBOARD} .dl-step").first.click()
-        page.wait_for_function(
-            f"() => ({highlight_js()}) === {expected}", timeout=10_000, polling=20
-        )
+        page.wait_for_function(_BAND_AT, arg=[LOOP, expected], timeout=10_000, polling=20)
     step_2 = "Krok 2 z 8" if lang == "pl" else "Step 2 of 8"
     page.locator(f"{support.DASHBOARD} .dl-formula", has_text=step_2).first.wait_for(
         state="visible", timeout=10_000
@@ -70,7 +75,7 @@ def test_lesson_11_slider_and_steps(voila_server, open_page, lang):
     # The gradient panel has three lines.
     lines = page.evaluate(
         """(selector) => {
-            const gd = document.querySelector(selector + ' .js-plotly-plot');
+            const gd = document.querySelector(selector);
             return gd && gd.data ? gd.data.filter(t => t.y && t.y.length).length : 0;
         }""",
         GRADIENTS,
@@ -78,11 +83,3 @@ def test_lesson_11_slider_and_steps(voila_server, open_page, lang):
     assert lines == 3
     assert support.page_problems(page) == []
     support.save_screenshot(page, SCREENSHOTS / f"{lang}_11_rnn.png")
-
-
-def highlight_js() -> str:
-    return (
-        f"(() => {{ const gd = document.querySelector({(LOOP + ' .js-plotly-plot')!r});"
-        " const s = gd && gd.layout && gd.layout.shapes;"
-        " return s && s.length ? Math.round(s[0].x0 * 10) / 10 : null; }})()"
-    )

@@ -445,8 +445,20 @@ class GradientDashboard(Dashboard):
             f"{t(f'regime_{regime}', scale=shown)} "
             f"{t('regime_gates', bias=number(bias, self.lang, '.1f'), keep=keep)}"
         )
-        lines = [
-            t("g_ratio", cell=t(f"cell_{cell}"), ratio=self.ratio(cell))
+        rows = "".join(
+            f"<tr><td>{t(f'cell_{cell}')}</td>"
+            f"<td class='dl-num'>{power_of_ten(self.ratio(cell), self.lang)}</td></tr>"
             for cell in recurrence.CELLS
-        ]
-        self._ratios.value = "<br>".join(lines)
+        )
+        self._ratios.value = f"{t('g_ratios')}<table class='dl-table'>{rows}</table>"
+
+
+def power_of_ten(value: float, lang: str) -> str:
+    """``value`` as ``1,7·10⁻⁹`` (HTML, a superscript exponent; Polish decimal comma)."""
+    if not np.isfinite(value) or value == 0:
+        return number(value, lang)
+    exponent = int(np.floor(np.log10(abs(value))))
+    if -2 <= exponent <= 2:
+        return number(value, lang, ".3g")
+    mantissa = number(value / 10.0**exponent, lang, ".1f")
+    return f"{mantissa}·10<sup>{number(exponent, lang)}</sup>"

@@ -214,8 +214,8 @@ TEXT = Strings(
             "en": "sequence length T",
         },
         "gate_bias": {
-            "pl": "bias bramki pamięci b<sub>f</sub>",
-            "en": "memory gate bias b<sub>f</sub>",
+            "pl": "bias bramki pamięci b_f",
+            "en": "memory gate bias b_f",
         },
         "g_help": {
             "pl": "Przesuń |U| poniżej 1 i powyżej 1 i wydłużaj ciąg, potem podnieś bias "
@@ -232,9 +232,11 @@ TEXT = Strings(
             "pl": "‖∂h_T/∂x_t‖ (skala logarytmiczna)",
             "en": "‖∂h_T/∂x_t‖ (log scale)",
         },
-        "g_ratio": {
-            "pl": "{cell}: gradient z kroku 1 to {ratio:.1e} gradientu z kroku T",
-            "en": "{cell}: the gradient from step 1 is {ratio:.1e} of the gradient from step T",
+        "g_ratios": {
+            "pl": "Gradient z kroku 1 względem gradientu z kroku T, "
+            "‖∂h<sub>T</sub>/∂x<sub>1</sub>‖ / ‖∂h<sub>T</sub>/∂x<sub>T</sub>‖:",
+            "en": "The gradient from step 1 against the gradient from step T, "
+            "‖∂h<sub>T</sub>/∂x<sub>1</sub>‖ / ‖∂h<sub>T</sub>/∂x<sub>T</sub>‖:",
         },
         "regime_vanishing": {
             "pl": "|U| = {scale} &lt; 1: gradient SimpleRNN zanika wykładniczo, więc sieć nie "
