@@ -259,6 +259,15 @@ def test_bad_typed_sequence_in_polish():
     assert "0,50" in polish.unrolled.value and "−1,00" in polish.unrolled.value
 
 
+def test_a_wrong_start_is_told_in_the_pages_language():
+    with pytest.raises(RnnLoopError) as caught:
+        RecurrenceDashboard(lang="pl", sequence="cosine")
+    sentence, _ = assert_student_error(
+        caught.value, "rnn_loop.bad_choice", "cosine", "sequence", "sine step bits typed"
+    )
+    assert "wybierz jedno z: sine, step, bits, typed" in sentence
+
+
 # --------------------------------------------------------------------------- gradient panel
 
 

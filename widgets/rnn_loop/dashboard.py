@@ -110,8 +110,10 @@ class RecurrenceDashboard(Dashboard):
         super().__init__(lang)
         self._t = TEXT.for_language(lang)
         self._first = {"sequence": sequence, "steps": steps, "units": units}
-        if sequence not in SEQUENCES or units not in UNITS:
-            raise ValueError(f"sequence one of {SEQUENCES}, units one of {UNITS}")
+        for name, value, options in (("sequence", sequence, SEQUENCES), ("units", units, UNITS)):
+            if value not in options:
+                choices = ", ".join(map(str, options))
+                raise RnnLoopError("rnn_loop.bad_choice", name=name, value=value, options=choices)
         self.x = self.h = None  # the input x_1 … x_T and the states h_1 … h_T (numpy)
         self._build()
 

@@ -178,6 +178,10 @@ TEXT = Strings(
             "pl": 'Ciąg podaj jako tekst z liczbami, np. "1 0 0,5", albo listę liczb.',
             "en": 'Give the sequence as text with numbers, e.g. "1, 0, 0.5", or a list of numbers.',
         },
+        "bad_choice": {
+            "pl": "{name} nie może być {value!r}: wybierz jedno z: {options}.",
+            "en": "{name} cannot be {value!r}: pick one of: {options}.",
+        },
         # Why plain RNNs forget ---------------------------------------------------------------
         "g_title": {
             "pl": "Dlaczego zwykła sieć rekurencyjna zapomina",
