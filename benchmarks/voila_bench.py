@@ -100,6 +100,15 @@ LESSONS: dict[str, dict] = {
         }
         for lang in ("en", "pl")
     },
+    # RNN, the loop unrolled: the input weight W -> the states-over-time plot (the SVG of
+    # the unrolled network changes in the same message).
+    **{
+        f"{lang}/11_rnn.ipynb": {
+            "slider": f"{support.DASHBOARD} .dl-rnn-w {support.SLIDER_HANDLE}",
+            "figure": f"{support.DASHBOARD} .dl-rnn-states",
+        }
+        for lang in ("en", "pl")
+    },
     # Activations: the neuron's weight w1 -> the neuron's output curve.
     **{
         f"{lang}/06_activations.ipynb": {

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
 
 import widgets.ui as ui
 from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
@@ -28,3 +35,18 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
     assert starts == []  # shown, but the plane is not drawn yet
     dashboard.plane._js2py_traceDeltas = {"trace_deltas": [], "trace_edit_id": 0}
     assert starts == [True]
+
+
+@pytest.mark.parametrize("module", ["widgets.rnn_loop", "widgets.models.recurrence"])
+def test_lesson_11_modules_import_without_tensorflow(module):
+    """Lesson 11's dashboards draw with numpy before TensorFlow is there: importing their
+    package and its model module must not import it (Keras is imported in functions)."""
+    code = (
+        f"import sys, {module}; "
+        "heavy = [m for m in ('tensorflow', 'keras') if m in sys.modules]; "
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

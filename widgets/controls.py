@@ -114,6 +114,26 @@ def number_field(
     return kind(value=value, description=description, style=LABEL, layout=_layout(width))
 
 
+def text_box(
+    description: str,
+    value: str = "",
+    *,
+    placeholder: str = "",
+    width: str | None = WIDTH,
+    continuous_update: bool = False,
+) -> ipywidgets.Text:
+    """A one-line box for typed text (a sequence of numbers…); by default its value is sent
+    when the student presses Enter or leaves the box, not at every key."""
+    return ipywidgets.Text(
+        value=value,
+        placeholder=placeholder,
+        description=description,
+        style=LABEL,
+        layout=_layout(width),
+        continuous_update=continuous_update,
+    )
+
+
 def dropdown(
     description: str,
     options: Sequence | dict,
