@@ -164,3 +164,20 @@ def test_an_unusable_text_is_told_in_both_languages(text, length, key, pl, en):
     assert error.value.key == f"text.{key}"
     assert pl in error.value.message("pl")
     assert en in error.value.message("en")
+
+
+def test_the_text_loader_and_the_model_module_import_without_tensorflow():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, widgets.data.text, widgets.models.charlm; "
+        "heavy = [m for m in ('tensorflow', 'keras') if m in sys.modules]; "
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
