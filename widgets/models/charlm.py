@@ -250,3 +250,34 @@ def hidden_states(model, ids: np.ndarray, layer_index: int = 0) -> np.ndarray:
     recurrent = [layer for layer in model.layers if hasattr(layer, "cell")]
     probe = keras.Model(model.input, recurrent[layer_index].output)
     return np.asarray(probe(np.asarray(ids, dtype=np.int32)[None]))[0]
+
+
+def save_pretrained(model, spec: Spec, vocabulary: Vocabulary, stem, **facts) -> None:
+    """Write ``<stem>.weights.h5`` (Keras's weights file) and ``<stem>.json`` (the spec,
+    the vocabulary and ``facts`` such as the epochs and the loss reached)."""
+    from pathlib import Path
+
+    stem = Path(stem)
+    model.save_weights(str(stem.with_suffix(".weights.h5")))
+    about = {"spec": spec.__dict__, "chars": vocabulary.chars, **facts}
+    stem.with_suffix(".json").write_text(json.dumps(about, ensure_ascii=False, indent=1) + "\n")
+
+
+def load_pretrained(stem) -> tuple[object, Spec, Vocabulary, dict]:
+    """The model :func:`save_pretrained` wrote, compiled, with its spec, vocabulary and facts.
+
+    Raises:
+        FileNotFoundError: when either file is missing.
+    """
+    from pathlib import Path
+
+    stem = Path(stem)
+    about = json.loads(stem.with_suffix(".json").read_text())
+    spec = Spec(**about.pop("spec"))
+    vocabulary = Vocabulary(about.pop("chars"))
+    model = compile_model(build_model(spec, len(vocabulary), seed=None))
+    # The file holds Adam's moments too, so training on resumes where the script stopped;
+    # an optimizer not yet built has no variables to load them into.
+    model.optimizer.build(model.trainable_variables)
+    model.load_weights(str(stem.with_suffix(".weights.h5")))
+    return model, spec, vocabulary, about
