@@ -77,7 +77,7 @@ def serve() -> None:
 def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
-    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py", "conftest.py"])
+    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "scripts", "dev.py", "conftest.py"])
     run(
         [
             PYTHON,

@@ -142,3 +142,20 @@ def test_the_shipped_models_load_and_write_in_their_language():
         assert facts["epochs"] >= 20
         assert charlm.perplexity(facts["loss"]) < 5
         assert any(word in text for word in words), text
+
+
+def test_the_perplexity_exercise_accepts_the_mean_and_refuses_the_sum():
+    from widgets.rnn_text import check_perplexity
+
+    def mean(p, y):
+        return np.exp(-np.mean(np.log(p[np.arange(len(y)), y])))
+
+    def total(p, y):
+        return np.exp(-np.sum(np.log(p[np.arange(len(y)), y])))
+
+    assert check_perplexity(mean, "en").passed
+    refused = check_perplexity(total, "pl")
+    assert not refused.passed
+    assert "a e^strata z Kerasa to 4,0000" in refused.message
+    crashed = check_perplexity(lambda p, y: 1 / 0, "en")
+    assert not crashed.passed and "division by zero" in crashed.message

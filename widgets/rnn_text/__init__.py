@@ -3,6 +3,7 @@ learns. The lesson's shape: ``texts.py``, ``figures.py``, ``dashboard.py``; the 
 in :mod:`widgets.models.charlm`, the texts in :mod:`widgets.data.text`."""
 
 from .dashboard import CharModelDashboard
+from .exercises import check_perplexity
 from .texts import TEXT
 
-__all__ = ["TEXT", "CharModelDashboard"]
+__all__ = ["TEXT", "CharModelDashboard", "check_perplexity"]

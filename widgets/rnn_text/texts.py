@@ -136,6 +136,24 @@ TEXT = Strings(
             "depend on? The darker the background, the larger ‖∂logit/∂x<sub>t</sub>‖ "
             "(GradientTape), as in distill.pub's “Memorization in RNNs”.",
         },
+        "check_crashed": {
+            "pl": "Twoja funkcja zgłosiła błąd: {message}",
+            "en": "Your function raised an error: {message}",
+        },
+        "check_failed": {
+            "pl": "Dla {n} {n:@pozycji|pozycji|pozycji} i alfabetu {alphabet} znaków wyszło "
+            "{got:.4f}, a e^strata z Kerasa to {want:.4f}. Wskazówka: średnia z −log p "
+            "prawdziwych znaków, potem exp.",
+            "en": "For {n} {n:@position|positions} and a {alphabet}-character alphabet you got "
+            "{got:.4f}; e^loss from Keras is {want:.4f}. Hint: the mean of −log p of the true "
+            "characters, then exp.",
+        },
+        "check_passed": {
+            "pl": "✅ Dobrze! Twoja perpleksja zgadza się z e^strata z Kerasa w trzech "
+            "przypadkach (zgadywanie spośród 4 znaków daje dokładnie 4).",
+            "en": "✅ Correct! Your perplexity agrees with e^loss from Keras in three cases "
+            "(guessing among 4 characters gives exactly 4).",
+        },
         "next_guess": {
             "pl": "Sieć przewiduje po nim: {guesses}",
             "en": "After it the network predicts: {guesses}",
