@@ -28,6 +28,12 @@ from widgets.models import charlm  # noqa: E402
 OUT = REPO_ROOT / "widgets" / "pretrained"
 
 
+def excerpt(text: str, start: int = 20_000, length: int = 600) -> str:
+    """``length`` characters of ``text`` from the first line break after ``start``."""
+    begin = text.index("\n", start) + 1
+    return text[begin : begin + length]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("pl", "en"), required=True)
@@ -62,6 +68,9 @@ def main() -> int:
         batch_size=args.batch,
         learning_rate=args.rate,
         loss=round(float(loss), 4),
+        # A piece of the (public-domain) text, for the lesson's prompts and inside views
+        # where the corpus itself is not beside the repository (Binder).
+        excerpt=excerpt(text),
         seconds=round(time.monotonic() - start),
         command=" ".join(["python", "scripts/train_char_model.py", *sys.argv[1:]]),
     )

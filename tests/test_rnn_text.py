@@ -159,3 +159,23 @@ def test_the_perplexity_exercise_accepts_the_mean_and_refuses_the_sum():
     assert "a e^strata z Kerasa to 4,0000" in refused.message
     crashed = check_perplexity(lambda p, y: 1 / 0, "en")
     assert not crashed.passed and "division by zero" in crashed.message
+
+
+def test_without_the_corpus_the_shipped_model_still_writes_and_train_says_why(
+    monkeypatch, tmp_path
+):
+    vocabulary = charlm.Vocabulary.of(PERIODIC)
+    spec = charlm.Spec(cell="gru", layers=1, units=32)
+    model = charlm.compile_model(charlm.build_model(spec, len(vocabulary)))
+    charlm.save_pretrained(
+        model, spec, vocabulary, tmp_path / "char-en", epochs=1, loss=2.0, excerpt=PERIODIC[:300]
+    )
+    monkeypatch.setattr(module, "PRETRAINED", tmp_path)
+    monkeypatch.delenv("DL_COURSE_TEXT_DIR", raising=False)
+    dashboard = CharModelDashboard("en").wait_ready()  # no corpus given, none on disk
+    assert dashboard.error_text == ""
+    assert len(dashboard.samples()[0][1]) > 100
+    assert dashboard._activations.value.count("class='dl-char") == 240
+    dashboard.train()
+    assert "tinyshakespeare.txt was not found" in dashboard.error_text
+    assert not dashboard._trainer.running

@@ -50,6 +50,7 @@ class CharModelDashboard(TrainingDashboard):
         self.history: dict[str, list] = {"x": [], "perplexity": []}
         self.epochs_trained, self.diverged = 0, False
         self._start = 0  # epochs trained before the running training began
+        self._shipped_excerpt = ""  # a piece of the corpus, shipped beside the trained model
         self._states: np.ndarray | None = None  # hidden states of the excerpt, per model
         self._rng = np.random.default_rng(0)
         self._trainer = BackgroundFit(
@@ -218,6 +219,16 @@ class CharModelDashboard(TrainingDashboard):
             self._corpus = load_corpus(self.lang)
         return check_text(self._corpus, self._sequence.value)
 
+    def reading(self) -> str:
+        """A text to start samples from and to colour inside: the training text, or, where
+        the corpus is missing (Binder has no ../shared), the excerpt shipped with the model."""
+        try:
+            return self.text()
+        except StudentError:
+            if self._shipped_excerpt:
+                return self._shipped_excerpt
+            raise
+
     @shows_errors
     def new_model(self) -> None:
         """A new untrained model with the chosen architecture and the text's alphabet."""
@@ -237,6 +248,7 @@ class CharModelDashboard(TrainingDashboard):
         if not stem.with_suffix(".json").is_file():
             raise StudentError("rnn_text.no_pretrained", path=str(stem))
         model, spec, vocabulary, facts = charlm.load_pretrained(stem)
+        self._shipped_excerpt = facts.get("excerpt", "")
         with self._quietly():
             self._cell.value, self._layers.value, self._units.value = (
                 spec.cell,
@@ -271,7 +283,7 @@ class CharModelDashboard(TrainingDashboard):
     @shows_errors
     def write(self) -> str:
         """Write ``length`` characters after the prompt at the chosen temperature."""
-        prompt = self._prompt.value or self.text()[:1]
+        prompt = self._prompt.value or self.reading().lstrip()[:1]
         if not prompt:
             raise StudentError("rnn_text.empty_prompt")
         unknown = self.vocabulary.unknown(prompt)
@@ -287,7 +299,7 @@ class CharModelDashboard(TrainingDashboard):
     def samples(self) -> list[tuple[str, str]]:
         """The argmax sample and two at the chosen temperature, from the text's first line."""
         t, generator = self._t, charlm.Generator(self.model, self.vocabulary)
-        prompt = self.text()[: self._sequence.value].lstrip()[:1] or self.vocabulary.chars[0]
+        prompt = self.reading().lstrip()[:1] or self.vocabulary.chars[0]
         temperature = self._temperature.value
         rows = [(t("sample_argmax"), prompt + generator.write(prompt, SAMPLE_CHARS, None))]
         label = t("sample_temperature", t=number(temperature, self.lang))
@@ -351,7 +363,7 @@ class CharModelDashboard(TrainingDashboard):
         )
 
     def _excerpt(self) -> str:
-        text = self.text()
+        text = self.reading()
         start = min(len(text) // 3, max(0, len(text) - INSIDE_CHARS))
         excerpt = text[start : start + INSIDE_CHARS]
         return "".join(c for c in excerpt if c in self.vocabulary.chars)
