@@ -83,7 +83,12 @@ class CharModelDashboard(TrainingDashboard):
         self._load = button(t("pretrained"), icon="download")
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._temperature = slider(t("temperature"), 0.6, *TEMPERATURE_RANGE, 0.05)
-        self._prompt = ipywidgets.Text(value="", description=t("prompt"), layout={"width": "340px"})
+        self._prompt = ipywidgets.Text(
+            value="",
+            placeholder=t("prompt_placeholder"),
+            description=t("prompt"),
+            layout={"width": "340px"},
+        )
         self._length = slider(t("length"), 300, 50, 1000, 50, integer=True)
         self._write = button(t("write"), icon="pencil")
         self._layer = slider(t("layer"), 1, 1, 1, 1, integer=True)

@@ -13,7 +13,16 @@ from ..figures.style import FIRE, QUIET, base_layout, separators
 def perplexity_figure(title: str, x_title: str, y_title: str, lang: str) -> LightFigureWidget:
     """An empty perplexity-against-epoch line, log y axis."""
     figure = LightFigureWidget(
-        data=[{"type": "scatter", "mode": "lines", "x": [], "y": [], "line": {"color": FIRE}}],
+        data=[
+            {
+                "type": "scatter",
+                "mode": "lines+markers",  # a model loaded trained is one point, not a line
+                "x": [],
+                "y": [],
+                "line": {"color": FIRE},
+                "marker": {"size": 6},
+            }
+        ],
         layout=base_layout(
             height=300,
             width=460,
@@ -68,6 +77,6 @@ STYLE = (
     ".dl-coloured-text{line-height:1.9;max-width:900px;word-break:break-all}"
     ".dl-char{padding:1px 0}"
     ".dl-char-framed{outline:2px solid #222}"
-    ".dl-sample{white-space:pre-wrap;margin:0 0 8px 0;font-size:calc(14px*var(--dl-scale,1));"
+    ".dl-sample{white-space:pre-wrap;margin:0 0 8px 0;line-height:1.35;font-size:calc(14px*var(--dl-scale,1));"
     "max-width:640px}"
 )

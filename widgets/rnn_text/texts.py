@@ -41,10 +41,14 @@ TEXT = Strings(
         "train": {"pl": "Ucz dalej", "en": "Train on"},
         "stop": {"pl": "Stop", "en": "Stop"},
         "new_model": {"pl": "Nowy model", "en": "New model"},
-        "pretrained": {"pl": "Wczytaj wytrenowany", "en": "Load the trained one"},
+        "pretrained": {"pl": "Wczytaj gotowy", "en": "Load trained"},
         "writing": {"pl": "Pisanie", "en": "Writing"},
         "temperature": {"pl": "temperatura", "en": "temperature"},
         "prompt": {"pl": "początek", "en": "prompt"},
+        "prompt_placeholder": {
+            "pl": "np. Litwo! (puste: pierwszy znak fragmentu)",
+            "en": "e.g. ROMEO: (empty: the excerpt's first character)",
+        },
         "length": {"pl": "liczba znaków", "en": "characters"},
         "write": {"pl": "Pisz", "en": "Write"},
         "controls_help": {
