@@ -222,34 +222,69 @@ def _state_sizes(cell) -> list[int]:
     return list(size) if isinstance(size, (list, tuple)) else [size]
 
 
-def connectivity(model, ids: np.ndarray, position: int) -> np.ndarray:
-    """How much the prediction at ``position`` depends on each earlier character
-    (distill.pub's "Memorization in RNNs"): ``‖∂ logit / ∂ e_t‖`` for t = 0..position,
-    where ``e_t`` is the embedding of character t and ``logit`` the largest output logit
-    at ``position``. Later characters cannot matter (the network reads left to right)."""
-    import tensorflow as tf
+class Inspector:
+    """Looks inside a model, compiled once so a dashboard can redraw at a slider's pace.
 
-    embedded = model.get_layer("embedding")(np.asarray(ids, dtype=np.int32)[None, : position + 1])
-    with tf.GradientTape() as tape:
-        tape.watch(embedded)
-        x = embedded
-        for layer in model.layers:
-            if hasattr(layer, "cell"):
-                x = layer(x)
-        logits = model.get_layer("logits")(x)[0, position]
-        top = tf.reduce_max(logits)
-    grads = tape.gradient(top, embedded)[0]
-    return tf.norm(grads, axis=-1).numpy()
+    :meth:`connectivity` is distill.pub's view ("Memorization in RNNs"): how much the
+    prediction at ``position`` depends on each character ``t``, ``‖∂ logit / ∂ e_t‖`` where
+    ``e_t`` is the character's embedding and ``logit`` the largest output logit at
+    ``position``. It runs on the whole sequence so every position shares one trace: the
+    network reads left to right, so characters after ``position`` get a gradient of 0.
+    :meth:`hidden_states` gives a recurrent layer's state at every position (LSTMVis
+    colours text by one unit of it).
+    """
+
+    def __init__(self, model):
+        import tensorflow as tf
+
+        self._embedding = model.get_layer("embedding")
+        self._recurrent = [layer for layer in model.layers if hasattr(layer, "cell")]
+        self._dense = model.get_layer("logits")
+        self._connectivity = tf.function(self._gradient_norms)
+        self._hidden = tf.function(self._states)
+
+    def _run(self, x, last: int | None = None):
+        for index, layer in enumerate(self._recurrent):
+            x = layer(x)
+            if index == last:
+                break
+        return x
+
+    def _gradient_norms(self, ids, position):
+        import tensorflow as tf
+
+        embedded = self._embedding(ids)
+        with tf.GradientTape() as tape:
+            tape.watch(embedded)
+            logits = tf.gather(self._dense(self._run(embedded))[0], position)
+            top = tf.reduce_max(logits)
+        return tf.norm(tape.gradient(top, embedded)[0], axis=-1), logits
+
+    def _states(self, ids, layer_index):
+        return self._run(self._embedding(ids), last=layer_index)[0]
+
+    def connectivity(self, ids: np.ndarray, position: int) -> tuple[np.ndarray, np.ndarray]:
+        """Gradient norms for t = 0..position, and the logits at ``position``."""
+        norms, logits = self._connectivity(_batch(ids), np.int32(position))
+        return norms.numpy()[: position + 1], logits.numpy()
+
+    def hidden_states(self, ids: np.ndarray, layer_index: int = 0) -> np.ndarray:
+        """Recurrent layer ``layer_index``'s state after each character, ``(len, units)``."""
+        return self._hidden(_batch(ids), layer_index).numpy()
+
+
+def _batch(ids) -> np.ndarray:
+    return np.asarray(ids, dtype=np.int32)[None]
+
+
+def connectivity(model, ids: np.ndarray, position: int) -> np.ndarray:
+    """:meth:`Inspector.connectivity`'s norms, for a notebook cell's one question."""
+    return Inspector(model).connectivity(ids, position)[0]
 
 
 def hidden_states(model, ids: np.ndarray, layer_index: int = 0) -> np.ndarray:
-    """The hidden state of recurrent layer ``layer_index`` at every position, shape
-    ``(len(ids), units)`` (LSTMVis colours text by one column of it)."""
-    import keras
-
-    recurrent = [layer for layer in model.layers if hasattr(layer, "cell")]
-    probe = keras.Model(model.input, recurrent[layer_index].output)
-    return np.asarray(probe(np.asarray(ids, dtype=np.int32)[None]))[0]
+    """:meth:`Inspector.hidden_states`, for a notebook cell's one question."""
+    return Inspector(model).hidden_states(ids, layer_index)
 
 
 def save_pretrained(model, spec: Spec, vocabulary: Vocabulary, stem, **facts) -> None:

@@ -50,7 +50,8 @@ class CharModelDashboard(TrainingDashboard):
         self.history: dict[str, list] = {"x": [], "perplexity": []}
         self.epochs_trained, self.diverged = 0, False
         self._start = 0  # epochs trained before the running training began
-        self._shipped_excerpt = ""  # a piece of the corpus, shipped beside the trained model
+        self._shipped_excerpt = ""
+        self._sampled_at = -1  # epochs trained when the samples were last written  # a piece of the corpus, shipped beside the trained model
         self._states: np.ndarray | None = None  # hidden states of the excerpt, per model
         self._rng = np.random.default_rng(0)
         self._trainer = BackgroundFit(
@@ -296,14 +297,14 @@ class CharModelDashboard(TrainingDashboard):
             raise StudentError(
                 "rnn_text.unknown_chars", chars=" ".join(repr(c) for c in unknown[:12])
             )
-        generator = charlm.Generator(self.model, self.vocabulary)
+        generator = self._generator
         written = generator.write(prompt, self._length.value, self._temperature.value, self._rng)
         self._written.value = samples_html([(self._t("write"), prompt + written)])
         return written
 
     def samples(self) -> list[tuple[str, str]]:
         """The argmax sample and two at the chosen temperature, from the text's first line."""
-        t, generator = self._t, charlm.Generator(self.model, self.vocabulary)
+        t, generator = self._t, self._generator
         prompt = self.reading().lstrip()[:1] or self.vocabulary.chars[0]
         temperature = self._temperature.value
         rows = [(t("sample_argmax"), prompt + generator.write(prompt, SAMPLE_CHARS, None))]
@@ -317,6 +318,9 @@ class CharModelDashboard(TrainingDashboard):
     # Drawing ------------------------------------------------------------------------------
     def _use(self, model, spec, vocabulary, epochs: int, loss: float | None = None) -> None:
         self.model, self.spec, self.vocabulary = model, spec, vocabulary
+        # One generator a model: its step is traced once, not at every sample.
+        self._generator = charlm.Generator(model, vocabulary)
+        self._inspector = charlm.Inspector(model)
         self.epochs_trained, self.diverged, self._states = epochs, False, None
         self.history = {"x": [], "perplexity": []}
         if loss is not None:
@@ -383,18 +387,17 @@ class CharModelDashboard(TrainingDashboard):
         and layer, so moving the unit slider only recolours."""
         if self._states is None or self._states.shape[0] != len(excerpt):
             ids = self.vocabulary.encode(excerpt)
-            self._states = charlm.hidden_states(self.model, ids, self._layer.value - 1)
+            self._states = self._inspector.hidden_states(ids, self._layer.value - 1)
         unit = min(self._unit.value, self._states.shape[1] - 1)
         self._activations.value = coloured_text(excerpt, self._states[:, unit])
 
     def _draw_connectivity(self, excerpt: str) -> None:
         position = min(self._position.value, len(excerpt) - 1)
         ids = self.vocabulary.encode(excerpt)
-        norms = charlm.connectivity(self.model, ids, position)
+        norms, logits = self._inspector.connectivity(ids, position)
         values = np.full(len(excerpt), np.nan)
         values[: position + 1] = norms
         self._connectivity.value = coloured_text(excerpt, values, frame=position)
-        logits = np.asarray(self.model(ids[None, : position + 1]))[0, -1]
         top = np.argsort(logits)[::-1][:3]
         p = np.exp(logits - logits.max())
         p /= p.sum()
@@ -420,6 +423,7 @@ class CharModelDashboard(TrainingDashboard):
         if progress.ended:  # an epoch ended: what does it write now?
             self.epochs_trained = self._start + progress.ended[-1].epoch
             self._samples.value = samples_html(self.samples())
+            self._sampled_at = self.epochs_trained
 
     def _on_done(self, trainer: BackgroundFit) -> None:
         try:
@@ -435,7 +439,11 @@ class CharModelDashboard(TrainingDashboard):
             if self.diverged:
                 self.show_error(self._t("diverged", rate=number(self._rate.value, self.lang)))
                 return
-            self._refresh()
+            self._draw_status()
+            self._draw_curve()
+            if self._sampled_at != self.epochs_trained:  # stopped within an epoch
+                self._samples.value = samples_html(self.samples())
+            self._draw_inside()
             if trainer.stopped:
                 self._status.value += " " + self._t("stopped")
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
