@@ -22,6 +22,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 SHARED_MNIST = ROOT.parent / "shared" / "data" / "mnist"
+SHARED_TEXT = ROOT.parent / "shared" / "data" / "text"  # Pan Tadeusz, tiny Shakespeare
 PORT = 8866
 
 
@@ -51,12 +52,14 @@ def run(command: list, env: dict | None = None) -> None:
 
 
 def lesson_env() -> dict:
-    """Environment for kernels: quiet TensorFlow, local MNIST when ../shared has it."""
+    """Environment for kernels: quiet TensorFlow, local MNIST and texts when ../shared has them."""
     # MALLOC_ARENA_MAX=2: fewer glibc heap arenas for TensorFlow's threads, ~50 MB less
     # per kernel (see README, Performance).
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", MALLOC_ARENA_MAX="2")
     if "DL_COURSE_MNIST_DIR" not in env and SHARED_MNIST.is_dir():
         env["DL_COURSE_MNIST_DIR"] = str(SHARED_MNIST)
+    if "DL_COURSE_TEXT_DIR" not in env and SHARED_TEXT.is_dir():
+        env["DL_COURSE_TEXT_DIR"] = str(SHARED_TEXT)
     return env
 
 
@@ -74,7 +77,7 @@ def serve() -> None:
 def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
-    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "dev.py", "conftest.py"])
+    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "scripts", "dev.py", "conftest.py"])
     run(
         [
             PYTHON,

@@ -1,0 +1,181 @@
+"""Lesson 11, part 3: the character model's dashboard, headless."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.models import charlm
+from widgets.rnn_text import CharModelDashboard
+from widgets.rnn_text import dashboard as module
+from widgets.training import Progress
+
+VERSE = "Litwo! Ojczyzno moja! ty jesteś jak zdrowie:\nIle cię trzeba cenić, ten tylko się dowie,\n"
+PERIODIC = "abcdefgh " * 200
+
+
+def small(lang="pl", corpus=PERIODIC, **settings):
+    dashboard = CharModelDashboard(lang, corpus=corpus, pretrained=False).wait_ready()
+    dashboard.configure(**{"units": 32, "sequence_length": 30, **settings})
+    assert dashboard.error_text == ""
+    return dashboard
+
+
+def test_training_lowers_perplexity_and_the_samples_learn_the_text():
+    dashboard = small(epochs=12, learning_rate=0.01)
+    untrained = dashboard.samples()[0][1]
+    dashboard.train()
+    dashboard.wait_trained(120)
+    assert dashboard.error_text == ""
+    assert dashboard.epochs_trained == 12
+    assert dashboard.history["perplexity"][-1] < 2.0  # from about 9 (the alphabet)
+    learnt = dashboard.samples()[0][1]
+    assert learnt != untrained
+    assert "abcdefgh" in learnt
+    assert "Uczony 12 epok" in dashboard._status.value
+    # Train on: the curve goes on from epoch 12, the model keeps its weights.
+    dashboard.configure(epochs=1)
+    dashboard.train(background=False)
+    dashboard.wait_trained(60)
+    assert dashboard.epochs_trained == 13
+    assert dashboard.history["x"][-1] > 12
+
+
+def test_stop_ends_the_training_early_and_it_can_go_on():
+    dashboard = small(epochs=20, sequence_length=10)
+    dashboard.train()
+    dashboard.stop()
+    dashboard.wait_trained(60)
+    assert dashboard.epochs_trained < 20
+    assert (dashboard._train.disabled, dashboard._stop.disabled) == (False, True)
+    stopped_at = dashboard.epochs_trained
+    dashboard.configure(epochs=1)
+    dashboard.train(background=False)
+    assert dashboard.epochs_trained == stopped_at + 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase"), [("pl", "musi być większa od 0"), ("en", "must be above 0")]
+)
+def test_temperature_zero_is_explained_not_used(lang, phrase):
+    dashboard = small(lang)
+    dashboard.configure(temperature=0)
+    assert phrase in dashboard.error_text
+    assert dashboard._temperature.value == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase"), [("pl", "Tekst ma 3 znaki"), ("en", "has 3 characters")]
+)
+def test_a_pasted_text_too_short_is_told(lang, phrase):
+    dashboard = small(lang)
+    dashboard._source.value = "own"
+    dashboard._own.value = "xyz"
+    dashboard.train()
+    assert phrase in dashboard.error_text
+    assert not dashboard._trainer.running
+
+
+def test_characters_the_model_lacks_are_named_and_a_new_model_learns_them():
+    dashboard = small("en")
+    dashboard._source.value = "own"
+    dashboard._own.value = VERSE * 5
+    dashboard.train()
+    assert "does not know the characters" in dashboard.error_text
+    dashboard.new_model()
+    assert dashboard.error_text == ""
+    assert set(VERSE) == set(dashboard.vocabulary.chars)
+
+
+def test_the_architecture_controls_build_the_model_they_name():
+    dashboard = small(cell="lstm", layers=2)
+    recurrent = [layer for layer in dashboard.model.layers if hasattr(layer, "cell")]
+    assert [type(layer).__name__ for layer in recurrent] == ["LSTM", "LSTM"]
+    assert recurrent[0].cell.units == 32
+    assert dashboard._unit.max == 31 and dashboard._layer.max == 2
+
+
+def test_the_inside_views_colour_every_character_and_name_the_likely_next_ones():
+    dashboard = small()
+    excerpt = dashboard._excerpt()
+    assert dashboard._activations.value.count("class='dl-char") == len(excerpt)
+    dashboard._position.value = 20
+    assert "dl-char-framed" in dashboard._connectivity.value
+    assert dashboard._connectivity.value.count("transparent") == len(excerpt) - 21
+    assert "Sieć przewiduje po nim" in dashboard._guesses.value
+    before = dashboard._activations.value
+    dashboard._unit.value = 7
+    assert dashboard._activations.value != before
+
+
+def test_a_diverged_loss_stops_the_training_with_a_message():
+    dashboard = small("en")
+    stopped = []
+    dashboard._trainer.stop = lambda: stopped.append(True)
+    dashboard._on_progress(Progress(0, "", 0, 3, {"loss": float("nan")}))
+    assert dashboard.diverged and stopped
+
+
+def test_the_pretrained_model_loads_with_its_spec_and_trains_on(monkeypatch, tmp_path):
+    vocabulary = charlm.Vocabulary.of(PERIODIC)
+    spec = charlm.Spec(cell="lstm", layers=1, units=64)
+    model = charlm.compile_model(charlm.build_model(spec, len(vocabulary)))
+    x, y = charlm.windows(vocabulary.encode(PERIODIC), 30)
+    model.fit(x, y, epochs=2, verbose=0)
+    charlm.save_pretrained(model, spec, vocabulary, tmp_path / "char-pl", epochs=2, loss=1.5)
+    monkeypatch.setattr(module, "PRETRAINED", tmp_path)
+    dashboard = CharModelDashboard("pl", corpus=PERIODIC).wait_ready()
+    assert dashboard.error_text == ""
+    assert (dashboard._cell.value, dashboard._units.value) == ("lstm", 64)
+    assert dashboard.epochs_trained == 2
+    for mine, saved in zip(dashboard.model.get_weights(), model.get_weights(), strict=True):
+        np.testing.assert_array_equal(mine, saved)
+    # Adam's moments came along: its step counter is where the script left it.
+    assert int(dashboard.model.optimizer.iterations) == int(model.optimizer.iterations) > 0
+
+
+def test_the_shipped_models_load_and_write_in_their_language():
+    for lang, words in (("pl", (" się ", " i ", " w ")), ("en", (" the ", " and ", " I "))):
+        stem = module.PRETRAINED / f"char-{lang}"
+        model, spec, vocabulary, facts = charlm.load_pretrained(stem)
+        text = charlm.Generator(model, vocabulary).write("\n", 600, 0.5, np.random.default_rng(0))
+        assert facts["epochs"] >= 20
+        assert charlm.perplexity(facts["loss"]) < 5
+        assert any(word in text for word in words), text
+
+
+def test_the_perplexity_exercise_accepts_the_mean_and_refuses_the_sum():
+    from widgets.rnn_text import check_perplexity
+
+    def mean(p, y):
+        return np.exp(-np.mean(np.log(p[np.arange(len(y)), y])))
+
+    def total(p, y):
+        return np.exp(-np.sum(np.log(p[np.arange(len(y)), y])))
+
+    assert check_perplexity(mean, "en").passed
+    refused = check_perplexity(total, "pl")
+    assert not refused.passed
+    assert "a e^strata z Kerasa to 4,0000" in refused.message
+    crashed = check_perplexity(lambda p, y: 1 / 0, "en")
+    assert not crashed.passed and "division by zero" in crashed.message
+
+
+def test_without_the_corpus_the_shipped_model_still_writes_and_train_says_why(
+    monkeypatch, tmp_path
+):
+    vocabulary = charlm.Vocabulary.of(PERIODIC)
+    spec = charlm.Spec(cell="gru", layers=1, units=32)
+    model = charlm.compile_model(charlm.build_model(spec, len(vocabulary)))
+    charlm.save_pretrained(
+        model, spec, vocabulary, tmp_path / "char-en", epochs=1, loss=2.0, excerpt=PERIODIC[:300]
+    )
+    monkeypatch.setattr(module, "PRETRAINED", tmp_path)
+    monkeypatch.delenv("DL_COURSE_TEXT_DIR", raising=False)
+    dashboard = CharModelDashboard("en").wait_ready()  # no corpus given, none on disk
+    assert dashboard.error_text == ""
+    assert len(dashboard.samples()[0][1]) > 100
+    assert dashboard._activations.value.count("class='dl-char") == 240
+    dashboard.train()
+    assert "tinyshakespeare.txt was not found" in dashboard.error_text
+    assert not dashboard._trainer.running
