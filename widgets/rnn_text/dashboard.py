@@ -401,8 +401,9 @@ class CharModelDashboard(TrainingDashboard):
         top = np.argsort(logits)[::-1][:3]
         p = np.exp(logits - logits.max())
         p /= p.sum()
+        left, right = ("„", "”") if self.lang == "pl" else ("“", "”")  # each language's quotes
         guesses = ", ".join(
-            f"„{self.vocabulary.chars[i]!s}” {number(p[i], self.lang, '.0%')}" for i in top
+            f"{left}{self.vocabulary.chars[i]}{right} {number(p[i], self.lang, '.0%')}" for i in top
         )
         self._guesses.value = self._t("next_guess", guesses=guesses.replace("\n", "⏎"))
 
