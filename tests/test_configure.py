@@ -116,3 +116,33 @@ def test_quiet_setting_in_one_thread_leaves_another_threads_observers_alone():
     release.set()
     worker.join(5)
     assert tiny.reactions == 1
+
+
+def test_no_dashboard_hides_a_method_of_the_widget_it_is():
+    """A dashboard is an ipywidgets.VBox: a method named like one of the widget's (open,
+    close, send, keys…) silently replaces it (an ``open()`` of a lesson broke ipywidgets'
+    own constructor once). Every lesson's dashboard is checked, the new ones too."""
+    import importlib
+    import pkgutil
+
+    import ipywidgets
+
+    import widgets
+    from widgets.ui import Dashboard
+
+    for module in pkgutil.iter_modules(widgets.__path__):
+        if module.ispkg:
+            importlib.import_module(f"widgets.{module.name}")
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    widget_names = set(dir(ipywidgets.VBox))
+    set_by_traitlets = set(vars(type("Probe", (ipywidgets.VBox,), {})))
+    dashboards = {Dashboard, *subclasses(Dashboard)}
+    assert len(dashboards) > 15
+    for cls in dashboards:
+        own = {name for name in vars(cls) if not (name.startswith("__") and name.endswith("__"))}
+        assert own & widget_names - set_by_traitlets == set(), cls.__name__

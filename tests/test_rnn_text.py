@@ -179,3 +179,39 @@ def test_without_the_corpus_the_shipped_model_still_writes_and_train_says_why(
     dashboard.train()
     assert "tinyshakespeare.txt was not found" in dashboard.error_text
     assert not dashboard._trainer.running
+
+
+def test_a_saved_model_opens_again_with_its_weights_and_epochs(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    dashboard = small(epochs=2)
+    dashboard.train(background=False)
+    stem = dashboard.save_model("mine")
+    assert (tmp_path / "mine.json").is_file() and (tmp_path / "mine.weights.h5").is_file()
+    assert "mine.json" in dashboard._file_note.value
+    other = small("en")
+    other.open_model("mine.json")  # the name may come with either suffix
+    assert other.error_text == ""
+    assert other.epochs_trained == 2 and "trained for 2 epochs" in other._file_note.value
+    for mine, saved in zip(other.model.get_weights(), dashboard.model.get_weights(), strict=True):
+        np.testing.assert_array_equal(mine, saved)
+    assert stem == tmp_path / "mine"
+
+
+@pytest.mark.parametrize(
+    ("name", "pl", "en"),
+    [
+        ("../elsewhere", "podaj samą nazwę", "give a plain name"),
+        ("", "podaj samą nazwę", "give a plain name"),
+        ("missing", "Nie ma pliku", "There is no file"),
+        ("broken", "nie da się wczytać", "cannot be read"),
+    ],
+)
+def test_a_bad_file_name_or_file_is_told_in_both_languages(monkeypatch, tmp_path, name, pl, en):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.json").write_text("{not json")
+    for lang, phrase in (("pl", pl), ("en", en)):
+        dashboard = small(lang)
+        before = dashboard.model
+        dashboard.open_model(name)
+        assert phrase in dashboard.error_text
+        assert dashboard.model is before  # nothing changed

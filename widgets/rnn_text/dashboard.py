@@ -13,6 +13,7 @@ each character (LSTMVis) and which earlier characters a prediction depends on
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import ipywidgets
@@ -82,6 +83,10 @@ class CharModelDashboard(TrainingDashboard):
         self._stop = button(t("stop"), icon="stop", kind="danger")
         self._new = button(t("new_model"), icon="refresh")
         self._load = button(t("pretrained"), icon="download")
+        self._file = ipywidgets.Text(value=t("default_file"), description=t("file_name"))
+        self._file.layout = {"width": "340px"}
+        self._save = button(t("save"), icon="save")
+        self._open = button(t("open"), icon="folder-open")
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._temperature = slider(t("temperature"), 0.6, *TEMPERATURE_RANGE, 0.05)
         self._prompt = ipywidgets.Text(
@@ -101,10 +106,22 @@ class CharModelDashboard(TrainingDashboard):
             self._train,
             self._new,
             self._load,
+            self._save,
+            self._open,
             self._write,
             *self._architecture,
         ]
-        for name in ("train", "stop", "new", "write", "temperature", "unit", "position"):
+        for name in (
+            "train",
+            "stop",
+            "new",
+            "save",
+            "open",
+            "write",
+            "temperature",
+            "unit",
+            "position",
+        ):
             getattr(self, f"_{name}").add_class(f"dl-{name}")
 
     def _build_figures(self) -> None:
@@ -115,6 +132,7 @@ class CharModelDashboard(TrainingDashboard):
         )
         self._samples = html("", "dl-samples-box")
         self._written = html("", "dl-written")
+        self._file_note = html("", "dl-note", "dl-file-note")
         self._activations = html("", "dl-activations")
         self._connectivity = html("", "dl-connectivity")
         self._guesses = html("", "dl-text")
@@ -135,6 +153,9 @@ class CharModelDashboard(TrainingDashboard):
                 row([self._train, self._stop]),
                 row([self._new, self._load]),
                 self._progress,
+                self._file,
+                row([self._save, self._open]),
+                self._file_note,
             ],
             width="360px",
         )
@@ -172,6 +193,8 @@ class CharModelDashboard(TrainingDashboard):
         self._stop.on_click(self._on_stop_click)
         self._new.on_click(self._on_new_click)
         self._load.on_click(self._on_load_click)
+        self._save.on_click(self._on_save_click)
+        self._open.on_click(self._on_open_click)
         self._write.on_click(self._on_write_click)
         self._source.observe(self._on_source_change, names="value")
         for control in self._architecture:
@@ -253,17 +276,61 @@ class CharModelDashboard(TrainingDashboard):
         stem = self._pretrained_stem()
         if not stem.with_suffix(".json").is_file():
             raise StudentError("rnn_text.no_pretrained", path=str(stem))
-        model, spec, vocabulary, facts = charlm.load_pretrained(stem)
-        self._shipped_excerpt = facts.get("excerpt", "")
+        self._load_from(stem)
         with self._quietly():
-            self._cell.value, self._layers.value, self._units.value = (
-                spec.cell,
-                spec.layers,
-                spec.units,
-            )
             self._source.value = "corpus"
+
+    @shows_errors
+    def save_model(self, name: str | None = None) -> Path:
+        """Save the model (weights with Adam's state, spec, alphabet) as two files named by
+        ``name`` (by default the file box's) in the notebook's folder; returns their stem."""
+        self._refuse_while_training()
+        stem = self._file_stem(name)
+        last = self.history["perplexity"][-1] if self.history["perplexity"] else None
+        loss = math.log(last) if last and math.isfinite(last) else None
+        excerpt = self._excerpt_or_empty()
+        facts = {"epochs": self.epochs_trained, "loss": loss, "excerpt": excerpt}
+        charlm.save_pretrained(self.model, self.spec, self.vocabulary, stem, **facts)
+        self._file_note.value = self._t("saved", files=f"{stem.name}.json, {stem.name}.weights.h5")
+        return stem
+
+    @shows_errors
+    def open_model(self, name: str | None = None) -> None:
+        """Load a model :meth:`save_model` wrote; it trains on from where it was saved."""
+        self._refuse_while_training()
+        stem = self._file_stem(name)
+        if not stem.with_suffix(".json").is_file():
+            raise StudentError("rnn_text.no_file", path=str(stem.with_suffix(".json")))
+        try:
+            self._load_from(stem)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise StudentError("rnn_text.bad_file", detail=str(error), name=stem.name) from error
+        self._file_note.value = self._t("opened", name=stem.name, epochs=self.epochs_trained)
+
+    def _load_from(self, stem: Path) -> None:
+        model, spec, vocabulary, facts = charlm.load_pretrained(stem)
+        self._shipped_excerpt = facts.get("excerpt") or ""
+        with self._quietly():
+            self._cell.value, self._layers.value = spec.cell, spec.layers
+            if spec.units in UNITS:
+                self._units.value = spec.units
         self._use(model, spec, vocabulary, epochs=facts.get("epochs", 0), loss=facts.get("loss"))
         self._set_rate()
+
+    def _file_stem(self, name: str | None) -> Path:
+        """The stem of the two files: a plain name in the current folder, nothing else."""
+        name = (self._file.value if name is None else name).strip()
+        for suffix in (".weights.h5", ".json"):
+            name = name.removesuffix(suffix)
+        if not name or Path(name).name != name or name.startswith("."):
+            raise StudentError("rnn_text.bad_name", name=name)
+        return Path.cwd() / name
+
+    def _excerpt_or_empty(self) -> str:
+        try:
+            return self._excerpt()
+        except StudentError:
+            return ""
 
     @shows_errors
     def train(self, background: bool = True) -> None:
@@ -453,7 +520,8 @@ class CharModelDashboard(TrainingDashboard):
             self.trained.set()
 
     def _set_training(self, running: bool) -> None:
-        self._train.disabled = self._new.disabled = self._load.disabled = running
+        for button_ in (self._train, self._new, self._load, self._save, self._open):
+            button_.disabled = running
         for control in self._architecture:
             control.disabled = running
         self._stop.disabled = not running
@@ -480,6 +548,14 @@ class CharModelDashboard(TrainingDashboard):
     @reacts
     def _on_load_click(self, button) -> None:
         self.load_pretrained()
+
+    @reacts
+    def _on_save_click(self, button) -> None:
+        self.save_model()
+
+    @reacts
+    def _on_open_click(self, button) -> None:
+        self.open_model()
 
     @reacts
     def _on_write_click(self, button) -> None:

@@ -43,6 +43,32 @@ TEXT = Strings(
         "new_model": {"pl": "Nowy model", "en": "New model"},
         "pretrained": {"pl": "Wczytaj gotowy", "en": "Load trained"},
         "writing": {"pl": "Pisanie", "en": "Writing"},
+        "file_name": {"pl": "plik", "en": "file"},
+        "default_file": {"pl": "moj-model-znakowy", "en": "my-char-model"},
+        "save": {"pl": "Zapisz", "en": "Save"},
+        "open": {"pl": "Wczytaj z pliku", "en": "Open file"},
+        "saved": {
+            "pl": "Zapisano model w folderze notatnika: {files}.",
+            "en": "Saved the model in the notebook's folder: {files}.",
+        },
+        "opened": {
+            "pl": "Wczytano model {name} (uczony {epochs} {epochs:@epokę|epoki|epok}); ucz go dalej.",
+            "en": "Opened the model {name} (trained for {epochs} {epochs:@epoch|epochs}); train it on.",
+        },
+        "no_file": {
+            "pl": "Nie ma pliku {path}: najpierw zapisz model przyciskiem „Zapisz”.",
+            "en": "There is no file {path}: save a model with “Save” first.",
+        },
+        "bad_file": {
+            "pl": "Pliku {name} nie da się wczytać jako modelu znakowego tej lekcji.",
+            "en": "The file {name} cannot be read as this lesson's character model.",
+        },
+        "bad_name": {
+            "pl": "Nazwa pliku {name!r} nie nadaje się: podaj samą nazwę, bez folderów "
+            "i ukośników, np. moj-model.",
+            "en": "The file name {name!r} will not do: give a plain name, without folders or "
+            "slashes, e.g. my-model.",
+        },
         "temperature": {"pl": "temperatura", "en": "temperature"},
         "prompt": {"pl": "początek", "en": "prompt"},
         "prompt_placeholder": {
