@@ -215,3 +215,19 @@ def test_a_bad_file_name_or_file_is_told_in_both_languages(monkeypatch, tmp_path
         dashboard.open_model(name)
         assert phrase in dashboard.error_text
         assert dashboard.model is before  # nothing changed
+
+
+def test_every_epoch_end_is_on_the_curve_however_the_reports_were_throttled():
+    """A short training can end between two throttled reports: the epochs' ends then come
+    only with the final report, and the curve must still end at the last epoch's loss."""
+    from widgets.training import EpochEnd
+
+    dashboard = small()
+    ended = tuple(
+        EpochEnd(0, epoch, {"loss": loss}) for epoch, loss in ((1, 2.0), (2, 1.0), (3, 0.1))
+    )
+    dashboard._on_progress(Progress(0, "", 0, 3, {"loss": 2.2}, batch=1, batches=10))
+    dashboard._on_progress(Progress(0, "", 3, 3, {"loss": 0.1}, done=True, ended=ended))
+    assert dashboard.history["x"] == [0.1, 1, 2, 3]
+    assert dashboard.history["perplexity"][-1] == pytest.approx(np.exp(0.1))
+    assert dashboard.epochs_trained == 3

@@ -476,22 +476,34 @@ class CharModelDashboard(TrainingDashboard):
 
     # Training -----------------------------------------------------------------------------
     def _on_progress(self, progress: Progress) -> None:
-        loss = progress.logs.get("loss")
-        if loss is not None and not np.isfinite(loss):
+        losses = [progress.logs.get("loss"), *(end.logs.get("loss") for end in progress.ended)]
+        if any(loss is not None and not np.isfinite(loss) for loss in losses):
             self.diverged = True
             self._trainer.stop()
             return
-        if loss is not None and not progress.done:
-            within = progress.batch / progress.batches if progress.batches else 1.0
-            self.history["x"].append(round(self._start + progress.epoch + within, 3))
-            self.history["perplexity"].append(charlm.perplexity(loss))
+        # Every epoch's end is a point, however the reports were throttled (a short epoch
+        # may end between two reports); within an epoch the latest batch is a live point.
+        for end in progress.ended:
+            self._add_point(self._start + end.epoch, end.logs.get("loss"))
+        if progress.batch and not progress.done:
+            within = progress.batch / progress.batches if progress.batches else 0.0
+            self._add_point(self._start + progress.epoch + within, progress.logs.get("loss"))
+        if not progress.done:
             self._progress.value = progress.fraction
             self._draw_status(progress)
-            self._draw_curve()
+        self._draw_curve()
         if progress.ended:  # an epoch ended: what does it write now?
             self.epochs_trained = self._start + progress.ended[-1].epoch
             self._samples.value = samples_html(self.samples())
             self._sampled_at = self.epochs_trained
+
+    def _add_point(self, x: float, loss: float | None) -> None:
+        """One point of the perplexity curve, kept in order of x."""
+        h = self.history
+        if loss is None or (h["x"] and x <= h["x"][-1]):
+            return
+        h["x"].append(round(x, 3))
+        h["perplexity"].append(charlm.perplexity(loss))
 
     def _on_done(self, trainer: BackgroundFit) -> None:
         try:
