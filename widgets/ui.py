@@ -58,6 +58,10 @@ TEXT = Strings(
             "pl": "wybierz jedno z: {options}",
             "en": "pick one of: {options}",
         },
+        "busy": {
+            "pl": "Trwa uczenie: zatrzymaj je przyciskiem Stop, zanim coś zmienisz.",
+            "en": "Training is running: press Stop before changing anything.",
+        },
         "allowed_bool": {
             "pl": "podaj True albo False",
             "en": "give True or False",
@@ -402,6 +406,16 @@ class TrainingDashboard(Dashboard):
     @shows_errors
     def _on_stop_click(self, button) -> None:
         self.stop()
+
+    def _refuse_while_training(self) -> None:
+        """Refuse while a training runs: a new setting, model or file would change what
+        the training thread is using."""
+        if getattr(self._trainer, "running", False):
+            raise self._busy_error()
+
+    def _busy_error(self) -> StudentError:
+        """What the student is told then; a lesson may say it its own way."""
+        return StudentError("ui.busy")
 
     def wait_trained(self, timeout: float = 120.0):
         """Block until the current training has ended and been drawn (tests, notebooks)."""

@@ -286,9 +286,8 @@ class CnnDashboard(TrainingDashboard):
     def _after_configure(self, settings: dict) -> None:
         self.rebuild()
 
-    def _refuse_while_training(self) -> None:
-        if self._trainer.running:
-            raise StudentError("cnn.busy")
+    def _busy_error(self) -> StudentError:
+        return StudentError("cnn.busy")  # names this page's Stop button as it is labelled
 
     def _check_filters(self, filters) -> tuple[int, int]:
         filters, _ = cnn_model.check_architecture(filters, self.architecture[1])

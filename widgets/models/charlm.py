@@ -18,6 +18,7 @@ Keras is imported inside the functions, so importing this module costs nothing.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.chars)
 
-    @property
+    @functools.cached_property
     def index(self) -> dict[str, int]:
         return {char: i for i, char in enumerate(self.chars)}
 

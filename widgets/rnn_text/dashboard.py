@@ -19,7 +19,17 @@ from pathlib import Path
 import ipywidgets
 import numpy as np
 
-from ..controls import button, column, heading, html, log_slider, row, slider, toggles
+from ..controls import (
+    button,
+    column,
+    heading,
+    html,
+    log_slider,
+    row,
+    slider,
+    text_box,
+    toggles,
+)
 from ..data.text import check_text, load_corpus
 from ..errors import StudentError
 from ..figures.live import update_traces
@@ -52,6 +62,8 @@ class CharModelDashboard(TrainingDashboard):
         self.epochs_trained, self.diverged = 0, False
         self._start = 0  # epochs trained before the running training began
         self._shipped_excerpt = ""
+        self._excerpt_key: tuple | None = None  # what _excerpt() was cut from
+        self._excerpt_text = ""
         self._sampled_at = -1  # epochs trained when the samples were last written  # a piece of the corpus, shipped beside the trained model
         self._states: np.ndarray | None = None  # hidden states of the excerpt, per model
         self._rng = np.random.default_rng(0)
@@ -83,18 +95,12 @@ class CharModelDashboard(TrainingDashboard):
         self._stop = button(t("stop"), icon="stop", kind="danger")
         self._new = button(t("new_model"), icon="refresh")
         self._load = button(t("pretrained"), icon="download")
-        self._file = ipywidgets.Text(value=t("default_file"), description=t("file_name"))
-        self._file.layout = {"width": "340px"}
+        self._file = text_box(t("file_name"), t("default_file"), width="340px")
         self._save = button(t("save"), icon="save")
         self._open = button(t("open"), icon="folder-open")
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._temperature = slider(t("temperature"), 0.6, *TEMPERATURE_RANGE, 0.05)
-        self._prompt = ipywidgets.Text(
-            value="",
-            placeholder=t("prompt_placeholder"),
-            description=t("prompt"),
-            layout={"width": "340px"},
-        )
+        self._prompt = text_box(t("prompt"), placeholder=t("prompt_placeholder"), width="340px")
         self._length = slider(t("length"), 300, 50, 1000, 50, integer=True)
         self._write = button(t("write"), icon="pencil")
         self._layer = slider(t("layer"), 1, 1, 1, 1, integer=True)
@@ -310,6 +316,7 @@ class CharModelDashboard(TrainingDashboard):
     def _load_from(self, stem: Path) -> None:
         model, spec, vocabulary, facts = charlm.load_pretrained(stem)
         self._shipped_excerpt = facts.get("excerpt") or ""
+        self._excerpt_key = None  # the excerpt may come from the file now
         with self._quietly():
             self._cell.value, self._layers.value = spec.cell, spec.layers
             if spec.units in UNITS:
@@ -439,10 +446,20 @@ class CharModelDashboard(TrainingDashboard):
         )
 
     def _excerpt(self) -> str:
-        text = self.reading()
-        start = min(len(text) // 3, max(0, len(text) - INSIDE_CHARS))
-        excerpt = text[start : start + INSIDE_CHARS]
-        return "".join(c for c in excerpt if c in self.vocabulary.chars)
+        """The piece of the text the inside views colour. Kept until the text or the
+        alphabet changes: reading (and checking) the whole corpus at every move of the
+        position slider would cost more than the compiled gradient itself."""
+        own = self._own.value if self._source.value == "own" else None
+        key = (self._source.value, own, self.vocabulary)
+        if self._excerpt_key != key:
+            text = self.reading()
+            start = min(len(text) // 3, max(0, len(text) - INSIDE_CHARS))
+            chars = set(self.vocabulary.chars)
+            self._excerpt_text = "".join(
+                c for c in text[start : start + INSIDE_CHARS] if c in chars
+            )
+            self._excerpt_key = key
+        return self._excerpt_text
 
     def _draw_inside(self) -> None:
         excerpt = self._excerpt()
@@ -540,10 +557,6 @@ class CharModelDashboard(TrainingDashboard):
 
     def _set_rate(self) -> None:
         self.model.optimizer.learning_rate.assign(self._rate.value)
-
-    def _refuse_while_training(self) -> None:
-        if self._trainer.running:
-            raise StudentError("rnn_text.busy")
 
     def _pretrained_stem(self) -> Path:
         return PRETRAINED / f"char-{self.lang}"

@@ -122,10 +122,6 @@ TEXT = Strings(
             "en": "The loss stopped being a number (the learning rate {rate} is too large): "
             "lower it and press “New model”.",
         },
-        "busy": {
-            "pl": "Trwa uczenie: zatrzymaj je przyciskiem Stop, zanim coś zmienisz.",
-            "en": "Training is running: press Stop before changing anything.",
-        },
         "unknown_chars": {
             "pl": "Model nie zna znaków {chars} z tego tekstu: kliknij „Nowy model”, by "
             "zbudować model z alfabetem tego tekstu.",
