@@ -23,6 +23,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 SHARED_MNIST = ROOT.parent / "shared" / "data" / "mnist"
 SHARED_TEXT = ROOT.parent / "shared" / "data" / "text"  # Pan Tadeusz, tiny Shakespeare
+SHARED_DEPLOY = ROOT.parent / "shared" / "deploy"  # the JupyterHub chart's values schema
 PORT = 8866
 
 
@@ -60,6 +61,8 @@ def lesson_env() -> dict:
         env["DL_COURSE_MNIST_DIR"] = str(SHARED_MNIST)
     if "DL_COURSE_TEXT_DIR" not in env and SHARED_TEXT.is_dir():
         env["DL_COURSE_TEXT_DIR"] = str(SHARED_TEXT)
+    if "DL_COURSE_DEPLOY_DIR" not in env and SHARED_DEPLOY.is_dir():
+        env["DL_COURSE_DEPLOY_DIR"] = str(SHARED_DEPLOY)
     return env
 
 
@@ -77,7 +80,18 @@ def serve() -> None:
 def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
-    run([BIN / "ruff", "check", "widgets", "tests", "benchmarks", "scripts", "dev.py", "conftest.py"])
+    run(
+        [
+            BIN / "ruff",
+            "check",
+            "widgets",
+            "tests",
+            "benchmarks",
+            "scripts",
+            "dev.py",
+            "conftest.py",
+        ]
+    )
     run(
         [
             PYTHON,
