@@ -4,6 +4,8 @@
     python3 dev.py serve   # install what it needs, serve every lesson on http://localhost:8866
     python3 dev.py test    # install what it needs, run the whole test suite
 
+    python3 dev.py serve --class [--students N] [--help]   # serve a classroom (README)
+
 Both create ``.venv`` beside this file on first use and reinstall only when
 ``pyproject.toml`` changes. Extra arguments after ``test`` go to pytest.
 """
@@ -66,9 +68,12 @@ def lesson_env() -> dict:
     return env
 
 
-def serve() -> None:
-    """Serve ``lessons/`` with Voilà (settings in voila.json)."""
+def serve(options: list[str]) -> None:
+    """Serve ``lessons/`` with Voilà (settings in voila.json); ``--class``: to a classroom."""
     ensure_environment("")
+    if options[:1] == ["--class"]:  # deploy/class_server.py: all interfaces, token, culling
+        run([PYTHON, ROOT / "deploy" / "class_server.py", *options[1:]], env=lesson_env())
+        return
     print(
         f"Lessons: http://localhost:{PORT}/voila/render/pl/00_index.ipynb "
         f"(English: .../en/00_index.ipynb). Stop with Ctrl+C.",
@@ -88,6 +93,7 @@ def test(pytest_args: list[str]) -> None:
             "tests",
             "benchmarks",
             "scripts",
+            "deploy",
             "dev.py",
             "conftest.py",
         ]
@@ -114,7 +120,7 @@ def test(pytest_args: list[str]) -> None:
 def main() -> None:
     command, *rest = sys.argv[1:] or ["help"]
     if command == "serve":
-        serve()
+        serve(rest)
     elif command == "test":
         test(rest)
     else:

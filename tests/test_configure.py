@@ -91,10 +91,11 @@ def test_a_bad_setting_changes_nothing_and_is_told_in_the_page_language(lang, se
 
 def test_the_page_carries_the_stylesheet_header_and_banner():
     tiny = Tiny("pl")
-    style, header, loading, error = tiny.children[:4]
+    style, header, watchdog, loading, error = tiny.children[:5]
     assert "<style>" in style.value and ".dl-note" in style.value
     assert "<h2>Tiny</h2>" in header.value and error is tiny._error
     assert isinstance(loading, ipywidgets.HTML)
+    assert "Odśwież" in watchdog.banner  # widgets/watchdog.py, in the page's language
 
 
 def test_quiet_setting_in_one_thread_leaves_another_threads_observers_alone():

@@ -109,3 +109,50 @@ def test_the_lessons_the_post_start_hook_copies_exist():
     home = _values()["singleuser"]["storage"]["homeMountPath"]
     assert home in command
     assert (ROOT / "lessons").is_dir() and "/home/jovyan/lessons" in command
+
+
+# ------------------------------------------------------------------ the class server
+
+
+def _class_server():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "class_server", ROOT / "deploy" / "class_server.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_class_config_culls_idle_kernels_and_preheats_only_the_chosen_lesson():
+    server = _class_server()
+    options = server.parse_arguments(["--students", "12", "--lesson", "en/04_perceptron.ipynb"])
+    config = server.class_config(options)
+    assert config["MappingKernelManager"]["cull_idle_timeout"] == 15 * 60
+    assert config["MappingKernelManager"]["cull_connected"] is True
+    pools = config["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools == {"default": {"pool_size": 0}, "en/04_perceptron.ipynb": {"pool_size": 12}}
+    assert config["Voila"]["ip"] == "0.0.0.0" and config["Voila"]["port_retries"] == 0
+    # The repository's own settings still hold (sources hidden, no tracebacks).
+    assert config["VoilaConfiguration"]["strip_sources"] is True
+    assert server.THREAD_CAPS.items() <= _binder_exports().items()
+
+
+def test_class_server_refuses_a_pool_the_machine_cannot_hold(monkeypatch):
+    server = _class_server()
+    monkeypatch.setattr(server, "available_gigabytes", lambda: 4.0)
+    small = server.parse_arguments(["--students", "3"])
+    big = server.parse_arguments(["--students", "30", "--lesson", "pl/10_cnn.ipynb"])
+    sentence, fits = server.memory_plan(small)
+    assert fits and "2.0 GB" in sentence  # 3 x 0.65 GB for lesson 02
+    sentence, fits = server.memory_plan(big)
+    assert not fits and "24.0 GB" in sentence  # 30 x 0.8 GB for lesson 10
+    assert server.main(["--students", "30"], voila="/bin/false", env={}) == 2
+
+
+@pytest.mark.parametrize("argv", [["--lesson", "pl/99_nothing.ipynb"], ["--students", "-1"]])
+def test_class_server_rejects_bad_options(argv, capsys):
+    with pytest.raises(SystemExit):
+        _class_server().parse_arguments(argv)
+    assert "error" in capsys.readouterr().err

@@ -172,12 +172,15 @@ class Dashboard(ipywidgets.VBox):
         ``style`` rules, if any), the title and a short explanation, the loading line and
         the error banner, then ``body``."""
         from .figures.style import stylesheet
+        from .watchdog import KernelWatchdog
 
         style = ipywidgets.HTML(f"<style>{stylesheet()}{style}</style>")
         style.layout.display = "none"
         header = ipywidgets.HTML(f"<h2>{title}</h2><div class='dl-intro'>{intro}</div>")
         header.add_class("dl-header")
-        self.children = [style, header, self._loading, self._error, *body]
+        # Says so when a class server culls this page's kernel (widgets/watchdog.py).
+        watchdog = KernelWatchdog(self.lang)
+        self.children = [style, header, watchdog, self._loading, self._error, *body]
 
     # Settings from code -------------------------------------------------------------------
     def _settings(self) -> dict[str, Setting | ipywidgets.Widget]:

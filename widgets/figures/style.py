@@ -97,6 +97,8 @@ def stylesheet() -> str:
         ".dl-sharp-images .js-plotly-plot image{image-rendering:pixelated}"
         ".dl-error-box{border:2px solid #b00020;background:#fdecea;padding:8px 10px;"
         f"border-radius:6px;font-size:{_size('text')}}}"
+        # A culled kernel's banner (widgets/watchdog.py) stays in sight while scrolling.
+        ".dl-kernel-gone{position:sticky;top:0;z-index:20}"
         f".dl-error-details{{margin-top:6px;font-size:{_size('note')}}}"
         ".dl-error-details pre{white-space:pre-wrap;word-break:normal;"
         "overflow-wrap:anywhere;font:12px/1.4 monospace;margin:4px 0 0 0;max-height:16em;"

@@ -1,0 +1,102 @@
+"""The class server (``python3 dev.py serve --class``, deploy/class_server.py) in Chromium.
+
+One server, started as the lecturer starts it but with a 15-second idle limit: a page
+without the token gets no lesson; with it, the pre-heated kernel answers with one
+TensorFlow thread; an idle page's kernel is culled and the page says so in its language;
+a reload gives a working page again; the pool's pre-heated kernel is never culled.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from . import support
+from .conftest import VIEWPORT
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+LESSON = "02_mcculloch_pitts.ipynb"
+CULL_MINUTES = 0.25  # 15 s without activity
+BANNER = ".dl-kernel-gone"
+RELOAD_HINT = {"pl": "Odśwież stronę (F5)", "en": "Reload the page (F5)"}
+
+
+@pytest.fixture(scope="module")
+def class_server(chromium_path, server_logs):
+    port = support.free_port()
+    command = [
+        sys.executable,
+        str(support.REPO_ROOT / "deploy" / "class_server.py"),
+        f"--port={port}",
+        "--ip=127.0.0.1",
+        f"--lesson=pl/{LESSON}",
+        "--students=1",
+        f"--cull-after={CULL_MINUTES}",
+        "--token=class-test",
+    ]
+    server = support._start(
+        "class", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
+    )
+    with server:
+        yield server
+
+
+def _open(browser, server, notebook: str, token: str | None):
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    query = f"?token={token}" if token else ""
+    page.goto(server.render_url(notebook) + query, wait_until="commit")
+    return page
+
+
+def test_a_page_without_the_token_gets_no_lesson(browser, class_server):
+    page = _open(browser, class_server, f"pl/{LESSON}", token=None)
+    try:
+        page.wait_for_load_state()
+        assert page.locator(support.DASHBOARD).count() == 0
+        assert "login" in page.url
+    finally:
+        page.context.close()
+
+
+def test_idle_pages_are_culled_told_and_come_back_on_reload(browser, class_server):
+    pages = {
+        lang: _open(browser, class_server, f"{lang}/{LESSON}", "class-test") for lang in RELOAD_HINT
+    }
+    try:
+        for page in pages.values():
+            page.wait_for_selector(support.READY, timeout=90_000)
+        assert "Using pre-heated kernel" in class_server.log_tail(200)
+        for kernel in class_server.kernels():  # the class caps, on every kernel
+            assert kernel.environ().get("TF_NUM_INTRAOP_THREADS") == "1"
+
+        for lang, page in pages.items():  # left alone: culled, and the page says so
+            banner = page.locator(BANNER)
+            banner.wait_for(timeout=90_000)
+            assert RELOAD_HINT[lang] in banner.inner_text()
+        assert "Culling 'idle' kernel" in class_server.log_tail(200)
+
+        # The pool's pre-heated kernel has been idle as long, and is still there.
+        deadline = time.monotonic() + 30
+        while len(class_server.kernels()) != 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert len(class_server.kernels()) == 1, class_server.log_tail()
+
+        page = pages["pl"]
+        page.reload(wait_until="commit")
+        page.wait_for_selector(support.READY, timeout=90_000)
+        assert page.locator(BANNER).count() == 0
+        # The kernel answers: the truth table follows a weight slider's arrow key.
+        dashboard = page.locator(support.DASHBOARD).first
+        table = dashboard.locator(".dl-truth-table").first
+        before = table.inner_text()
+        dashboard.locator(f".widget-slider {support.SLIDER_HANDLE}").first.focus()
+        for _ in range(4):
+            page.keyboard.press("ArrowLeft")
+        support.wait_until_changed(table.inner_text, before, "the truth table")
+    finally:
+        for page in pages.values():
+            page.context.close()
