@@ -91,11 +91,15 @@ def test_a_bad_setting_changes_nothing_and_is_told_in_the_page_language(lang, se
 
 def test_the_page_carries_the_stylesheet_header_and_banner():
     tiny = Tiny("pl")
-    style, header, watchdog, loading, error = tiny.children[:5]
+    from widgets.presenter import PageAddress
+    from widgets.watchdog import KernelWatchdog
+
+    style, header, watchdog, address, loading, error = tiny.children[:6]
     assert "<style>" in style.value and ".dl-note" in style.value
     assert "<h2>Tiny</h2>" in header.value and error is tiny._error
     assert isinstance(loading, ipywidgets.HTML)
-    assert "Odśwież" in watchdog.banner  # widgets/watchdog.py, in the page's language
+    assert isinstance(watchdog, KernelWatchdog) and "Odśwież" in watchdog.banner
+    assert isinstance(address, PageAddress) and address.names == sorted(tiny._settings())
 
 
 def test_quiet_setting_in_one_thread_leaves_another_threads_observers_alone():
@@ -147,3 +151,64 @@ def test_no_dashboard_hides_a_method_of_the_widget_it_is():
     for cls in dashboards:
         own = {name for name in vars(cls) if not (name.startswith("__") and name.endswith("__"))}
         assert own & widget_names - set_by_traitlets == set(), cls.__name__
+
+
+# ------------------------------------------------------------ settings from the page's URL
+
+
+def _address(dashboard):
+    from widgets.presenter import PageAddress
+
+    (address,) = [child for child in dashboard.children if isinstance(child, PageAddress)]
+    return address
+
+
+def test_the_pages_address_sets_controls_as_configure_does():
+    tiny = Tiny("pl")
+    _address(
+        tiny
+    ).query = "present&token=x&learning_rate=0,01&units=6&data=xor&noise=tak&pair=0.5,-1"
+    assert tiny.rate.value == pytest.approx(0.01)
+    assert (tiny.units.value, tiny.data.value, tiny.noisy.value) == (6, "xor", True)
+    assert [c.value for c in tiny.pair] == [0.5, -1.0]
+    assert tiny.redraws == 1 and tiny._error.layout.display == "none"
+
+
+def test_a_bad_value_in_the_address_is_told_in_the_pages_language_and_changes_nothing():
+    tiny = Tiny("pl")
+    _address(tiny).query = "units=99&data=xor"
+    assert "units" in tiny._error_sentence and "od 1 do 8" in tiny._error_sentence
+    assert tiny.units.value == 4 and tiny.data.value == "spirals"
+
+
+def test_hide_hides_the_named_controls_and_refuses_what_it_cannot_hide():
+    tiny = Tiny("en")
+    _address(tiny).query = "hide=units,data"
+    assert tiny.units.layout.display == "none" and tiny.data.layout.display == "none"
+    assert tiny.rate.layout.display != "none"
+    _address(tiny).query = "hide=pair"
+    assert "pair" in tiny._error_sentence and "cannot be hidden" in tiny._error_sentence
+
+
+def test_names_no_dashboard_knows_are_reported_by_the_page_in_its_language():
+    tiny = Tiny("pl")
+    _address(tiny).unknown = ["wagi"]
+    assert "wagi" in tiny._error_sentence and "learning_rate" in tiny._error_sentence
+
+
+def test_the_mcp_neuron_opens_as_an_or_gate_from_its_address():
+    """The query may come while Keras loads (building the model sets the controls): it is
+    applied once the model is built, not overwritten by it."""
+    import time
+
+    from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+    board = McCullochPittsDashboard(lang="en")
+    _address(board).query = "present&weights=1,1&threshold=1"
+    board.wait_ready()
+    deadline = time.monotonic() + 10
+    while board._threshold.value != 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [slider.value for slider in board._weights[:2]] == [1, 1]
+    assert board._threshold.value == 1 and board._pending_address is None
+    assert board._error.layout.display == "none"

@@ -251,6 +251,28 @@ def accepts(control: ipywidgets.Widget, value: object) -> bool:
     return fits and low <= float(value) <= high
 
 
+_WORDS = {"1": True, "true": True, "yes": True, "tak": True, "": True}
+_WORDS.update({"0": False, "false": False, "no": False, "nie": False})
+
+
+def from_text(control: ipywidgets.Widget, text: str) -> object:
+    """``text`` (from a URL) as the value ``control`` takes: a switch's yes/no, a menu's
+    option by its value's text, a number (a decimal comma is fine). Text that is none of
+    these comes back as it is, for :func:`accepts` to refuse with the control's range."""
+    text = text.strip()
+    if is_switch(control):
+        return _WORDS.get(text.lower(), text)
+    if hasattr(control, "options"):
+        return next((value for value in option_values(control) if str(value) == text), text)
+    if isinstance(control.value, bool) or not isinstance(control.value, int | float):
+        return text
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return text
+    return int(number) if is_integer(control) and number.is_integer() else number
+
+
 def value_for(control: ipywidgets.Widget, value: object) -> object:
     """``value`` as ``control`` holds it (an int for a whole-number control)."""
     if is_switch(control) or hasattr(control, "options"):

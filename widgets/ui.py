@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import logging
 import threading
 import traceback
@@ -23,7 +24,15 @@ from types import ModuleType
 import ipywidgets
 
 from .backend import import_deferred, keras_future
-from .controls import accepts, bounds, is_integer, is_switch, option_values, value_for
+from .controls import (
+    accepts,
+    bounds,
+    from_text,
+    is_integer,
+    is_switch,
+    option_values,
+    value_for,
+)
 from .errors import StudentError, banner_html, describe
 from .figures.plotly_compat import is_plotly_figure, on_first_draw
 from .i18n import Strings, check_language, number
@@ -41,6 +50,32 @@ TEXT = Strings(
         "unknown_setting": {
             "pl": "Nie ma ustawienia {name!r}; dostępne: {names}.",
             "en": "There is no setting {name!r}; available: {names}.",
+        },
+        "unknown_address": {
+            "pl": "Adres strony zawiera ustawienia, których ten panel nie zna: {names}; "
+            "przyjmuje: {known}.",
+            "en": "The page's address has settings this dashboard does not know: {names}; "
+            "it takes: {known}.",
+        },
+        "lecturer_summary": {
+            "pl": "Dla prowadzącego: adres strony",
+            "en": "For the lecturer: the page's address",
+        },
+        "lecturer_note": {
+            "pl": "Dopisz do adresu tej strony <code>?present</code>: tryb rzutnika (większe "
+            "litery i wykresy, mocniejszy kontrast, panel na początku strony). Ustawienia panelu "
+            "też można podać w adresie (<code>nazwa=wartość</code>), a <code>hide=nazwa,nazwa"
+            "</code> ukrywa ich kontrolki. Ten panel przyjmuje: {names}. Na przykład: "
+            "<code>{example}</code>",
+            "en": "Add <code>?present</code> to this page's address: projector mode (larger "
+            "text and figures, stronger contrast, the dashboard at the top of the page). The "
+            "dashboard's settings can be given in the address too (<code>name=value</code>), "
+            "and <code>hide=name,name</code> hides their controls. This dashboard takes: "
+            "{names}. For example: <code>{example}</code>",
+        },
+        "cannot_hide": {
+            "pl": "Ustawienia {name} nie da się ukryć (nie ma jednej kontrolki).",
+            "en": "The setting {name} cannot be hidden (it has no single control).",
         },
         "bad_setting": {
             "pl": "Ustawienie {name} nie przyjmie wartości {value!r}: {allowed}.",
@@ -172,6 +207,7 @@ class Dashboard(ipywidgets.VBox):
         ``style`` rules, if any), the title and a short explanation, the loading line and
         the error banner, then ``body``."""
         from .figures.style import stylesheet
+        from .presenter import PageAddress, on_address
         from .watchdog import KernelWatchdog
 
         style = ipywidgets.HTML(f"<style>{stylesheet()}{style}</style>")
@@ -180,12 +216,75 @@ class Dashboard(ipywidgets.VBox):
         header.add_class("dl-header")
         # Says so when a class server culls this page's kernel (widgets/watchdog.py).
         watchdog = KernelWatchdog(self.lang)
-        self.children = [style, header, watchdog, self._loading, self._error, *body]
+        # Presenter mode and settings from the page's URL (widgets/presenter.py).
+        names = ["*"] if self.reads_own_address else sorted(self._settings())
+        address = PageAddress(names=names)
+        footer = []
+        if not self.reads_own_address:
+            on_address(address, self._apply_address, self._report_unknown_address)
+            footer = [self._lecturer_note()] if names else []
+        top = [style, header, watchdog, address, self._loading, self._error]
+        self.children = [*top, *body, *footer]
+
+    def _lecturer_note(self) -> ipywidgets.HTML:
+        """A closed note at the foot of the dashboard: the address's presenter mode and the
+        settings it takes, with an example from the current values (widgets/presenter.py)."""
+        from .presenter import example_query
+
+        t = TEXT.for_language(self.lang)
+        table = self._setting_table()
+        names = ", ".join(f"<code>{name}</code>" for name in sorted(table))
+        note = t("lecturer_note", names=names, example=html.escape(example_query(table)))
+        note = ipywidgets.HTML(
+            f"<details><summary>{t('lecturer_summary')}</summary>{note}</details>"
+        )
+        note.add_class("dl-lecturer")
+        return note
 
     # Settings from code -------------------------------------------------------------------
+    #: Lesson 07 reads its whole state from the page's URL itself (widgets/playground/state.py).
+    reads_own_address = False
+    _model_loading = False  # between _start_model_loading and the model's end of building
+    _pending_address: str | None = None  # the page's query, kept until the model is built
+
     def _settings(self) -> dict[str, Setting | ipywidgets.Widget]:
         """The names :meth:`configure` accepts; a bare widget means ``Setting(widget)``."""
         return {}
+
+    def _setting_table(self) -> dict[str, Setting]:
+        return {
+            name: entry if isinstance(entry, Setting) else Setting(entry)
+            for name, entry in self._settings().items()
+        }
+
+    @shows_errors
+    def _apply_address(self, query: str) -> None:
+        """Settings and ``hide=`` from the page's URL (see :mod:`widgets.presenter`)."""
+        from .presenter import literal, parse_query
+
+        with self._lock:  # building the model sets the controls: the address comes after
+            if self._model_loading:
+                self._pending_address = query
+                return
+        settings, hidden = parse_query(query)
+        table = self._setting_table()
+        values = {
+            name: from_text(table[name].control, text) if table[name].control else literal(text)
+            for name, text in settings.items()
+            if name in table  # the others: another dashboard's, or reported by the page
+        }
+        if values:
+            self.configure(**values)
+        for name in hidden:
+            if name not in table:
+                raise StudentError("ui.unknown_setting", name=name, names=", ".join(table))
+            if table[name].control is None:
+                raise StudentError("ui.cannot_hide", name=name)
+            table[name].control.layout.display = "none"
+
+    def _report_unknown_address(self, names: list[str]) -> None:
+        known = ", ".join(sorted(self._settings())) or "–"
+        self.show_error(StudentError("ui.unknown_address", names=", ".join(names), known=known))
 
     @shows_errors
     def configure(self, **settings) -> None:
@@ -194,10 +293,7 @@ class Dashboard(ipywidgets.VBox):
         Every value is checked before any is set: an unknown name or a value out of its
         control's range changes nothing and is told in the banner, in the page's language.
         """
-        table = {
-            name: entry if isinstance(entry, Setting) else Setting(entry)
-            for name, entry in self._settings().items()
-        }
+        table = self._setting_table()
         checked = {
             name: self._check_setting(table, name, value) for name, value in settings.items()
         }
@@ -341,6 +437,7 @@ class Dashboard(ipywidgets.VBox):
         self._localise_figures()
         for control in self._model_controls:
             control.disabled = True
+        self._model_loading = True
         keras_future(start=not import_deferred()).add_done_callback(self._on_keras_loaded)
 
     def _on_keras_loaded(self, future) -> None:
@@ -361,11 +458,17 @@ class Dashboard(ipywidgets.VBox):
             control.disabled = False
         self._loading.layout.display = "none"
         self.add_class("dl-ready")
-        self.ready.set()
+        with self._lock:  # an address that came while the model was built: its turn now
+            self.ready.set()
+            self._model_loading = False
+            address, self._pending_address = self._pending_address, None
         self._settled.set()
+        if address:
+            self._apply_address(address)
 
     def _load_failed(self, error: BaseException, key: str) -> None:
         self._load_error = error
+        self._model_loading = False
         self.show_error(error, key=key)
         self._loading.value = ""
         self._settled.set()

@@ -153,7 +153,9 @@ class McCullochPittsDashboard(Dashboard):
         """``configure(weights=[1, 1], threshold=2)``: one weight per active input."""
         return {
             "weights": Setting(check=self._check_weights, apply=self._apply_weights),
-            "threshold": Setting(check=self._check_threshold, apply=self._apply_threshold),
+            "threshold": Setting(
+                self._threshold, check=self._check_threshold, apply=self._apply_threshold
+            ),
         }
 
     def _check_weights(self, weights) -> list[float]:

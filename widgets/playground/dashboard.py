@@ -74,6 +74,8 @@ NETWORK_SETTINGS = ("features", "layers", "acts", "dropout", "opt")
 class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     """TensorFlow Playground with a Keras model at ``self.model``; state from the URL."""
 
+    reads_own_address = True  # its whole state, with its own names (state.py)
+
     # What the dashboard knows besides its controls (set per dashboard once it changes).
     trainer: FastTrainer | None = None  # the model's trainer, from _build_model on
     split: Split | None = None  # the training and test points
