@@ -7,7 +7,7 @@ What it changes against ``dev.py serve`` (which is for one person on localhost):
   a 2-core machine starve each other (10 students opening a plain Keras dashboard: 428 s
   with default threads, 114 s with one thread a kernel, issue 21);
 - culls kernels idle for ``--cull-after`` minutes, connected or not: a tab a student left
-  open keeps a 0.6-0.8 GB kernel otherwise, and a class opening lesson after lesson runs
+  open keeps a 0.75-0.85 GB kernel otherwise, and a class opening lesson after lesson runs
   the machine out of memory. A culled page says so and a reload gives a working page.
   Voilà never culls its pre-heated kernels;
 - pre-heats ``--students`` kernels of one ``--lesson`` (the one the class opens first),
@@ -31,9 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
-# Peak memory of one pre-heated lesson kernel, measured with benchmarks/voila_bench.py
-# (README, Performance): about 0.6 GB for lessons 02-06, up to 0.8 GB for 07-11.
-KERNEL_GB = {"light": 0.65, "training": 0.8}
+# Peak memory of one lesson kernel, measured with benchmarks/voila_bench.py (README,
+# Performance, TensorFlow 2.21): 722-747 MB for lessons 01-06, 758-821 MB for 09-11.
+KERNEL_GB = {"light": 0.75, "training": 0.85}
+REFILL_SECONDS = 120
 # One thread pool per kernel (the same caps as binder/start and deploy/z2jh/values.yaml).
 THREAD_CAPS = {
     "TF_NUM_INTRAOP_THREADS": "1",
@@ -99,6 +100,10 @@ def class_config(options: argparse.Namespace) -> dict:
     # Only the chosen lesson is pre-heated (every other notebook: a pool of 0).
     config["VoilaKernelManager"] = {
         "preheat_denylist": [],
+        # Refill the pool two minutes after a kernel is taken, not one second: a class
+        # arriving together would otherwise wait while N new kernels import TensorFlow
+        # (3 students on 2 busy cores: 69 s to a dashboard with 1 s, see class_bench.py).
+        "fill_delay": REFILL_SECONDS,
         "kernel_pools_config": {
             "default": {"pool_size": 0},
             options.lesson: {"pool_size": options.students},

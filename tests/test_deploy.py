@@ -77,7 +77,10 @@ def _binder_exports() -> dict[str, str]:
 
 
 def test_student_servers_get_the_same_thread_caps_as_binder():
-    assert _values()["singleuser"]["extraEnv"] == _binder_exports()
+    # The image's entry point runs binder/start too; what depends on the server's URL
+    # (TENSORBOARD_PROXY_URL) is left to it, the fixed values are repeated here to be seen.
+    fixed = {name: value for name, value in _binder_exports().items() if "$" not in value}
+    assert _values()["singleuser"]["extraEnv"] == fixed
 
 
 def test_default_url_opens_the_lesson_index_the_image_has():
@@ -99,8 +102,8 @@ def test_idle_kernels_are_culled_inside_a_students_server():
 def test_a_server_fits_binders_budget_and_a_lesson_kernel():
     memory = _values()["singleuser"]["memory"]
     gigabytes = {key: float(value.rstrip("G")) for key, value in memory.items()}
-    # One lesson kernel measured 0.6-0.8 GB (README, Performance): the guarantee must hold
-    # one, the limit must be Binder's 2 GB that every lesson is built for.
+    # One lesson kernel measured 0.72-0.82 GB (README, Performance): the guarantee must
+    # hold one, the limit must be Binder's 2 GB that every lesson is built for.
     assert 0.8 < gigabytes["guarantee"] <= gigabytes["limit"] == 2.0
 
 
@@ -142,12 +145,12 @@ def test_class_config_culls_idle_kernels_and_preheats_only_the_chosen_lesson():
 def test_class_server_refuses_a_pool_the_machine_cannot_hold(monkeypatch):
     server = _class_server()
     monkeypatch.setattr(server, "available_gigabytes", lambda: 4.0)
-    small = server.parse_arguments(["--students", "3"])
+    small = server.parse_arguments(["--students", "4"])
     big = server.parse_arguments(["--students", "30", "--lesson", "pl/10_cnn.ipynb"])
     sentence, fits = server.memory_plan(small)
-    assert fits and "2.0 GB" in sentence  # 3 x 0.65 GB for lesson 02
+    assert fits and "3.0 GB" in sentence  # 4 x 0.75 GB for lesson 02
     sentence, fits = server.memory_plan(big)
-    assert not fits and "24.0 GB" in sentence  # 30 x 0.8 GB for lesson 10
+    assert not fits and "25.5 GB" in sentence  # 30 x 0.85 GB for lesson 10
     assert server.main(["--students", "30"], voila="/bin/false", env={}) == 2
 
 

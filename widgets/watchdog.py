@@ -1,7 +1,7 @@
 """Tell a student when the server has shut the page's kernel down (and that F5 fixes it).
 
 A class server (``dev.py serve --class``) and JupyterHub cull kernels that have been idle
-for a while, so that open tabs do not hold 0.6-0.8 GB each. Voilà's page does not notice:
+for a while, so that open tabs do not hold 0.75-0.85 GB each. Voilà's page does not notice:
 the sliders still move, nothing answers. This widget, part of every dashboard, asks the
 server every few seconds whether the page's kernel still exists (``GET api/kernels/<id>``:
 a server request, not a kernel message, so it does not count as activity and does not

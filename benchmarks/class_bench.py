@@ -1,0 +1,196 @@
+#!/usr/bin/env python
+"""A class on this machine: N students open the same lesson at once and move a slider.
+
+    python benchmarks/class_bench.py                 # 10 students, both servers
+    python benchmarks/class_bench.py --students 30 --servers class
+
+Two servers, one after the other, each given the same class:
+
+- ``serve``: ``voila lessons/`` with the repository's ``voila.json``, what ``python3 dev.py
+  serve`` runs (one pre-heated kernel per Polish lesson 00-06, TensorFlow's default
+  threads, no culling);
+- ``class``: ``deploy/class_server.py`` (``python3 dev.py serve --class``) with
+  ``--students N`` pre-heated kernels of lesson 02, one thread per kernel and a short
+  ``--cull-after`` so that the memory phase fits in a benchmark.
+
+Phase 1, "answering": N headless Chromium pages (one browser, a context each) open
+pl/02 at the same moment; a student is answering when the dashboard is ready *and* a
+weight slider's arrow key has changed the truth table (the kernel computed). Reported:
+every student's time, the median and the last one.
+
+Phase 2, "tabs": the same students open pl/04 in new tabs and leave the pl/02 tabs open
+and idle; the kernels' total resident memory is read when all are ready and again after
+the cull time. Then one idle pl/02 tab is reloaded: it must answer again.
+
+The machine is shared by whatever else runs: the load average is printed with the
+results, which go to ``benchmarks/results-class.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from tests.browser import support  # noqa: E402
+
+FIRST, SECOND = "pl/02_mcculloch_pitts.ipynb", "pl/04_perceptron.ipynb"
+TOKEN = "bench"
+
+
+def start(kind: str, students: int, cull_minutes: float) -> support.Server:
+    """The server ``kind`` ('serve' or 'class') on a free loopback port."""
+    port = support.free_port()
+    env = {"DL_COURSE_MNIST_DIR": str(REPO_ROOT.parent / "shared" / "data" / "mnist")}
+    if kind == "serve":
+        command = [sys.executable, "-m", "voila", "lessons", f"--port={port}", "--no-browser"]
+        server = support._start(
+            kind, command, "/voila/render/", port, "/", REPO_ROOT, env, 90, None
+        )
+    else:
+        command = [
+            sys.executable,
+            str(REPO_ROOT / "deploy" / "class_server.py"),
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--lesson={FIRST}",
+            f"--students={students}",
+            f"--cull-after={cull_minutes}",
+            f"--token={TOKEN}",
+        ]
+        server = support._start(
+            kind, command, "/voila/render/", port, "/", REPO_ROOT, env, 90, None
+        )
+    deadline = time.monotonic() + 600  # wait for the pool: the class comes in afterwards
+    while "is filled with" not in server.log_tail(400) and time.monotonic() < deadline:
+        time.sleep(1)
+    return server
+
+
+def url(server: support.Server, notebook: str) -> str:
+    return f"{server.render_url(notebook)}?token={TOKEN}"
+
+
+async def answering(page, timeout: float = 300.0) -> None:
+    """Wait for the MCP dashboard and for the kernel to answer a weight slider's key."""
+    await page.wait_for_selector(support.READY, timeout=timeout * 1000)
+    table = page.locator(f"{support.DASHBOARD} .dl-truth-table").first
+    before = await table.inner_text()
+    await page.locator(f"{support.DASHBOARD} .widget-slider {support.SLIDER_HANDLE}").first.focus()
+    for _ in range(4):
+        await page.keyboard.press("ArrowLeft")
+    deadline = time.monotonic() + timeout
+    while await table.inner_text() == before:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the truth table never changed")
+        await asyncio.sleep(0.05)
+
+
+async def student(browser, server, started: float) -> tuple[object, float]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    await page.goto(url(server, FIRST), wait_until="commit", timeout=300_000)
+    await answering(page)
+    return page, time.monotonic() - started
+
+
+def kernels_gigabytes(server: support.Server) -> float:
+    total = 0
+    for process in server.kernels():
+        try:
+            total += process.memory_info().rss
+        except Exception:  # noqa: BLE001  (a kernel that exits while being read)
+            continue
+    return total / 1024**3
+
+
+async def one_class(kind: str, students: int, cull_minutes: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    server = start(kind, students, cull_minutes)
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=support.CHROMIUM_PATH)
+            started = time.monotonic()
+            results = await asyncio.gather(
+                *(student(browser, server, started) for _ in range(students)),
+                return_exceptions=True,
+            )
+            times = sorted(r[1] for r in results if not isinstance(r, BaseException))
+            pages = [r[0] for r in results if not isinstance(r, BaseException)]
+            report = {"kind": kind, "times": times, "failed": students - len(times)}
+            # Phase 2: new tabs with lesson 04, the lesson 02 tabs left open.
+            tabs = [await page.context.new_page() for page in pages]
+            await asyncio.gather(
+                *(tab.goto(url(server, SECOND), wait_until="commit") for tab in tabs)
+            )
+            await asyncio.gather(
+                *(tab.wait_for_selector(support.READY, timeout=600_000) for tab in tabs)
+            )
+            report["tabs_gb"] = kernels_gigabytes(server)
+            report["tabs_kernels"] = len(server.kernels())
+            if kind == "class":
+                await asyncio.sleep(cull_minutes * 60 + 30)
+                report["culled_gb"] = kernels_gigabytes(server)
+                report["culled_kernels"] = len(server.kernels())
+                await pages[0].reload(wait_until="commit")
+                reload_started = time.monotonic()
+                await answering(pages[0])
+                report["reload_s"] = time.monotonic() - reload_started
+            await browser.close()
+    finally:
+        server.stop()
+    return report
+
+
+def describe(report: dict) -> str:
+    times = report["times"]
+    line = (
+        f"| {report['kind']} | {len(times)} of {len(times) + report['failed']} | "
+        f"{statistics.median(times):.1f} s | {max(times):.1f} s | "
+        f"{report['tabs_kernels']} kernels, {report['tabs_gb']:.1f} GB |"
+    )
+    if "culled_gb" in report:
+        line += f" {report['culled_kernels']} kernels, {report['culled_gb']:.1f} GB |"
+        line += f" {report['reload_s']:.1f} s |"
+    else:
+        line += " no culling | – |"
+    return line
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=10)
+    parser.add_argument("--servers", nargs="+", default=["serve", "class"])
+    parser.add_argument("--cull-after", type=float, default=1.0, help="minutes (class server)")
+    parser.add_argument("--output", default=str(REPO_ROOT / "benchmarks" / "results-class.md"))
+    options = parser.parse_args(argv)
+    rows = []
+    for kind in options.servers:
+        load = os.getloadavg()[0]
+        report = asyncio.run(one_class(kind, options.students, options.cull_after))
+        rows.append(describe(report) + f" {load:.1f} |")
+        print(rows[-1], "\n  times:", ", ".join(f"{t:.1f}" for t in report["times"]), flush=True)
+    header = [
+        f"# A class of {options.students} on one machine ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
+        "",
+        f"`benchmarks/class_bench.py --students {options.students}` on {os.cpu_count()} CPUs; "
+        f"class server with `--cull-after {options.cull_after:g}`.",
+        "",
+        "| server | answering | median | last | pl/04 opened, pl/02 tabs left open | after the cull time | a culled tab reloaded, answering | load before |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    Path(options.output).write_text("\n".join(header + rows) + "\n")
+    print("\n".join(header + rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
