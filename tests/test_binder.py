@@ -153,3 +153,17 @@ def test_start_runs_the_given_command_with_the_variables():
     assert seen["TF_NUM_INTRAOP_THREADS"] == "1"
     assert seen["TF_NUM_INTEROP_THREADS"] == "1"
     assert seen["OMP_NUM_THREADS"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"), [("/user/ada/", "/user/ada/proxy/%PORT%/"), (None, "/proxy/%PORT%/")]
+)
+def test_start_points_tensorboards_magic_through_the_servers_proxy(prefix, expected):
+    """On Binder and JupyterHub the server lives under JUPYTERHUB_SERVICE_PREFIX; %tensorboard
+    must embed <prefix>proxy/<port>/ (jupyter-server-proxy), not the image's localhost."""
+    env = {"PATH": os.environ["PATH"]}
+    if prefix:
+        env["JUPYTERHUB_SERVICE_PREFIX"] = prefix
+    result = subprocess.run(["bash", str(START), "env"], capture_output=True, text=True, env=env)
+    seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert seen["TENSORBOARD_PROXY_URL"] == expected
