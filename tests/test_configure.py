@@ -212,3 +212,25 @@ def test_the_mcp_neuron_opens_as_an_or_gate_from_its_address():
     assert [slider.value for slider in board._weights[:2]] == [1, 1]
     assert board._threshold.value == 1 and board._pending_address is None
     assert board._error.layout.display == "none"
+
+
+def test_history_opens_at_the_year_of_its_address():
+    from widgets.history import HistoryDashboard
+
+    board = HistoryDashboard(lang="en")
+    board.configure(year=1986)
+    assert board.selected.year == 1986
+    board.configure(year=1900)
+    assert "1900" in board._error_sentence and "1957" in board._error_sentence
+    assert board.selected.year == 1986
+
+
+def test_keras_workflow_takes_its_compile_and_fit_settings():
+    from widgets.keras_workflow import KerasWorkflowDashboard
+
+    board = KerasWorkflowDashboard(lang="pl")
+    board.configure(optimizer="adam", epochs=5, early_stopping=True)
+    assert (board._fit.optimizer.value, board._fit.epochs.value) == ("adam", 5)
+    assert board._fit.early_stopping.value is True
+    board.configure(epochs=500)
+    assert "epochs" in board._error_sentence and board._fit.epochs.value == 5

@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 
 from ..controls import button, dropdown, html, row
-from ..errors import StudentError
+from ..errors import StudentError, whole_number
 from ..figures.tables import truth_table_headers, truth_table_html
 from ..models import mcculloch_pitts as mcp
-from ..ui import Dashboard, reacts, shows_errors
+from ..ui import Dashboard, Setting, reacts, shows_errors
 from .events import EVENTS, Event, event_index
 from .figures import MARKERS, STYLE, card_html, highlight, timeline_figure
 from .texts import TEXT
@@ -62,6 +62,23 @@ class HistoryDashboard(Dashboard):
         self._event.observe(self._on_event_change, names="value")
         self._previous.on_click(self._on_previous_click)
         self._next.on_click(self._on_next_click)
+
+    # Settings (configure() and the page's URL) -------------------------------------------
+    def _settings(self) -> dict[str, Setting]:
+        """``configure(year=1958)``: the event of that year (``?year=1958`` in the URL)."""
+        return {"year": Setting(check=self._check_year, apply=self._apply_year)}
+
+    def _check_year(self, year) -> int:
+        if whole_number(year) and int(year) in {event.year for event in EVENTS}:
+            return int(year)
+        years = ", ".join(str(event.year) for event in EVENTS)
+        raise ValueError(self._t("years", years=years))
+
+    def _apply_year(self, year: int) -> None:
+        self._event.value = event_index(year)
+
+    def _after_configure(self, settings: dict) -> None:
+        self._refresh()
 
     # Public API (for notebook cells and tests) --------------------------------------------
     @property

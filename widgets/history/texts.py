@@ -24,6 +24,10 @@ TEXT = Strings(
             "pl": "wydarzenie",
             "en": "event",
         },
+        "years": {
+            "pl": "podaj rok jednego z wydarzeń osi czasu: {years}",
+            "en": "give the year of one of the timeline's events: {years}",
+        },
         "previous": {
             "pl": "poprzednie wydarzenie",
             "en": "previous event",

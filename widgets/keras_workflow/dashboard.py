@@ -250,6 +250,28 @@ class KerasWorkflowDashboard(Dashboard):
             return
         self._try_layers(layers, self._wanted_input())
 
+    # Settings (configure() and the page's URL) -------------------------------------------
+    def _settings(self) -> dict[str, ipywidgets.Widget]:
+        """``configure(input="image", optimizer="adam", learning_rate=0.001, epochs=10, …)``:
+        the input and compile/fit's settings; layers are built with the layer builder."""
+        fit = self._fit
+        return {
+            "input": self._input,
+            "optimizer": fit.optimizer,
+            "learning_rate": fit.learning_rate,
+            "loss": fit.loss,
+            "epochs": fit.epochs,
+            "validation_split": fit.validation_split,
+            "early_stopping": fit.early_stopping,
+            "patience": fit.patience,
+            "reduce_lr": fit.reduce_lr,
+        }
+
+    def _after_configure(self, settings: dict) -> None:
+        if "input" in settings:
+            self._on_input_change(None)
+        self._on_settings_change(None)
+
     @reacts
     def _on_input_change(self, _change) -> None:
         self._try_layers(self._builder.layers, self._wanted_input())
