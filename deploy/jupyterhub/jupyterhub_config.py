@@ -82,6 +82,9 @@ c.JupyterHub.cookie_secret_file = str(DATA / "cookie_secret")
 # Stopping the hub stops the proxy and every student's server (and so their kernels).
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
+# templates/spawn_pending.html: the "server is starting" page also asks the hub itself
+# whether the server is ready, so a broken progress stream no longer strands a student.
+c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
 
 # ----------------------------------------------------------------- who logs in
 if os.environ.get("DL_HUB_AUTH", "shared") == "dummy":
