@@ -34,6 +34,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+import psutil  # noqa: E402
+
 from tests.browser import hub_support, support  # noqa: E402
 
 LESSON_02 = f"voila/render/lessons/pl/{hub_support.LESSON_02}"
@@ -48,6 +50,9 @@ class Student:
     dashboard_ready: float | None = None
     working: float | None = None
     reloads: int = 0
+    kernels: int = 0  # the student's kernels at the end
+    server_cpu: float = 0.0  # CPU seconds of the student's server
+    cpu: float = 0.0  # CPU seconds of the student's kernels
     rescued: int = 0  # times the pending page's own check (templates/) moved it on
     error: str = ""
 
@@ -124,6 +129,32 @@ async def one_student(browser, hub, student: Student, options, clock) -> None:
         await context.close()
 
 
+def cpu_seconds(hub, students: list[Student]) -> None:
+    """CPU time (user + system) the hub's processes used, by student and for the hub itself
+    (hub, proxy, culler): what a class costs the machine, whatever else runs on it."""
+    servers = hub_support.servers_of(hub)
+    by_pid = {server.pid: name for name, server in servers.items()}
+    for process in hub_support.hub_processes(hub):
+        try:
+            times = process.cpu_times()
+            used = times.user + times.system
+            owner = next(
+                (by_pid[p.pid] for p in [process, *process.parents()] if p.pid in by_pid), None
+            )
+        except psutil.NoSuchProcess:
+            continue
+        for student in students:
+            if student.name == owner and process.pid in by_pid:
+                student.server_cpu += used
+            elif student.name == owner:
+                student.cpu += used
+        if owner is None:
+            HUB_CPU.append(used)
+
+
+HUB_CPU: list[float] = []
+
+
 class Clock:
     """A start line: every student waits at it, the last one to arrive starts the clock."""
 
@@ -152,6 +183,11 @@ async def run(options, hub) -> list[Student]:
         )
         clock = Clock(len(students))
         await asyncio.gather(*(one_student(browser, hub, s, options, clock) for s in students))
+        # One kernel a student (lesson 02's) unless a page load was started twice.
+        for name, server in hub_support.servers_of(hub).items():
+            kernels = support.kernel_processes(server.pid)
+            next(s for s in students if s.name == name).kernels = len(kernels)
+        cpu_seconds(hub, students)
         ready = servers_ready(hub.log_path, clock.start_wall)
         for student in students:
             student.server_ready = ready.get(student.name)
@@ -170,14 +206,14 @@ def report(students: list[Student], options, load_before, load_after, took) -> s
         f"{os.cpu_count()} CPUs; load average before {load_before}, after {load_after}",
         "",
         "| student | server ready | left pending page | dashboard ready | working | reloads "
-        "| moved on by the page's own check |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| moved on by the page's own check | kernels | CPU s: server + kernels |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for s in students:
         working = cell(s.working) if not s.error else f"failed: {s.error}"
         lines.append(
             f"| {s.name} | {cell(s.server_ready)} | {cell(s.left_pending)} | "
-            f"{cell(s.dashboard_ready)} | {working} | {s.reloads} | {s.rescued} |"
+            f"{cell(s.dashboard_ready)} | {working} | {s.reloads} | {s.rescued} | {s.kernels} | {s.server_cpu:.1f} + {s.cpu:.1f} |"
         )
     done = [s.working for s in students if s.working is not None and not s.error]
     no_reload = [s for s in students if s.working is not None and s.reloads == 0]
@@ -191,6 +227,10 @@ def report(students: list[Student], options, load_before, load_after, took) -> s
         else "working: 0",
         f"reloads: {sum(s.reloads for s in students)}; pages moved on by their own check: "
         f"{sum(1 for s in students if s.rescued)}; the whole run {took:.0f} s",
+        f"CPU: students' servers {sum(s.server_cpu for s in students):.0f} s and kernels "
+        f"{sum(s.cpu for s in students):.0f} s, hub, proxy and culler {sum(HUB_CPU):.0f} s "
+        f"(the browsers' not counted): on {os.cpu_count()} idle cores at least "
+        f"{(sum(s.server_cpu + s.cpu for s in students) + sum(HUB_CPU)) / os.cpu_count():.0f} s",
     ]
     return "\n".join(lines)
 
@@ -211,6 +251,7 @@ def main() -> None:
         help="seconds on the pending page after the server is ready before reloading it",
     )
     parser.add_argument("--goal", type=float, default=60)
+    parser.add_argument("--log", type=Path, help="keep the hub's log here")
     options = parser.parse_args()
     if not hub_support.proxy_installed():
         sys.exit(hub_support.PROXY_MISSING)
@@ -225,6 +266,8 @@ def main() -> None:
         finally:
             left = hub_support.stop_cleanly(hub)
             hub.stop()
+            if options.log:
+                options.log.write_text(hub.log_path.read_text(errors="replace"))
         print(report(students, options, load_before, load_after, took))
         print(f"processes left after the hub stopped: {len(left)}")
 
