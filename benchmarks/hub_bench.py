@@ -252,11 +252,17 @@ def main() -> None:
     )
     parser.add_argument("--goal", type=float, default=60)
     parser.add_argument("--log", type=Path, help="keep the hub's log here")
+    parser.add_argument(
+        "--hub-option",
+        action="append",
+        default=[],
+        help="--Class.trait=value for jupyterhub, e.g. JupyterHub's default timeouts",
+    )
     options = parser.parse_args()
     if not hub_support.proxy_installed():
         sys.exit(hub_support.PROXY_MISSING)
     with tempfile.TemporaryDirectory(prefix="dl-hub-bench-") as folder:
-        hub = hub_support.start_hub(Path(folder) / "data", Path(folder))
+        hub = hub_support.start_hub(Path(folder) / "data", Path(folder), *options.hub_option)
         try:
             load_before = load_average()
             began = time.monotonic()

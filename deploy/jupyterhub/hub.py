@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -84,7 +85,16 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--install-only", action="store_true", help="install the npm proxy, start nothing"
     )
-    options = parser.parse_args(argv)
+    parser.add_argument(
+        "hub_options",
+        nargs="*",
+        metavar="--Class.trait=value",
+        help="passed on to jupyterhub, over jupyterhub_config.py (e.g. --Spawner.http_timeout=60)",
+    )
+    options, unknown = parser.parse_known_args(argv)
+    options.hub_options += unknown
+    if any(not re.match(r"^--\w+\.\w+=", option) for option in options.hub_options):
+        parser.error(f"not a --Class.trait=value option: {' '.join(options.hub_options)}")
     if options.any_password and options.public:
         parser.error("--any-password is for this machine only; drop --public")
     root = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -165,7 +175,7 @@ def main(argv: list[str]) -> int:
         flush=True,
     )
     jupyterhub = str(Path(sys.executable).parent / "jupyterhub")
-    command = [jupyterhub, "-f", str(CONFIG)]
+    command = [jupyterhub, "-f", str(CONFIG), *options.hub_options]
     options.data.mkdir(parents=True, exist_ok=True)
     os.chdir(options.data)  # anything JupyterHub writes beside itself lands in DATA
     os.execve(jupyterhub, command, env)  # signals (Ctrl+C, SIGTERM) reach the hub itself
