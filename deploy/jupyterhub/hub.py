@@ -75,8 +75,18 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="accept any name with any password (trying it out alone; loopback only)",
     )
-    parser.add_argument("--cull-server-minutes", type=float, default=60)
-    parser.add_argument("--cull-kernel-minutes", type=float, default=20)
+    parser.add_argument(
+        "--cull-server-minutes",
+        type=float,
+        default=60,
+        help="stop a student's server unused this long (default %(default)s)",
+    )
+    parser.add_argument(
+        "--cull-kernel-minutes",
+        type=float,
+        default=20,
+        help="shut down a kernel idle this long, even with its tab open (default %(default)s)",
+    )
     parser.add_argument(
         "--as-root",
         action="store_true",

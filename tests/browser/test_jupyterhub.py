@@ -60,13 +60,14 @@ def test_two_students_log_in_get_their_own_servers_and_working_lessons(browser, 
         lab.goto(f"{hub.base_url}/user/ada/lab", wait_until="domcontentloaded")
         lab.locator(".jp-DirListing-item", has_text="lessons").first.wait_for(timeout=90_000)
         assert "/user/ada/lab" in lab.url
-    except Exception:
+    except Exception as error:
         for name, page in pages.items():
             try:
                 support.save_screenshot(page, SCREENSHOTS / f"FAILED_jupyterhub_{name}.png")
             except Exception:
                 pass
-        raise
+        urls = {name: page.url for name, page in pages.items()}
+        raise AssertionError(f"{error}\npages: {urls}\nhub log:\n{hub.log_tail(60)}") from error
     finally:
         for context in contexts:
             context.close()
