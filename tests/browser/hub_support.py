@@ -11,6 +11,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,9 +53,27 @@ def start_hub(data: Path, log_dir: Path, *extra: str, timeout: float = 90.0) -> 
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers run as root
         command.append("--as-root")
-    return support._start(
+    hub = support._start(
         "jupyterhub", command, "/", port, "/hub/api", support.REPO_ROOT, None, timeout, log_dir
     )
+    # The proxy answers first, with 404 "Not Found" for everything until the hub has added
+    # its route; a login page opened then is that 404 (it failed one test run in six).
+    deadline = time.monotonic() + timeout
+    while not _hub_routed(hub):
+        if time.monotonic() > deadline or hub.proc.poll() is not None:
+            hub.stop()
+            raise TimeoutError(f"the hub never answered /hub/api; log:\n{hub.log_tail()}")
+        time.sleep(0.2)
+    return hub
+
+
+def _hub_routed(hub: support.Server) -> bool:
+    """/hub/api answers 200 through the proxy: the hub is up and routed."""
+    try:
+        with urllib.request.urlopen(f"{hub.base_url}/hub/api", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
 
 
 def log_in(page: Page, hub: support.Server, name: str) -> None:
