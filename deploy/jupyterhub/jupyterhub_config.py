@@ -127,6 +127,10 @@ c.Spawner.cpu_limit = 1.0
 # once on two busy cores take tens of seconds (the defaults, 60 s and 30 s, fail them).
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
+# Beyond this many spawns at once JupyterHub answers "Too many users trying to log in"
+# instead of queueing: a lower limit would turn a slow start into a refusal
+# (benchmarks/results-jupyterhub.md). 100 is JupyterHub's default, set here to say so.
+c.JupyterHub.concurrent_spawn_limit = 100
 
 
 def seed_home(spawner) -> None:
