@@ -74,7 +74,7 @@ def test_idle_kernels_and_servers_are_culled(monkeypatch, tmp_path):
 
 def test_spawns_may_take_minutes_on_a_busy_machine(monkeypatch, tmp_path):
     config = _config(monkeypatch, tmp_path)
-    # Ten servers starting on two busy cores took 30-40 s each here; the defaults are
+    # Ten servers starting on two busy cores took 40-47 s each here; the defaults are
     # 60 s (start) and 30 s (first answer), after which JupyterHub gives the spawn up.
     assert config.Spawner.start_timeout >= 180 and config.Spawner.http_timeout >= 180
     assert (Path(config.JupyterHub.template_paths[0]) / "spawn_pending.html").is_file()

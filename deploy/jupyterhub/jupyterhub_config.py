@@ -124,7 +124,8 @@ if os.environ.get("DL_HUB_AS_ROOT") == "1":  # hub.py --as-root: every student i
 c.Spawner.mem_limit = "2G"
 c.Spawner.cpu_limit = 1.0
 # A student's server imports Jupyter Server, JupyterLab and Voilà; ten of them starting at
-# once on two busy cores take tens of seconds (the defaults, 60 s and 30 s, fail them).
+# once on two busy cores took 40-47 s here, past JupyterHub's default 30 s for the first
+# answer (60 s to start), after which it gives the spawn up and stops the server.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
 # Beyond this many spawns at once JupyterHub answers "Too many users trying to log in"
