@@ -5,6 +5,7 @@
     python3 dev.py test    # install what it needs, run the whole test suite
 
     python3 dev.py serve --class [--students N] [--help]   # serve a classroom (README)
+    python3 dev.py hub [--public] [--help]   # JupyterHub for a class (deploy/jupyterhub/)
 
 Both create ``.venv`` beside this file on first use and reinstall only when
 ``pyproject.toml`` changes. Extra arguments after ``test`` go to pytest.
@@ -82,9 +83,17 @@ def serve(options: list[str]) -> None:
     run([BIN / "voila", "lessons/", f"--port={PORT}", "--no-browser"], env=lesson_env())
 
 
+def hub(options: list[str]) -> None:
+    """JupyterHub for a class: install the ``hub`` extra and the npm proxy, start the hub."""
+    ensure_environment("hub")
+    run([PYTHON, ROOT / "deploy" / "jupyterhub" / "hub.py", *options], env=lesson_env())
+
+
 def test(pytest_args: list[str]) -> None:
     """Lint, then run unit, widget, notebook (nbval) and browser tests."""
     ensure_environment("test")
+    # The hub's browser test needs configurable-http-proxy from npm; it skips without it.
+    subprocess.call([PYTHON, ROOT / "deploy" / "jupyterhub" / "hub.py", "--install-only"])
     run(
         [
             BIN / "ruff",
@@ -123,6 +132,8 @@ def main() -> None:
         serve(rest)
     elif command == "test":
         test(rest)
+    elif command == "hub":
+        hub(rest)
     else:
         sys.exit(__doc__)
 

@@ -1,0 +1,120 @@
+"""deploy/jupyterhub/: the hub's config as JupyterHub loads it, and hub.py's options.
+
+The browser test (tests/browser/test_jupyterhub.py) runs the hub; these check, without
+starting anything, what a class relies on: Binder's thread caps, the landing page, culling,
+timeouts long enough for a busy machine, the root and password guards.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from traitlets.config.loader import PyFileConfigLoader
+
+ROOT = Path(__file__).resolve().parents[1]
+HUB_DIR = ROOT / "deploy" / "jupyterhub"
+
+
+def _config(monkeypatch, tmp_path, **env):
+    monkeypatch.setenv("DL_HUB_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("DL_HUB_PASSWORD", "a-class-password")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return PyFileConfigLoader("jupyterhub_config.py", path=str(HUB_DIR)).load_config()
+
+
+def _hub_module():
+    spec = importlib.util.spec_from_file_location("dl_hub", HUB_DIR / "hub.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_kernels_get_binders_thread_caps(monkeypatch, tmp_path):
+    start = (ROOT / "binder" / "start").read_text()
+    binder = dict(re.findall(r"^export (\w+)=(\S+)$", start, re.M))
+    environment = _config(monkeypatch, tmp_path).Spawner.environment
+    assert binder and {name: environment[name] for name in binder} == binder
+
+
+def test_students_land_on_the_lesson_index_the_homes_get(monkeypatch, tmp_path):
+    config = _config(monkeypatch, tmp_path)
+    page = config.Spawner.default_url.removeprefix("/voila/render/")
+    assert (ROOT / page).is_file()
+    home = tmp_path / "home"
+    spawner = type("Spawner", (), {"home_dir": str(home)})()
+    config.Spawner.pre_spawn_hook(spawner)
+    assert (home / page).is_file() and (home / "voila.json").is_file()
+    (home / page).write_text("a student's edit")
+    config.Spawner.pre_spawn_hook(spawner)  # the next spawn keeps the student's files
+    assert (home / page).read_text() == "a student's edit"
+
+
+def test_loopback_by_default_and_the_class_password(monkeypatch, tmp_path):
+    config = _config(monkeypatch, tmp_path)
+    assert config.JupyterHub.ip == "127.0.0.1"
+    assert config.JupyterHub.authenticator_class == "shared-password"
+    assert config.SharedPasswordAuthenticator.user_password == "a-class-password"
+    assert "--allow-root" not in config.Spawner.args
+
+
+def test_idle_kernels_and_servers_are_culled(monkeypatch, tmp_path):
+    config = _config(monkeypatch, tmp_path, DL_HUB_CULL_KERNEL_MINUTES="5")
+    assert "--MappingKernelManager.cull_idle_timeout=300" in config.Spawner.args
+    assert "--MappingKernelManager.cull_connected=True" in config.Spawner.args
+    (culler,) = config.JupyterHub.services
+    assert culler["command"][1:3] == ["-m", "jupyterhub_idle_culler"]
+    (role,) = config.JupyterHub.load_roles
+    assert role["services"] == ["idle-culler"] and "delete:servers" in role["scopes"]
+
+
+def test_spawns_may_take_minutes_on_a_busy_machine(monkeypatch, tmp_path):
+    config = _config(monkeypatch, tmp_path)
+    # Ten servers starting on two busy cores took 40-47 s each here; the defaults are
+    # 60 s (start) and 30 s (first answer), after which JupyterHub gives the spawn up.
+    assert config.Spawner.start_timeout >= 180 and config.Spawner.http_timeout >= 180
+    assert (Path(config.JupyterHub.template_paths[0]) / "spawn_pending.html").is_file()
+
+
+def test_hub_extra_has_jupyterhub_5_lab_and_the_culler():
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    names = {re.split(r"[<>=\[]", d)[0] for d in extras["hub"]}
+    assert names == {"jupyterhub", "jupyterhub-idle-culler", "jupyterlab"}
+    assert "jupyterhub>=5.2,<6" in extras["hub"]
+    assert "dl-course-widgets[hub]" in extras["test"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--password=short"],
+        ["--any-password", "--public"],
+    ],
+)
+def test_hub_refuses_unsafe_options(argv, capsys):
+    with pytest.raises(SystemExit):
+        _hub_module().parse_arguments([*argv, "--as-root"])
+    assert "error" in capsys.readouterr().err
+
+
+def test_hub_refuses_root_without_as_root(monkeypatch, capsys):
+    hub = _hub_module()
+    monkeypatch.setattr(hub.os, "geteuid", lambda: 0, raising=False)
+    with pytest.raises(SystemExit):
+        hub.parse_arguments([])
+    assert "root" in capsys.readouterr().err
+    assert hub.parse_arguments(["--as-root"]).as_root
+
+
+def test_the_class_password_is_kept_between_starts(tmp_path):
+    hub = _hub_module()
+    options = hub.parse_arguments([f"--data={tmp_path}", "--as-root"])
+    first = hub.class_password(options)
+    assert len(first) >= 8 and hub.class_password(options) == first
+    assert (tmp_path / "class-password").stat().st_mode & 0o077 == 0
