@@ -112,6 +112,7 @@ class AutoencoderDashboard(TrainingDashboard):
         self._train_batches = self._val_batches = None
         self._numpy_decoder = None
         self._plane = ((-1.0, 1.0), (-1.0, 1.0))
+        self._built_with: dict = {}  # the rebuild controls' values of the current model
         self._run_id = 0
         self._run_epochs = (0, 1)  # epochs done before this run, epochs asked
         self._last_progress: Progress | None = None
@@ -236,6 +237,9 @@ class AutoencoderDashboard(TrainingDashboard):
             "images": self._images,
         }
 
+    def _rebuild_values(self) -> dict:
+        return {name: control.value for name, control in self._rebuild_controls().items()}
+
     # Public API ---------------------------------------------------------------------------
     @property
     def running(self) -> bool:
@@ -308,7 +312,7 @@ class AutoencoderDashboard(TrainingDashboard):
     def _after_configure(self, settings: dict) -> None:
         if self.model is None:
             return
-        if any(name in REBUILDS for name in settings):
+        if self._built_with != self._rebuild_values():
             self._rebuild()
         else:
             self._draw_walk()
@@ -327,6 +331,7 @@ class AutoencoderDashboard(TrainingDashboard):
         """A new model from the controls (seeded), its first state drawn."""
         x_train, _, x_test, _ = self._data
         n = int(self._images.value)
+        self._built_with = self._rebuild_values()
         self.model = ae.build_autoencoder(
             kind=self._kind.value,
             hidden=tuple(self._hidden.value),
