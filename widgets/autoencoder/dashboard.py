@@ -197,19 +197,23 @@ class AutoencoderDashboard(TrainingDashboard):
             ]
         )
         walk = ipywidgets.VBox(
-            [self.walk_figure, self._z1, self._z2, html(t("walk_help"), "dl-note")],
+            [_boxed(self.walk_figure, "walk"), self._z1, self._z2, html(t("walk_help"), "dl-note")],
             layout={"max_width": "310px"},
         )
         inspect = ipywidgets.VBox(
-            [html(t("inspect_help"), "dl-note"), self.inspect_figure, self._inspect_text],
+            [
+                html(t("inspect_help"), "dl-note"),
+                _boxed(self.inspect_figure, "inspect"),
+                self._inspect_text,
+            ],
             layout={"max_width": "400px"},
         )
         self._page(
             t("title"),
             t("intro"),
-            row([controls, ipywidgets.VBox([self._status, self.loss_figure])]),
-            row([self.codes_figure, walk]),
-            row([self.grid_figure, self._kind_note]),
+            row([controls, ipywidgets.VBox([self._status, _boxed(self.loss_figure, "loss")])]),
+            row([_boxed(self.codes_figure, "codes"), walk]),
+            row([_boxed(self.grid_figure, "grid"), self._kind_note]),
             row([self.digits, inspect]),
         )
         self.add_class("dl-autoencoder")
@@ -562,7 +566,10 @@ class AutoencoderDashboard(TrainingDashboard):
 
     def _draw_loss(self) -> None:
         with self._view_lock:
-            update_traces(self.loss_figure, loss_data(self._val_history()))
+            history = self._val_history()
+            epochs = len(history.get("loss", ()))
+            ticks = {"xaxis.tick0": 0, "xaxis.dtick": 1 if epochs <= 15 else 5}
+            update_traces(self.loss_figure, loss_data(history), ticks)
 
     def _val_history(self) -> dict:
         history = dict(self.history)
@@ -639,6 +646,13 @@ class AutoencoderDashboard(TrainingDashboard):
         times = self.epoch_seconds[1:] or self.epoch_seconds or [0.0]
         seconds = float(np.median(times))
         self._show_status(self._t("trained", epochs=epochs, mse=mse, seconds=seconds))
+
+
+def _boxed(figure, name: str) -> ipywidgets.Box:
+    """``figure`` in a box of CSS class ``dl-<name>`` (the browser tests find it so)."""
+    box = ipywidgets.Box([figure])
+    box.add_class(f"dl-{name}")
+    return box
 
 
 def _plain(value: str) -> str:

@@ -1,0 +1,103 @@
+"""Lesson 12 (autoencoders) in Voilà and headless Chromium, both languages: the dashboard
+becomes ready; an arrow key on the z₁ slider changes the decoded digit; ▶ Train on 1000
+images moves the test digits' dots in the code plane while it trains, and Stop stops it.
+Every selector is scoped to ``.dl-autoencoder``; every wait is on a condition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import support
+from .conftest import SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+READY_TIMEOUT = 120.0
+STEM = "12_autoencoders"
+LANGUAGES = ("pl", "en")
+ROOT = ".dl-autoencoder"
+STOPPED = {"pl": "Zatrzymano", "en": "Stopped"}
+
+
+def walk_source(page) -> str:
+    """The decoded digit's image (a data URL) as the page shows it."""
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-walk .js-plotly-plot`);
+            return gd && gd.layout && gd.layout.images ? gd.layout.images[0].source || "" : "";
+        }""",
+        ROOT,
+    )
+
+
+def first_dots(page) -> list:
+    """The x of the first dots of digit 0 in the code plane, as drawn."""
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-codes .js-plotly-plot`);
+            if (!gd || !gd.data || !gd.data[1]) { return []; }
+            return Array.from(gd.data[1].x || []).slice(0, 5);
+        }""",
+        ROOT,
+    )
+
+
+def status_text(page) -> str:
+    return page.locator(f"{ROOT} .dl-status").first.inner_text()
+
+
+def check_walk(page, lang: str) -> None:
+    before = walk_source(page)
+    handle = page.locator(f"{ROOT} .dl-z1 .noUi-handle").first
+    handle.focus()
+    for _ in range(10):
+        handle.press("ArrowRight")
+    support.wait_until_changed(
+        lambda: walk_source(page) not in ("", before), False, f"[{lang}] the decoded digit"
+    )
+
+
+def set_epochs(page, value: str) -> None:
+    readout = page.locator(f"{ROOT} .dl-epochs {support.SLIDER_READOUT}").first
+    readout.click()
+    readout.press("Control+a")
+    readout.type(value)
+    readout.press("Enter")
+    support.wait_until_changed(
+        lambda: readout.inner_text().strip() == value, False, "the epochs readout"
+    )
+
+
+def check_training_moves_the_dots_and_stops(page, lang: str) -> None:
+    set_epochs(page, "50")  # long enough to be stopped (2000 images: about 0.1 s an epoch)
+    page.locator(f"{ROOT} .dl-images select").first.select_option(label="2000")
+    support.wait_until_changed(
+        lambda: "Press ▶" in status_text(page) or "Naciśnij ▶" in status_text(page),
+        False,
+        f"[{lang}] the rebuild",
+    )
+    page.locator(f"{ROOT} button.dl-train").first.click()
+    seen = [first_dots(page)]
+    for step in ("first", "second"):
+        support.wait_until_changed(
+            lambda: first_dots(page) != seen[-1], False, f"[{lang}] the {step} move", timeout=60
+        )
+        seen.append(first_dots(page))
+    page.locator(f"{ROOT} button.dl-stop").first.click()
+    support.wait_until_changed(
+        lambda: STOPPED[lang] in status_text(page), False, f"[{lang}] the stop", timeout=30
+    )
+
+
+def test_autoencoder_walks_trains_live_and_stops(voila_server, open_page):
+    pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
+    for lang, page in pages.items():
+        page.locator(f"{ROOT}.dl-ready").first.wait_for(
+            state="attached", timeout=READY_TIMEOUT * 1000
+        )
+        assert support.page_problems(page) == [], lang
+        check_walk(page, lang)
+        check_training_moves_the_dots_and_stops(page, lang)
+        assert support.page_problems(page) == [], lang
+        support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}.png")
