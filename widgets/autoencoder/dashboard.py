@@ -213,8 +213,8 @@ class AutoencoderDashboard(TrainingDashboard):
             t("intro"),
             row([controls, ipywidgets.VBox([self._status, _boxed(self.loss_figure, "loss")])]),
             row([_boxed(self.codes_figure, "codes"), walk]),
-            row([_boxed(self.grid_figure, "grid"), self._kind_note]),
             row([self.digits, inspect]),
+            row([_boxed(self.grid_figure, "grid"), self._kind_note]),
         )
         self.add_class("dl-autoencoder")
         self.add_class("dl-sharp-images")  # 28 × 28 images with square pixels

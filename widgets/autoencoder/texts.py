@@ -134,8 +134,8 @@ TEXT = Strings(
             "en": "KL (test)",
         },
         "codes_title": {
-            "pl": "Kody cyfr testowych (najedź, by zobaczyć, co dekoduje dany punkt)",
-            "en": "Codes of the test digits (hover to see what a point decodes to)",
+            "pl": "Przestrzeń kodów: kody cyfr testowych",
+            "en": "The code space: the test digits' codes",
         },
         "legend_title": {
             "pl": "cyfra",
