@@ -141,10 +141,6 @@ TEXT = Strings(
             "pl": "cyfra",
             "en": "digit",
         },
-        "walk_marker": {
-            "pl": "punkt (z₁, z₂)",
-            "en": "point (z₁, z₂)",
-        },
         "chosen_marker": {
             "pl": "wybrana cyfra",
             "en": "chosen digit",
