@@ -231,6 +231,18 @@ def test_a_loss_that_becomes_nan_stops_with_a_message(dashboards, lang):
     dashboard.configure(**TINY)
 
 
+def test_the_convolutional_autoencoder_trains_and_walks(en):
+    en.configure(kind="conv")
+    try:
+        assert en.model.spec["kind"] == "conv"
+        train(en, epochs=1)
+        assert en.error_text == "" and en.epochs_done == 1
+        en.walk_to(*np.mean(en._plane, axis=1))
+        np.testing.assert_allclose(en.walk_image, ae.decode(en.model, [en.point])[0], atol=1e-5)
+    finally:
+        en.configure(kind="dense")
+
+
 def test_configure_checks_and_refuses_while_training(en):
     en.configure(hidden=[128])
     assert en.error_text == "" and en._hidden.value == (128,)

@@ -569,6 +569,9 @@ class AutoencoderDashboard(TrainingDashboard):
             history = self._val_history()
             epochs = len(history.get("loss", ()))
             ticks = {"xaxis.tick0": 0, "xaxis.dtick": 1 if epochs <= 15 else 5}
+            # The VAE's loss (about 150) and KL term (about 5) are decades apart: label
+            # only the powers of ten (plotly's in-between labels 2 and 5 read as values).
+            ticks["yaxis.dtick"] = 1 if self.model.spec["variational"] else None
             update_traces(self.loss_figure, loss_data(history), ticks)
 
     def _val_history(self) -> dict:
