@@ -139,7 +139,10 @@ def check_code_size(code_size) -> int:
     except (TypeError, ValueError, OverflowError):
         size, whole = 0, False
     if not whole or not 1 <= size <= INPUT_SIZE:
-        raise StudentError("autoencoder.code_too_big", code_size=code_size, limit=INPUT_SIZE)
+        from ..autoencoder import texts  # noqa: F401 - registers the sentence's table
+
+        shown = "–" if code_size is None else code_size  # an empty box, not Python's None
+        raise StudentError("autoencoder.code_too_big", code_size=shown, limit=INPUT_SIZE)
     return size
 
 
