@@ -73,6 +73,7 @@ from ..errors import StudentError
 __all__ = [
     "INPUT_SIZE",
     "KINDS",
+    "NumpyAutoencoder",
     "NumpyDecoder",
     "Pca",
     "autoencoder_class",
@@ -139,7 +140,10 @@ def check_code_size(code_size) -> int:
     except (TypeError, ValueError, OverflowError):
         size, whole = 0, False
     if not whole or not 1 <= size <= INPUT_SIZE:
-        raise StudentError("autoencoder.code_too_big", code_size=code_size, limit=INPUT_SIZE)
+        from ..autoencoder import texts  # noqa: F401 - registers the sentence's table
+
+        shown = "–" if code_size is None else code_size  # an empty box, not Python's None
+        raise StudentError("autoencoder.code_too_big", code_size=shown, limit=INPUT_SIZE)
     return size
 
 
@@ -444,6 +448,22 @@ _NUMPY_ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 
+def dense_layers(network) -> list[tuple[np.ndarray, np.ndarray, str]] | None:
+    """``(kernel, bias, activation)`` of each layer of a chain of Dense layers, copied;
+    None if ``network`` has any other layer (or an activation numpy does not know)."""
+    layers = []
+    for layer in network.layers:
+        kind = type(layer).__name__
+        if kind == "InputLayer":
+            continue
+        activation = getattr(getattr(layer, "activation", None), "__name__", None)
+        if kind != "Dense" or activation not in _NUMPY_ACTIVATIONS:
+            return None
+        kernel, bias = (np.array(w, dtype=np.float32) for w in layer.get_weights())
+        layers.append((kernel, bias, activation))
+    return layers
+
+
 class NumpyDecoder:
     """A copy of a dense or linear decoder's weights, run in numpy: ``decoder(codes)``.
 
@@ -462,17 +482,8 @@ class NumpyDecoder:
 
     @classmethod
     def from_model(cls, model) -> NumpyDecoder:
-        layers = []
-        for layer in model.decoder.layers:
-            kind = type(layer).__name__
-            if kind == "InputLayer":
-                continue
-            activation = getattr(getattr(layer, "activation", None), "__name__", None)
-            if kind != "Dense" or activation not in _NUMPY_ACTIVATIONS:
-                return cls([], fallback=model.decoder)
-            kernel, bias = (np.asarray(w) for w in layer.get_weights())
-            layers.append((kernel, bias, activation))
-        return cls(layers)
+        layers = dense_layers(model.decoder)
+        return cls([], fallback=model.decoder) if layers is None else cls(layers)
 
     @property
     def is_numpy(self) -> bool:
@@ -487,6 +498,26 @@ class NumpyDecoder:
         for kernel, bias, activation in self.layers:
             x = _NUMPY_ACTIVATIONS[activation](x @ kernel + bias)
         return x.astype(np.float32, copy=False)
+
+
+class NumpyAutoencoder(NumpyDecoder):
+    """The whole dense or linear autoencoder (encoder then decoder) in numpy, copied:
+    ``forward(x) -> (n, 784)``, as :func:`reconstruct` (no training noise; the VAE's
+    ``z_mean``). Any other model falls back to :func:`reconstruct`."""
+
+    @classmethod
+    def from_model(cls, model) -> NumpyAutoencoder:
+        encoder = dense_layers(model.encoder)
+        decoder = dense_layers(model.decoder)
+        if encoder is None or decoder is None:
+            return cls([], fallback=lambda x: reconstruct(model, x))
+        return cls(encoder + decoder)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float32).reshape(-1, INPUT_SIZE)
+        if self.fallback is not None:
+            return np.asarray(self.fallback(x), dtype=np.float32)
+        return super().__call__(x)
 
 
 def decoded_grid(
