@@ -44,6 +44,7 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.models.recurrence",
         "widgets.autoencoder",
         "widgets.models.autoencoder",
+        "widgets.denoising",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):
