@@ -1,5 +1,5 @@
 """Lesson 12 (autoencoders) in Voilà and headless Chromium, both languages: the dashboard
-becomes ready; an arrow key on the z₁ slider changes the decoded digit; ▶ Train on 1000
+becomes ready; an arrow key on the z₁ slider changes the decoded digit; ▶ Train on 4000
 images moves the test digits' dots in the code plane while it trains, and Stop stops it.
 Every selector is scoped to ``.dl-autoencoder``; every wait is on a condition.
 """
@@ -51,10 +51,16 @@ def check_walk(page, lang: str) -> None:
     before = walk_source(page)
     handle = page.locator(f"{ROOT} .dl-z1 .noUi-handle").first
     handle.focus()
-    for _ in range(10):
-        handle.press("ArrowRight")
+    # To the plane's edge, then back by arrow keys: an untrained decoder's grey blur
+    # changes little over a short walk, and might not change a pixel of the image.
+    handle.press("End")
+    for _ in range(3):
+        handle.press("ArrowLeft")
     support.wait_until_changed(
-        lambda: walk_source(page) not in ("", before), False, f"[{lang}] the decoded digit"
+        lambda: walk_source(page) not in ("", before),
+        False,
+        f"[{lang}] the decoded digit",
+        timeout=60,  # the page's kernel also builds the denoising panel's models
     )
 
 
@@ -70,8 +76,8 @@ def set_epochs(page, value: str) -> None:
 
 
 def check_training_moves_the_dots_and_stops(page, lang: str) -> None:
-    set_epochs(page, "50")  # long enough to be stopped (2000 images: about 0.1 s an epoch)
-    page.locator(f"{ROOT} .dl-images select").first.select_option(label="2000")
+    set_epochs(page, "50")  # long enough to be stopped (4000 images: 0.25–1 s an epoch)
+    page.locator(f"{ROOT} .dl-images select").first.select_option(label="4000")
     support.wait_until_changed(
         lambda: "Press ▶" in status_text(page) or "Naciśnij ▶" in status_text(page),
         False,
