@@ -514,11 +514,14 @@ class AutoencoderDashboard(TrainingDashboard):
             plane = self._plane
         data = [{}] * (FIRST_DIGIT + 12)
         data[FIRST_DIGIT : FIRST_DIGIT + 10] = digits_data(codes, y_test)
+        layout = {}
         if plane != self._plane or not self.codes_figure.data[HOVER].x:
+            # The axes show exactly the hover catcher's grid: hovering anywhere walks.
             data[HOVER] = hover_data(*plane)
+            layout = {"xaxis.range": list(plane[0]), "yaxis.range": list(plane[1])}
         self._plane = plane
         with self._view_lock:
-            update_traces(self.codes_figure, data[: len(self.codes_figure.data)])
+            update_traces(self.codes_figure, data[: len(self.codes_figure.data)], layout)
             self._fit_z_sliders()
 
     def _fit_z_sliders(self) -> None:

@@ -62,7 +62,7 @@ def codes_figure(names: Mapping[str, str]):
         x=[],
         y=[],
         z=[],
-        opacity=0,
+        opacity=0.01,  # white, nearly transparent: unseen, but plotly.js hovers on it
         showscale=False,
         hoverinfo="none",
         colorscale=[[0, "white"], [1, "white"]],
