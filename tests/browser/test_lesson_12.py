@@ -1,6 +1,7 @@
 """Lesson 12 (autoencoders) in Voilà and headless Chromium, both languages: the dashboard
-becomes ready; an arrow key on the z₁ slider changes the decoded digit; ▶ Train on 4000
-images moves the test digits' dots in the code plane while it trains, and Stop stops it.
+becomes ready; an arrow key on the z₁ slider changes the decoded digit; hovering an empty
+corner of the code plane walks there; ▶ Train on 4000 images moves the test digits' dots
+in the code plane while it trains, and Stop stops it.
 Every selector is scoped to ``.dl-autoencoder``; every wait is on a condition.
 """
 
@@ -75,6 +76,19 @@ def set_epochs(page, value: str) -> None:
     )
 
 
+def z_readouts(page) -> list[str]:
+    return [page.locator(f"{ROOT} .dl-z{i} .widget-readout").first.inner_text() for i in (1, 2)]
+
+
+def check_hover_walks_from_an_empty_corner(page, lang: str) -> None:
+    """Hovering where no dot is (the plane's top right corner) moves the walked point."""
+    before = z_readouts(page)
+    box = page.locator(f"{ROOT} .dl-codes .js-plotly-plot .nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + 0.97 * box["width"], box["y"] + 0.03 * box["height"], steps=4)
+    support.wait_until_changed(lambda: z_readouts(page), before, f"[{lang}] the hover walk")
+    page.mouse.move(0, 0)
+
+
 def check_training_moves_the_dots_and_stops(page, lang: str) -> None:
     set_epochs(page, "50")  # long enough to be stopped (4000 images: 0.25–1 s an epoch)
     page.locator(f"{ROOT} .dl-images select").first.select_option(label="4000")
@@ -104,6 +118,7 @@ def test_autoencoder_walks_trains_live_and_stops(voila_server, open_page):
         )
         assert support.page_problems(page) == [], lang
         check_walk(page, lang)
+        check_hover_walks_from_an_empty_corner(page, lang)
         check_training_moves_the_dots_and_stops(page, lang)
         assert support.page_problems(page) == [], lang
         support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}.png")
