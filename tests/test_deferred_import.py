@@ -37,7 +37,16 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
     assert starts == [True]
 
 
-@pytest.mark.parametrize("module", ["widgets.rnn_loop", "widgets.models.recurrence"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "widgets.rnn_loop",
+        "widgets.models.recurrence",
+        "widgets.autoencoder",
+        "widgets.models.autoencoder",
+        "widgets.denoising",
+    ],
+)
 def test_lesson_11_modules_import_without_tensorflow(module):
     """Lesson 11's dashboards draw with numpy before TensorFlow is there: importing their
     package and its model module must not import it (Keras is imported in functions)."""

@@ -23,6 +23,7 @@ DASHBOARDS = (
     ("widgets.convolution", "ConvolutionDashboard"),
     ("widgets.cnn", "CnnDashboard"),
     ("widgets.rnn_memory", "MemoryDashboard"),
+    ("widgets.autoencoder", "AutoencoderDashboard"),
 )
 
 

@@ -77,6 +77,18 @@ GLOSSARY: tuple[Term, ...] = (
         why="one name for the method in lessons 05, 06, 08 and the history cards",
     ),
     Term(
+        "autoencoder",
+        "autoenkoder",
+        (r"\bauto-?koder\w*", r"\bauto-enkoder\w*"),
+        why="lesson 12's name, as the lecture says it ('autoenkodery')",
+    ),
+    Term(
+        "code space (latent space)",
+        "przestrzeń kodów",
+        (r"\bprzestrze\w* (?:ukryt|latentn|utajon)\w*",),
+        why="one name for the plane of the 2-D codes in lesson 12",
+    ),
+    Term(
         "Deep Belief Network (DBN)",
         "głęboka sieć przekonań (DBN)",
         # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".
