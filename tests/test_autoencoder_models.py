@@ -204,6 +204,9 @@ def test_shapes_and_the_numpy_decoder_equals_decode(kind, data):
     assert decoder.is_numpy == (kind != "conv")
     np.testing.assert_allclose(decoder(codes), images, atol=1e-5)
     np.testing.assert_allclose(decoder(codes[0]), images[:1], atol=1e-5)  # one code
+    whole = ae.NumpyAutoencoder.from_model(model)  # encoder and decoder in numpy
+    assert whole.is_numpy == (kind != "conv")
+    np.testing.assert_allclose(whole(x), images, atol=1e-5)
     if kind != "linear":
         assert 0.0 <= images.min() and images.max() <= 1.0  # sigmoid output
     if kind == "dense":
