@@ -46,6 +46,7 @@ from .figures import (
     curves_data,
     curves_figure,
     draw_strip,
+    epoch_ticks,
     strip_figure,
 )
 from .texts import TEXT
@@ -470,8 +471,9 @@ class DenoisingDashboard(TrainingDashboard):
         sigma = float(self._train_sigma.value)
         name = self._t("noisy_line", sigma=sigma, mse=self._noisy_mse)
         data = curves_data(self.losses, self._noisy_mse, name)
-        title = {"title.text": self._t("curves_title", sigma=sigma)}
-        update_traces(self.curves, data, title)
+        epochs = max(len(values) for values in self.losses.values())
+        layout = {"title.text": self._t("curves_title", sigma=sigma), **epoch_ticks(epochs)}
+        update_traces(self.curves, data, layout)
 
     def strip_rows(self) -> dict[str, np.ndarray]:
         """The strip's digits: clean, noisy (the slider's σ), and each model's output."""

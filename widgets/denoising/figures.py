@@ -79,6 +79,11 @@ def curves_data(losses: Mapping[str, Sequence[float]], noisy_mse: float, noisy_n
     return data
 
 
+def epoch_ticks(epochs: int) -> dict:
+    """Whole epochs on the x axis: every one up to 15, then every 5th."""
+    return {"xaxis.tick0": 0, "xaxis.dtick": 1 if epochs <= 15 else 5}
+
+
 # ---------------------------------------------------------------------------- strips
 
 
