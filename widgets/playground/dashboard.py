@@ -36,6 +36,7 @@ import time
 import numpy as np
 
 from ..backend import load_keras
+from ..controls import explain_disabled
 from ..errors import StudentError
 from ..i18n import number
 from ..models.playground import FastTrainer, LayerSpec, NetworkSpec
@@ -691,10 +692,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             rng = np.random.default_rng(self._resets)
             order = rng.permutation(len(X))
             new = split(X[order], labels[order], self._train.value / 100, regression, classes)
-            self._classes.disabled = True  # the file's labels say how many
+            explain_disabled(self._classes, self._t("classes_from_file"))
         else:
             name = self._data.value
-            self._classes.disabled = name not in MULTICLASS
+            fixed = name not in MULTICLASS  # moving the slider would change nothing
+            explain_disabled(self._classes, self._t("classes_fixed") if fixed else None)
             new = load_split(
                 name,
                 self._noise.value / 100,
@@ -722,10 +724,14 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             return False
         spec = self._spec()
         with self._model_lock:
-            self.trainer = FastTrainer(spec)
-            self.model = self.trainer.model
-            self._set_trainer_data()
-            self.trainer.warm_up()
+            if self.trainer is not None and self.trainer.same_architecture(spec):
+                self.trainer.restart(spec)  # new data, noise or seed: nothing to retrace
+                self._set_trainer_data()
+            else:
+                self.trainer = FastTrainer(spec)
+                self.model = self.trainer.model
+                self._set_trainer_data()
+                self.trainer.warm_up()
             self._finite_weights = self.trainer.weights()
         self.history = History()
         self._best, self._focus, self._link = (math.inf, 0), None, None

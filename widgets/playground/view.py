@@ -72,6 +72,7 @@ class PlaygroundView:
         self._confusion = html()
         self._status = html("", "dl-status")
         self._weight_label = html()
+        self._network_laid_out = None  # (sizes, features) the network figure shows
 
     def draw(self, live: bool = False) -> None:
         """Redraw the figures and numbers from the model."""
@@ -167,6 +168,9 @@ class PlaygroundView:
         """Links, dots and labels for a new architecture (once per rebuild)."""
         t = self._t
         sizes = [len(self.features), *self.layers, self.trainer.spec.n_outputs]
+        if self._network_laid_out == (sizes, self.features):
+            return  # the same network on new data, noise or seed: its drawing stays
+        self._network_laid_out = (sizes, self.features)
         geo = self._geometry = geometry(sizes)
         titles = [t("column_input")]
         titles += [t("column_hidden", n=i + 1) for i in range(len(self.layers))]
