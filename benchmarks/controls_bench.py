@@ -89,8 +89,10 @@ _FIND_CONTROLS = """([controls]) => {
                 const id = String(n++);
                 box.dataset.benchId = id;
                 const css = [...box.classList].filter((c) => c.startsWith("dl-")).join(" ");
-                let label = text(box.querySelector(".widget-label")) || text(box) || css ||
-                    kind;
+                const select = box.querySelector("select");
+                const menu = select && [...select.options].map((o) => o.text).join("/");
+                let label = text(box.querySelector(".widget-label")) ||
+                    (menu ? `menu ${menu.slice(0, 40)}` : text(box)) || css || kind;
                 if (seen.has(`${d}:${label}`)) { label = `${label} (${css || id})`; }
                 seen.add(`${d}:${label}`);
                 const disabled = !!box.querySelector(
