@@ -249,7 +249,10 @@ def visit_lesson(browser, server, notebook: Notebook, args) -> list[Control]:
             control = Control(notebook.label, kind, label, disabled, tooltip)
             controls.append(control)
             if not disabled:
-                press_control(page, control, bench_id, args)
+                try:
+                    press_control(page, control, bench_id, args)
+                except Exception as error:  # noqa: BLE001  (one control; the rest go on)
+                    log(f"  {notebook.label} {label!r}: {type(error).__name__}: {error}")
             p50 = control.p50()
             log(
                 f"  {notebook.label} {kind} {label!r}: "
@@ -274,7 +277,9 @@ def visit_reference(browser, server, args) -> list[float]:
         return latencies
 
 
-def report(lessons, controls: dict[str, list[Control]], reference, loads, args, extra) -> str:
+def report(
+    lessons, controls: dict[str, list[Control]], reference, loads, args, extra, failures=()
+) -> str:
     ref = percentile(reference, 50) * 1000
     now = dt.datetime.now().astimezone()
     lines = [
@@ -337,6 +342,7 @@ def report(lessons, controls: dict[str, list[Control]], reference, loads, args, 
     ]
     for lesson, ratio, label, p50 in worst:
         lines.append(f"| {lesson} | {label} | {p50:.0f} | {ratio:.2f}× |")
+    lines += [f"- not measured: {failure}" for failure in failures]
     return "\n".join(lines) + "\n"
 
 
@@ -351,7 +357,7 @@ def parse_args(argv=None):
     parser.add_argument("--presses", type=int, default=10, help="key presses per control")
     parser.add_argument("--pause", type=float, default=0.3, help="seconds between presses")
     parser.add_argument("--repeats", type=int, default=1, help="visits per lesson")
-    parser.add_argument("--timeout", type=float, default=180.0, help="seconds per page wait")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per page wait")
     parser.add_argument(
         "--timeout-press",
         type=float,
@@ -386,6 +392,7 @@ def main(argv=None) -> int:
     controls = {notebook.label: [] for notebook in lessons}
     reference: list[float] = []
     loads: list[float] = []
+    failures: list[str] = []
     with sync_playwright() as playwright:
         browser = support.launch_chromium(playwright)
         with support.start_voila(".", preheat=False) as server:
@@ -398,10 +405,18 @@ def main(argv=None) -> int:
                     reference += visit_reference(browser, server, args)
                     wait_idle(server, machine_timeout=args.machine_wait)
                     loads.append(os.getloadavg()[0])
-                    controls[notebook.label] += visit_lesson(browser, server, notebook, args)
+                    try:
+                        controls[notebook.label] += visit_lesson(browser, server, notebook, args)
+                    except Exception as error:  # noqa: BLE001  (a page that never got ready)
+                        log(f"  {notebook.label}: {type(error).__name__}: {error}")
+                        failures.append(f"{notebook.label}: {type(error).__name__}")
+                    partial = report(
+                        [n.label for n in lessons], controls, reference, loads, args, "", failures
+                    )
+                    args.output.write_text(partial)  # so far, in case the run is stopped
         extra = versions(browser)
         browser.close()
-    text = report([n.label for n in lessons], controls, reference, loads, args, extra)
+    text = report([n.label for n in lessons], controls, reference, loads, args, extra, failures)
     print(text)
     args.output.write_text(text)
     log(f"written to {args.output}")
