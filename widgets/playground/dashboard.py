@@ -724,14 +724,13 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             return False
         spec = self._spec()
         with self._model_lock:
-            if self.trainer is not None and self.trainer.same_architecture(spec):
-                self.trainer.restart(spec)  # new data, noise or seed: nothing to retrace
-                self._set_trainer_data()
-            else:
+            new = self.trainer is None or not self.trainer.same_architecture(spec)
+            if new:
                 self.trainer = FastTrainer(spec)
                 self.model = self.trainer.model
-                self._set_trainer_data()
-                self.trainer.warm_up()
+            else:
+                self.trainer.restart(spec)  # new data, noise or seed: nothing to retrace
+            self._set_trainer_data()
             self._finite_weights = self.trainer.weights()
         self.history = History()
         self._best, self._focus, self._link = (math.inf, 0), None, None
@@ -747,6 +746,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.clear_error()
         self._update_link()
         self.draw()
+        if new:  # after drawing: the new network shows before its training step is traced
+            with self._model_lock:
+                self.trainer.warm_up()
         return True
 
     def _set_trainer_data(self) -> None:
