@@ -158,7 +158,7 @@ def test_data_controls_keep_the_network_its_trace_and_figures(monkeypatch):
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_classes_slider_is_disabled_with_its_reason_where_it_changes_nothing(lang):
+def test_controls_that_change_nothing_are_disabled_with_their_reason(lang):
     dashboard = PlaygroundDashboard(lang, query="data=circle").wait_ready()
     classes = dashboard._classes
     assert classes.disabled and classes.tooltip
@@ -169,6 +169,11 @@ def test_classes_slider_is_disabled_with_its_reason_where_it_changes_nothing(lan
     assert dashboard.split.classes == 3
     dashboard._data.value = "xor"
     assert classes.disabled and classes.tooltip
+    rate = dashboard._regularization_rate  # no penalty: its rate changes nothing
+    assert dashboard._regularization.value == "none" and rate.disabled
+    assert ("L1 or L2" if lang == "en" else "L1 lub L2") in rate.tooltip
+    dashboard._regularization.value = "l2"
+    assert not rate.disabled and not rate.tooltip
     dashboard.pause()
 
 

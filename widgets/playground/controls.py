@@ -83,6 +83,11 @@ def _help(text: str, width: str) -> ipywidgets.HTML:
 class PlaygroundControls:
     """Builds the ``self._<control>`` widgets and lays out the page."""
 
+    def _show_rate_use(self) -> None:
+        """The regularisation rate is disabled, and says why, while no penalty is chosen."""
+        unused = self._regularization.value == "none"
+        explain_disabled(self._regularization_rate, self._t("rate_unused") if unused else None)
+
     # Controls ---------------------------------------------------------------------------
     def _build_controls(self, s: State) -> None:
         self._build_data_controls(s)
@@ -185,6 +190,7 @@ class PlaygroundControls:
         self._regularization_rate = dropdown(
             t("reg_rate"), rate_options(REG_RATES, self.lang, s.rate), s.rate, width="170px"
         )
+        self._show_rate_use()
 
     def _build_view_controls(self, s: State) -> None:
         t = self._t

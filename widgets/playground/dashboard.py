@@ -203,6 +203,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
 
     def _use_regularization(self) -> None:
         """The trainer trains on with the menus' penalty (no rebuild)."""
+        self._show_rate_use()
         if self.trainer is not None:
             l1, l2 = self._penalties()
             with self._model_lock:

@@ -204,6 +204,10 @@ TEXT = Strings(
             "pl": "współczynnik",
             "en": "rate",
         },
+        "rate_unused": {
+            "pl": "Bez regularyzacji współczynnik niczego nie zmienia; wybierz najpierw L1 lub L2.",
+            "en": "Without regularisation the rate changes nothing; choose L1 or L2 first.",
+        },
         "play": {
             "pl": "Ucz",
             "en": "Train",
