@@ -13,7 +13,7 @@ from widgets.backend import load_keras
 from widgets.figures.png import decode_data_url
 from widgets.playground import PlaygroundDashboard, view
 from widgets.playground.network_figure import DOTS, TILES
-from widgets.playground.neurons import CLICKS, TRAIN
+from widgets.playground.neurons import CLICKS, TEST, TRAIN
 from widgets.playground.view import tile_markers as markers
 
 keras = load_keras(timeout=120)
@@ -184,6 +184,20 @@ def test_no_features_gives_a_message_and_keeps_the_model(spiral):
     assert spiral.model is not None
     spiral._features["x1"].value = True
     assert spiral.model.input_shape == (None, 1)
+
+
+def test_show_test_points_only_shows_or_hides_them(spiral, monkeypatch):
+    computed = []  # the network's outputs on the grid: not needed to hide points
+    layer_outputs = spiral.trainer.layer_outputs
+    monkeypatch.setattr(
+        spiral.trainer, "layer_outputs", lambda x: computed.append(1) or layer_outputs(x)
+    )
+    image = spiral.output_figure.layout.images[0].source
+    spiral._show_test.value = not spiral._show_test.value
+    assert spiral.output_figure.data[TEST].visible is spiral._show_test.value
+    spiral._show_test.value = not spiral._show_test.value
+    assert spiral.output_figure.data[TEST].visible is spiral._show_test.value
+    assert computed == [] and spiral.output_figure.layout.images[0].source == image
 
 
 def test_discretize_output(spiral):

@@ -238,9 +238,12 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.rebuild()
 
     @reacts
-    def _on_view_change(self, _change) -> None:
+    def _on_view_change(self, change) -> None:
         self._update_link()
-        self._redraw_points()
+        if change["owner"] is self._show_test:
+            self._show_test_points()
+        else:
+            self._redraw_points()
 
     @reacts
     def _on_batch_change(self, _change) -> None:
