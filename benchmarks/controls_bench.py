@@ -278,9 +278,19 @@ def visit_reference(browser, server, args) -> list[float]:
 
 
 def report(
-    lessons, controls: dict[str, list[Control]], reference, loads, args, extra, failures=()
+    lessons, controls: dict[str, list[Control]], visits, around, loads, args, extra, failures=()
 ) -> str:
+    """``visits``: the reference's latencies, visit by visit; ``around[lesson]``: the
+    indices of the reference visits just before and just after each of its visits. A
+    lesson's ratio is against the p50 of those neighbours, measured under the same load
+    (other work on a shared machine comes and goes within minutes)."""
+    reference = [latency for visit in visits for latency in visit]
     ref = percentile(reference, 50) * 1000
+
+    def ref_for(lesson: str) -> float:
+        near = [x for i in around[lesson] if i < len(visits) for x in visits[i]]
+        return percentile(near, 50) * 1000 if near else ref
+
     now = dt.datetime.now().astimezone()
     lines = [
         "# Every control against the reference",
@@ -291,16 +301,19 @@ def report(
         f"- run: `python benchmarks/controls_bench.py --lessons {' '.join(args.lessons)} "
         f"--presses {args.presses} --repeats {args.repeats}`",
         f"- reference (one slider, one line): p50 {ref:.0f} ms over {len(reference)} presses "
-        f"in {args.repeats * len(lessons)} visits alternating with the lessons'",
+        f"in {len(visits)} visits alternating with the lessons' (each visit's p50: "
+        f"{', '.join(f'{percentile(v, 50) * 1000:.0f}' for v in visits if v)} ms); a "
+        "lesson's ratio is against the p50 of the reference visits just before and after it",
         f"- 1-min load average at the visits: {min(loads):.1f}–{max(loads):.1f} "
         f"(2 cores: above ~1 other work was running)",
         f"- target: every control's p50 ≤ {args.target:g}× the reference's",
         "",
-        "| lesson | control | kind | p50 ms | ratio | presses answered | result |",
-        "| --- | --- | --- | ---: | ---: | ---: | --- |",
+        "| lesson | control | kind | p50 ms | reference ms | ratio | presses answered | result |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
     ]
     worst = []
     for lesson in lessons:
+        near = ref_for(lesson)
         merged: dict[tuple, Control] = {}
         for control in controls[lesson]:
             key = (control.kind, control.label)
@@ -317,19 +330,20 @@ def report(
             answered = f"{len(m.latencies)}/{len(m.latencies) + m.silent}"
             if m.disabled:
                 result = f"disabled ({m.tooltip[:80]})" if m.tooltip else "disabled"
-                lines.append(f"| {lesson} | {m.label} | {m.kind} | — | — | — | {result} |")
+                lines.append(f"| {lesson} | {m.label} | {m.kind} | — | — | — | — | {result} |")
                 continue
             if p50 is None:
                 lines.append(
-                    f"| {lesson} | {m.label} | {m.kind} | — | — | {answered} | no visible change |"
+                    f"| {lesson} | {m.label} | {m.kind} | — | — | — | {answered} "
+                    "| no visible change |"
                 )
                 continue
-            ratio = p50 / ref
+            ratio = p50 / near
             result = "pass" if ratio <= args.target else "FAIL"
-            rows.append((ratio, m.label, p50))
+            rows.append((ratio, m.label, p50, near))
             lines.append(
-                f"| {lesson} | {m.label} | {m.kind} | {p50:.0f} | {ratio:.2f}× | {answered} "
-                f"| {result} |"
+                f"| {lesson} | {m.label} | {m.kind} | {p50:.0f} | {near:.0f} | {ratio:.2f}× "
+                f"| {answered} | {result} |"
             )
         if rows:
             worst.append((lesson, *max(rows)))
@@ -337,11 +351,11 @@ def report(
         "",
         "### Worst control per lesson",
         "",
-        "| lesson | control | p50 ms | ratio |",
-        "| --- | --- | ---: | ---: |",
+        "| lesson | control | p50 ms | reference ms | ratio |",
+        "| --- | --- | ---: | ---: | ---: |",
     ]
-    for lesson, ratio, label, p50 in worst:
-        lines.append(f"| {lesson} | {label} | {p50:.0f} | {ratio:.2f}× |")
+    for lesson, ratio, label, p50, near in worst:
+        lines.append(f"| {lesson} | {label} | {p50:.0f} | {near:.0f} | {ratio:.2f}× |")
     lines += [f"- not measured: {failure}" for failure in failures]
     return "\n".join(lines) + "\n"
 
@@ -390,7 +404,8 @@ def main(argv=None) -> int:
             sys.exit(f"no such lesson: lessons/{name}")
         lessons.append(Notebook(name, f"lessons/{name}"))
     controls = {notebook.label: [] for notebook in lessons}
-    reference: list[float] = []
+    visits: list[list[float]] = []  # the reference's latencies, visit by visit
+    around: dict[str, list[int]] = {notebook.label: [] for notebook in lessons}
     loads: list[float] = []
     failures: list[str] = []
     with sync_playwright() as playwright:
@@ -402,7 +417,8 @@ def main(argv=None) -> int:
                 for notebook in lessons if repeat % 2 == 0 else lessons[::-1]:
                     wait_idle(server, machine_timeout=args.machine_wait)
                     loads.append(os.getloadavg()[0])
-                    reference += visit_reference(browser, server, args)
+                    visits.append(visit_reference(browser, server, args))
+                    around[notebook.label] += [len(visits) - 1, len(visits)]
                     wait_idle(server, machine_timeout=args.machine_wait)
                     loads.append(os.getloadavg()[0])
                     try:
@@ -410,13 +426,15 @@ def main(argv=None) -> int:
                     except Exception as error:  # noqa: BLE001  (a page that never got ready)
                         log(f"  {notebook.label}: {type(error).__name__}: {error}")
                         failures.append(f"{notebook.label}: {type(error).__name__}")
-                    partial = report(
-                        [n.label for n in lessons], controls, reference, loads, args, "", failures
-                    )
+                    labels = [n.label for n in lessons]
+                    partial = report(labels, controls, visits, around, loads, args, "", failures)
                     args.output.write_text(partial)  # so far, in case the run is stopped
+            wait_idle(server, machine_timeout=args.machine_wait)
+            visits.append(visit_reference(browser, server, args))  # the last one's "after"
         extra = versions(browser)
         browser.close()
-    text = report([n.label for n in lessons], controls, reference, loads, args, extra, failures)
+    labels = [n.label for n in lessons]
+    text = report(labels, controls, visits, around, loads, args, extra, failures)
     print(text)
     args.output.write_text(text)
     log(f"written to {args.output}")
