@@ -69,8 +69,10 @@ WEBSOCKET_HOOK = r"""
 """
 
 
-def probe(path: str, presses: int, reverse: bool) -> None:
+def probe(path: str, presses: int, reverse: bool, slider: str | None = None) -> None:
     selectors = LESSONS.get(path.removeprefix("lessons/"), {})
+    if slider:
+        selectors = {**selectors, "slider": slider}
     notebook = Notebook(path, path, **selectors)
     keys = notebook.keys[::-1] if reverse else notebook.keys
     server = support.start_voila(".")
@@ -112,8 +114,13 @@ def main(argv=None) -> int:
     parser.add_argument("notebook", help="path from the repository root")
     parser.add_argument("--presses", type=int, default=8)
     parser.add_argument("--reverse", action="store_true", help="press the other key first")
+    parser.add_argument(
+        "--slider",
+        help="Playwright selector of another slider's handle, e.g. "
+        "'.widget-slider:has-text(\"noise\") .noUi-handle' (controls_bench.py's names)",
+    )
     args = parser.parse_args(argv)
-    probe(args.notebook, args.presses, args.reverse)
+    probe(args.notebook, args.presses, args.reverse, args.slider)
     return 0
 
 

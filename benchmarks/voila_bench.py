@@ -26,6 +26,7 @@ between the reference and the lessons. See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -291,15 +292,7 @@ def visit(
     navigation to the first moment the dashboard root is visible (shown) and visible with
     ``dl-ready`` (ready), so Playwright's polling adds nothing to them.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.add_init_script(support.TIMING_MARKS_SCRIPT)
-    page = context.new_page()
-    try:
-        page.goto(server.render_url(notebook.path), wait_until="commit")
-        support.wait_for_widgets(page, ready=True, timeout=args.timeout)
-        page.wait_for_function(
-            "() => window.__dlMarks && 'ready' in window.__dlMarks", timeout=10_000
-        )
+    with opened(browser, server, notebook, args.timeout) as page:
         marks = support.timing_marks(page)
         shown, ready = marks["shown"], marks["ready"]
         if measure:
@@ -332,6 +325,22 @@ def visit(
             f"{animation}"
             f" (load {load:.1f})"
         )
+
+
+@contextlib.contextmanager
+def opened(browser, server, notebook: Notebook, timeout: float):
+    """A fresh browser context on the notebook, ready (``.dl-ready``) with its timing
+    marks taken; on leaving, the page is left so that its kernel shuts down."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(support.TIMING_MARKS_SCRIPT)
+    page = context.new_page()
+    try:
+        page.goto(server.render_url(notebook.path), wait_until="commit")
+        support.wait_for_widgets(page, ready=True, timeout=timeout)
+        page.wait_for_function(
+            "() => window.__dlMarks && 'ready' in window.__dlMarks", timeout=10_000
+        )
+        yield page
     finally:
         support.close_page(page, server)
         context.close()

@@ -163,6 +163,30 @@ def dashboard(board):
     return board
 
 
+def test_controls_neither_rebuild_nor_retrace_the_nets(dashboard):
+    """Epochs, gate, η and encoding rerun the rule in the nets built at the start, each
+    with its one trace (issue 24: a new net or an eager loop was 0.1-0.3 s a step)."""
+    from widgets.models.hebb import _history_function
+
+    nets = dict(dashboard._nets)
+    assert set(nets) == {"bipolar", "binary", "mixed"}
+    traces = {
+        name: _history_function(net).experimental_get_tracing_count() for name, net in nets.items()
+    }
+    dashboard._epochs.value = 5
+    dashboard._gate.value = "OR"
+    dashboard._learning_rate.value = 0.5
+    for encoding in ("binary", "mixed", "bipolar", "binary"):
+        dashboard._encoding.value = encoding
+        assert dashboard.model is nets[encoding]
+    assert dict(dashboard._nets) == nets
+    assert {
+        n: _history_function(net).experimental_get_tracing_count() for n, net in nets.items()
+    } == traces
+    assert set(traces.values()) == {1}
+    assert len(dashboard.states_) == 5 * 4 + 1
+
+
 def model_state(dashboard) -> np.ndarray:
     w, b = dashboard.model.weights_and_bias()
     return np.append(w, b)

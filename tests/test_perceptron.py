@@ -3,6 +3,7 @@ animation driver and the dashboard driven headless (buttons, data sets, clicks).
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import numpy as np
@@ -267,6 +268,25 @@ def crossed_out(dashboard) -> int:
     """How many points the plane marks as misclassified (an ✕ is two strokes, two M's)."""
     missed = shape(dashboard, "missed")
     return 0 if missed is None else missed.path.count("M") // 2
+
+
+def test_learning_settings_reuse_the_margin_of_the_same_points(fresh, pm, monkeypatch):
+    """η, epochs, order and initial weights rerun the rule, not the margin search (up to
+    0.2 s a step, issue 24); new points search again."""
+    real = importlib.import_module("widgets.models.perceptron")  # pm is a lazy proxy
+    searches, search = [], real.best_margin
+    monkeypatch.setattr(real, "best_margin", lambda X, y: searches.append(len(X)) or search(X, y))
+    before = fresh.margin_estimate
+    fresh._epochs.value = 7
+    fresh._shuffle.value = not fresh._shuffle.value
+    fresh._random_init.value = True
+    fresh._learning_rate.value = 0.5
+    assert searches == [] and fresh.margin_estimate is before
+    assert fresh.trajectory.max_epochs == 7
+    n = fresh._n.value
+    fresh._n.value = n + 2
+    assert searches == [n + 2] and fresh.margin_estimate is not before
+    fresh._shuffle.value, fresh._epochs.value, fresh._n.value = True, 20, n
 
 
 def test_dashboard_starts_at_zero_with_a_real_keras_model(fresh, pm):

@@ -11,9 +11,10 @@ from plotly.callbacks import Points
 
 from widgets.backend import load_keras
 from widgets.figures.png import decode_data_url
-from widgets.playground import PlaygroundDashboard
+from widgets.playground import PlaygroundDashboard, view
 from widgets.playground.network_figure import DOTS, TILES
-from widgets.playground.neurons import CLICKS, TRAIN
+from widgets.playground.neurons import CLICKS, TEST, TRAIN
+from widgets.playground.view import tile_markers as markers
 
 keras = load_keras(timeout=120)
 
@@ -130,6 +131,52 @@ def test_network_controls_rebuild_the_model(spiral):
     assert units(spiral) == [8, 8, 1]
 
 
+def test_data_controls_keep_the_network_its_trace_and_figures(monkeypatch):
+    """Noise, share, seed and batch size answer without a new Keras model, a retrace or a
+    new network layout (issue 24): the points are updated in place."""
+    dashboard = PlaygroundDashboard("en", query="data=circle&layers=4,2").wait_ready()
+    model, output, network = dashboard.model, dashboard.output_figure, dashboard.network_figure
+    traces = dashboard.trainer._train_fn.experimental_get_tracing_count()
+    layouts = []  # each new layout of the network figure makes its tiles' markers
+    monkeypatch.setattr(view, "tile_markers", lambda geo: layouts.append(geo) or markers(geo))
+    points = np.array(output.data[TRAIN].x)
+    dashboard.step(3)
+    dashboard._noise.value = 30
+    dashboard._train.value = 60
+    dashboard._regenerate.click()
+    dashboard._batch.value = 3
+    dashboard.step(2)
+    assert dashboard.model is model and dashboard.trainer.epoch == 2
+    assert dashboard.trainer._train_fn.experimental_get_tracing_count() == traces
+    assert dashboard.output_figure is output and dashboard.network_figure is network
+    assert layouts == []  # the network figure was not laid out again
+    assert not np.array_equal(np.array(output.data[TRAIN].x), points)
+    assert len(output.data[TRAIN].x) == len(dashboard.split.x_train)
+    dashboard._layers_plus.click()  # a new architecture is a new model and layout
+    assert dashboard.model is not model and len(layouts) == 1
+    dashboard.pause()
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_controls_that_change_nothing_are_disabled_with_their_reason(lang):
+    dashboard = PlaygroundDashboard(lang, query="data=circle").wait_ready()
+    classes = dashboard._classes
+    assert classes.disabled and classes.tooltip
+    assert ("two classes" if lang == "en" else "dwie klasy") in classes.tooltip
+    dashboard._data.value = "gauss"
+    assert not classes.disabled and not classes.tooltip
+    classes.value = 3
+    assert dashboard.split.classes == 3
+    dashboard._data.value = "xor"
+    assert classes.disabled and classes.tooltip
+    rate = dashboard._regularization_rate  # no penalty: its rate changes nothing
+    assert dashboard._regularization.value == "none" and rate.disabled
+    assert ("L1 or L2" if lang == "en" else "L1 lub L2") in rate.tooltip
+    dashboard._regularization.value = "l2"
+    assert not rate.disabled and not rate.tooltip
+    dashboard.pause()
+
+
 def test_no_features_gives_a_message_and_keeps_the_model(spiral):
     for button in spiral._features.values():
         button.value = False
@@ -137,6 +184,20 @@ def test_no_features_gives_a_message_and_keeps_the_model(spiral):
     assert spiral.model is not None
     spiral._features["x1"].value = True
     assert spiral.model.input_shape == (None, 1)
+
+
+def test_show_test_points_only_shows_or_hides_them(spiral, monkeypatch):
+    computed = []  # the network's outputs on the grid: not needed to hide points
+    layer_outputs = spiral.trainer.layer_outputs
+    monkeypatch.setattr(
+        spiral.trainer, "layer_outputs", lambda x: computed.append(1) or layer_outputs(x)
+    )
+    image = spiral.output_figure.layout.images[0].source
+    spiral._show_test.value = not spiral._show_test.value
+    assert spiral.output_figure.data[TEST].visible is spiral._show_test.value
+    spiral._show_test.value = not spiral._show_test.value
+    assert spiral.output_figure.data[TEST].visible is spiral._show_test.value
+    assert computed == [] and spiral.output_figure.layout.images[0].source == image
 
 
 def test_discretize_output(spiral):

@@ -270,3 +270,37 @@ def test_exported_code_builds_the_same_architecture(spec):
         loaded = keras.saving.load_model(path)
     X = np.random.default_rng(0).normal(size=(5, spec.n_inputs))
     np.testing.assert_allclose(loaded.predict(X, verbose=0), ours.predict(X, verbose=0), atol=1e-6)
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+def test_restart_is_a_fresh_trainer_without_a_new_model_or_trace(optimizer):
+    """New data, noise or seed on the same network: restart() stands for a new trainer
+    (same weights after the same training) and keeps the model and its one trace, also
+    across batch sizes (issue 24: a retrace is 0.3 s a slider step)."""
+    split = load_split("spiral", 0.1, 0.5, seed=0)
+    x = compute_features(split.x_train, ("x1", "x2"))
+
+    def spec(seed):
+        return spec_of((4, "tanh", 0.2), (3, "relu", 0.0), optimizer=optimizer, seed=seed)
+
+    trainer = pg.FastTrainer(spec(1))
+    trainer.set_data(x, split.y_train, x[:5], split.y_train[:5])
+    trainer.warm_up()
+    trainer.train(2, 7)
+    model, traces = trainer.model, trainer._train_fn.experimental_get_tracing_count()
+    assert trainer.same_architecture(spec(2))
+    assert not trainer.same_architecture(spec_of((4, "tanh", 0.2), optimizer=optimizer))
+    trainer.restart(spec(2))
+    trainer.set_data(x[:-3], split.y_train[:-3], x[:5], split.y_train[:5])  # a new set
+    assert trainer.epoch == 0
+    for batch in (1, 7, 30):
+        trainer.train(1, batch)
+    fresh = pg.FastTrainer(spec(2))
+    fresh.set_data(x[:-3], split.y_train[:-3], x[:5], split.y_train[:5])
+    for batch in (1, 7, 30):
+        fresh.train(1, batch)
+    assert trainer.model is model
+    assert trainer._train_fn.experimental_get_tracing_count() == traces == 1
+    for (k1, b1), (k2, b2) in zip(trainer.weights(), fresh.weights(), strict=True):
+        np.testing.assert_allclose(k1, k2, atol=1e-6)
+        np.testing.assert_allclose(b1, b2, atol=1e-6)

@@ -217,6 +217,13 @@ def row(children: Iterable[ipywidgets.Widget], wrap: bool = True) -> ipywidgets.
     return ipywidgets.HBox(list(children), layout=layout)
 
 
+def explain_disabled(control: ipywidgets.Widget, reason: str | None) -> None:
+    """Disable ``control`` with ``reason`` as its tooltip (a sentence in the page's
+    language: why moving it would change nothing), or enable it without one (None)."""
+    control.disabled = bool(reason)
+    control.tooltip = reason or None
+
+
 # What a control takes (Dashboard.configure checks a value with these before setting it).
 def is_switch(control: ipywidgets.Widget) -> bool:
     """A checkbox or a toggle: it takes True or False."""

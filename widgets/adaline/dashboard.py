@@ -275,6 +275,8 @@ class AdalineDashboard(TrainingDashboard):
         (``background=False``: in the calling thread, blocking)."""
         if self.model is None:
             return
+        # Told first: stopping a training still running waits for its current batch.
+        self._status.value = status_html(self._t("training"))
         self._stop_running()
         self.trained.clear()
         run = self._new_run()

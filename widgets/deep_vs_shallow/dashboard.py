@@ -293,6 +293,9 @@ class DeepVsShallowDashboard(TrainingDashboard):
     def _rebuild(self) -> None:
         """New data and the pair at its seeded start, the first losses, everything drawn."""
         self._stop_running()
+        # What the settings alone tell (the nets' shapes and sizes) shows at once; a new
+        # shape then takes a Keras build (0.15 s) before the start is drawn.
+        self._draw_counts()
         seed = int(self._seed.value)
         self.split = make_split(
             self._data.value, int(self._teeth.value), float(self._turns.value), seed=seed
@@ -304,7 +307,6 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._progress.min, self._progress.max, self._progress.value = 0, 1, 0
         self._play.disabled, self._stop.disabled = False, True
         self._show_status(self._t("ready", seed=seed))
-        self._draw_counts()
         self._draw()
 
     def _model_for(self, split, seed: int):

@@ -71,6 +71,7 @@ class HebbDashboard(Dashboard):
         self.states_: np.ndarray | None = None  # (w1, w2, b) before and after each step
         self._patterns: tuple[np.ndarray, np.ndarray] | None = None
         self._model_encoding: str | None = None
+        self._nets: dict = {}  # encoding -> its HebbNet, see _refresh
         self._accepted_learning_rate = 1.0  # the last valid η typed in the box
         self._first_epochs = epochs
         self._build()
@@ -206,7 +207,12 @@ class HebbDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        self.model = hebb_model.build_hebb_net(self.encoding, self.learning_rate)
+        # Every encoding's net, built and traced here (0.2 s each, before the page is
+        # ready) rather than at the student's first click on that encoding.
+        for encoding in hebb_model.ENCODINGS:
+            net = self._nets[encoding] = hebb_model.build_hebb_net(encoding, self.learning_rate)
+            hebb_model.train_history(net, *hebb_model.hebb_patterns("AND", encoding))
+        self.model = self._nets[self.encoding]
         self._model_encoding = self.encoding
         self._refresh()
 
@@ -214,8 +220,13 @@ class HebbDashboard(Dashboard):
         """Run the rule through all the epochs, remember every state, show the current step."""
         if self.model is None:
             return
-        if self._model_encoding != self.encoding:  # the 'off' answer changes: a new net
-            self.model = hebb_model.build_hebb_net(self.encoding, self.learning_rate)
+        if self._model_encoding != self.encoding:  # the 'off' answer changes: another net
+            # Kept per encoding, as built and traced once: a new net and its compiled loop
+            # cost 0.2 s at every click on the encoding.
+            self._nets[self._model_encoding] = self.model
+            self.model = self._nets.get(self.encoding) or hebb_model.build_hebb_net(
+                self.encoding, self.learning_rate
+            )
             self._model_encoding = self.encoding
         self.model.learning_rate.assign(self.learning_rate)
         self._patterns = self.patterns

@@ -143,19 +143,44 @@ def train_history(model: HebbNet, X: np.ndarray, y: np.ndarray, epochs: int = 1)
     """Reset the net, present the patterns one at a time for ``epochs`` epochs, in order.
 
     Each presentation runs the model's own :meth:`HebbNet.train_step` (the step ``fit``
-    runs) on one pattern, eagerly: about 4 ms a pattern, where ``fit`` spends about a second
-    setting itself up. Returns the states ``(w1, ..., wn, b)`` before the first pattern and
-    after each one, shape ``(epochs * len(X) + 1, n + 1)``; the model ends in the last one.
+    runs) on one pattern, all of them in one compiled loop (:func:`_history_function`,
+    traced once per net): eagerly it was about 4 ms a pattern, 0.15 s for the dashboard's
+    7 epochs at every slider step, where ``fit`` spends about a second setting itself up.
+    Returns the states ``(w1, ..., wn, b)`` before the first pattern and after each one,
+    shape ``(epochs * len(X) + 1, n + 1)``; the model ends in the last one.
     """
     model.reset()
-    X = np.asarray(X, dtype="float32")
-    y = np.asarray(y, dtype="float32")
-    states = [np.append(*model.weights_and_bias())]
-    for _ in range(epochs):
-        for i in range(len(X)):
-            model.train_step((X[i : i + 1], y[i : i + 1]))
-            states.append(np.append(*model.weights_and_bias()))
-    return np.array(states, dtype=np.float32)
+    X = np.tile(np.asarray(X, dtype="float32"), (int(epochs), 1))
+    y = np.tile(np.asarray(y, dtype="float32").ravel(), int(epochs))
+    start = np.append(*model.weights_and_bias())[None, :]
+    if len(X) == 0:
+        return start.astype(np.float32)
+    states = _history_function(model)(X, y).numpy()
+    return np.concatenate([start, states]).astype(np.float32)
+
+
+def _history_function(model: HebbNet):
+    """``run(X, y)``: ``train_step`` on each pattern in turn, the state after each one."""
+    run = model.__dict__.get("_dl_history")  # not a tracked attribute of the Keras model
+    if run is None:
+        import tensorflow as tf
+
+        spec = [
+            tf.TensorSpec([None, model.n_inputs], tf.float32),
+            tf.TensorSpec([None], tf.float32),
+        ]
+
+        @tf.function(input_signature=spec)
+        def run(X, y):
+            states = tf.TensorArray(tf.float32, size=tf.shape(X)[0])
+            for i in tf.range(tf.shape(X)[0]):
+                model.train_step((X[i : i + 1], y[i : i + 1]))
+                state = ops.concatenate([ops.reshape(model.kernel, (-1,)), model.bias])
+                states = states.write(i, ops.cast(state, "float32"))
+            return states.stack()
+
+        object.__setattr__(model, "_dl_history", run)
+    return run
 
 
 def predict_outputs(model: HebbNet, X: np.ndarray) -> np.ndarray:

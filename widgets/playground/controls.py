@@ -16,6 +16,7 @@ from ..controls import (
     checkbox,
     column,
     dropdown,
+    explain_disabled,
     heading,
     html,
     number_box,
@@ -24,7 +25,7 @@ from ..controls import (
 )
 from ..i18n import number
 from ..models.playground import ACTIVATIONS, OPTIMIZERS
-from .datasets import DATASETS, REGRESSION
+from .datasets import DATASETS, MULTICLASS, REGRESSION
 from .features import FEATURES, feature_label
 from .state import MAX_LAYERS, PATIENCE, RANGES, REGULARIZATIONS, SECTIONS, State
 
@@ -82,6 +83,11 @@ def _help(text: str, width: str) -> ipywidgets.HTML:
 class PlaygroundControls:
     """Builds the ``self._<control>`` widgets and lays out the page."""
 
+    def _show_rate_use(self) -> None:
+        """The regularisation rate is disabled, and says why, while no penalty is chosen."""
+        unused = self._regularization.value == "none"
+        explain_disabled(self._regularization_rate, self._t("rate_unused") if unused else None)
+
     # Controls ---------------------------------------------------------------------------
     def _build_controls(self, s: State) -> None:
         self._build_data_controls(s)
@@ -103,6 +109,8 @@ class PlaygroundControls:
         data_sets = [(t(f"data_{name}"), name) for name in DATASETS]
         self._data = dropdown(t("data"), data_sets, s.data, width=NARROW)
         self._classes = _range_slider("classes", t("classes"), s.classes)
+        if s.data not in MULTICLASS:  # until the data are made (the model's thread)
+            explain_disabled(self._classes, t("classes_fixed"))
         self._noise = _range_slider("noise", t("noise"), s.noise)
         self._train = _range_slider("train", t("train_share"), s.train)
         self._regenerate = button(t("regenerate"), icon="refresh", width="200px")
@@ -182,6 +190,7 @@ class PlaygroundControls:
         self._regularization_rate = dropdown(
             t("reg_rate"), rate_options(REG_RATES, self.lang, s.rate), s.rate, width="170px"
         )
+        self._show_rate_use()
 
     def _build_view_controls(self, s: State) -> None:
         t = self._t

@@ -36,6 +36,7 @@ import time
 import numpy as np
 
 from ..backend import load_keras
+from ..controls import explain_disabled
 from ..errors import StudentError
 from ..i18n import number
 from ..models.playground import FastTrainer, LayerSpec, NetworkSpec
@@ -204,6 +205,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
 
     def _use_regularization(self) -> None:
         """The trainer trains on with the menus' penalty (no rebuild)."""
+        self._show_rate_use()
         if self.trainer is not None:
             l1, l2 = self._penalties()
             with self._model_lock:
@@ -238,9 +240,12 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.rebuild()
 
     @reacts
-    def _on_view_change(self, _change) -> None:
+    def _on_view_change(self, change) -> None:
         self._update_link()
-        self._redraw_points()
+        if change["owner"] is self._show_test:
+            self._show_test_points()
+        else:
+            self._redraw_points()
 
     @reacts
     def _on_batch_change(self, _change) -> None:
@@ -693,10 +698,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             rng = np.random.default_rng(self._resets)
             order = rng.permutation(len(X))
             new = split(X[order], labels[order], self._train.value / 100, regression, classes)
-            self._classes.disabled = True  # the file's labels say how many
+            explain_disabled(self._classes, self._t("classes_from_file"))
         else:
             name = self._data.value
-            self._classes.disabled = name not in MULTICLASS
+            fixed = name not in MULTICLASS  # moving the slider would change nothing
+            explain_disabled(self._classes, self._t("classes_fixed") if fixed else None)
             new = load_split(
                 name,
                 self._noise.value / 100,
@@ -724,10 +730,13 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             return False
         spec = self._spec()
         with self._model_lock:
-            self.trainer = FastTrainer(spec)
-            self.model = self.trainer.model
+            new = self.trainer is None or not self.trainer.same_architecture(spec)
+            if new:
+                self.trainer = FastTrainer(spec)
+                self.model = self.trainer.model
+            else:
+                self.trainer.restart(spec)  # new data, noise or seed: nothing to retrace
             self._set_trainer_data()
-            self.trainer.warm_up()
             self._finite_weights = self.trainer.weights()
         self.history = History()
         self._best, self._focus, self._link = (math.inf, 0), None, None
@@ -743,6 +752,9 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.clear_error()
         self._update_link()
         self.draw()
+        if new:  # after drawing: the new network shows before its training step is traced
+            with self._model_lock:
+                self.trainer.warm_up()
         return True
 
     def _set_trainer_data(self) -> None:

@@ -85,6 +85,16 @@ TEXT = Strings(
             "pl": "liczba klas",
             "en": "classes",
         },
+        "classes_fixed": {
+            "pl": "Ten zbiór danych ma zawsze dwie klasy; liczbę klas można zmieniać dla "
+            "chmur Gaussa i spirali.",
+            "en": "This data set always has two classes; the number of classes applies to "
+            "the Gaussian and spiral sets only.",
+        },
+        "classes_from_file": {
+            "pl": "Liczbę klas wyznaczają etykiety we wczytanym pliku.",
+            "en": "The labels in the uploaded file set the number of classes.",
+        },
         "noise": {
             "pl": "szum (%)",
             "en": "noise (%)",
@@ -193,6 +203,10 @@ TEXT = Strings(
         "reg_rate": {
             "pl": "współczynnik",
             "en": "rate",
+        },
+        "rate_unused": {
+            "pl": "Bez regularyzacji współczynnik niczego nie zmienia; wybierz najpierw L1 lub L2.",
+            "en": "Without regularisation the rate changes nothing; choose L1 or L2 first.",
         },
         "play": {
             "pl": "Ucz",
