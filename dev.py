@@ -6,6 +6,8 @@
 
     python3 dev.py serve --class [--students N] [--help]   # serve a classroom (README)
     python3 dev.py hub [--public] [--help]   # JupyterHub for a class (deploy/jupyterhub/)
+    python3 dev.py lab     # JupyterLab on the lessons, to edit and run them
+    python3 dev.py lock    # pin the tested versions into constraints.txt
 
 Both create ``.venv`` beside this file on first use and reinstall only when
 ``pyproject.toml`` changes. Extra arguments after ``test`` go to pytest.
@@ -28,6 +30,7 @@ SHARED_MNIST = ROOT.parent / "shared" / "data" / "mnist"
 SHARED_TEXT = ROOT.parent / "shared" / "data" / "text"  # Pan Tadeusz, tiny Shakespeare
 SHARED_DEPLOY = ROOT.parent / "shared" / "deploy"  # the JupyterHub chart's values schema
 PORT = 8866
+CONSTRAINTS = ROOT / "constraints.txt"
 
 
 def ensure_environment(extras: str) -> None:
@@ -38,13 +41,18 @@ def ensure_environment(extras: str) -> None:
         print(f"Creating {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
     spec = f".[{extras}]" if extras else "."
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
+    # constraints.txt pins every package to the versions the tests last passed with
+    # (python3 dev.py lock writes it), so next term's install is this term's.
+    pins = ["-c", CONSTRAINTS] if CONSTRAINTS.exists() else []
+    locked = CONSTRAINTS.read_bytes() if pins else b""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode() + locked)
+    digest = digest.hexdigest()
     stamp = VENV / f".installed-{extras or 'base'}"
     if stamp.exists() and stamp.read_text() == digest:
         return
     print(f"Installing {spec} into {VENV} (first time: a few minutes) ...", flush=True)
     run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([PYTHON, "-m", "pip", "install", "--quiet", "-e", spec])
+    run([PYTHON, "-m", "pip", "install", "--quiet", "-e", spec, *pins])
     stamp.write_text(digest)
 
 
@@ -83,10 +91,35 @@ def serve(options: list[str]) -> None:
     run([BIN / "voila", "lessons/", f"--port={PORT}", "--no-browser"], env=lesson_env())
 
 
+def lab(options: list[str]) -> None:
+    """JupyterLab on lessons/ (the lab extra), for editing and running the notebooks."""
+    ensure_environment("lab")
+    print("JupyterLab: open the address it prints; lessons/pl and lessons/en.", flush=True)
+    run([BIN / "jupyter", "lab", "--notebook-dir=lessons", *options], env=lesson_env())
+
+
 def hub(options: list[str]) -> None:
     """JupyterHub for a class: install the ``hub`` extra and the npm proxy, start the hub."""
     ensure_environment("hub")
     run([PYTHON, ROOT / "deploy" / "jupyterhub" / "hub.py", *options], env=lesson_env())
+
+
+def lock() -> None:
+    """Write constraints.txt: the versions of everything the test environment holds."""
+    ensure_environment("test")
+    frozen = subprocess.run(
+        [PYTHON, "-m", "pip", "freeze", "--exclude-editable"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    header = (
+        "# The versions the whole test suite passed with (python3 dev.py lock wrote this).\n"
+        "# dev.py, Binder's postBuild and CI install with `-c constraints.txt`; after an\n"
+        "# upgrade, run the tests, then `python3 dev.py lock` again and commit the file.\n"
+    )
+    CONSTRAINTS.write_text(header + frozen)
+    print(f"Wrote {CONSTRAINTS} ({len(frozen.splitlines())} packages).")
 
 
 def test(pytest_args: list[str]) -> None:
@@ -134,6 +167,10 @@ def main() -> None:
         test(rest)
     elif command == "hub":
         hub(rest)
+    elif command == "lab":
+        lab(rest)
+    elif command == "lock":
+        lock()
     else:
         sys.exit(__doc__)
 

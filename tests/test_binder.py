@@ -131,8 +131,8 @@ def test_script_parses(script):
 def test_postbuild_installs_package_and_predownloads_mnist():
     lines = _code_lines(POSTBUILD)
     assert "set -euo pipefail" in lines
-    # --no-deps: environment.yml already installed the dependencies.
-    assert any(re.search(r"\bpip install --no-deps -e \.$", line) for line in lines)
+    # The tested versions: constraints.txt, which dev.py and CI install with too.
+    assert any(re.search(r"\bpip install -c constraints\.txt -e \.$", line) for line in lines)
     assert any("keras.datasets.mnist.load_data()" in line for line in lines)
 
 
@@ -167,3 +167,31 @@ def test_start_points_tensorboards_magic_through_the_servers_proxy(prefix, expec
     result = subprocess.run(["bash", str(START), "env"], capture_output=True, text=True, env=env)
     seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
     assert seen["TENSORBOARD_PROXY_URL"] == expected
+
+
+def test_constraints_pin_every_dependency_binder_and_the_tests_install():
+    """constraints.txt (python3 dev.py lock) pins each runtime, test and hub dependency
+    with ==, for the platform Binder and CI run on."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[canonicalize_name(name)] = version
+    project = _project()
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["hub"]]
+    wanted += [r for r in project["optional-dependencies"]["test"] if "dl-course" not in r]
+    for requirement in map(Requirement, wanted):
+        if requirement.marker and not requirement.marker.evaluate(
+            {
+                **BINDER_PLATFORM,
+                "python_version": "3.11",
+                "python_full_version": "3.11.0",
+                "platform_release": "",
+                "platform_version": "",
+                "extra": "",
+            }
+        ):
+            continue
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned in constraints.txt"
+        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} vs {requirement}"
