@@ -37,8 +37,13 @@ def _hub_module():
 def test_kernels_get_binders_thread_caps(monkeypatch, tmp_path):
     start = (ROOT / "binder" / "start").read_text()
     binder = dict(re.findall(r"^export (\w+)=(\S+)$", start, re.M))
+    fixed = {name: value for name, value in binder.items() if "$" not in value}
     environment = _config(monkeypatch, tmp_path).Spawner.environment
-    assert binder and {name: environment[name] for name in binder} == binder
+    assert fixed and {name: environment[name] for name in fixed} == fixed
+    # What depends on the server's URL is computed per student, as binder/start does.
+    student = type("User", (), {"url": "/user/ada/"})()
+    proxy = environment["TENSORBOARD_PROXY_URL"](type("Spawner", (), {"user": student})())
+    assert proxy == "/user/ada/proxy/%PORT%/"
 
 
 def test_students_land_on_the_lesson_index_the_homes_get(monkeypatch, tmp_path):

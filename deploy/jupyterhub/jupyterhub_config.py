@@ -106,6 +106,9 @@ c.Spawner.environment = {
     **KERNEL_ENV,
     **{name: os.environ[name] for name in PASSED_ON if name in os.environ},
     "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+    # %tensorboard's frame through the student's server (jupyter-server-proxy), as
+    # binder/start sets it: the student's browser cannot open this machine's localhost.
+    "TENSORBOARD_PROXY_URL": lambda spawner: f"{spawner.user.url}proxy/%PORT%/",
 }
 # Inside each server, a kernel idle this long is shut down, even with its tab open (each
 # holds 0.6-0.8 GB); the page's watchdog then tells the student to reload. As
