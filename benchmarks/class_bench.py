@@ -71,14 +71,29 @@ def start(kind: str, students: int, cull_minutes: float) -> support.Server:
     deadline = time.monotonic() + 600  # wait for the pool: the class comes in afterwards
     while "is filled with" not in server.log_tail(400) and time.monotonic() < deadline:
         time.sleep(1)
+    wait_quiet(server)
     return server
+
+
+def wait_quiet(server: support.Server, limit: float = 300.0) -> None:
+    """Wait until the pre-heated kernels have finished importing TensorFlow (they start it
+    10 s after running the notebook): the lecturer starts the server before the class."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        kernels = server.kernels()
+        for kernel in kernels:
+            kernel.cpu_percent(None)
+        time.sleep(2)
+        busy = sum(kernel.cpu_percent(None) for kernel in kernels if kernel.is_running())
+        if busy < 10:
+            return
 
 
 def url(server: support.Server, notebook: str) -> str:
     return f"{server.render_url(notebook)}?token={TOKEN}"
 
 
-async def answering(page, timeout: float = 300.0) -> None:
+async def answering(page, timeout: float = 150.0) -> None:
     """Wait for the MCP dashboard and for the kernel to answer a weight slider's key."""
     await page.wait_for_selector(support.READY, timeout=timeout * 1000)
     table = page.locator(f"{support.DASHBOARD} .dl-truth-table").first
@@ -93,11 +108,18 @@ async def answering(page, timeout: float = 300.0) -> None:
         await asyncio.sleep(0.05)
 
 
-async def student(browser, server, started: float) -> tuple[object, float]:
+async def student(browser, server, started: float, number: int) -> tuple[object, float]:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    await page.goto(url(server, FIRST), wait_until="commit", timeout=300_000)
-    await answering(page)
+    try:
+        await page.goto(url(server, FIRST), wait_until="commit", timeout=300_000)
+        await answering(page)
+    except Exception:  # noqa: BLE001  (kept for the report: what the student saw)
+        shot = Path(f"/tmp/class-bench-{server.name}-student-{number}.png")
+        await page.screenshot(path=str(shot), full_page=True)
+        ready = await page.locator(support.READY).count()
+        print(f"student {number} failed (dashboard ready: {bool(ready)}; {shot})", flush=True)
+        raise
     return page, time.monotonic() - started
 
 
@@ -120,20 +142,28 @@ async def one_class(kind: str, students: int, cull_minutes: float) -> dict:
             browser = await playwright.chromium.launch(executable_path=support.CHROMIUM_PATH)
             started = time.monotonic()
             results = await asyncio.gather(
-                *(student(browser, server, started) for _ in range(students)),
+                *(student(browser, server, started, n) for n in range(students)),
                 return_exceptions=True,
             )
             times = sorted(r[1] for r in results if not isinstance(r, BaseException))
+            print(
+                f"{kind}: {len(times)} answering, last after {max(times, default=0):.1f} s",
+                flush=True,
+            )
             pages = [r[0] for r in results if not isinstance(r, BaseException)]
             report = {"kind": kind, "times": times, "failed": students - len(times)}
             # Phase 2: new tabs with lesson 04, the lesson 02 tabs left open.
-            tabs = [await page.context.new_page() for page in pages]
+            # A window of its own per tab (Chromium's tabs of one profile stalled here after
+            # the first: 1 of 10 requests reached the server).
+            tabs = [await (await browser.new_context()).new_page() for _ in pages]
             await asyncio.gather(
                 *(tab.goto(url(server, SECOND), wait_until="commit") for tab in tabs)
             )
-            await asyncio.gather(
-                *(tab.wait_for_selector(support.READY, timeout=600_000) for tab in tabs)
+            ready = await asyncio.gather(
+                *(tab.wait_for_selector(support.READY, timeout=240_000) for tab in tabs),
+                return_exceptions=True,
             )
+            report["tabs_ready"] = sum(not isinstance(r, BaseException) for r in ready)
             report["tabs_gb"] = kernels_gigabytes(server)
             report["tabs_kernels"] = len(server.kernels())
             if kind == "class":
@@ -155,7 +185,8 @@ def describe(report: dict) -> str:
     line = (
         f"| {report['kind']} | {len(times)} of {len(times) + report['failed']} | "
         f"{statistics.median(times):.1f} s | {max(times):.1f} s | "
-        f"{report['tabs_kernels']} kernels, {report['tabs_gb']:.1f} GB |"
+        f"{report['tabs_ready']} of {len(times)} ready, {report['tabs_kernels']} kernels, "
+        f"{report['tabs_gb']:.1f} GB |"
     )
     if "culled_gb" in report:
         line += f" {report['culled_kernels']} kernels, {report['culled_gb']:.1f} GB |"
