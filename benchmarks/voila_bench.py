@@ -110,6 +110,14 @@ LESSONS: dict[str, dict] = {
         }
         for lang in ("en", "pl")
     },
+    # Autoencoders: the code plane's z1 slider -> the digit the decoder draws there.
+    **{
+        f"{lang}/12_autoencoders.ipynb": {
+            "slider": f".dl-autoencoder .dl-z1 {support.SLIDER_HANDLE}",
+            "figure": f".dl-autoencoder .dl-walk {support.PLOTLY_FIGURE}",
+        }
+        for lang in ("en", "pl")
+    },
     # Activations: the neuron's weight w1 -> the neuron's output curve.
     **{
         f"{lang}/06_activations.ipynb": {

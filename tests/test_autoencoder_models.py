@@ -277,6 +277,14 @@ def test_the_non_linear_2d_code_beats_pca_on_5nn_accuracy(data, pca):
     accuracy = ae.knn_accuracy(ae.encode(model, x_train), y_train, ae.encode(model, x_test), y_test)
     reference = ae.knn_accuracy(pca.transform(x_train), y_train, pca.transform(x_test), y_test)
     assert accuracy > reference + 0.05, (accuracy, reference)
+    # The same trained model as an anomaly detector: what is not a digit (a ring filling
+    # the frame, a checkerboard) reconstructs worse than almost every test digit.
+    errors = ae.reconstruction_error(model, x_test)
+    rows, cols = np.mgrid[:28, :28]
+    ring = (np.abs(np.hypot(rows - 13.5, cols - 13.5) - 11) < 1.5).astype("float32")
+    checkers = ((rows // 4 + cols // 4) % 2).astype("float32")
+    strange = ae.reconstruction_error(model, np.stack([ring.ravel(), checkers.ravel()]))
+    assert (strange > np.quantile(errors, 0.95)).all(), (strange, np.quantile(errors, 0.95))
 
 
 def test_a_denoising_autoencoder_removes_noise_a_plain_one_does_not(data):
