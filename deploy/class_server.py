@@ -62,6 +62,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         default=15,
         help="minutes without activity before a kernel is shut down (default %(default)s)",
     )
+    parser.add_argument(
+        "--refill-after",
+        type=float,
+        default=REFILL_SECONDS,
+        help="seconds before a taken pre-heated kernel is replaced (default %(default)s)",
+    )
     parser.add_argument("--token", default=None, help="students' token (default: random)")
     parser.add_argument(
         "--force", action="store_true", help="pre-heat even when memory looks too small"
@@ -103,7 +109,7 @@ def class_config(options: argparse.Namespace) -> dict:
         # Refill the pool two minutes after a kernel is taken, not one second: a class
         # arriving together would otherwise wait while N new kernels import TensorFlow
         # (3 students on 2 busy cores: 69 s to a dashboard with 1 s, see class_bench.py).
-        "fill_delay": REFILL_SECONDS,
+        "fill_delay": options.refill_after,
         "kernel_pools_config": {
             "default": {"pool_size": 0},
             options.lesson: {"pool_size": options.students},

@@ -36,6 +36,7 @@ def class_server(chromium_path, server_logs):
         "--students=1",
         f"--cull-after={CULL_MINUTES}",
         "--token=class-test",
+        "--refill-after=1",  # the pool's kernel is back before the cull, to be left alone
     ]
     server = support._start(
         "class", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs

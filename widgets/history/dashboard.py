@@ -72,7 +72,7 @@ class HistoryDashboard(Dashboard):
         if whole_number(year) and int(year) in {event.year for event in EVENTS}:
             return int(year)
         years = ", ".join(str(event.year) for event in EVENTS)
-        raise ValueError(self._t("years", years=years))
+        raise StudentError("history.years", year=year, years=years)
 
     def _apply_year(self, year: int) -> None:
         self._event.value = event_index(year)

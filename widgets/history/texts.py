@@ -25,8 +25,8 @@ TEXT = Strings(
             "en": "event",
         },
         "years": {
-            "pl": "podaj rok jednego z wydarzeń osi czasu: {years}",
-            "en": "give the year of one of the timeline's events: {years}",
+            "pl": "Rok {year} nie ma wydarzenia na osi czasu; wybierz jeden z lat: {years}.",
+            "en": "The timeline has no event in {year}; choose one of the years: {years}.",
         },
         "previous": {
             "pl": "poprzednie wydarzenie",
