@@ -219,10 +219,10 @@ class Dashboard(ipywidgets.VBox):
         # Presenter mode and settings from the page's URL (widgets/presenter.py).
         names = ["*"] if self.reads_own_address else sorted(self._settings())
         address = PageAddress(names=names)
-        footer = []
+        footer = self._code_views()
         if not self.reads_own_address:
             on_address(address, self._apply_address, self._report_unknown_address)
-            footer = [self._lecturer_note()] if names else []
+            footer += [self._lecturer_note()] if names else []
         top = [style, header, watchdog, address, self._loading, self._error]
         self.children = [*top, *body, *footer]
 
@@ -240,6 +240,46 @@ class Dashboard(ipywidgets.VBox):
         )
         note.add_class("dl-lecturer")
         return note
+
+    # Show the code ------------------------------------------------------------------------
+    _code_view = None  # the "show the code" panel (widgets/code_view.py), if the lesson has code()
+
+    def code(self) -> str:
+        """Runnable Keras 3 code that rebuilds what the dashboard shows and names it
+        ``model`` (issue 23). A lesson that overrides this gets the "show the code" panel at
+        its foot; tests/test_show_code.py runs the code and compares it with the dashboard."""
+        raise NotImplementedError
+
+    def _has_code(self) -> bool:
+        return type(self).code is not Dashboard.code
+
+    def _code_views(self) -> list[ipywidgets.Widget]:
+        if not self._has_code():
+            return []
+        from .code_view import CodeView
+
+        self._code_view = CodeView(self.code, self.lang)
+        return [self._code_view]
+
+    def _watch_code(self) -> None:
+        """Rewrite the open code panel after every change of a setting's control. Called
+        last in construction, so it runs after the lesson's own observers of the control."""
+        if self._code_view is None:
+            return
+        controls = [setting.control for setting in self._setting_table().values()]
+        controls += self._model_controls  # also those no setting names (a topology switch)
+        watched: set[int] = set()
+        for control in controls:
+            if control is None or id(control) in watched or not control.has_trait("value"):
+                continue
+            watched.add(id(control))
+            control.observe(lambda _change: self._refresh_code(), names="value")
+
+    def _refresh_code(self) -> None:
+        """Rewrite the open code panel (a lesson calls it when its state changes in a way
+        no setting's control shows, e.g. after training or on new data)."""
+        if self._code_view is not None:
+            self._code_view.refresh()
 
     # Settings from code -------------------------------------------------------------------
     #: Lesson 07 reads its whole state from the page's URL itself (widgets/playground/state.py).
@@ -306,6 +346,7 @@ class Dashboard(ipywidgets.VBox):
                 else:
                     setting.control.value = value
         self._after_configure(checked)
+        self._refresh_code()
 
     def _after_configure(self, settings: dict) -> None:
         """Redraw after :meth:`configure`; lessons whose settings rebuild a model override."""
@@ -435,6 +476,7 @@ class Dashboard(ipywidgets.VBox):
     def _start_model_loading(self) -> None:
         """Disable the model's controls and build the model once Keras is imported."""
         self._localise_figures()
+        self._watch_code()
         for control in self._model_controls:
             control.disabled = True
         self._model_loading = True

@@ -109,6 +109,12 @@ def stylesheet() -> str:
         ".dl-table td.dl-num,.dl-table th.dl-num{text-align:right}"
         f".dl-code{{font-family:monospace;font-size:{_size('note')};line-height:1.35;"
         "white-space:pre;background:#f6f6f6;padding:6px}"
+        # "Show the code" (widgets/code_view.py): scrolls rather than growing the page.
+        ".dl-show-code{margin-top:8px}"
+        ".dl-show-code>summary{cursor:pointer;font-weight:600;color:#1565c0}"
+        ".dl-show-code pre.dl-code{max-height:28em;overflow:auto;margin:6px 0 0 0}"
+        ".dl-copy-code{margin:6px 8px 0 0}"
+        ".dl-copy-status{font-size:smaller;color:#2e7d32}"
         ".dl-sharp-images .js-plotly-plot image{image-rendering:pixelated}"
         ".dl-error-box{border:2px solid #b00020;background:#fdecea;padding:8px 10px;"
         f"border-radius:6px;font-size:{_size('text')}}}"

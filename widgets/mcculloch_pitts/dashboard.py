@@ -25,6 +25,7 @@ from ..figures.tables import truth_table_headers, truth_table_html
 from ..logic import name_of, truth_vector
 from ..models import mcculloch_pitts as mcp
 from ..ui import Dashboard, Setting, reacts, shows_errors
+from .code import keras_code
 from .texts import TEXT
 
 WEIGHT_RANGE = (-2.0, 2.0)
@@ -211,6 +212,11 @@ class McCullochPittsDashboard(Dashboard):
         """The common name of what the neuron computes (for h = 0), or None."""
         rows, _, outputs = self.truth_table()
         return name_of(outputs[self._no_veto_rows(rows)], self.n_inputs)
+
+    def code(self) -> str:
+        """Plain Keras code that builds this neuron as ``model`` ("show the code")."""
+        weights, threshold = self.parameters
+        return keras_code(weights, threshold, self._inhibitory.value, self.lang)
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:

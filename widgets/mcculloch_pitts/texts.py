@@ -138,6 +138,18 @@ TEXT = Strings(
             "en": "Give one weight per input (number of inputs: {n}), each from {low} to "
             "{high}, and a threshold from {tlow} to {thigh}.",
         },
+        "code_comment": {
+            "pl": "# Neuron McCullocha-Pittsa: y = 1, gdy w·x ≥ θ{veto}.",
+            "en": "# The McCulloch-Pitts neuron: y = 1 when w·x ≥ θ{veto}.",
+        },
+        "code_veto": {
+            "pl": " i żadne wejście hamujące h nie jest aktywne",
+            "en": " and no inhibitory input h is active",
+        },
+        "code_table": {
+            "pl": "# Tablica prawdy: każdy wiersz wejść i odpowiedź neuronu.",
+            "en": "# The truth table: every input row and the neuron's answer.",
+        },
         "unknown_gate": {
             "pl": "Nieznana bramka {name!r}; dostępne: {names}.",
             "en": "Unknown gate {name!r}; available: {names}.",

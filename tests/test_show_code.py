@@ -1,0 +1,77 @@
+"""The "show the code" (issue 23): the code each dashboard shows is run in a fresh namespace
+and must give the same numbers as the dashboard's own model. That is the guarantee that
+the code on screen is true, so every case compares outputs or weights, never the text."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import numpy as np
+import pytest
+
+from widgets.code_view import CodeView
+from widgets.mcculloch_pitts import McCullochPittsDashboard
+
+
+def run_code(code: str) -> dict:
+    """Execute ``code`` as a fresh notebook cell would (its prints swallowed)."""
+    namespace: dict = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, "<shown code>", "exec"), namespace)  # noqa: S102  (the point of the test)
+    return namespace
+
+
+def opened_code(dashboard) -> str:
+    """What the panel shows once the student opens it."""
+    view = dashboard._code_view
+    assert isinstance(view, CodeView), "the dashboard has no 'show the code' panel"
+    view.expanded = True
+    return view.code
+
+
+# Lesson 02 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def mcp():
+    return McCullochPittsDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    ("third", "inhibitory", "weights", "threshold"),
+    [
+        (False, False, [1.0, 1.0], 2.0),
+        (False, False, [-1.5, 0.5], -0.5),
+        (True, False, [1.0, 1.0, 1.0], 2.0),
+        (False, True, [1.0, 1.0], 1.0),
+        (True, True, [2.0, -0.5, 1.5], 1.5),
+    ],
+)
+def test_mcp_code_gives_the_dashboards_truth_table(mcp, third, inhibitory, weights, threshold):
+    mcp._third.value = third
+    mcp._inhibitory.value = inhibitory
+    mcp.configure(weights=weights, threshold=threshold)
+    namespace = run_code(opened_code(mcp))
+    rows, _sums, outputs = mcp.truth_table()
+    shown = namespace["model"].predict(rows, verbose=0).ravel()
+    np.testing.assert_array_equal(shown, outputs)
+    np.testing.assert_array_equal(namespace["rows"], rows)
+
+
+def test_the_open_panel_follows_a_slider(mcp):
+    mcp._third.value = mcp._inhibitory.value = False
+    mcp.configure(weights=[1.0, 1.0], threshold=2.0)
+    before = opened_code(mcp)
+    mcp._threshold.value = 1.0
+    after = mcp._code_view.code
+    assert before != after and "threshold = 1.0" in after
+    mcp._code_view.expanded = False
+
+
+def test_a_failing_code_writer_becomes_a_comment_in_both_languages():
+    def broken() -> str:
+        raise ValueError("no")
+
+    for lang, word in (("pl", "Nie udało się"), ("en", "Could not")):
+        view = CodeView(broken, lang)
+        view.expanded = True
+        assert view.code.startswith("# ") and word in view.code

@@ -1,0 +1,44 @@
+"""Helpers that write Python literals for the "show the code" panels (issue 23).
+
+The generated code must run in a fresh notebook cell and give the same numbers as the
+dashboard, so floats are written with ``repr`` (shortest round-trip form, e.g. ``0.1``),
+not rounded for looks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+
+def number(value: float) -> str:
+    """A float or int as Python source that reads back to the same value (``1.0`` → ``1.0``,
+    ``0.30000001`` of a float32 slider → its float64 repr)."""
+    if isinstance(value, bool | np.bool_):
+        return repr(bool(value))
+    if isinstance(value, int | np.integer):
+        return repr(int(value))
+    return repr(float(value))
+
+
+def numbers(values: Iterable[float]) -> str:
+    """``[1.0, -0.5]``: a list literal of :func:`number`."""
+    return "[" + ", ".join(number(v) for v in values) + "]"
+
+
+def array(values, dtype: str = "float32", indent: int = 0) -> str:
+    """``np.array([...], dtype="float32")`` for a 1-D or 2-D array; 2-D rows on their own
+    lines (indented by ``indent`` spaces) when there are more than four."""
+    values = np.asarray(values)
+    if values.ndim == 1:
+        body = numbers(values.tolist())
+    elif values.ndim == 2 and len(values) <= 4:
+        body = "[" + ", ".join(numbers(row) for row in values.tolist()) + "]"
+    elif values.ndim == 2:
+        pad = " " * (indent + 4)
+        rows = "".join(f"{pad}{numbers(row)},\n" for row in values.tolist())
+        body = f"[\n{rows}{' ' * indent}]"
+    else:
+        raise ValueError(f"array() writes 1-D or 2-D arrays, got {values.ndim}-D")
+    return f'np.array({body}, dtype="{dtype}")'
