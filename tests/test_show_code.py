@@ -75,3 +75,64 @@ def test_a_failing_code_writer_becomes_a_comment_in_both_languages():
         view = CodeView(broken, lang)
         view.expanded = True
         assert view.code.startswith("# ") and word in view.code
+
+
+# Lesson 03 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def hebb():
+    from widgets.hebb import HebbDashboard
+
+    return HebbDashboard(lang="en").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"gate": "AND", "encoding": "bipolar", "learning_rate": 1.0, "epochs": 1},
+        {"gate": "OR", "encoding": "binary", "learning_rate": 0.5, "epochs": 3},
+        {"gate": "XOR", "encoding": "mixed", "learning_rate": 0.25, "epochs": 7},
+    ],
+)
+def test_hebb_code_learns_the_dashboards_weights(hebb, settings):
+    hebb.configure(**settings)
+    namespace = run_code(opened_code(hebb))
+    model = namespace["model"]
+    final = hebb.states_[-1]  # (w1, w2, b) after every presentation of every epoch
+    np.testing.assert_allclose(model.w.numpy().ravel(), final[:-1], atol=1e-6)
+    np.testing.assert_allclose(model.b.numpy(), final[-1:], atol=1e-6)
+    hebb.go_to(hebb.total_steps)
+    X = hebb.patterns[0]
+    np.testing.assert_array_equal(model.predict(X, verbose=0).ravel(), hebb.outputs())
+
+
+# Lesson 04 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def perceptron():
+    from widgets.perceptron import PerceptronDashboard
+
+    return PerceptronDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"dataset": "blobs", "points": 20, "margin": 0.3, "seed": 1, "shuffle": False},
+        {"dataset": "blobs", "points": 30, "noise": 0.6, "seed": 4, "random_init": True},
+        {"dataset": "xor", "noise": 0.0, "pocket": True, "epochs": 6, "seed": 2},
+        {"dataset": "and", "noise": 0.3, "learning_rate": 0.1, "epochs": 15},
+    ],
+)
+def test_perceptron_code_learns_the_dashboards_line(perceptron, settings):
+    defaults = {"noise": 0.0, "random_init": False, "shuffle": True, "pocket": False}
+    perceptron.configure(**{"epochs": 20, "learning_rate": 1.0, **defaults, **settings})
+    if settings["dataset"] == "and":
+        perceptron.add_point(0.5, 0.9, label=1)  # a clicked point: the code lists the points
+    namespace = run_code(opened_code(perceptron))
+    model, trajectory = namespace["model"], perceptron.trajectory
+    if settings.get("pocket"):
+        w, b, _errors = trajectory.pocket(trajectory.steps)
+    else:
+        w, b = trajectory.weights[-1], trajectory.biases[-1]
+    np.testing.assert_allclose(model.w.numpy(), w, atol=1e-5)
+    np.testing.assert_allclose(float(model.b.numpy()), b, atol=1e-5)
+    np.testing.assert_array_equal(namespace["X"], perceptron.X)

@@ -22,9 +22,16 @@ def number(value: float) -> str:
     return repr(float(value))
 
 
-def numbers(values: Iterable[float]) -> str:
-    """``[1.0, -0.5]``: a list literal of :func:`number`."""
+def numbers(values: Iterable[float], dtype: str = "float64") -> str:
+    """``[1.0, -0.5]``: a list literal of :func:`number`; float32 values are written in
+    their shortest float32 form (``0.1``, not ``0.10000000149011612``)."""
+    if dtype == "float32":
+        return "[" + ", ".join(_float32(v) for v in values) + "]"
     return "[" + ", ".join(number(v) for v in values) + "]"
+
+
+def _float32(value: float) -> str:
+    return np.format_float_positional(np.float32(value), unique=True, trim="0")
 
 
 def array(values, dtype: str = "float32", indent: int = 0) -> str:
@@ -32,12 +39,12 @@ def array(values, dtype: str = "float32", indent: int = 0) -> str:
     lines (indented by ``indent`` spaces) when there are more than four."""
     values = np.asarray(values)
     if values.ndim == 1:
-        body = numbers(values.tolist())
+        body = numbers(values.tolist(), dtype)
     elif values.ndim == 2 and len(values) <= 4:
-        body = "[" + ", ".join(numbers(row) for row in values.tolist()) + "]"
+        body = "[" + ", ".join(numbers(row, dtype) for row in values.tolist()) + "]"
     elif values.ndim == 2:
         pad = " " * (indent + 4)
-        rows = "".join(f"{pad}{numbers(row)},\n" for row in values.tolist())
+        rows = "".join(f"{pad}{numbers(row, dtype)},\n" for row in values.tolist())
         body = f"[\n{rows}{' ' * indent}]"
     else:
         raise ValueError(f"array() writes 1-D or 2-D arrays, got {values.ndim}-D")

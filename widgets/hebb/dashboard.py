@@ -22,6 +22,7 @@ from ..controls import column, dropdown, heading, html, number_field, row, slide
 from ..errors import StudentError
 from ..models import hebb as hebb_model
 from ..ui import Dashboard, Setting, reacts
+from .code import keras_code
 from .figures import (
     STYLE,
     draw_norms,
@@ -204,6 +205,20 @@ class HebbDashboard(Dashboard):
     def norms_per_epoch(self) -> np.ndarray:
         """``||(w, b)||`` after each whole epoch, epoch 0 (the start) included."""
         return np.linalg.norm(self.states_[::4], axis=1)
+
+    def code(self) -> str:
+        """Plain Keras code that trains the same net as ``model`` ("show the code")."""
+        X, y = self.patterns
+        return keras_code(
+            self._gate.value,
+            self.encoding,
+            X,
+            y,
+            self.learning_rate,
+            self._epochs.value,
+            hebb_model.off_value(self.encoding),
+            self.lang,
+        )
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:

@@ -249,5 +249,19 @@ TEXT = Strings(
             "pl": "Nie da się sprawdzić: {message}",
             "en": "Cannot check this: {message}",
         },
+        "code_rule": {
+            "pl": "# Reguła Hebba: każde połączenie rośnie o η·x·y; wyraz wolny to waga wejścia "
+            "stale równego 1.",
+            "en": "# Hebb's rule: each connection grows by η·x·y; the bias is the weight of an "
+            "input fixed at 1.",
+        },
+        "code_data": {
+            "pl": "# {gate} (kodowanie: {encoding}); wzorce w kolejności z podręcznika",
+            "en": "# {gate} (encoding: {encoding}); the patterns in the textbook's order",
+        },
+        "code_fit": {
+            "pl": "# Wzorce po jednym, po kolei (bez tasowania), przez {epochs} {epochs:@epokę|epoki|epok}.",
+            "en": "# One pattern at a time, in order (no shuffling), for {epochs} {epochs:@epoch|epochs}.",
+        },
     },
 )

@@ -38,6 +38,7 @@ from ..i18n import number
 from ..models import perceptron as perceptron_model
 from ..ui import Dashboard, reacts, shows_errors
 from . import readout
+from .code import PerceptronRun, keras_code
 from .figures import (
     CLICK_TRACE,
     CUSTOM_BOX,
@@ -206,6 +207,28 @@ class PerceptronDashboard(Dashboard):
             return None
         return perceptron_model.novikoff_bound(self.X, self.margin_estimate.low)
 
+    def code(self) -> str:
+        """Plain Keras code that learns the same line as ``model`` ("show the code")."""
+        blobs = None
+        if self._dataset.value == "blobs" and not self._added_X:
+            blobs = {
+                "n": self._n.value,
+                "margin": self._margin.value,
+                "noise": self._noise.value,
+                "seed": self._seed.value,
+            }
+        run = PerceptronRun(
+            X=self.X,
+            y=self.y.astype(np.float32),
+            blobs=blobs,
+            learning_rate=self._learning_rate.value,
+            epochs=self._epochs.value,
+            initial=self._initial_weights(),
+            shuffle_seed=self._seed.value if self._shuffle.value else None,
+            pocket=self._pocket.value,
+        )
+        return keras_code(run, self.lang)
+
     def _settings(self) -> dict[str, ipywidgets.Widget]:
         """``configure(dataset="xor", pocket=True, learning_rate=0.1, ...)``."""
         return {
@@ -333,6 +356,7 @@ class PerceptronDashboard(Dashboard):
             self._new_data()
         if self.model is None:
             return
+        self._refresh_code()  # clicked points and new data change the code too
         problem = self._data_problem(self.y)
         if problem:
             self.trajectory = self.margin_estimate = self._margin_of = None

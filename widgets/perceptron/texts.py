@@ -258,6 +258,42 @@ TEXT = Strings(
             "en": "The plot already holds the most points allowed ({limit}): remove the added "
             "points or lower their number.",
         },
+        "code_rule": {
+            "pl": "# Reguła perceptronu Rosenblatta: po każdym punkcie Δw = η·(y − ŷ)·x, "
+            "Δb = η·(y − ŷ).",
+            "en": "# Rosenblatt's perceptron rule: after each point Δw = η·(y − ŷ)·x, "
+            "Δb = η·(y − ŷ).",
+        },
+        "code_blobs": {
+            "pl": "# Dwie chmury punktów z pustym pasem między nimi (te same co w panelu).",
+            "en": "# Two clouds of points with an empty band between them (the dashboard's).",
+        },
+        "code_points": {
+            "pl": "# Punkty z panelu ({n}): współrzędne X i klasy y (0 albo 1).",
+            "en": "# The dashboard's points ({n}): coordinates X and classes y (0 or 1).",
+        },
+        "code_pocket": {
+            "pl": "# Algorytm kieszonkowy (Gallant 1990): w kieszeni zostają wagi z najmniejszą "
+            "liczbą błędów na zbiorze uczącym.",
+            "en": "# The pocket algorithm (Gallant 1990): the pocket keeps the weights with the "
+            "fewest errors on the training set.",
+        },
+        "code_random_start": {
+            "pl": "# Losowe wagi początkowe (te same co w panelu).",
+            "en": "# Random initial weights (the dashboard's).",
+        },
+        "code_shuffle": {
+            "pl": "# Nowa losowa kolejność punktów w każdej epoce.",
+            "en": "# A new random order of the points in every epoch.",
+        },
+        "code_converged": {
+            "pl": "Bez błędu w całej epoce: zbieżność w epoce",
+            "en": "No mistake in a whole epoch: converged in epoch",
+        },
+        "code_pocket_restore": {
+            "pl": "# Na koniec wagi z kieszeni.",
+            "en": "# At the end, the pocket's weights.",
+        },
     },
 )
 
