@@ -136,3 +136,29 @@ def test_perceptron_code_learns_the_dashboards_line(perceptron, settings):
     np.testing.assert_allclose(model.w.numpy(), w, atol=1e-5)
     np.testing.assert_allclose(float(model.b.numpy()), b, atol=1e-5)
     np.testing.assert_array_equal(namespace["X"], perceptron.X)
+
+
+# Lesson 05 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def adaline():
+    from widgets.adaline import AdalineDashboard
+
+    return AdalineDashboard(lang="en").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"data": "separable", "mode": "batch", "learning_rate": 0.1, "epochs": 20, "seed": 0},
+        {"data": "noisy", "mode": "online", "learning_rate": 0.01, "epochs": 5, "seed": 3},
+    ],
+)
+def test_adaline_code_trains_the_dashboards_weights(adaline, settings):
+    adaline.configure(**settings)
+    adaline.wait_trained()
+    namespace = run_code(opened_code(adaline))
+    w, b = namespace["model"].get_weights()
+    run = adaline.run
+    np.testing.assert_allclose(w.ravel(), run.adaline_w[-1], atol=1e-5)
+    np.testing.assert_allclose(b[0], run.adaline_b[-1], atol=1e-5)
+    np.testing.assert_allclose(namespace["exact"], [*run.exact_w, run.exact_b], atol=1e-5)

@@ -40,6 +40,7 @@ from ..i18n import number
 from ..models import adaline as adaline_model
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     STYLE,
     caption_html,
@@ -292,6 +293,20 @@ class AdalineDashboard(TrainingDashboard):
         )
         start = self._trainer.start if background else self._trainer.run_here
         start(*self._fit_jobs(run, adaline_record, perceptron_record))
+
+    def code(self) -> str:
+        """Plain Keras code that trains the same ADALINE as ``model`` ("show the code")."""
+        data = self._data.value
+        return keras_code(
+            data,
+            DATASETS[data],
+            N_POINTS,
+            int(self._seed.value),
+            self._mode.value,
+            self.learning_rate,
+            int(self._epochs.value),
+            self.lang,
+        )
 
     @property
     def status_text(self) -> str:

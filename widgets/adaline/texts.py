@@ -240,5 +240,25 @@ TEXT = Strings(
             "pl": "❌ Jeszcze nie: Twój koszt J = {got:.4f}, minimum to {want:.4f}.",
             "en": "❌ Not yet: your cost J = {got:.4f}, the minimum is {want:.4f}.",
         },
+        "code_data": {
+            "pl": "# Dane: {data}; wejścia standaryzowane, cele ±1.",
+            "en": "# Data: {data}; standardised inputs, targets ±1.",
+        },
+        "code_model": {
+            "pl": "# ADALINE: Dense(1) z liniową aktywacją, błąd średniokwadratowy, SGD.",
+            "en": "# ADALINE: Dense(1) with a linear activation, mean squared error, SGD.",
+        },
+        "code_online": {
+            "pl": "# Uczenie online (reguła Widrowa-Hoffa): krok po każdym punkcie, po kolei.",
+            "en": "# Online learning (the Widrow-Hoff rule): a step after every point, in order.",
+        },
+        "code_batch": {
+            "pl": "# Uczenie wsadowe: jeden krok gradientu na epokę, po całym zbiorze.",
+            "en": "# Batch learning: one gradient step per epoch, over the whole set.",
+        },
+        "code_exact": {
+            "pl": "# Rozwiązanie w postaci zamkniętej (metoda najmniejszych kwadratów).",
+            "en": "# The closed-form solution (least squares).",
+        },
     },
 )
