@@ -162,3 +162,46 @@ def test_adaline_code_trains_the_dashboards_weights(adaline, settings):
     np.testing.assert_allclose(w.ravel(), run.adaline_w[-1], atol=1e-5)
     np.testing.assert_allclose(b[0], run.adaline_b[-1], atol=1e-5)
     np.testing.assert_allclose(namespace["exact"], [*run.exact_w, run.exact_b], atol=1e-5)
+
+
+# Lesson 06 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def activations():
+    import matplotlib
+
+    matplotlib.use("Agg")  # the shown code plots f and f′; no window in a test
+    from widgets.activations import ActivationsDashboard
+
+    return ActivationsDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"activation": "sigmoid", "weights": [1.5], "bias": -0.5},
+        {"activation": "leaky_relu", "alpha": 0.1, "weights": [2.0, -1.0], "bias": 0.25},
+        {"activation": "step", "weights": [1.0], "bias": 0.0},
+        {"activation": "elu", "alpha": 0.5, "weights": [-1.0, 0.5], "bias": 1.0},
+        {"activation": "gelu", "logits": [2.0, 1.0, 0.1, -1.0], "temperature": 0.5},
+    ],
+)
+def test_activation_code_gives_the_dashboards_curves_neuron_and_softmax(activations, settings):
+    from widgets.models.activations import neuron_output, values_and_derivative
+
+    if "weights" in settings:
+        activations._inputs.value = len(settings["weights"])
+    activations.configure(**settings)
+    namespace = run_code(opened_code(activations))
+    z = namespace["z"].numpy()
+    f, df = values_and_derivative(activations.activation, z, activations.alpha)
+    np.testing.assert_allclose(namespace["y"].numpy(), f, atol=1e-6)
+    np.testing.assert_allclose(namespace["dy"].numpy(), df, atol=1e-6)
+    x = np.ones((3, activations.n_inputs), dtype="float32") * np.array([[-1.0], [0.5], [2.0]])
+    np.testing.assert_allclose(
+        namespace["model"].predict(x, verbose=0).ravel(),
+        neuron_output(activations.model, x),
+        atol=1e-6,
+    )
+    np.testing.assert_allclose(
+        np.asarray(namespace["probabilities"]).ravel(), activations.probabilities(), atol=1e-6
+    )

@@ -29,6 +29,7 @@ from ..i18n import number
 from ..models import activations as activations_model
 from ..models.activation_names import ACTIVATIONS
 from ..ui import Dashboard, Setting, reacts
+from .code import keras_code
 from .texts import TEXT
 
 Z_RANGE = (-6.0, 6.0)
@@ -163,6 +164,21 @@ class ActivationsDashboard(Dashboard):
             self.configure(logits=logits)
         else:
             self.configure(logits=logits, temperature=temperature)
+
+    def code(self) -> str:
+        """Plain Keras code for the activation, the neuron (``model``) and the softmax."""
+        weights, bias = self.parameters
+        return keras_code(
+            self.activation,
+            self.alpha,
+            weights,
+            bias,
+            self.logits,
+            self.temperature,
+            Z_RANGE,
+            Z_POINTS,
+            self.lang,
+        )
 
     def probabilities(self) -> np.ndarray:
         """Softmax of the current logits at the current temperature, by Keras."""

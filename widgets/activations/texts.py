@@ -278,5 +278,19 @@ TEXT = Strings(
             "pl": "z·Φ(z), Φ to dystrybuanta rozkładu normalnego (transformery).",
             "en": "z·Φ(z), Φ the normal distribution's CDF (transformers).",
         },
+        "code_function": {
+            "pl": "# Funkcja aktywacji f i jej pochodna f′ liczona tak jak przy propagacji "
+            "wstecznej (GradientTape).",
+            "en": "# The activation f and its derivative f′ computed as backpropagation does "
+            "(GradientTape).",
+        },
+        "code_neuron": {
+            "pl": "# Jeden neuron: y = f(w·x + b), wagi i wyraz wolny z suwaków.",
+            "en": "# One neuron: y = f(w·x + b), the weights and bias from the sliders.",
+        },
+        "code_softmax": {
+            "pl": "# Softmax z temperaturą T: prawdopodobieństwa klas (sumują się do 1).",
+            "en": "# Softmax at temperature T: the class probabilities (they add up to 1).",
+        },
     },
 )
