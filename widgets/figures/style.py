@@ -112,7 +112,9 @@ def stylesheet() -> str:
         # "Show the code" (widgets/code_view.py): scrolls rather than growing the page.
         ".dl-show-code{margin-top:8px}"
         ".dl-show-code>summary{cursor:pointer;font-weight:600;color:#1565c0}"
-        ".dl-show-code pre.dl-code{max-height:28em;overflow:auto;margin:6px 0 0 0}"
+        # Voilà's own pre rule (.jp-RenderedHTMLCommon pre) would win over .dl-code alone.
+        ".dl-show-code pre.dl-code{max-height:28em;overflow:auto;margin:6px 0 0 0;"
+        "font-family:var(--jp-code-font-family,monospace)}"
         ".dl-copy-code{margin:6px 8px 0 0}"
         ".dl-copy-status{font-size:smaller;color:#2e7d32}"
         ".dl-sharp-images .js-plotly-plot image{image-rendering:pixelated}"
