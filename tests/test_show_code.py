@@ -205,3 +205,30 @@ def test_activation_code_gives_the_dashboards_curves_neuron_and_softmax(activati
     np.testing.assert_allclose(
         np.asarray(namespace["probabilities"]).ravel(), activations.probabilities(), atol=1e-6
     )
+
+
+# Lesson 08 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def depth():
+    from widgets.deep_vs_shallow import DeepVsShallowDashboard
+
+    return DeepVsShallowDashboard(lang="en").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"data": "sawtooth", "teeth": 4, "budget": 60, "depth": 3, "init": "spread", "seed": 1},
+        {"data": "spirals", "turns": 1.0, "budget": 80, "depth": 2, "init": "keras", "seed": 0},
+    ],
+)
+def test_depth_code_trains_both_nets_to_the_dashboards_weights(depth, settings):
+    depth.configure(steps=100, **settings)
+    depth.play(background=False)
+    namespace = run_code(opened_code(depth))
+    for name in ("shallow", "deep"):
+        ours = getattr(depth, name).get_weights()
+        shown = namespace[name].get_weights()
+        assert [w.shape for w in shown] == [w.shape for w in ours]
+        for a, b in zip(shown, ours, strict=True):
+            np.testing.assert_allclose(a, b, atol=2e-4, err_msg=name)

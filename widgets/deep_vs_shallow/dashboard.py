@@ -40,6 +40,7 @@ from ..i18n import number
 from ..models import depth as depth_model  # Keras only inside its functions: safe to read
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import PairRun, keras_code
 from .figures import (
     NETS,
     counts_html,
@@ -282,6 +283,32 @@ class DeepVsShallowDashboard(TrainingDashboard):
         if self.ready.is_set():
             self._rebuild()
 
+    def code(self) -> str:
+        """Plain Keras code for both nets at the dashboard's state ("show the code"): the
+        steps trained so far, or one press of Play before the first."""
+        data = self._data.value
+        data_args = {
+            "sawtooth": {"teeth": int(self._teeth.value)},
+            "spirals": {"turns": float(self._turns.value)},
+        }
+        widths = self.widths()
+        trained = self.history["step"][-1] if self.history.get("step") else 0
+        steps = trained or STEPS_PER_EPOCH * max(1, int(self._steps.value) // STEPS_PER_EPOCH)
+        run = PairRun(
+            data=data,
+            data_args=data_args.get(data, {}),
+            seed=int(self._seed.value),
+            n_inputs=2 if data == "spirals" else 1,
+            shallow_width=widths["shallow"][1],
+            deep_width=widths["deep"][1],
+            depth=int(self._depth.value),
+            task="classification" if data == "spirals" else "regression",
+            init=self._init.value,
+            learning_rate=self.learning_rate,
+            steps=int(steps),
+        )
+        return keras_code(run, self.lang)
+
     def last_test_losses(self) -> dict:
         """The last recorded test loss of each net."""
         return {name: self.history[f"{name}_test"][-1] for name in NETS}
@@ -308,6 +335,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._play.disabled, self._stop.disabled = False, True
         self._show_status(self._t("ready", seed=seed))
         self._draw()
+        self._refresh_code()
 
     def _model_for(self, split, seed: int):
         """The pair for the current settings, at its seeded start.
@@ -471,6 +499,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
                 self.show_error(self._diverged())
             self._draw_summary(trainer.stopped)
             self._draw()
+            self._refresh_code()  # the code trains as many steps as the nets have had
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)
         finally:

@@ -297,5 +297,19 @@ TEXT = Strings(
             "en": "❌ Not yet ({got!r}). Hint: count the straight pieces of a sawtooth of "
             "{teeth} teeth; n ReLU neurons give at most n + 1 pieces.",
         },
+        "code_data": {
+            "pl": "# Dane z panelu: zbiór uczący i testowy.",
+            "en": "# The dashboard's data: the training and the test set.",
+        },
+        "code_mlp": {
+            "pl": "# Sieć: depth warstw ukrytych po width neuronów ReLU i jeden neuron wyjściowy.",
+            "en": "# A net: depth hidden layers of width ReLU neurons and one output neuron.",
+        },
+        "code_fit": {
+            "pl": "# Każdy krok widzi cały zbiór uczący (pełna paczka); {steps} "
+            "{steps:@krok|kroki|kroków} Adama.",
+            "en": "# Every step sees the whole training set (full batch); {steps} Adam "
+            "{steps:@step|steps}.",
+        },
     },
 )
