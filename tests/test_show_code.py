@@ -232,3 +232,46 @@ def test_depth_code_trains_both_nets_to_the_dashboards_weights(depth, settings):
         assert [w.shape for w in shown] == [w.shape for w in ours]
         for a, b in zip(shown, ours, strict=True):
             np.testing.assert_allclose(a, b, atol=2e-4, err_msg=name)
+
+
+# Lesson 10: convolution by hand ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def convolution():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.convolution import ConvolutionDashboard
+
+    return ConvolutionDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"preset": "sobel_x", "stride": 1, "padding": "valid", "size": 28},
+        {"preset": "sharpen", "stride": 2, "padding": "same", "size": 20},
+        {"kernel": [[1, 0, -1], [2, 0.5, -2], [1, 0, -1]], "stride": 3, "padding": 1, "size": 24},
+    ],
+)
+def test_convolution_code_gives_the_dashboards_maps(convolution, settings):
+    convolution.configure(**settings)
+    namespace = run_code(opened_code(convolution))
+    shown = [m[0, :, :, 0] for m in namespace["maps"]]
+    assert len(shown) == len(convolution.maps)
+    for ours, theirs in zip(convolution.maps, shown, strict=True):
+        np.testing.assert_allclose(theirs, ours, atol=1e-5)
+
+
+def test_a_drawn_digit_is_in_the_code_as_numbers(convolution):
+    convolution.configure(preset="blur", stride=1, padding="valid", size=28)
+    convolution.digits.source.value = "drawn"
+    pad = np.zeros((112, 112), np.uint8)
+    pad[20:90, 50:62] = 255  # a thick "1"
+    convolution.digits.canvas.draw(pad)
+    try:
+        namespace = run_code(opened_code(convolution))
+        assert "load_mnist" not in convolution._code_view.code
+        np.testing.assert_allclose(namespace["image"], convolution.image(), atol=6e-4)
+        np.testing.assert_allclose(namespace["maps"][0][0, :, :, 0], convolution.maps[0], atol=5e-3)
+    finally:
+        convolution.digits.source.value = "test"

@@ -65,6 +65,14 @@ TEXT = Strings(
             "pl": "obraz zastępczy (bez danych MNIST)",
             "en": "a stand-in image (no MNIST data)",
         },
+        "code_test": {
+            "pl": "# Cyfra testowa nr {index} ({label}) ze zbioru MNIST, piksele od 0 do 1.",
+            "en": "# Test digit no. {index} ({label}) of MNIST, pixels from 0 to 1.",
+        },
+        "code_drawn": {
+            "pl": "# Twoja narysowana cyfra (28×28, piksele od 0 do 1, zaokrąglone do 0,001).",
+            "en": "# Your drawn digit (28×28, pixels from 0 to 1, rounded to 0.001).",
+        },
     },
 )
 
@@ -171,6 +179,25 @@ class DigitSource(ipywidgets.VBox):
         if not len(self.images):
             return None
         return self.images[self.index.value].astype(np.float32) / 255.0
+
+    def code_lines(self, name: str = "image") -> list[str]:
+        """Python lines that set ``name`` to :meth:`image` in a fresh notebook cell ("show
+        the code"): a test digit through :func:`widgets.data.load_mnist`, a drawing as a
+        literal rounded to 0.001 (28 rows of 28). Empty for a blank pad."""
+        if self.drawing:
+            digit = self.image()
+            if digit is None:
+                return []
+            rows = "".join(
+                "    [" + ", ".join(f"{v:.3f}".rstrip("0").rstrip(".") or "0" for v in row) + "],\n"
+                for row in np.round(digit, 3)
+            )
+            return [self._t("code_drawn"), f'{name} = np.array([\n{rows}], dtype="float32")']
+        index = int(self.index.value)
+        return [
+            self._t("code_test", index=index, label=self.label),
+            f'{name} = load_mnist().x_test[{index}].astype("float32") / 255.0',
+        ]
 
     @property
     def label(self) -> int | None:

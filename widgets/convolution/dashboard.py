@@ -26,6 +26,7 @@ from ..figures.feature_maps import draw_rasters
 from ..i18n import number
 from ..models import convolution as convolution_model
 from ..ui import Dashboard, Setting, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     STYLE,
     convolution_figure,
@@ -158,6 +159,13 @@ class ConvolutionDashboard(Dashboard):
         n = int(self._size.value)
         start = (28 - n) // 2
         return full[start : start + n, start : start + n]
+
+    def code(self) -> str:
+        """Plain Keras code for the kernel on this digit, as ``model`` ("show the code")."""
+        g = getattr(self, "geometry", None)  # as last drawn (None: an impossible one)
+        if g is None or self.image() is None:
+            return "# " + (self.error_text or self.digits.blank_message)
+        return keras_code(self.digits.code_lines(), self.kernel, g, 28, self.lang)
 
     @shows_errors
     def redraw(self) -> None:
@@ -306,6 +314,7 @@ class ConvolutionDashboard(Dashboard):
         self._play.max = self._step.max = max(last, 1)
         if self._step.value != step:
             self._step.value = step
+        self._refresh_code()  # a new digit or drawing changes the code too
 
     def _clear_error(self) -> None:
         """Clear the banner; while the stand-in replaces the missing MNIST, say why instead

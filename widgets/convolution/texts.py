@@ -243,5 +243,33 @@ TEXT = Strings(
             "en": "❌ The kernel also responds to a vertical edge ({value:.2f}): each row's weights "
             "should be left-right symmetric.",
         },
+        "code_crop": {
+            "pl": "# środek obrazu, {size}×{size}",
+            "en": "# the middle of the image, {size}×{size}",
+        },
+        "code_kernel": {
+            "pl": "# Jądro splotu z panelu.",
+            "en": "# The dashboard's convolution kernel.",
+        },
+        "code_maps": {
+            "pl": "# Mapy cech dla tego obrazu, narysowane obok niego.",
+            "en": "# The feature maps of this image, drawn beside it.",
+        },
+        "code_title_image": {
+            "pl": "obraz",
+            "en": "image",
+        },
+        "code_title_feature_map": {
+            "pl": "splot",
+            "en": "convolution",
+        },
+        "code_title_rectified": {
+            "pl": "ReLU",
+            "en": "ReLU",
+        },
+        "code_title_pooled": {
+            "pl": "max-pooling 2×2",
+            "en": "2×2 max-pooling",
+        },
     },
 )
