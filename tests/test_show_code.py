@@ -275,3 +275,30 @@ def test_a_drawn_digit_is_in_the_code_as_numbers(convolution):
         np.testing.assert_allclose(namespace["maps"][0][0, :, :, 0], convolution.maps[0], atol=5e-3)
     finally:
         convolution.digits.source.value = "test"
+
+
+# Lesson 10: the CNN ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def cnn():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.cnn import CnnDashboard
+
+    dashboard = CnnDashboard(lang="en").wait_ready()
+    dashboard.configure(filters=(8, 16), kernels=(5, 3), epochs=2, images=2000)
+    return dashboard
+
+
+def test_cnn_code_builds_the_dashboards_start_and_trains(cnn):
+    code = opened_code(cnn)
+    build, train = code.split("EPOCHS =")
+    namespace = run_code(build)  # up to the training: the untrained network
+    cnn.rebuild()  # the dashboard's untrained CNN, seeded as on every Train
+    shown, ours = namespace["model"].get_weights(), cnn.model.get_weights()
+    assert [w.shape for w in shown] == [w.shape for w in ours]
+    for a, b in zip(shown, ours, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS =" + train, namespace)  # noqa: S102
+    assert namespace["history"].history["val_accuracy"][-1] > 0.5  # it learns (chance: 0.1)

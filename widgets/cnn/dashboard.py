@@ -34,6 +34,7 @@ from ..i18n import number
 from ..models import cnn as cnn_model
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     LAYERS,
     MOSAIC_COLS,
@@ -247,6 +248,12 @@ class CnnDashboard(TrainingDashboard):
         self._trainer.on_done = lambda trainer: self._on_done(run_id, trainer, x_test, y_test)
         self._start_painter(run_id)
         (self._trainer.start if background else self._trainer.run_here)(*jobs)
+
+    def code(self) -> str:
+        """Plain Keras code that builds and trains this CNN as ``model`` ("show the code")."""
+        filters, kernels = self.architecture
+        images = int(self._images.value or IMAGE_COUNTS[-1])
+        return keras_code(filters, kernels, images, int(self._epochs.value), BATCH, self.lang)
 
     @shows_errors
     def select_map(self, layer: str, channel: int) -> None:

@@ -249,5 +249,30 @@ TEXT = Strings(
             "pl": "—",
             "en": "—",
         },
+        "code_data": {
+            "pl": "# {images} obrazów uczących MNIST i zbiór testowy, piksele od 0 do 1.",
+            "en": "# {images} MNIST training images and the test set, pixels from 0 to 1.",
+        },
+        "code_model": {
+            "pl": "# Sieć z panelu: dwie warstwy splotowe z max-poolingiem, dropout, softmax.",
+            "en": "# The dashboard's network: two convolution layers with max-pooling, dropout, "
+            "softmax.",
+        },
+        "code_train": {
+            "pl": "zbiór uczący",
+            "en": "training set",
+        },
+        "code_test": {
+            "pl": "zbiór testowy",
+            "en": "test set",
+        },
+        "code_epoch": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
+        "code_accuracy": {
+            "pl": "dokładność",
+            "en": "accuracy",
+        },
     },
 )
