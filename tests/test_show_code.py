@@ -302,3 +302,36 @@ def test_cnn_code_builds_the_dashboards_start_and_trains(cnn):
     with contextlib.redirect_stdout(io.StringIO()):
         exec("EPOCHS =" + train, namespace)  # noqa: S102
     assert namespace["history"].history["val_accuracy"][-1] > 0.5  # it learns (chance: 0.1)
+
+
+# Lesson 07 ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def playground():
+    from widgets.playground import PlaygroundDashboard
+
+    return PlaygroundDashboard(lang="pl").wait_ready()
+
+
+def layer_layout(model) -> list[tuple]:
+    return [
+        (
+            type(layer).__name__,
+            getattr(layer, "units", None),
+            getattr(getattr(layer, "activation", None), "__name__", None),
+            getattr(layer, "rate", None),
+        )
+        for layer in model.layers
+    ]
+
+
+def test_playground_code_builds_the_dashboards_network(playground):
+    for press in (playground._layers_plus, playground._unit_buttons[1]):
+        press.click()  # a network the student changed: one layer and one neuron more
+        namespace = run_code(opened_code(playground))
+        shown, ours = namespace["model"], playground.model
+        assert layer_layout(shown) == layer_layout(ours)
+        assert shown.count_params() == ours.count_params()
+        assert shown.input_shape == ours.input_shape
+        spec = playground._spec()  # the optimizer the dashboard's own trainer uses
+        assert float(shown.optimizer.learning_rate) == pytest.approx(spec.learning_rate)
+        assert type(shown.optimizer).__name__.lower() in {"sgd", "adam"}

@@ -101,7 +101,7 @@ class PlaygroundControls:
             self._play, self._step, self._reset, self._data, self._regenerate,
             self._upload_button, self._layers_minus, self._layers_plus,
             *self._features.values(), *self._unit_buttons, *self._acts, *self._dropouts,
-            self._code_button, self._download_button,
+            self._download_button,
         ]  # fmt: skip
 
     def _build_data_controls(self, s: State) -> None:
@@ -203,11 +203,7 @@ class PlaygroundControls:
 
     def _build_export_controls(self) -> None:
         t = self._t
-        self._code_button = button(t("code"), icon="code")
         self._download_button = button(t("download"), icon="download")
-        self._code = html()
-        self._code.layout.max_width = "900px"
-        self._code.layout.overflow = "auto"
         self._download = html()
         self._link_box = ipywidgets.Text(description=t("link"), style=LABEL)
         self._link_box.layout.width = "95%"
@@ -270,8 +266,7 @@ class PlaygroundControls:
             ],
             "views": [row([self._show_test, self._discretize], wrap=False), self._show_output],
             "export": [
-                row([self._code_button, self._download_button, self._download], wrap=False),
-                self._code,
+                row([self._download_button, self._download], wrap=False),
                 self._link_box,
                 self._link_note,
             ],

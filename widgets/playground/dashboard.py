@@ -141,7 +141,6 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             (self._step, self._on_step_click),
             (self._reset, self._on_reset_click),
             (self._show_output, self._on_show_output_click),
-            (self._code_button, self._on_code_click),
             (self._download_button, self._on_download_click),
             (self.output_figure.data[CLICKS], self._on_output_click),
             (self.network_figure.data[TILES], self._on_tile_click),
@@ -356,10 +355,10 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             self._upload_button.value = ()  # the same file may be chosen again after a fix
         self.load_points(X, labels, regression, name=item.get("name", "CSV"))
 
-    @reacts
-    def _on_code_click(self, _button) -> None:
-        code = keras_code(self._spec(), [feature_label(f) for f in self.features])
-        self._code.value = f"<pre class='dl-code'>{html.escape(code)}</pre>"
+    def code(self) -> str:
+        """Plain Keras code that builds and compiles this network as ``model`` ("show the
+        code", the panel at the foot of the page)."""
+        return keras_code(self._spec(), [feature_label(f) for f in self.features])
 
     @reacts
     def _on_download_click(self, _button) -> None:
@@ -744,7 +743,8 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._clear_status()  # a new network: no stop of the old one applies
         self._weight.layout.display = "none"
         self._weight_label.value = ""
-        self._code.value = self._download.value = ""
+        self._download.value = ""
+        self._refresh_code()  # a new network: new code
         self._box = max(BOX, float(np.max(np.abs(self.split.x_train))) * 1.05)
         self._grid = compute_features(grid_points(self._box), self.features)
         self._layout_network()

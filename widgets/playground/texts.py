@@ -324,10 +324,6 @@ TEXT = Strings(
             "pl": "waga {layer}: {source} → {target}",
             "en": "weight {layer}: {source} → {target}",
         },
-        "code": {
-            "pl": "Pokaż kod w Kerasie",
-            "en": "Show Keras code",
-        },
         "download": {
             "pl": "Przygotuj plik .keras",
             "en": "Prepare .keras file",
