@@ -158,21 +158,21 @@ def test_a_tensorflow_import_failure_is_told_apart_from_a_failed_build():
 
 def test_lesson_09_save_and_load_problems_are_sentences_with_details(tmp_path):
     dashboard = KerasWorkflowDashboard(lang="pl").wait_ready()
-    code = dashboard._code
-    code.path.value = str(tmp_path / "nowhere.keras")
-    code.load.click()
+    files = dashboard._files
+    files.path.value = str(tmp_path / "nowhere.keras")
+    files.load.click()
     assert dashboard.error_text.startswith("Nie ma pliku") and dashboard.error_details == ""
     blocker = tmp_path / "a_file"
     blocker.write_text("")
-    code.path.value = str(blocker / "m.keras")  # a folder that is a file: cannot be written
-    code.save.click()
+    files.path.value = str(blocker / "m.keras")  # a folder that is a file: cannot be written
+    files.save.click()
     sentence, _before, _summary, details = banner(dashboard)
     assert sentence.startswith("Nie udało się zapisać modelu") and "Error" not in sentence
     assert "Error" in details and str(blocker) in details
     (tmp_path / "junk.keras").write_text("not a model")
-    code.path.value = str(tmp_path / "junk.keras")
+    files.path.value = str(tmp_path / "junk.keras")
     before = dashboard.model
-    code.load.click()
+    files.load.click()
     sentence, _before, _summary, details = banner(dashboard)
     assert sentence.startswith("Nie udało się wczytać") and dashboard.model is before
     assert details  # what Keras said, for the lecturer

@@ -46,7 +46,7 @@ def test_starts_with_the_lecture_model_and_says_which_data(dash):
     assert "local MNIST copy" in dash._data_label.value
     assert "2,000 test images" in dash._data_label.value
     assert isinstance(dash.model.optimizer, keras.optimizers.RMSprop)
-    assert "keras.layers.Dropout(0.4)" in dash._code.code.value
+    assert "keras.layers.Dropout(0.4)" in dash.code()
     assert dash.error_text == ""
 
 
@@ -222,35 +222,35 @@ def test_stop_keeps_the_weights_learnt(dash):
 
 def test_freeze_save_and_load(dash, tmp_path):
     dash._fit.epochs.value = 1
-    dash._code.freeze.value = (0,)
+    dash._files.freeze.value = (0,)
     assert "frozen" in dash._summary.value and not dash.model.layers[0].trainable
     frozen = dash.model.layers[0].get_weights()[0].copy()
     free = dash.model.layers[2].get_weights()[0].copy()
     train(dash, from_scratch=False)
     np.testing.assert_array_equal(dash.model.layers[0].get_weights()[0], frozen)
     assert not np.allclose(dash.model.layers[2].get_weights()[0], free)
-    dash._code.freeze.value = ()
+    dash._files.freeze.value = ()
     assert dash.model.layers[0].trainable
 
     path = tmp_path / "m.keras"
-    dash._code.path.value = str(path)
-    dash._code.save.click()
-    assert path.is_file() and "Saved" in dash._code.message.value
+    dash._files.path.value = str(path)
+    dash._files.save.click()
+    assert path.is_file() and "Saved" in dash._files.message.value
     expected = np.asarray(dash.model(dash._x_test[:4], training=False))
     dash._builder.set_layers([mlp.dense(16), mlp.dense(10, "softmax")])
     assert dash.model.count_params() != 235_146
-    dash._code.load.click()
+    dash._files.load.click()
     np.testing.assert_allclose(
         np.asarray(dash.model(dash._x_test[:4], training=False)), expected, atol=1e-6
     )
     assert dash.layers == list(mlp.LECTURE_LAYERS)
-    dash._code.path.value = str(tmp_path / "m.h5")
-    dash._code.load.click()
+    dash._files.path.value = str(tmp_path / "m.h5")
+    dash._files.load.click()
     assert ".keras" in dash.error_text
     (tmp_path / "junk.keras").write_text("not a model")
-    dash._code.path.value = str(tmp_path / "junk.keras")
+    dash._files.path.value = str(tmp_path / "junk.keras")
     before = dash.model
-    dash._code.load.click()
+    dash._files.load.click()
     assert "Could not load" in dash.error_text and dash.model is before
 
 

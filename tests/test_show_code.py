@@ -335,3 +335,18 @@ def test_playground_code_builds_the_dashboards_network(playground):
         spec = playground._spec()  # the optimizer the dashboard's own trainer uses
         assert float(shown.optimizer.learning_rate) == pytest.approx(spec.learning_rate)
         assert type(shown.optimizer).__name__.lower() in {"sgd", "adam"}
+
+
+# Lesson 09 ------------------------------------------------------------------------------
+def test_keras_workflow_code_builds_the_dashboards_model():
+    from widgets.keras_workflow import KerasWorkflowDashboard
+
+    dashboard = KerasWorkflowDashboard(lang="en").wait_ready()
+    dashboard.configure(optimizer="adam", learning_rate=0.002, epochs=1)
+    namespace = run_code(opened_code(dashboard))
+    shown, ours = namespace["model"], dashboard.model
+    assert layer_layout(shown) == layer_layout(ours)
+    assert shown.count_params() == ours.count_params()
+    assert shown.input_shape == ours.input_shape
+    assert float(shown.optimizer.learning_rate) == pytest.approx(0.002)
+    assert len(namespace["history"].history["loss"]) == 1  # the epochs set in the dashboard

@@ -25,10 +25,10 @@ from ..models import mlp
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Dashboard, reacts
 from .cheatsheet import cheatsheet_html
-from .code import CodePanel
 from .compile_fit import FitPanel
 from .define import LayerBuilder, summary_html
 from .evaluate import EvaluatePanel
+from .files import FilePanel
 from .predict import PredictPanel
 from .texts import TEXT, spec_message
 
@@ -79,7 +79,7 @@ class KerasWorkflowDashboard(Dashboard):
         self._fit = FitPanel(self.lang)
         self._evaluate = EvaluatePanel(self.lang)
         self._predict = PredictPanel(self.lang)
-        self._code = CodePanel(self.lang)
+        self._files = FilePanel(self.lang)
         self._model_controls = [
             self._input,
             *self._builder.controls,
@@ -88,7 +88,7 @@ class KerasWorkflowDashboard(Dashboard):
             self._fit.train_more,
             *self._evaluate.controls,
             *self._predict.controls,
-            *self._code.controls,
+            *self._files.controls,
         ]
 
     def _build_figures(self) -> None:
@@ -100,7 +100,7 @@ class KerasWorkflowDashboard(Dashboard):
         """The five steps one below the other, then the code and the cheat sheet."""
         t = self._t
         model = row([ipywidgets.VBox([self._input, self._builder]), self._summary])
-        extras = ipywidgets.Accordion([self._code.box(), html(cheatsheet_html(self.lang))])
+        extras = ipywidgets.Accordion([self._files.box(), html(cheatsheet_html(self.lang))])
         extras.set_title(0, t("extras"))
         extras.set_title(1, t("cheatsheet"))
         extras.selected_index = None
@@ -119,7 +119,7 @@ class KerasWorkflowDashboard(Dashboard):
         self.add_class("dl-keras-workflow")
 
     def _wire(self) -> None:
-        fit, evaluate, predict, code = self._fit, self._evaluate, self._predict, self._code
+        fit, evaluate, predict, code = self._fit, self._evaluate, self._predict, self._files
         self._input.observe(self._on_input_change, names="value")
         for control in fit.settings:
             control.observe(self._on_settings_change, names="value")
@@ -213,10 +213,7 @@ class KerasWorkflowDashboard(Dashboard):
         trainable = [layer.trainable for layer in model.layers]
         self._summary.value = summary_html(mlp.summary_rows(model), trainable, self.lang)
         labels = [f"{i}. {layer.label()}" for i, layer in enumerate(self._good_layers, 1)]
-        self._code.set_layers(labels, trainable)
-
-    def _refresh_code(self) -> None:
-        self._code.show_code(self.code())
+        self._files.set_layers(labels, trainable)
 
     def _safe_fit_spec(self) -> mlp.FitSpec:
         try:
@@ -307,7 +304,7 @@ class KerasWorkflowDashboard(Dashboard):
         fit_spec = self._checked_fit_spec()
         if fit_spec is None:
             return
-        mlp.set_trainable(self.model, self._code.trainable(len(self.model.layers)))
+        mlp.set_trainable(self.model, self._files.trainable(len(self.model.layers)))
         mlp.compile_model(self.model, self._fit.compile_spec())  # keeps the weights
         self._refresh_summary()
         self._start_fit(fit_spec)
@@ -359,7 +356,7 @@ class KerasWorkflowDashboard(Dashboard):
         for control in (
             self._input,
             *self._builder.controls,
-            *self._code.controls,
+            *self._files.controls,
             self._evaluate.button,
         ):
             control.disabled = running
@@ -441,7 +438,7 @@ class KerasWorkflowDashboard(Dashboard):
     def _on_freeze_change(self, _change) -> None:
         if self.model is None or self._trainer.running:
             return
-        mlp.set_trainable(self.model, self._code.trainable(len(self.model.layers)))
+        mlp.set_trainable(self.model, self._files.trainable(len(self.model.layers)))
         mlp.compile_model(self.model, self._fit.compile_spec())
         self._refresh_summary()
 
@@ -455,7 +452,7 @@ class KerasWorkflowDashboard(Dashboard):
             self.model.save(path)
         except OSError as error:  # a folder that does not exist or is not writable
             raise StudentError("keras_workflow.save_failed", path=str(path)) from error
-        self._code.message.value = self._t("saved", path=escape(str(path)))
+        self._files.message.value = self._t("saved", path=escape(str(path)))
 
     @reacts
     def _on_load(self, _button) -> None:
@@ -482,10 +479,10 @@ class KerasWorkflowDashboard(Dashboard):
             self._input.value = "image" if input_shape == mlp.IMAGE_INPUT else "flat"
         self._refresh_code()
         self._show_prediction()
-        self._code.message.value = self._t("loaded", path=escape(str(path)), n=len(layers))
+        self._files.message.value = self._t("loaded", path=escape(str(path)), n=len(layers))
 
     def _checked_path(self) -> Path | None:
-        text = self._code.path.value.strip()
+        text = self._files.path.value.strip()
         if not text.endswith(".keras"):
             self.show_error(self._t("bad_path", path=text or "''"))
             return None

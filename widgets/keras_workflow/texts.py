@@ -484,14 +484,8 @@ TEXT = Strings(
         },
         # Extras
         "extras": {
-            "pl": "Dalej: kod, zapis i wczytanie, zamrażanie wag",
-            "en": "Beyond: the code, save and load, freezing weights",
-        },
-        "code_help": {
-            "pl": "Dokładny kod w Kerasie dla obecnych ustawień: skopiuj go do komórki i ucz "
-            "dalej sam.",
-            "en": "The exact Keras code for the current settings: copy it into a cell and go "
-            "on by yourself.",
+            "pl": "Dalej: zapis i wczytanie, zamrażanie wag (kod: na dole strony)",
+            "en": "Beyond: save and load, freezing weights (the code: at the foot of the page)",
         },
         "freeze": {
             "pl": "Zamrożone warstwy (freeze_weights; zaznacz kilka z Ctrl), potem „Ucz dalej”:",

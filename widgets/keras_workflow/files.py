@@ -1,8 +1,7 @@
-"""Beyond the basics: "show the code", save/load a ``.keras`` file, freeze layers."""
+"""Beyond the basics: save/load a ``.keras`` file, freeze layers (the code itself is in
+the shared "show the code" panel at the page's foot, widgets/code_view.py)."""
 
 from __future__ import annotations
-
-from html import escape
 
 import ipywidgets
 
@@ -10,12 +9,11 @@ from ..controls import button, html
 from .texts import TEXT
 
 
-class CodePanel:
-    """The generated code, the freeze list and the save/load row."""
+class FilePanel:
+    """The freeze list and the save/load row."""
 
     def __init__(self, lang: str):
         t = TEXT.for_language(lang)
-        self.code = html("", "dl-generated-code")
         self.freeze = ipywidgets.SelectMultiple(options=[], rows=5, layout={"width": "300px"})
         self.freeze.add_class("dl-freeze")
         self.path = ipywidgets.Text(
@@ -25,25 +23,17 @@ class CodePanel:
         self.load = button(t("load"), icon="folder-open")
         self.message = html("", "dl-file-message")
         self.controls = [self.freeze, self.path, self.save, self.load]
-        self._help = html(t("code_help"), "dl-note")
         self._freeze_help = html(t("freeze"))
 
     def box(self) -> ipywidgets.Widget:
         return ipywidgets.VBox(
             [
-                self._help,
-                self.code,
                 self._freeze_help,
                 self.freeze,
                 ipywidgets.HBox([self.path, self.save, self.load]),
                 self.message,
             ]
         )
-
-    def show_code(self, code: str) -> None:
-        # The class on the <pre> itself: Voilà's widget styles would give it the page's
-        # proportional font and a double line height. Its height limit is in STYLE.
-        self.code.value = f"<pre class='dl-code'>{escape(code)}</pre>"
 
     def set_layers(self, labels: list[str], trainable: list[bool]) -> None:
         """List the model's layers; select the frozen ones."""
