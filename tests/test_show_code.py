@@ -350,3 +350,29 @@ def test_keras_workflow_code_builds_the_dashboards_model():
     assert shown.input_shape == ours.input_shape
     assert float(shown.optimizer.learning_rate) == pytest.approx(0.002)
     assert len(namespace["history"].history["loss"]) == 1  # the epochs set in the dashboard
+
+
+# Lesson 11: the loop unrolled -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def rnn_loop():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.rnn_loop import RecurrenceDashboard
+
+    return RecurrenceDashboard(lang="pl").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"sequence": "sine", "steps": 12, "units": 1, "W": 1.5, "U": 0.9, "b": 0.2},
+        {"sequence": "step", "steps": 8, "units": 3, "W": -0.5, "U": 1.2, "b": -0.1},
+        {"typed": "1 0 0 -1 0,5", "units": 2, "W": 2.0, "U": 0.5, "b": 0.0},
+    ],
+)
+def test_rnn_loop_code_gives_the_dashboards_states(rnn_loop, settings):
+    rnn_loop.configure(**settings)
+    namespace = run_code(opened_code(rnn_loop))
+    np.testing.assert_allclose(namespace["states"], rnn_loop.h, atol=1e-5)
+    np.testing.assert_allclose(namespace["states"], rnn_loop.keras_states(), atol=1e-5)

@@ -27,6 +27,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import recurrence
 from ..ui import Dashboard, Setting, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     STYLE,
     current_step_shape,
@@ -212,6 +213,10 @@ class RecurrenceDashboard(Dashboard):
         """h_1 … h_T computed by ``dashboard.model`` (Keras), for comparison with ``.h``."""
         return recurrence.states(self.model, self.x)
 
+    def code(self) -> str:
+        """Plain Keras code for this SimpleRNN as ``model`` ("show the code")."""
+        return keras_code(self.x, *self.parameters, self.lang)
+
     # Settings from code -------------------------------------------------------------------
     def _settings(self) -> dict[str, Setting]:
         """``configure(sequence="typed", typed="1 0 0 0", units=2, W=1.5, U=0.9, b=0)``;
@@ -295,6 +300,7 @@ class RecurrenceDashboard(Dashboard):
         self._sync_model()
         steps = len(self.x)
         self.animation.set_length(steps, index=steps)  # shows the last step (draws)
+        self._refresh_code()  # a typed sequence is no setting's control value
 
     def _show_active_controls(self) -> None:
         typed = self._sequence.value == "typed"

@@ -322,5 +322,25 @@ TEXT = Strings(
             "pl": "❌ Podaj jedną liczbę (float), a nie {got}.",
             "en": "❌ Give one number (a float), not {got}.",
         },
+        "code_sequence": {
+            "pl": "# Ciąg wejściowy z panelu: {steps} {steps:@krok|kroki|kroków} czasu.",
+            "en": "# The dashboard's input sequence: {steps} time {steps:@step|steps}.",
+        },
+        "code_parameters": {
+            "pl": "# h_t = tanh(W·x_t + U·h_(t−1) + b), wagi z suwaków.",
+            "en": "# h_t = tanh(W·x_t + U·h_(t−1) + b), the weights from the sliders.",
+        },
+        "code_transpose": {
+            "pl": "# Keras przechowuje Wᵀ (kernel), Uᵀ (recurrent_kernel) i b.",
+            "en": "# Keras stores Wᵀ (kernel), Uᵀ (recurrent_kernel) and b.",
+        },
+        "code_states": {
+            "pl": "# Stan po każdym kroku: h_1 … h_T.",
+            "en": "# The state after every step: h_1 … h_T.",
+        },
+        "code_axis_h": {
+            "pl": "stan h_t",
+            "en": "state h_t",
+        },
     },
 )
