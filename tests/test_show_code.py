@@ -376,3 +376,36 @@ def test_rnn_loop_code_gives_the_dashboards_states(rnn_loop, settings):
     namespace = run_code(opened_code(rnn_loop))
     np.testing.assert_allclose(namespace["states"], rnn_loop.h, atol=1e-5)
     np.testing.assert_allclose(namespace["states"], rnn_loop.keras_states(), atol=1e-5)
+
+
+# Lesson 12: the autoencoder -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def autoencoder():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.autoencoder import AutoencoderDashboard
+
+    return AutoencoderDashboard(lang="en").wait_ready()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"kind": "dense", "hidden": (256, 64), "variational": False},
+        {"kind": "linear", "variational": False},
+        {"kind": "conv", "variational": False},
+        {"kind": "dense", "hidden": (128,), "variational": True},
+    ],
+)
+def test_autoencoder_code_builds_the_dashboards_layers_and_learns(autoencoder, settings):
+    autoencoder.configure(epochs=2, images=1000, learning_rate=0.003, **settings)
+    namespace = run_code(opened_code(autoencoder))
+    for part in ("encoder", "decoder"):
+        shown, ours = namespace[part], getattr(autoencoder.model, part)
+        if part == "encoder" and settings["variational"]:
+            ours = autoencoder.model.vae_encoder
+        assert [w.shape for w in shown.get_weights()] == [w.shape for w in ours.get_weights()]
+    losses = namespace["history"].history
+    key = "reconstruction_loss" if settings["variational"] else "loss"
+    assert losses[key][-1] < losses[key][0]  # the shown training learns

@@ -47,6 +47,7 @@ from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     CHOSEN,
     DRAWN,
@@ -301,6 +302,19 @@ class AutoencoderDashboard(TrainingDashboard):
     def walk_to(self, z1: float, z2: float) -> None:
         """Move the walked point (as hovering there would), and draw its decoded digit."""
         self._z1.value, self._z2.value = float(z1), float(z2)
+
+    def code(self) -> str:
+        """Plain Keras code that builds and trains this autoencoder ("show the code")."""
+        return keras_code(
+            self._kind.value,
+            self._hidden.value,
+            self.model.code_size if self.model is not None else 2,
+            bool(self._variational.value),
+            float(self._learning_rate.value),
+            int(self._epochs.value),
+            int(self._images.value),
+            self.lang,
+        )
 
     def _settings(self) -> dict:
         """``configure(kind=..., hidden=(256, 64), variational=..., learning_rate=...,

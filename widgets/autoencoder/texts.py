@@ -291,5 +291,24 @@ TEXT = Strings(
             "pl": "✘ Najpierw naucz autoenkoder w panelu (▶ Ucz).",
             "en": "✘ Train the autoencoder in the dashboard first (▶ Train).",
         },
+        "code_data": {
+            "pl": "# {images} obrazów uczących MNIST i 2000 testowych, spłaszczone do 784 "
+            "pikseli od 0 do 1.",
+            "en": "# {images} MNIST training images and 2000 test ones, flattened to 784 "
+            "pixels from 0 to 1.",
+        },
+        "code_decoder": {
+            "pl": "# Dekoder: kod ({code} {code:@liczba|liczby|liczb}) → obraz.",
+            "en": "# The decoder: a code ({code} {code:@number|numbers}) → an image.",
+        },
+        "code_encoder": {
+            "pl": "# Koder: obraz → kod; autoenkoder to koder i dekoder jeden za drugim.",
+            "en": "# The encoder: an image → a code; the autoencoder is the encoder followed "
+            "by the decoder.",
+        },
+        "code_show": {
+            "pl": "# Cyfry testowe (u góry) i ich rekonstrukcje (na dole).",
+            "en": "# Test digits (top) and their reconstructions (bottom).",
+        },
     },
 )
