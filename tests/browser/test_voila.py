@@ -1,7 +1,7 @@
 """The lessons as a student sees them: Voilà in headless Chromium.
 
-Every lesson notebook found in lessons/{en,pl}/ is opened; :data:`LESSONS` says what more
-to check in each (add an entry for a new lesson that needs more than the generic checks:
+Every lesson page found in lessons/{en,pl}/ that no lesson's own browser test opens
+(:data:`OWN_TESTS`) is opened; :data:`LESSONS` says what more to check in each (add an entry for a new lesson that needs more than the generic checks:
 the dashboard appears, ``.dl-ready`` within 60 s, no error text). The index pages must
 link every lesson of their language and the other language's index. The McCulloch-Pitts
 lesson is also opened once through jupyter-server (``/voila/render/lessons/...``), the way
@@ -112,10 +112,32 @@ def lesson_notebooks(lang: str) -> list[str]:
     return sorted(p.name for p in folder.glob("[0-9][0-9]_*.ipynb") if p.name != INDEX)
 
 
+def _both(stem: str) -> list[tuple[str, str]]:
+    return [(lang, stem) for lang in LANGUAGES]
+
+
+#: (language, lesson) pages another browser test of this folder opens, waits for
+#: ``.dl-ready`` on and checks for page problems: :func:`test_lesson` would open them once
+#: more (a kernel and a TensorFlow import each, 15-30 s of the suite's browser worker).
+#: :func:`test_pages_left_out_are_opened_by_their_own_tests` keeps this honest.
+OWN_TESTS: dict[str, list[tuple[str, str]]] = {
+    "test_lesson_01_03.py": [("en", "01_history"), ("pl", "03_hebb")],
+    "test_lesson_04.py": _both("04_perceptron"),
+    "test_lesson_05_06.py": _both("05_adaline") + _both("06_activations"),
+    "test_lesson_07.py": _both("07_playground"),
+    "test_lesson_08.py": _both("08_deep_vs_shallow"),
+    "test_lesson_09.py": _both("09_keras_mnist"),
+    "test_lesson_10.py": _both("10_cnn"),
+    "test_lesson_11.py": _both("11_rnn"),
+    "test_lesson_12.py": _both("12_autoencoders"),
+}
+COVERED = {page for pages in OWN_TESTS.values() for page in pages}
+
 LESSON_PARAMS = [
     pytest.param(lang, name, id=f"{lang}-{name.removesuffix('.ipynb')}")
     for lang in LANGUAGES
     for name in lesson_notebooks(lang)
+    if (lang, name.removesuffix(".ipynb")) not in COVERED
 ]
 
 
@@ -184,6 +206,18 @@ def test_lesson(voila_server, open_page, lang, name):
     for check in lesson.checks:
         check(page)
     support.save_screenshot(page, SCREENSHOTS / f"{lang}_{stem}.png")
+
+
+def test_pages_left_out_are_opened_by_their_own_tests():
+    """Each test file :data:`OWN_TESTS` names exists, opens its lessons in the languages
+    listed, and checks the page for problems (errors, tracebacks)."""
+    here = support.REPO_ROOT / "tests" / "browser"
+    for name, pages in OWN_TESTS.items():
+        source = (here / name).read_text()
+        assert "page_problems" in source, f"{name} does not check the page for problems"
+        for lang, stem in pages:
+            assert stem in source, f"{name} does not open {stem}"
+            assert f'"{lang}' in source, f"{name} does not open the {lang} page of {stem}"
 
 
 def test_mcp_lesson_through_jupyter_server(jupyter_server, open_page):
