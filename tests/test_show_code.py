@@ -409,3 +409,19 @@ def test_autoencoder_code_builds_the_dashboards_layers_and_learns(autoencoder, s
     losses = namespace["history"].history
     key = "reconstruction_loss" if settings["variational"] else "loss"
     assert losses[key][-1] < losses[key][0]  # the shown training learns
+
+
+# Lesson 12: denoising and PCA -----------------------------------------------------------
+def test_denoising_code_builds_the_dashboards_models_and_pca():
+    from widgets.denoising import DenoisingDashboard
+
+    dashboard = DenoisingDashboard(lang="pl").wait_ready()
+    dashboard.configure(images=1000, epochs=1, train_sigma=0.4)
+    namespace = run_code(opened_code(dashboard))
+    for name in ("plain", "denoising"):
+        shown = [w.shape for w in namespace[name].get_weights()]
+        assert shown == [w.shape for w in dashboard.models[name].get_weights()], name
+    noise = [type(layer).__name__ for layer in namespace["model"].layers]
+    assert "GaussianNoise" in noise and namespace["model"] is namespace["denoising"]
+    x_test = dashboard.data[2]
+    np.testing.assert_allclose(namespace["pca_mse"], dashboard.pca.mse(x_test), rtol=1e-4)

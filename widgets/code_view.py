@@ -33,7 +33,7 @@ TEXT = Strings(
         },
         "help": {
             "pl": "Ten kod odtwarza to, co widzisz w panelu: wklej go do nowej komórki "
-            "notatnika (JupyterLab) i uruchom — model znajdziesz w zmiennej "
+            "notatnika (JupyterLab) i uruchom – model znajdziesz w zmiennej "
             "<code>model</code>. Zmień ustawienie w panelu, a kod zmieni się razem z nim.",
             "en": "This code rebuilds what the dashboard shows: paste it into a new notebook "
             "cell (JupyterLab) and run it; the model is in the variable <code>model</code>. "

@@ -39,6 +39,7 @@ from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     MODELS,
     codes_data,
@@ -220,6 +221,20 @@ class DenoisingDashboard(TrainingDashboard):
         """Stop, new models from the seed (and the data of the chosen size), empty curves."""
         if self.ready.is_set():
             self._rebuild()
+
+    def code(self) -> str:
+        """Plain Keras code for both sections ("show the code"); ``model`` is the
+        denoising autoencoder."""
+        return keras_code(
+            int(self._images.value),
+            float(self._train_sigma.value),
+            float(self._learning_rate.value),
+            int(self._epochs.value),
+            HIDDEN[0],
+            CODE_SIZE,
+            LINEAR,
+            self.lang,
+        )
 
     def _settings(self) -> dict[str, Setting]:
         """``configure(test_sigma=..., train_sigma=..., images=..., learning_rate=...,

@@ -254,5 +254,22 @@ TEXT = Strings(
             "en": "Close ({got}), but not it: perhaps the mean or the components come from "
             "the test set instead of the training set?",
         },
+        "code_data": {
+            "pl": "# {images} obrazów uczących i 2000 testowych; testowe także z szumem "
+            "σ = {sigma}.",
+            "en": "# {images} training images and 2000 test ones; the test ones also with "
+            "noise σ = {sigma}.",
+        },
+        "code_models": {
+            "pl": "# Dwa autoenkodery tej samej wielkości; odszumiający dostaje zaszumione "
+            "wejście (tylko w czasie uczenia), a odtwarza czysty obraz.",
+            "en": "# Two autoencoders of the same size; the denoising one gets a noisy input "
+            "(only while training) and reconstructs the clean image.",
+        },
+        "code_linear": {
+            "pl": "# Liniowy autoenkoder z kodem z dwóch liczb obok PCA-2 (Baldi i Hornik 1989).",
+            "en": "# The linear autoencoder with a 2-number code beside PCA-2 (Baldi and "
+            "Hornik 1989).",
+        },
     },
 )
