@@ -425,3 +425,27 @@ def test_denoising_code_builds_the_dashboards_models_and_pca():
     assert "GaussianNoise" in noise and namespace["model"] is namespace["denoising"]
     x_test = dashboard.data[2]
     np.testing.assert_allclose(namespace["pca_mse"], dashboard.pca.mse(x_test), rtol=1e-4)
+
+
+# Lesson 11: memory over time ------------------------------------------------------------
+def test_memory_code_builds_the_dashboards_data_and_seeded_cells():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.rnn_memory import MemoryDashboard
+
+    dashboard = MemoryDashboard(lang="en").wait_ready()
+    dashboard.configure(length=10, sequences=500, units=8, epochs=1, cells=["gru", "lstm"])
+    build, train = opened_code(dashboard).split("EPOCHS =")
+    namespace = run_code(build)
+    np.testing.assert_array_equal(namespace["x_train"], dashboard.data.x_train)
+    np.testing.assert_array_equal(namespace["y_val"], dashboard.data.y_val)
+    assert namespace["baseline"] == pytest.approx(dashboard.data.baseline, rel=1e-5)
+    assert list(namespace["models"]) == ["GRU", "LSTM"]
+    for name, cell in (("GRU", "gru"), ("LSTM", "lstm")):
+        shown, ours = namespace["models"][name].get_weights(), dashboard.models[cell].get_weights()
+        for a, b in zip(shown, ours, strict=True):
+            np.testing.assert_array_equal(a, b)
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS =" + train, namespace)  # noqa: S102
+    assert np.isfinite(namespace["history"].history["val_loss"][-1])

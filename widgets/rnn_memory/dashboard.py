@@ -32,6 +32,7 @@ from ..models import memory as memory_model  # Keras only inside its functions
 from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
 from ..training import BackgroundFit, FitJob, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import epoch_ticks, example_data, example_figure, loss_data, loss_figure
 from .texts import TEXT
 
@@ -314,6 +315,20 @@ class MemoryDashboard(TrainingDashboard):
         cells = self.cells or list(CELLS)
         self.model = self.models.get(cells[-1])
 
+    def code(self) -> str:
+        """Plain Keras code for the chosen cells on this adding problem ("show the code")."""
+        return keras_code(
+            self.cells or list(CELLS),
+            int(self._units.value),
+            int(self._length.value),
+            int(self._sequences.value),
+            VALIDATION_SEQUENCES,
+            self.learning_rate,
+            int(self._epochs.value),
+            SEED,
+            self.lang,
+        )
+
     # Settings -----------------------------------------------------------------------------
     def _rebuild_controls(self) -> dict:
         return {
@@ -349,6 +364,7 @@ class MemoryDashboard(TrainingDashboard):
     @reacts
     def _on_cells_change(self, change) -> None:
         self._choose_model()
+        self._refresh_code()
 
     @reacts
     def _on_play_click(self, _button) -> None:

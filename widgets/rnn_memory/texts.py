@@ -224,5 +224,23 @@ TEXT = Strings(
             "pl": "oczekiwano warstw LSTM({units}) i Dense(1), a model ma: {got}.",
             "en": "expected the layers LSTM({units}) and Dense(1), the model has: {got}.",
         },
+        "code_problem": {
+            "pl": "# Zadanie dodawania: w ciągu liczb dwie są oznaczone; sieć ma podać ich sumę "
+            "na końcu ciągu.",
+            "en": "# The adding problem: two numbers of a sequence are marked; the network must "
+            "give their sum at the end.",
+        },
+        "code_baseline": {
+            "pl": "# błąd sieci, która zawsze odpowiada średnią",
+            "en": "# the error of a network that always answers the mean",
+        },
+        "code_baseline_label": {
+            "pl": "zawsze średnia",
+            "en": "always the mean",
+        },
+        "code_epoch": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
     },
 )
