@@ -272,9 +272,7 @@ def _discriminator(keras, kind: str):
             keras.layers.Dense(1, activation="sigmoid", kernel_initializer=init(SEED + 2)),
         ]
     model = keras.Sequential([keras.Input((1,)), *layers], name=f"discriminator_{kind}")
-    model.compile(
-        optimizer=keras.optimizers.Adam(RATES[kind]), loss="binary_crossentropy"
-    )
+    model.compile(optimizer=keras.optimizers.Adam(RATES[kind]), loss="binary_crossentropy")
     return model
 
 
