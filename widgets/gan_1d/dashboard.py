@@ -235,7 +235,7 @@ class OptimalDiscriminatorDashboard(Dashboard):
         self.d_star = gan.optimal_discriminator(p_data, p_g)
         jsd = js_divergence(p_data, p_g, X)
         self.value = -math.log(4.0) + 2.0 * jsd
-        self._value.value = escape(self._t("value", v=self.value, jsd=jsd))
+        self._value.value = escape(self._t("value", v=self.value, jsd=jsd, floor=-math.log(4.0)))
         self.d_trained = None
         if self._trained_once and self.model is not None and self.trainings:
             self.d_trained = self.discriminator_output(X)

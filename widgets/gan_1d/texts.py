@@ -44,7 +44,7 @@ TEXT = Strings(
             "en": "logistic regression σ(w·x + b)",
         },
         "kind_mlp": {"pl": "sieć 1 → 16 → 16 → 1", "en": "network 1 → 16 → 16 → 1"},
-        "steps": {"pl": "kroki uczenia D", "en": "training steps of D"},
+        "steps": {"pl": "kroki treningu D", "en": "training steps of D"},
         "train": {"pl": "Ucz D", "en": "Train D"},
         "p_data": {"pl": "p_data (dane)", "en": "p_data (real)"},
         "p_g": {"pl": "p_g (generator)", "en": "p_g (generator)"},
@@ -53,10 +53,10 @@ TEXT = Strings(
         "density_axis": {"pl": "gęstość", "en": "density"},
         "d_axis": {"pl": "D(x)", "en": "D(x)"},
         "value": {
-            "pl": "V(D*, G) = −log 4 + 2·JSD = {v:.3f} (JSD = {jsd:.3f}; −log 4 ≈ −1,386 gdy "
-            "p_g = p_data).",
-            "en": "V(D*, G) = −log 4 + 2·JSD = {v:.3f} (JSD = {jsd:.3f}; −log 4 ≈ −1.386 when "
-            "p_g = p_data).",
+            "pl": "V(D*, G) = −log 4 + 2·JSD = {v:.3f} (JSD = {jsd:.3f}; gdy p_g = p_data, V = "
+            "−log 4 ≈ {floor:.3f}).",
+            "en": "V(D*, G) = −log 4 + 2·JSD = {v:.3f} (JSD = {jsd:.3f}; when p_g = p_data, "
+            "V = −log 4 ≈ {floor:.3f}).",
         },
         "untrained": {
             "pl": "D jeszcze nie nauczony: naciśnij ▶ Ucz D.",

@@ -47,7 +47,7 @@ TEXT = Strings(
             "en": "learning rate of G",
         },
         "batch": {"pl": "rozmiar paczki", "en": "batch size"},
-        "steps": {"pl": "kroki uczenia", "en": "training steps"},
+        "steps": {"pl": "kroki treningu", "en": "training steps"},
         "train": {"pl": "Ucz", "en": "Train"},
         "stop": {"pl": "Stop", "en": "Stop"},
         "untrained": {
@@ -63,7 +63,7 @@ TEXT = Strings(
             "over. Press ▶ Train.",
         },
         "compiling": {
-            "pl": "Przygotowuję krok uczenia (pierwszy raz kilka sekund)…",
+            "pl": "Przygotowuję krok treningu (pierwszy raz kilka sekund)…",
             "en": "Preparing the training step (a few seconds the first time)…",
         },
         "training": {
@@ -73,7 +73,7 @@ TEXT = Strings(
             "D(real) = {d_real:.2f}, D(fake) = {d_fake:.2f}.",
         },
         "stopped": {
-            "pl": "Zatrzymano po {total} {total:@kroku|krokach|krokach} uczenia. ▶ Ucz uczy dalej.",
+            "pl": "Zatrzymano po {total} {total:@kroku|krokach|krokach} treningu. ▶ Ucz uczy dalej.",
             "en": "Stopped after {total} training {total:@step|steps}. ▶ Train goes on.",
         },
         "trained": {

@@ -28,20 +28,23 @@ z at every refresh, so the grid shows the generator changing, not the noise),
 :func:`sample_grid` (an 8×8 mosaic).
 
 Timings on this machine (Keras 3.15, TensorFlow 2.21, one TensorFlow thread, 2 cores shared
-with four other agents' work at load 4–6; ``python -m widgets.models.dcgan``, 2 December
-2026): one training step (a D update and a G update, batch 64) takes 45–57 ms, so about
-18–20 steps a second; tracing the first step about 1.5 s. Digits:
+with four other agents' work at load 4–6, 2 December 2026; these two networks in a
+per-step ``tf.function`` of the same D-then-G updates, Adam 2·10⁻⁴ each, batch 64; ``python
+-m widgets.models.dcgan`` repeats it through the ``Gan``): one training step takes 45–57 ms,
+so about 18–20 steps a second; tracing the first step about 1.5 s. Digits:
 
 =======================  ===========================================================
-data                     when the fixed-noise grid looks like digits
+data                     the fixed-noise grid (seen, 64 samples)
 =======================  ===========================================================
-all ten digits           strokes after ~150 steps (8 s); most tiles digit-like, many
-                         readable, after 600 steps (30 s); clearer at 1,200 (60 s)
-only 0                   round 0s after ~150 steps (8 s), clean ones by 300 (15 s)
+all ten digits           digit-like strokes after 300 steps (~15 s); many readable
+                         digits after 600–900 steps (30–45 s), more at 1,200 (60 s)
+only 0                   grey rings after 150 steps (8 s), clean 0s after 300 (15 s)
 =======================  ===========================================================
 
-One digit class is a smaller target (one mode instead of ten), so it looks right about
-four times sooner: the dashboard offers it for a lecture with little time.
+One digit class is a smaller target (one mode instead of ten), so it looks right two to
+three times sooner: the dashboard offers it for a lecture with little time. The same step
+through the ``Gan``'s ``StepRunner`` measured 80–160 ms at load 9 (the machine busier; a
+bare per-step ``tf.function`` of the same ``train_step`` took the same then).
 """
 
 from __future__ import annotations
