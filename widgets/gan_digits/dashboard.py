@@ -49,7 +49,15 @@ from ..i18n import number
 from ..models import dcgan, gan  # Keras only inside their functions
 from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
-from .figures import curves_data, curves_figure, grid_figure, morph_figure, picture_url
+from .figures import (
+    MORPH_STYLE,
+    curves_data,
+    curves_figure,
+    grid_figure,
+    morph_images,
+    picture_url,
+    png_bytes,
+)
 from .texts import TEXT
 
 NOISE_DIMS = (8, 16, 32, 64)
@@ -118,7 +126,7 @@ class GanDigitsDashboard(TrainingDashboard):
     @staticmethod
     def _rate_slider(label: str):
         return log_slider(
-            label, DEFAULTS["lr"], *LR_EXPONENTS, step=0.1, readout_format=".1e",
+            label, DEFAULTS["lr"], *LR_EXPONENTS, step=0.1, readout_format=".2g",
             continuous_update=False,
         )  # fmt: skip
 
@@ -134,7 +142,8 @@ class GanDigitsDashboard(TrainingDashboard):
             [t("d_real"), t("d_fake")], t("scores_title"), t("step_axis"), t("score_axis"),
             half=True,
         )  # fmt: skip
-        self.morph_figure = morph_figure(t("morph_title"))
+        self.morph_images = morph_images()
+        self._morph_title = html(t("morph_title"), "dl-text")
 
     def _lay_out(self) -> None:
         t = self._t
@@ -158,7 +167,8 @@ class GanDigitsDashboard(TrainingDashboard):
                 ipywidgets.HBox([self._from, self._to, self._random]),
                 self._kind,
                 self._t_slider,
-                _boxed(self.morph_figure, "morph"),
+                self._morph_title,
+                _boxed(ipywidgets.HBox(self.morph_images), "morph"),
             ],
             layout={"max_width": "480px"},
         )
@@ -167,6 +177,7 @@ class GanDigitsDashboard(TrainingDashboard):
             t("intro"),
             row([controls, _boxed(self.grid_figure, "grid")]),
             row([curves, morph]),
+            style=MORPH_STYLE,
         )
         self.add_class("dl-gan-digits")
         self.add_class("dl-sharp-images")
@@ -262,6 +273,7 @@ class GanDigitsDashboard(TrainingDashboard):
         self._stop_asked.clear()
         self.trained.clear()
         self._run = {"asked": int(self._steps.value), "start": self.steps_done, "started": 0.0}
+        self.run_seconds = 0.0
         self._train.disabled, self._stop.disabled = True, False
         self._progress.value = 0
         self._show(self._t("compiling"))
@@ -457,23 +469,18 @@ class GanDigitsDashboard(TrainingDashboard):
             update_traces(self.score_figure, curves_data(h["step"], h["d_real"], h["d_fake"]))
 
     def _draw_morph(self, all_three: bool = False) -> None:
-        """G(z) at t between z₀ and z₁ (the student waits for this one: first), then the
-        two ends when they changed."""
+        """G(z) at t between z₀ and z₁, and the two ends when they changed; one generator
+        call either way."""
         if self.model is None or self._ends is None:
             return
         z0, z1 = self._ends
         z = dcgan.interpolate(z0, z1, float(self._t_slider.value), self._kind.value)
         images = dcgan.generate_images(self.model, np.stack([z, z0, z1]) if all_three else z)
         self.morph_image = images[0]
-        with self._view_lock:
-            if not all_three:
-                source = picture_url(images[0])
-                replace_layout_item(self.morph_figure, "images", 1, {"source": source})
-                return
-            items = [item.to_plotly_json() for item in self.morph_figure.layout.images]
-            for index, image in zip((1, 0, 2), images, strict=True):
-                items[index] = {**items[index], "source": picture_url(image)}
-            self.morph_figure.layout.images = items
+        self.morph_images[1].value = png_bytes(images[0])
+        if all_three:
+            self.morph_images[0].value = png_bytes(images[1])
+            self.morph_images[2].value = png_bytes(images[2])
 
     def _show(self, text: str) -> None:
         self._status.value = escape(text)

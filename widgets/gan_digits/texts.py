@@ -131,8 +131,8 @@ TEXT = Strings(
         "linear": {"pl": "liniowa", "en": "linear"},
         "spherical": {"pl": "sferyczna", "en": "spherical"},
         "morph_title": {
-            "pl": "z₀ · G(z) dla t · z₁",
-            "en": "z₀ · G(z) at t · z₁",
+            "pl": "od lewej: obraz z₀, obraz dla t (w ramce), obraz z₁",
+            "en": "left to right: z₀'s image, the image at t (framed), z₁'s image",
         },
         "check_generator_passed": {
             "pl": "✅ Dobrze: generator zamienia szum o {noise} liczbach w obrazy {shape} "
