@@ -75,6 +75,7 @@ __all__ = [
     "generator_gradients",
     "grid",
     "line",
+    "make_optimizer",
     "manifold",
     "mode_centres",
     "mode_coverage",
@@ -185,17 +186,20 @@ def mode_centres(name: str) -> np.ndarray | None:
     return {"ring": ring_centres(), "grid": grid_centres()}.get(name)
 
 
-def mode_coverage(samples, centres, radius: float = 0.25) -> tuple[int, float]:
-    """``(modes reached, share of samples near a centre)``: a mode is reached when at
-    least one sample lies within ``radius`` of its centre; the share counts the samples
-    within ``radius`` of any centre."""
+def mode_coverage(samples, centres, radius: float = 0.25, min_share=None) -> tuple[int, float]:
+    """``(modes reached, share of samples near a centre)``: "near" is within ``radius``; a
+    mode is reached when at least ``min_share`` of the samples are near it (by default
+    half of an equal share, ½ / number of modes: a generator spread thinly over the whole
+    plane reaches none)."""
     samples = np.asarray(samples, dtype=np.float64).reshape(-1, 2)
     centres = np.asarray(centres, dtype=np.float64).reshape(-1, 2)
     if len(samples) == 0:
         return 0, 0.0
+    min_share = 0.5 / len(centres) if min_share is None else float(min_share)
     distance = np.linalg.norm(samples[:, None, :] - centres[None, :, :], axis=2)
     near = distance < radius
-    return int(near.any(axis=0).sum()), float(near.any(axis=1).mean())
+    reached = near.mean(axis=0) >= min_share
+    return int(reached.sum()), float(near.any(axis=1).mean())
 
 
 # ----------------------------------------------------------------------------- 1-D
@@ -310,8 +314,29 @@ def _classes():
 
         @property
         def step_key(self) -> tuple:
-            """What a traced training step depends on."""
-            return (self._loss, self._d_steps, self._g_steps)
+            """What a traced training step depends on (the optimizers too: a traced step
+            holds the optimizer objects it was traced with)."""
+            return (
+                self._loss, self._d_steps, self._g_steps,
+                id(self.d_optimizer), id(self.g_optimizer),
+            )  # fmt: skip
+
+        def replace_optimizer(self, side: str, optimizer):
+            """A new optimizer for ``side`` ("d" or "g"), built for that network's weights
+            (its moments start from zero); traced steps are dropped."""
+            network = self.discriminator if side == "d" else self.generator
+            other = self.g_optimizer if side == "d" else self.d_optimizer
+            if optimizer is other:
+                _texts()
+                raise StudentError("gan_lab.shared_optimizer")
+            optimizer.build(network.trainable_variables)
+            setattr(self, f"{side}_optimizer", optimizer)
+            self.train_function = None
+
+        def set_learning_rate(self, side: str, learning_rate: float):
+            """Change ``side``'s learning rate in place (a variable: no retracing)."""
+            optimizer = self.d_optimizer if side == "d" else self.g_optimizer
+            optimizer.learning_rate.assign(float(learning_rate))
 
         # -- Keras plumbing
 
@@ -469,6 +494,13 @@ def _mlp(keras, inputs: int, layers: int, units: int, outputs: int, activation, 
         )
     )
     return keras.Sequential(stack, name=name)
+
+
+def make_optimizer(kind: str, learning_rate: float, beta_1: float = 0.5):
+    """A Keras optimizer: "adam" (with ``beta_1``) or "sgd"."""
+    import keras
+
+    return _optimizer(keras, kind, learning_rate, beta_1)
 
 
 def _optimizer(keras, kind: str, learning_rate: float, beta_1: float):
