@@ -196,3 +196,16 @@ def test_hiding_layers_of_the_plane(en):
     assert en.plane.data[HEAT].visible is False and en.plane.data[ARROWS].visible is False
     en.configure(show_heatmap=True, show_arrows=True)
     assert en.plane.data[HEAT].visible and en.plane.data[ARROWS].visible
+
+
+def test_the_exercise_checks_the_optimal_discriminator_at_zero():
+    from widgets.gan_lab import check_optimal_discriminator
+
+    right = G.optimal_discriminator(G.gaussian_pdf(0.0, 0, 1), G.gaussian_pdf(0.0, 1, 1))
+    assert float(right) == pytest.approx(1 / (1 + np.exp(-0.5)))
+    verdict = check_optimal_discriminator(float(right), lang="pl")
+    assert verdict.passed and "0,6225" in verdict.message
+    half = check_optimal_discriminator(0.5, lang="en")
+    assert not half.passed and "x = 0.5" in half.message
+    assert not check_optimal_discriminator(0.7, lang="en").passed
+    assert "Podaj liczbę" in check_optimal_discriminator("0.62", lang="pl").message

@@ -7,6 +7,7 @@ auto-checked exercises) and ``dashboard.py``. The Keras model lives in
 """
 
 from .dashboard import GanLabDashboard
+from .exercises import check_optimal_discriminator
 from .texts import TEXT
 
-__all__ = ["TEXT", "GanLabDashboard"]
+__all__ = ["TEXT", "GanLabDashboard", "check_optimal_discriminator"]
