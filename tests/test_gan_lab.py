@@ -198,14 +198,12 @@ def test_hiding_layers_of_the_plane(en):
     assert en.plane.data[HEAT].visible and en.plane.data[ARROWS].visible
 
 
-def test_the_exercise_checks_the_optimal_discriminator_at_zero():
-    from widgets.gan_lab import check_optimal_discriminator
+def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():
+    from widgets.gan_lab import check_equilibrium_loss
 
-    right = G.optimal_discriminator(G.gaussian_pdf(0.0, 0, 1), G.gaussian_pdf(0.0, 1, 1))
-    assert float(right) == pytest.approx(1 / (1 + np.exp(-0.5)))
-    verdict = check_optimal_discriminator(float(right), lang="pl")
-    assert verdict.passed and "0,6225" in verdict.message
-    half = check_optimal_discriminator(0.5, lang="en")
-    assert not half.passed and "x = 0.5" in half.message
-    assert not check_optimal_discriminator(0.7, lang="en").passed
-    assert "Podaj liczbę" in check_optimal_discriminator("0.62", lang="pl").message
+    verdict = check_equilibrium_loss(-2 * np.log(0.5), lang="pl")
+    assert verdict.passed and "1,386" in verdict.message  # the answer, as Polish writes it
+    generator = check_equilibrium_loss(np.log(2), lang="en")
+    assert not generator.passed and "generator's loss" in generator.message
+    assert not check_equilibrium_loss(0.5, lang="en").passed
+    assert "Podaj liczbę" in check_equilibrium_loss("1.39", lang="pl").message

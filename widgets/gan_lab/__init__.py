@@ -7,7 +7,7 @@ auto-checked exercises) and ``dashboard.py``. The Keras model lives in
 """
 
 from .dashboard import GanLabDashboard
-from .exercises import check_optimal_discriminator
+from .exercises import check_equilibrium_loss
 from .texts import TEXT
 
-__all__ = ["TEXT", "GanLabDashboard", "check_optimal_discriminator"]
+__all__ = ["TEXT", "GanLabDashboard", "check_equilibrium_loss"]

@@ -1,4 +1,4 @@
-"""Lesson 14 auto-checked exercise (the verdict renders as HTML in the notebook)."""
+"""Lesson 14 (GAN Lab) auto-checked exercise (the verdict renders as HTML in the notebook)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,19 @@ from ..exercises import GateCheck
 from ..i18n import check_language
 from .texts import TEXT
 
-TOLERANCE = 0.005
+TOLERANCE = 0.01
+EQUILIBRIUM_D_LOSS = 2 * math.log(2)  # −ln ½ − ln(1 − ½)
+EQUILIBRIUM_G_LOSS = math.log(2)  # −ln ½, the non-saturating generator loss
 
 
-def optimal_d_at_zero() -> float:
-    """Goodfellow's D*(0) for data N(0, 1) against generated N(1, 1): σ(0.5)."""
-    p_data = math.exp(-0.0) / math.sqrt(2 * math.pi)
-    p_g = math.exp(-0.5) / math.sqrt(2 * math.pi)
-    return p_data / (p_data + p_g)
-
-
-def check_optimal_discriminator(answer, lang: str = "pl") -> GateCheck:
-    """Is ``answer`` D*(0) = p_data(0) / (p_data(0) + p_G(0)) for N(0, 1) vs N(1, 1)?"""
+def check_equilibrium_loss(answer, lang: str = "pl") -> GateCheck:
+    """Is ``answer`` the discriminator's log loss at the equilibrium, 2 ln 2?"""
     t = TEXT.for_language(check_language(lang))
     if not finite_number(answer):
         return GateCheck(False, t("exercise_not_a_number", value=repr(answer)))
     value = float(answer)
-    if abs(value - optimal_d_at_zero()) <= TOLERANCE:
-        return GateCheck(True, t("exercise_dstar_right", value=value))
-    if abs(value - 0.5) <= TOLERANCE:
-        return GateCheck(False, t("exercise_dstar_half"))
-    return GateCheck(False, t("exercise_dstar_wrong", value=value))
+    if abs(value - EQUILIBRIUM_D_LOSS) <= TOLERANCE:
+        return GateCheck(True, t("exercise_loss_right", value=value))
+    if abs(value - EQUILIBRIUM_G_LOSS) <= TOLERANCE:
+        return GateCheck(False, t("exercise_loss_generator"))
+    return GateCheck(False, t("exercise_loss_wrong", value=value))

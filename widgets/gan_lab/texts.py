@@ -206,24 +206,25 @@ TEXT = Strings(
             "en": "The model is still loading: wait until the TensorFlow line disappears.",
         },
         # ------------------------------------------------------------ exercises
-        "exercise_dstar_right": {
-            "pl": "Dobrze: D*(0) = {value:.4f}. To σ(0,5): dla N(0, 1) i N(1, 1) "
-            "D*(x) = σ(0,5 − x), a w x = 0 dane są gęstsze niż próbki G, więc D* > ½.",
-            "en": "Right: D*(0) = {value:.4f}. That is σ(0.5): for N(0, 1) and N(1, 1) "
-            "D*(x) = σ(0.5 − x), and at x = 0 the data are denser than G's samples, so "
-            "D* > ½.",
+        "exercise_loss_right": {
+            "pl": "Dobrze: {value:.3f}. W równowadze D(x) = ½ dla danych i dla próbek G, więc "
+            "strata D = −ln ½ − ln ½ = 2 ln 2 ≈ 1,39: tyle, ile pokazuje kreska na wykresie "
+            "strat.",
+            "en": "Right: {value:.3f}. At the equilibrium D(x) = ½ for the data and for G's "
+            "samples, so D's loss = −ln ½ − ln ½ = 2 ln 2 ≈ 1.386: the dashed line of the "
+            "loss chart.",
         },
-        "exercise_dstar_half": {
-            "pl": "Jeszcze nie: ½ to D* tylko tam, gdzie obie gęstości są równe (x = 0,5). "
-            "W x = 0 gęstość danych N(0, 1) jest większa niż N(1, 1).",
-            "en": "Not yet: ½ is D* only where both densities are equal (x = 0.5). At x = 0 "
-            "the data's density N(0, 1) is higher than N(1, 1)'s.",
+        "exercise_loss_generator": {
+            "pl": "Jeszcze nie: ln 2 ≈ 0,693 to strata generatora (−ln D(G(z)) przy D = ½). "
+            "Strata D ma dwa składniki: jeden dla danych, drugi dla próbek G.",
+            "en": "Not yet: ln 2 ≈ 0.693 is the generator's loss (−ln D(G(z)) with D = ½). "
+            "D's loss has two terms: one for the data, one for G's samples.",
         },
-        "exercise_dstar_wrong": {
-            "pl": "Jeszcze nie: Twoja odpowiedź to {value}. Policz p_dane(0) dla N(0, 1) i "
-            "p_G(0) dla N(1, 1), potem D* = p_dane / (p_dane + p_G).",
-            "en": "Not yet: your answer is {value}. Compute p_data(0) for N(0, 1) and "
-            "p_G(0) for N(1, 1), then D* = p_data / (p_data + p_G).",
+        "exercise_loss_wrong": {
+            "pl": "Jeszcze nie: Twoja odpowiedź to {value}. W równowadze D(x) = ½ wszędzie; "
+            "strata D to −ln D(dane) − ln(1 − D(G(z))).",
+            "en": "Not yet: your answer is {value}. At the equilibrium D(x) = ½ everywhere; "
+            "D's loss is −ln D(data) − ln(1 − D(G(z))).",
         },
         "exercise_not_a_number": {
             "pl": "Podaj liczbę zamiast {value}.",
