@@ -74,8 +74,9 @@ def check_training_changes_the_grid_and_stops(page, lang: str) -> None:
 
 
 def test_optimal_discriminator_and_digits_gan(voila_server, open_page):
-    for lang in LANGUAGES:
-        page = open_page(voila_server, f"{lang}/{STEM}.ipynb")
+    # Both pages first: their kernels load TensorFlow and build the panels meanwhile.
+    pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
+    for lang, page in pages.items():
         for root in (ONE_D, DIGITS):
             page.locator(f"{root}.dl-ready").first.wait_for(
                 state="attached", timeout=READY_TIMEOUT * 1000
