@@ -35,19 +35,19 @@ def test_d_star_is_the_closed_form_and_drawn(en):
 
 def test_value_is_minus_log_4_plus_twice_jsd(en):
     en.configure(mu_data=0.0, sigma_data=1.0, mu_g=0.0, sigma_g=1.0)
-    assert en.value == pytest.approx(-math.log(4), abs=1e-6)
+    assert en.game_value == pytest.approx(-math.log(4), abs=1e-6)
     assert np.allclose(en.d_star, 0.5)
     en.configure(mu_g=1.0)
     p, q = en.densities()
-    assert en.value == pytest.approx(-math.log(4) + 2 * js_divergence(p, q, X))
-    assert en.value == pytest.approx(game_value(en.d_star, p, q, X), abs=1e-3)  # V(D*, G)
+    assert en.game_value == pytest.approx(-math.log(4) + 2 * js_divergence(p, q, X))
+    assert en.game_value == pytest.approx(game_value(en.d_star, p, q, X), abs=1e-3)  # V(D*, G)
     en.configure(mu_g=3.0, sigma_g=0.3)  # far apart: JSD → ln 2, V → 0
-    assert -0.1 < en.value <= 1e-9
+    assert -0.1 < en.game_value <= 1e-9
 
 
 def test_trained_logistic_d_is_sigma_of_half_minus_x(en):
     keras = load_keras()
-    en.configure(mu_data=0.0, sigma_data=1.0, mu_g=1.0, sigma_g=1.0, kind="logistic")
+    en.configure(mu_data=0.0, sigma_data=1.0, mu_g=1.0, sigma_g=1.0, discriminator="logistic")
     assert isinstance(en.model, keras.Model)
     en.train_d(background=False)
     w, b = en.logistic_weights()
@@ -67,7 +67,7 @@ def test_trained_logistic_d_is_sigma_of_half_minus_x(en):
 def test_configure_refuses_a_bad_kind_in_both_languages():
     for lang, word in (("en", "cannot take"), ("pl", "nie przyjmie")):
         dashboard = OptimalDiscriminatorDashboard(lang).wait_ready()
-        dashboard.configure(kind="svm")
+        dashboard.configure(discriminator="svm")
         assert word in dashboard.error_text
         dashboard.configure(sigma_g=99)
         assert "sigma_g" in dashboard.error_text

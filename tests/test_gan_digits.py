@@ -20,7 +20,7 @@ def dashboards():
     built = {lang: GanDigitsDashboard(lang, n_train=400) for lang in ("en", "pl")}
     for dashboard in built.values():
         dashboard.wait_ready()
-        dashboard.configure(noise_dim=8, batch=32, steps=10)
+        dashboard.configure(digits_noise=8, digits_batch=32, digits_steps=10)
     return built
 
 
@@ -48,7 +48,7 @@ def test_the_model_is_the_gan_with_its_two_networks(en):
 def test_training_changes_the_grid_image_and_draws_both_curves(en):
     before_image, before_source = en.grid_image.copy(), grid_source(en)
     done = en.steps_done
-    en.configure(steps=10)
+    en.configure(digits_steps=10)
     en.train()
     en.wait_trained(120)
     assert en.error_text == ""
@@ -64,7 +64,7 @@ def test_training_changes_the_grid_image_and_draws_both_curves(en):
 
 
 def test_stop_then_train_goes_on(en):
-    en.configure(steps=5000)
+    en.configure(digits_steps=5000)
     en.train()
     deadline = time.monotonic() + 60
     while en.steps_done == 0 or not en.frame_times:
@@ -75,7 +75,7 @@ def test_stop_then_train_goes_on(en):
     stopped_at = en.steps_done
     assert not en.running and stopped_at < 5000 and "Stopped" in en.status_text
     weights = [w.copy() for w in en.generator.get_weights()]
-    en.configure(steps=10)
+    en.configure(digits_steps=10)
     en.train()
     en.wait_trained(120)
     assert en.steps_done == stopped_at + 10  # the same networks, trained on
@@ -85,7 +85,7 @@ def test_stop_then_train_goes_on(en):
 
 
 def test_controls_while_training_are_refused_and_put_back(en):
-    en.configure(steps=5000)
+    en.configure(digits_steps=5000)
     en.train()
     en._noise_dim.value = 16
     assert en._noise_dim.value == 8 and "press Stop" in en.error_text
@@ -101,12 +101,12 @@ def test_controls_while_training_are_refused_and_put_back(en):
 
 
 def test_morph_ends_equal_the_two_grid_samples(en):
-    en.configure(morph_from=3, morph_to=10, t=0.0, kind="spherical")
+    en.configure(morph_from=3, morph_to=10, morph_t=0.0, morph_kind="spherical")
     images = dcgan.generate_images(en.model, en.fixed_noise[[2, 9]])
     np.testing.assert_allclose(en.morph_image, images[0], atol=1e-5)
-    en.configure(t=1.0)
+    en.configure(morph_t=1.0)
     np.testing.assert_allclose(en.morph_image, images[1], atol=1e-5)
-    en.configure(t=0.5, kind="linear")
+    en.configure(morph_t=0.5, morph_kind="linear")
     middle = dcgan.interpolate(en.fixed_noise[2], en.fixed_noise[9], 0.5, "linear")
     np.testing.assert_allclose(
         en.morph_image, dcgan.generate_images(en.model, middle)[0], atol=1e-5
@@ -121,9 +121,9 @@ def test_morph_ends_equal_the_two_grid_samples(en):
 
 def test_morph_before_training_shows_the_untrained_generator(dashboards):
     pl = dashboards["pl"]
-    pl.configure(noise_dim=16)  # new networks, untrained
+    pl.configure(digits_noise=16)  # new networks, untrained
     assert pl.steps_done == 0 and "Nowe sieci" in pl.status_text
-    pl.configure(t=0.25)
+    pl.configure(morph_t=0.25)
     assert pl.morph_image.shape == (28, 28) and np.isfinite(pl.morph_image).all()
 
 
@@ -131,14 +131,14 @@ def test_nan_stops_with_a_message_and_the_next_train_starts_over(dashboards, mon
     nan = dict.fromkeys(("d_loss", "g_loss", "d_real", "d_fake"), float("nan"))
     for lang, words in (("en", "learning rate"), ("pl", "współczynnik uczenia")):
         dashboard = dashboards[lang]
-        dashboard.configure(steps=50)
+        dashboard.configure(digits_steps=50)
         monkeypatch.setattr(gan.StepRunner, "__call__", lambda self, n=1: nan)
         dashboard.train()
         dashboard.wait_trained(60)
         assert dashboard.diverged and words in dashboard.error_text
         assert dashboard.steps_done < 50
         monkeypatch.undo()
-        dashboard.configure(steps=10)
+        dashboard.configure(digits_steps=10)
         dashboard.train()
         dashboard.wait_trained(120)
         assert not dashboard.diverged and dashboard.steps_done == 10
@@ -146,13 +146,13 @@ def test_nan_stops_with_a_message_and_the_next_train_starts_over(dashboards, mon
 
 
 def test_configure_checks_names_and_values(en):
-    en.configure(data=3)
+    en.configure(digits_data=3)
     assert en._data.value == "3" and en.error_text == ""
-    en.configure(data="all", batch=48)
+    en.configure(digits_data="all", digits_batch=48)
     assert "batch" in en.error_text and en._data.value == "3"  # nothing was set
     en.configure(colour="red")
     assert "colour" in en.error_text
-    en.configure(data="all")
+    en.configure(digits_data="all")
 
 
 def test_generator_exercise():

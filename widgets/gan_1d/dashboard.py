@@ -45,7 +45,7 @@ class OptimalDiscriminatorDashboard(Dashboard):
         self._t = TEXT.for_language(lang)
         self.models: dict = {}
         self.d_star = self.d_trained = None  # D* and the trained D on the figure's x grid
-        self.value = math.nan  # V(D*, G)
+        self.game_value = math.nan  # V(D*, G)
         self.trained_value = math.nan  # V(D, G) of the trained D
         self.trainings = 0
         self._trained_once = False
@@ -109,11 +109,14 @@ class OptimalDiscriminatorDashboard(Dashboard):
         return [self._mu_data, self._sigma_data, self._mu_g, self._sigma_g]
 
     def _settings(self) -> dict:
-        """``configure(mu_data=..., sigma_data=..., mu_g=..., sigma_g=..., kind=...,
-        steps=...)``."""
-        names = ("mu_data", "sigma_data", "mu_g", "sigma_g", "steps")
+        """``configure(mu_data=..., sigma_data=..., mu_g=..., sigma_g=...,
+        discriminator="logistic"|"mlp", d_train_steps=...)`` (names of their own: the
+        lesson's page holds two more panels, and a URL setting goes to every panel that
+        knows its name)."""
+        names = ("mu_data", "sigma_data", "mu_g", "sigma_g")
         settings = {name: getattr(self, f"_{name}") for name in names}
-        settings["kind"] = Setting(self._kind, check=self._check_kind)
+        settings["d_train_steps"] = self._steps
+        settings["discriminator"] = Setting(self._kind, check=self._check_kind)
         return settings
 
     def _check_kind(self, value):
@@ -124,7 +127,7 @@ class OptimalDiscriminatorDashboard(Dashboard):
         return value
 
     def _after_configure(self, settings: dict) -> None:
-        if "kind" in settings and self.models:
+        if "discriminator" in settings and self.models:
             self.model = self.models[self._kind.value]
             self._trained_once = False
         self._refresh()
@@ -234,8 +237,10 @@ class OptimalDiscriminatorDashboard(Dashboard):
         p_data, p_g = self.densities()
         self.d_star = gan.optimal_discriminator(p_data, p_g)
         jsd = js_divergence(p_data, p_g, X)
-        self.value = -math.log(4.0) + 2.0 * jsd
-        self._value.value = escape(self._t("value", v=self.value, jsd=jsd, floor=-math.log(4.0)))
+        self.game_value = -math.log(4.0) + 2.0 * jsd
+        self._value.value = escape(
+            self._t("value", v=self.game_value, jsd=jsd, floor=-math.log(4.0))
+        )
         self.d_trained = None
         if self._trained_once and self.model is not None and self.trainings:
             self.d_trained = self.discriminator_output(X)

@@ -66,7 +66,7 @@ LR_EXPONENTS = (-5.0, 0.0)  # η from 0.00001 to 1
 DEFAULTS = {"noise_dim": dcgan.NOISE_DIM, "lr": dcgan.LEARNING_RATE, "batch": 64, "steps": 600}
 STEPS = (10, 5000)
 FRAME_S = 0.5  # the grid and the curves while training (≥ 1 a second asked)
-REBUILDS = ("noise_dim", "d_lr", "g_lr")
+REBUILDS = ("digits_noise", "digits_d_lr", "digits_g_lr")
 SEED = 0
 
 
@@ -196,17 +196,19 @@ class GanDigitsDashboard(TrainingDashboard):
         self._t_slider.observe(self._on_t_change, names="value")
 
     def _rebuild_controls(self) -> dict:
-        return {"noise_dim": self._noise_dim, "d_lr": self._d_lr, "g_lr": self._g_lr}
+        return {"noise": self._noise_dim, "d_lr": self._d_lr, "g_lr": self._g_lr}
 
     def _settings(self) -> dict:
-        """``configure(noise_dim=..., d_lr=..., g_lr=..., data="all"|"0"…"9", batch=...,
-        steps=..., morph_from=..., morph_to=..., kind=..., t=...)``."""
-        settings = {name: Setting(c, check=self._idle_check(c))
-                    for name, c in self._rebuild_controls().items()}  # fmt: skip
-        settings["data"] = Setting(self._data, check=self._idle_check(self._data))
-        settings["batch"] = Setting(self._batch, check=self._idle_check(self._batch))
-        settings |= {"steps": self._steps, "morph_from": self._from, "morph_to": self._to}
-        settings |= {"kind": self._kind, "t": self._t_slider}
+        """``configure(digits_data="all"|"0"…"9", digits_noise=..., digits_d_lr=...,
+        digits_g_lr=..., digits_batch=..., digits_steps=..., morph_from=..., morph_to=...,
+        morph_kind=..., morph_t=...)``: prefixed, as the lesson's page holds GAN Lab's
+        panel too (its ``data``, ``d_lr``, ``g_lr``) and a URL setting goes to every panel
+        that knows its name."""
+        idle = {"digits_data": self._data, "digits_batch": self._batch}
+        idle |= {f"digits_{name}": c for name, c in self._rebuild_controls().items()}
+        settings = {name: Setting(c, check=self._idle_check(c)) for name, c in idle.items()}
+        settings |= {"digits_steps": self._steps, "morph_from": self._from, "morph_to": self._to}
+        settings |= {"morph_kind": self._kind, "morph_t": self._t_slider}
         return settings
 
     def _idle_check(self, control):
