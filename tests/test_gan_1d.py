@@ -64,6 +64,22 @@ def test_trained_logistic_d_is_sigma_of_half_minus_x(en):
     assert w2 < -1.5  # log-ratio 2 − 2x for N(0,1) vs N(2,1)
 
 
+def test_the_network_d_follows_d_star_where_logistic_regression_cannot(en):
+    """N(0, 1) against N(1, 0.5): log(p_data/p_g) is quadratic, D* rises on both sides."""
+    en.configure(mu_data=0.0, sigma_data=1.0, mu_g=1.0, sigma_g=0.5, d_train_steps=1000)
+
+    def gap(kind):
+        en.configure(discriminator=kind)
+        en.train_d(background=False)
+        p, q = en.densities()
+        return float(np.max(np.abs(en.d_trained - en.d_star)[np.maximum(p, q) > 0.05]))
+
+    logistic, network = gap("logistic"), gap("mlp")
+    assert logistic > 0.25 and network < 0.5 * logistic, (logistic, network)
+    assert "where the samples are" in en.status_text
+    en.configure(discriminator="logistic", d_train_steps=400)
+
+
 def test_configure_refuses_a_bad_kind_in_both_languages():
     for lang, word in (("en", "cannot take"), ("pl", "nie przyjmie")):
         dashboard = OptimalDiscriminatorDashboard(lang).wait_ready()

