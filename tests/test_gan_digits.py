@@ -60,6 +60,9 @@ def test_training_changes_the_grid_image_and_draws_both_curves(en):
     assert pixels.shape[:2] == en.grid_image.shape
     assert list(en.loss_figure.data[0].x)[-1] == en.steps_done
     assert len(en.score_figure.data[1].y) == len(en.history["step"])
+    assert en.loss_figure.data[0].y[0] == pytest.approx(en.history["d_loss"][0])  # a mean
+    window = en.history["g_loss"][-20:]
+    assert en.loss_figure.data[1].y[-1] == pytest.approx(np.mean(window), rel=1e-6)
     assert "After" in en.status_text and "steps/s" in en.status_text
 
 

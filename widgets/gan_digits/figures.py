@@ -113,9 +113,20 @@ def curves_figure(names: Sequence[str], title: str, x_title: str, y_title: str, 
     return LightFigureWidget(data=traces, layout=layout)
 
 
-def curves_data(steps: Sequence[int], *series: Sequence[float]) -> list[dict]:
-    """Trace data: each series over ``steps``, thinned to at most :data:`MAX_POINTS`."""
+def rolling_mean(values: Sequence[float], window: int = 20) -> np.ndarray:
+    """The mean of each value and the ``window`` − 1 before it (fewer at the start)."""
+    values = np.asarray(values, dtype=np.float64)
+    sums = np.cumsum(np.concatenate([[0.0], values]))
+    ends = np.arange(1, len(values) + 1)
+    starts = np.maximum(ends - window, 0)
+    return (sums[ends] - sums[starts]) / (ends - starts)
+
+
+def curves_data(steps: Sequence[int], *series: Sequence[float], window: int = 20) -> list[dict]:
+    """Trace data: each series over ``steps`` as a rolling mean of ``window`` values (one
+    step's losses jump around: the game is seen better in their mean), thinned to at most
+    :data:`MAX_POINTS` points."""
     steps = np.asarray(steps)
     every = max(1, -(-len(steps) // MAX_POINTS))
     x = steps[::every].tolist()
-    return [{"x": x, "y": finite_or_none(np.asarray(s)[::every])} for s in series]
+    return [{"x": x, "y": finite_or_none(rolling_mean(s, window)[::every])} for s in series]

@@ -96,12 +96,15 @@ TEXT = Strings(
             "pl": "Model jeszcze się ładuje: chwilę poczekaj.",
             "en": "The model is still loading: wait a moment.",
         },
-        "losses_title": {"pl": "Straty", "en": "Losses"},
+        "losses_title": {
+            "pl": "Straty (średnia krocząca z 20 pomiarów)",
+            "en": "Losses (rolling mean of 20 readings)",
+        },
         "d_loss": {"pl": "strata D", "en": "D's loss"},
         "g_loss": {"pl": "strata G", "en": "G's loss"},
         "scores_title": {
-            "pl": "Co mówi dyskryminator (średnio)",
-            "en": "What the discriminator says (mean)",
+            "pl": "Co mówi dyskryminator (średnia krocząca z 20 pomiarów)",
+            "en": "What the discriminator says (rolling mean of 20 readings)",
         },
         "d_real": {"pl": "D(prawdziwe)", "en": "D(real)"},
         "d_fake": {"pl": "D(fałszywe)", "en": "D(fake)"},
