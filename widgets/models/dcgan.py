@@ -227,7 +227,7 @@ def sample_grid(model, z, columns: int = GRID_SIDE) -> np.ndarray:
 
 
 def _timing(steps: int = 600, digit: int | None = None) -> None:  # pragma: no cover
-    """Print step times and save the grid every 150 steps (the docstring's table)."""
+    """Print the step rate every 150 steps through the Gan's StepRunner."""
     import time
 
     from . import gan
@@ -235,14 +235,12 @@ def _timing(steps: int = 600, digit: int | None = None) -> None:  # pragma: no c
     model = build_dcgan()
     x = digits(digit)
     runner = gan.StepRunner(model, x, 64)
-    z = fixed_noise()
     runner(1)
     started = time.perf_counter()
     for done in range(150, steps + 1, 150):
         metrics = runner(150)
         rate = done / (time.perf_counter() - started)
         print(f"{done} steps, {rate:.1f} steps/s, {metrics}", flush=True)
-        np.save(f"dcgan_grid_{digit}_{done}.npy", sample_grid(model, z))
 
 
 if __name__ == "__main__":  # pragma: no cover
