@@ -11,7 +11,8 @@ One Voilà server, headless Chromium, two pages open side by side (each its own 
   seed) with a :class:`widgets.models.gan.StepRunner`, a "train" button that runs the same
   number of steps one call a step (what the dashboard's loop does at these step times)
   and a plain ipywidgets slider whose observer calls ``generator(z, training=False)`` on
-  one noise vector and shows the PNG in an ``<img>``.
+  one noise vector and shows the PNG in an ``<img>`` (an HTML widget's data URL), and a
+  second such slider writing the PNG into an ``ipywidgets.Image`` (what the dashboard uses).
 
 Each sample alternates (bare, dashboard) after a warm-up run on each page (tracing):
 
@@ -53,7 +54,7 @@ BARE_CELLS = [
 import ipywidgets
 import numpy as np
 
-from widgets.figures.png import image_url
+from widgets.figures.png import encode_png, image_url, scale_rgb
 from widgets.models import dcgan, gan
 
 model = dcgan.build_dcgan(seed=0)
@@ -69,6 +70,10 @@ t = ipywidgets.FloatSlider(value=0.5, min=0, max=1, step=0.02, description="t")
 t.add_class("bare-t")
 picture = ipywidgets.HTML("")
 picture.add_class("bare-image")
+t2 = ipywidgets.FloatSlider(value=0.5, min=0, max=1, step=0.02, description="t (Image)")
+t2.add_class("bare-t2")
+picture2 = ipywidgets.Image(format="png", width=130, height=130)
+picture2.add_class("bare-image2")
 runs = []
 
 
@@ -87,10 +92,18 @@ def show(_change=None):
     picture.value = f"<img src='{src}' width=130 style='image-rendering:pixelated'>"
 
 
+def show2(_change=None):
+    z = dcgan.interpolate(z0, z1, t2.value)
+    image = dcgan.generate_images(model, z)[0]
+    picture2.value = encode_png(scale_rgb(image, "Greys", 0.0, 1.0))
+
+
 go.on_click(train)
 t.observe(show, names="value")
+t2.observe(show2, names="value")
 show()
-ipywidgets.VBox([steps, go, done, t, picture])""",
+show2()
+ipywidgets.VBox([steps, go, done, t, picture, t2, picture2])""",
 ]
 
 GRID_POLLER = """
@@ -232,6 +245,7 @@ def main(argv=None) -> int:
                 ".dl-gan-digits .dl-morph", args.presses,
             )  # fmt: skip
             reference = morph_latencies(bare, ".bare-t .noUi-handle", ".bare-image", args.presses)
+            as_image = morph_latencies(bare, ".bare-t2 .noUi-handle", ".bare-image2", args.presses)
             load_after = os.getloadavg()[0]
             browser.close()
     finally:
@@ -252,6 +266,7 @@ def main(argv=None) -> int:
     print(f"| grid refreshes a second while training (target ≥ 1) | {median(rows['grids']):.2f} |")
     print(f"| morph slider → image p50, dashboard | {1000 * median(morph):.0f} ms |")
     print(f"| bare slider → generator image p50 | {1000 * median(reference):.0f} ms |")
+    print(f"| the same into an ipywidgets.Image p50 | {1000 * median(as_image):.0f} ms |")
     print(f"| morph / bare slider | {median(morph) / median(reference):.2f}× |")
     print(
         f"| raw bare / dashboard (s) | {', '.join(f'{s:.2f}' for s in rows['bare'])} / "
