@@ -57,8 +57,8 @@ from .figures import (
 from .texts import TEXT
 
 DATA_SIZE = 4096
-SHOWN = 400  # fake samples drawn on the plane (fixed noise: they move smoothly)
-SHOWN_REAL = 600
+SHOWN = 300  # fake samples drawn on the plane (fixed noise: they move smoothly)
+SHOWN_REAL = 300  # the browser redraws every marker at every frame (SVG)
 ARROWS_SHOWN = 120
 BATCH = 256
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
