@@ -191,7 +191,13 @@ class GanLabDashboard(TrainingDashboard):
             t("title"),
             t("intro"),
             row([controls, _boxed(self.plane, "plane"), explain]),
-            row([g, d, _boxed(self.loss_figure, "loss"), _boxed(self.verdict_figure, "verdict")]),
+            row(
+                [
+                    ipywidgets.VBox([g, d]),
+                    _boxed(self.loss_figure, "losses"),
+                    _boxed(self.verdict_figure, "verdict"),
+                ]
+            ),
             style=f".dl-real-word{{color:{REAL};font-weight:600}}"
             f".dl-fake-word{{color:{FAKE};font-weight:600}}",
         )

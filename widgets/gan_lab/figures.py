@@ -153,8 +153,8 @@ def curves_figure(title: str, names: Sequence[str], colours: Sequence[str], x_ti
         data=traces,
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
-            width=470,
-            height=290,
+            width=460,
+            height=300,
             showlegend=True,
             legend={"orientation": "h", "y": -0.3},
             xaxis={"title": x_title, "rangemode": "tozero"},
