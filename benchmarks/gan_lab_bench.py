@@ -67,12 +67,16 @@ NOTEBOOK = {
 # Counts the plane's redraws: plotly's update gives the fake samples' trace a new x array.
 WATCH = """(root) => {
     const gd = document.querySelector(`${root} .dl-plane .js-plotly-plot`);
+    const status = document.querySelector(`${root} .dl-status`);
     window.__ganFrames = 0;
+    window.__ganStatus = 0;
     let last = gd.data[3].x;
+    let text = status.innerText;
     clearInterval(window.__ganWatch);
     window.__ganWatch = setInterval(() => {
         const now = gd.data[3].x;
         if (now !== last) { window.__ganFrames += 1; last = now; }
+        if (status.innerText !== text) { window.__ganStatus += 1; text = status.innerText; }
     }, 5);
 }"""
 
@@ -98,21 +102,37 @@ def page_steps(page) -> int:
     return int(found.group(1).replace(",", "")) if found else 0
 
 
-def dashboard_sample(page, seconds: float) -> tuple[float, float]:
-    """(steps a second, plane redraws a second) while playing, as the page shows them."""
+busy: list[float] = []  # the page's main thread: busy seconds a second, per sample
+
+
+def _task_seconds(cdp) -> float:
+    """Chromium's TaskDuration: seconds the page's main thread has been busy."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+def dashboard_sample(page, seconds: float) -> tuple[float, float, float]:
+    """(steps a second, plane redraws a second, status lines a second) while playing, as
+    the page shows them. The status line is rewritten at every frame the kernel paints:
+    fewer plane redraws than status lines means the browser's drawing is what lags."""
     play = page.locator(f"{ROOT} button.dl-play").first
     play.click()
     support.wait_until_changed(lambda: play.inner_text().strip() == "Pause", False, "Play")
     time.sleep(1.0)  # past the first call's start
     page.evaluate(WATCH, ROOT)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    busy0 = _task_seconds(cdp)
     steps0, started = page_steps(page), time.perf_counter()
     time.sleep(seconds)
-    frames = page.evaluate("() => window.__ganFrames")
+    frames, lines = page.evaluate("() => [window.__ganFrames, window.__ganStatus]")
     steps1, elapsed = page_steps(page), time.perf_counter() - started
+    busy.append((_task_seconds(cdp) - busy0) / elapsed)
+    cdp.detach()
     play.click()
     support.wait_until_changed(lambda: play.inner_text().strip() == "Play", False, "Pause", 30)
     # The status line is rewritten at every frame, so its steps lag by less than a frame.
-    return (steps1 - steps0) / elapsed, frames / elapsed
+    return (steps1 - steps0) / elapsed, frames / elapsed, lines / elapsed
 
 
 def main(argv=None) -> int:
@@ -135,7 +155,7 @@ def main(argv=None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="gan-lab-bench-"))
     (folder / "gan_lab.ipynb").write_text(json.dumps(NOTEBOOK))
     load_before = os.getloadavg()[0]
-    bare30, bare100, steps, frames = [], [], [], []
+    bare30, bare100, steps, frames, lines = [], [], [], [], []
     with (
         support.start_voila(str(folder), preheat=False, show_tracebacks=True) as server,
         sync_playwright() as playwright,
@@ -152,13 +172,15 @@ def main(argv=None) -> int:
         for sample in range(args.samples):
             bare30.append(bare_rate(runner, args.seconds, None))
             bare100.append(bare_rate(runner, args.seconds, 100))
-            rate, redraws = dashboard_sample(page, args.seconds)
+            rate, redraws, status = dashboard_sample(page, args.seconds)
             steps.append(rate)
             frames.append(redraws)
+            lines.append(status)
             print(
                 f"sample {sample + 1}: bare {bare30[-1]:.0f} steps/s in ~30 ms calls, "
                 f"{bare100[-1]:.0f} in calls of 100; dashboard {rate:.0f} steps/s, "
-                f"{redraws:.1f} plane redraws/s",
+                f"{redraws:.1f} plane redraws/s ({status:.1f} status lines/s), "
+                f"page main thread busy {busy[-1]:.0%}",
                 flush=True,
             )
         problems = support.page_problems(page)
@@ -174,6 +196,8 @@ def main(argv=None) -> int:
     print(f"| dashboard / bare (~30 ms calls) | {med(steps) / med(bare30):.2f}× | ≥ 0.8× |")
     print(f"| dashboard / bare (100 a call) | {med(steps) / med(bare100):.2f}× | |")
     print(f"| plane redraws a second in the browser | {med(frames):.1f} | ≥ 5 |")
+    print(f"| frames the kernel painted a second (status lines) | {med(lines):.1f} | |")
+    print(f"| the page's main thread busy (s a second) | {med(busy):.2f} | |")
     print(f"| 1-min load average before / after | {load_before:.1f} / {load_after:.1f} | |")
     if problems:
         print("page problems:", problems)

@@ -44,6 +44,9 @@ def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
 
     heat = go.Heatmap(
         x=[], y=[], z=[], zmin=0.0, zmax=1.0, colorscale=HEAT_SCALE, name=words["heat_title"],
+        # "fast": plotly paints one pixel a cell and the browser scales the image, instead
+        # of painting the plot's every pixel and encoding that PNG at every frame.
+        zsmooth="fast",
         colorbar={"title": {"text": words["heat_title"]}, "len": 0.6, "thickness": 12},
         hovertemplate="x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>",
     )  # fmt: skip
