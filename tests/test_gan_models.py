@@ -51,8 +51,8 @@ def test_the_optimal_logistic_discriminator_for_two_gaussians():
     runner = G.StepRunner(gan, real, batch_size=512)
     runner(1500)
     kernel, bias = (np.array(w).ravel()[0] for w in gan.discriminator.get_weights())
-    assert kernel == pytest.approx(-1.0, abs=0.12)
-    assert bias == pytest.approx(0.5, abs=0.12)
+    assert kernel == pytest.approx(-1.0, abs=0.08)  # seeds 0–2: −0.99 to −1.03
+    assert bias == pytest.approx(0.5, abs=0.08)  # 0.48 to 0.51
     x = np.linspace(-3, 4, 29)
     optimum = G.optimal_discriminator(G.gaussian_pdf(x, 0, 1), G.gaussian_pdf(x, 1, 1))
     np.testing.assert_allclose(optimum, 1 / (1 + np.exp(x - 0.5)), atol=1e-12)

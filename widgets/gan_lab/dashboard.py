@@ -57,13 +57,14 @@ from .figures import (
 from .texts import TEXT
 
 DATA_SIZE = 4096
-SHOWN = 400  # fake samples drawn on the plane (fixed noise: they move smoothly)
-SHOWN_REAL = 600
+SHOWN = 250  # fake samples drawn on the plane (fixed noise: they move smoothly)
+SHOWN_REAL = 250  # the browser redraws every marker at every frame (SVG)
 ARROWS_SHOWN = 120
 BATCH = 256
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DEFAULTS = {"layers": 2, "neurons": 64, "optimizer": "adam", "lr": 0.001, "steps": 1}
 FRAME_S = 1 / 12
+CURVES_EVERY_S = 0.5  # the two charts while playing (each redraw is a whole figure's)
 IN_FLIGHT = 2  # frames the browser may be behind before the painter waits
 BROWSER_TIMEOUT = 1.0
 MAX_POINTS = 800  # points per curve: older ones are thinned
@@ -98,6 +99,7 @@ class GanLabDashboard(TrainingDashboard):
         self._noise: np.ndarray | None = None
         self._data_name = None
         self._rate = (0.0, 0)  # (time, steps) of the last speed reading
+        self._curves_at = 0.0  # when the charts were last drawn
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -191,7 +193,13 @@ class GanLabDashboard(TrainingDashboard):
             t("title"),
             t("intro"),
             row([controls, _boxed(self.plane, "plane"), explain]),
-            row([g, d, _boxed(self.loss_figure, "loss"), _boxed(self.verdict_figure, "verdict")]),
+            row(
+                [
+                    ipywidgets.VBox([g, d]),
+                    _boxed(self.loss_figure, "losses"),
+                    _boxed(self.verdict_figure, "verdict"),
+                ]
+            ),
             style=f".dl-real-word{{color:{REAL};font-weight:600}}"
             f".dl-fake-word{{color:{FAKE};font-weight:600}}",
         )
@@ -537,9 +545,15 @@ class GanLabDashboard(TrainingDashboard):
 
     # Drawing ------------------------------------------------------------------------------
     def _frame(self) -> None:
-        """One live frame (the painter's thread)."""
+        """One live frame (the painter's thread): the plane, the status, and at most every
+        ``CURVES_EVERY_S`` the two charts (the final frame draws them all)."""
         self._wait_for_browser()
-        self._draw_all()
+        now = time.perf_counter()
+        if now - self._curves_at >= CURVES_EVERY_S or not self.running:
+            self._curves_at = now
+            self._draw_curves()
+        self._draw_plane()
+        self._show_progress()
         self.frame_times.append(time.perf_counter())
 
     def _wait_for_browser(self) -> None:

@@ -44,6 +44,9 @@ def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
 
     heat = go.Heatmap(
         x=[], y=[], z=[], zmin=0.0, zmax=1.0, colorscale=HEAT_SCALE, name=words["heat_title"],
+        # "fast": plotly paints one pixel a cell and the browser scales the image, instead
+        # of painting the plot's every pixel and encoding that PNG at every frame.
+        zsmooth="fast",
         colorbar={"title": {"text": words["heat_title"]}, "len": 0.6, "thickness": 12},
         hovertemplate="x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>",
     )  # fmt: skip
@@ -153,8 +156,8 @@ def curves_figure(title: str, names: Sequence[str], colours: Sequence[str], x_ti
         data=traces,
         layout=base_layout(
             title={"text": title, "font": {"size": 14}},
-            width=470,
-            height=290,
+            width=460,
+            height=300,
             showlegend=True,
             legend={"orientation": "h", "y": -0.3},
             xaxis={"title": x_title, "rangemode": "tozero"},

@@ -41,8 +41,22 @@ without a Keras call. 1-D: :func:`gaussian_pdf`, :func:`optimal_discriminator` (
 p_data / (p_data + p_g)). :func:`diverged` tells NaN/inf metrics.
 
 Speed on this machine (2×64 units each side, batch 256, the ring; Keras 3.15 / TensorFlow
-2.21; 2 cores shared with other jobs; ``python -m widgets.models.gan``): see
-:data:`MEASURED`.
+2.21; ``python -m widgets.models.gan``, 2 December 2026), with the 2 cores shared with four
+other agents' jobs (load 5 in the first column, 15 in the second: the numbers swing with
+it; ``benchmarks/gan_lab_bench.py`` compares in one run):
+
+======================================================  ===============  ===============
+how the steps are run                                   steps/s, load 5  steps/s, load 15
+======================================================  ===============  ===============
+``tf.function(gan.train_step)``, one batch a call       –                240
+StepRunner, 1 step a call                               190              88
+StepRunner, 10 steps a call                             700              886
+StepRunner, 50 steps a call                             1,190            360
+GanLabDashboard playing in Voilà (its status line)      –                888–1,087
+======================================================  ===============  ===============
+
+A call costs one Python → TensorFlow round trip (about 4 ms here), so the dashboard's
+training loop makes calls of about 30 ms (:class:`widgets.training.TrainingLoop`).
 
 Keras is imported inside the functions that need it, so the data and the numpy views work
 (and a dashboard shows) before TensorFlow has loaded.
@@ -61,7 +75,6 @@ from ..errors import StudentError
 __all__ = [
     "DATASETS",
     "LOSSES",
-    "MEASURED",
     "NumpyGan",
     "StepRunner",
     "build_mlp_gan",
@@ -90,7 +103,6 @@ LOSSES = ("log", "least_squares")
 OPTIMIZERS = ("adam", "sgd")
 MIN_DRAWN_POINTS = 5
 NOISE_RANGE = 2.0  # the manifold's noise grid spans ±2 standard deviations
-MEASURED = "not measured yet"
 
 
 def _texts():
