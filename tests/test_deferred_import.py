@@ -45,6 +45,11 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.autoencoder",
         "widgets.models.autoencoder",
         "widgets.denoising",
+        "widgets.gan_lab",
+        "widgets.models.gan",
+        "widgets.gan_1d",
+        "widgets.gan_digits",
+        "widgets.models.dcgan",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):

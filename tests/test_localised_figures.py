@@ -24,6 +24,9 @@ DASHBOARDS = (
     ("widgets.cnn", "CnnDashboard"),
     ("widgets.rnn_memory", "MemoryDashboard"),
     ("widgets.autoencoder", "AutoencoderDashboard"),
+    ("widgets.gan_lab", "GanLabDashboard"),
+    ("widgets.gan_1d", "OptimalDiscriminatorDashboard"),
+    ("widgets.gan_digits", "GanDigitsDashboard"),
 )
 
 

@@ -89,6 +89,30 @@ GLOSSARY: tuple[Term, ...] = (
         why="one name for the plane of the 2-D codes in lesson 12",
     ),
     Term(
+        "generator (of a GAN)",
+        "sieć generująca (generator)",
+        (r"\bgeneratywn\w* sie\w*",),
+        why="the lecture's name for G (DESIGN.md); 'generator' alone is fine",
+    ),
+    Term(
+        "discriminator (of a GAN)",
+        "sieć oceniająca (dyskryminator)",
+        (r"\bdyskryminant\w*", r"\bsie\w* dyskryminacyjn\w*"),
+        why="the lecture says 'sieć oceniająca (dyskryminująca)'; 'dyskryminator' for D",
+    ),
+    Term(
+        "zero-sum game",
+        "gra o sumie zerowej",
+        (r"\bgr\w* o zerowej sumie\b",),
+        why="the lecture's wording",
+    ),
+    Term(
+        "mode collapse",
+        "załamanie mod (mode collapse)",
+        (r"\bkolaps\w* mod\w*", r"\bzapaść\w* mod\w*"),
+        why="one Polish name for the failure in lesson 14 (DESIGN.md)",
+    ),
+    Term(
         "Deep Belief Network (DBN)",
         "głęboka sieć przekonań (DBN)",
         # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".

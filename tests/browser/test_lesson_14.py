@@ -1,0 +1,88 @@
+"""Lesson 14 (GAN) in Voilà and headless Chromium, both languages: the 1-D panel's μ_g
+slider moves D*; the digits panel's ▶ Train changes the fixed-noise grid while it trains,
+and Stop stops it. (GAN Lab's 2-D panel: test_lesson_14_gan_lab.py.)
+Every selector is scoped to the panel's root class; every wait is on a condition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import support
+from .conftest import SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+READY_TIMEOUT = 150.0
+STEM = "14_gan"
+LANGUAGES = ("pl", "en")
+ONE_D = ".dl-gan-1d"
+DIGITS = ".dl-gan-digits"
+STOPPED = {"pl": "Zatrzymano", "en": "Stopped"}
+
+
+def d_star(page) -> list:
+    """The first values of D* as the page draws them."""
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-curves .js-plotly-plot`);
+            if (!gd || !gd.data || !gd.data[2]) { return []; }
+            return Array.from(gd.data[2].y || []).slice(100, 140);
+        }""",
+        ONE_D,
+    )
+
+
+def grid_source(page) -> str:
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-grid .js-plotly-plot`);
+            return gd && gd.layout && gd.layout.images ? gd.layout.images[0].source || "" : "";
+        }""",
+        DIGITS,
+    )
+
+
+def status_text(page) -> str:
+    return page.locator(f"{DIGITS} .dl-status").first.inner_text()
+
+
+def check_d_star_follows_the_slider(page, lang: str) -> None:
+    before = d_star(page)
+    handle = page.locator(f"{ONE_D} .dl-mu-g {support.SLIDER_HANDLE}").first
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowRight")
+    support.wait_until_changed(lambda: d_star(page), before, f"[{lang}] D*")
+
+
+def check_training_changes_the_grid_and_stops(page, lang: str) -> None:
+    seen = [grid_source(page)]
+    page.locator(f"{DIGITS} button.dl-train").first.click()
+    for step in ("first", "second"):
+        support.wait_until_changed(
+            lambda: grid_source(page) not in ("", seen[-1]),
+            False,
+            f"[{lang}] the grid's {step} change",
+            timeout=90,
+        )
+        seen.append(grid_source(page))
+    page.locator(f"{DIGITS} button.dl-stop").first.click()
+    support.wait_until_changed(
+        lambda: STOPPED[lang] in status_text(page), False, f"[{lang}] the stop", timeout=30
+    )
+
+
+def test_optimal_discriminator_and_digits_gan(voila_server, open_page):
+    # Both pages first: their kernels load TensorFlow and build the panels meanwhile.
+    pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
+    for lang, page in pages.items():
+        for root in (ONE_D, DIGITS):
+            page.locator(f"{root}.dl-ready").first.wait_for(
+                state="attached", timeout=READY_TIMEOUT * 1000
+            )
+        assert support.page_problems(page) == [], lang
+        check_d_star_follows_the_slider(page, lang)
+        check_training_changes_the_grid_and_stops(page, lang)
+        assert support.page_problems(page) == [], lang
+        support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}.png")

@@ -1,0 +1,209 @@
+"""Lesson 14's GAN Lab dashboard driven headless at tiny sizes: Step moves the samples and
+the heatmap, Play and Pause, the data sets, drawing a distribution, one side at a time,
+configure(), bad input (too few points, both sides at 0 steps, NaN) in both languages.
+(The model's textbook results: test_gan_models.py.)"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from widgets.backend import load_keras
+from widgets.gan_lab import GanLabDashboard
+from widgets.gan_lab.figures import ARROWS, DRAWN, FAKE_DOTS, HEAT, MANIFOLD_LINES, REAL_DOTS
+from widgets.models import gan as G
+
+
+@pytest.fixture(scope="module")
+def dashboards():
+    built = {lang: GanLabDashboard(lang, n_data=512, shown=60) for lang in ("en", "pl")}
+    for dashboard in built.values():
+        dashboard.wait_ready()
+    return built
+
+
+@pytest.fixture
+def en(dashboards):
+    dashboard = dashboards["en"]
+    yield dashboard
+    dashboard.pause()
+    dashboard.clear_error()
+
+
+def trace_values(dashboard, index: int, key: str = "x") -> np.ndarray:
+    return np.asarray(dashboard.plane.data[index][key], dtype=float).copy()
+
+
+def weights(network) -> list[np.ndarray]:
+    return [np.array(w) for w in network.get_weights()]
+
+
+def same(a, b) -> bool:
+    return all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def test_the_model_is_a_keras_gan_with_its_two_networks(en):
+    keras = load_keras()
+    assert isinstance(en.model, keras.Model) and isinstance(en.model, G.gan_class())
+    assert en.model.generator.output_shape == (None, 2)
+    assert en.model.discriminator.output_shape == (None, 1)
+    assert en.error_text == ""
+    for index in (HEAT, MANIFOLD_LINES, REAL_DOTS, FAKE_DOTS, ARROWS):
+        assert len(en.plane.data[index]["x"]) > 0
+
+
+def test_a_step_moves_the_fakes_and_changes_the_heatmap(en):
+    fakes, heat = trace_values(en, FAKE_DOTS), trace_values(en, HEAT, "z")
+    before = en.steps_done
+    en.step()
+    assert en.steps_done == before + 1
+    assert not np.allclose(fakes, trace_values(en, FAKE_DOTS))
+    assert not np.allclose(heat, trace_values(en, HEAT, "z"))
+    np.testing.assert_allclose(trace_values(en, FAKE_DOTS), en.fakes[:, 0])
+    assert "training step" in en.status_text
+    assert len(en.loss_figure.data[0].x) == len(en.history["step"]) >= 1
+
+
+def test_play_trains_in_the_background_until_paused(en):
+    before, frames = en.steps_done, len(en.frame_times)
+    en.play()
+    assert en.running
+    en.wait_steps(before + 30, timeout=60)
+    en.pause()
+    assert not en.running and en.steps_done > before + 30
+    assert len(en.frame_times) > frames
+    assert en._play.description == "Play" and en.error_text == ""
+    steps = en.steps_done
+    en.pause()  # pausing twice is harmless, and nothing trains after a pause
+    assert en.steps_done == steps
+
+
+def test_one_side_at_a_time(en):
+    en.configure(side="d")
+    d, g = weights(en.model.discriminator), weights(en.model.generator)
+    en.step()
+    assert not same(d, weights(en.model.discriminator)) and same(g, weights(en.model.generator))
+    en.configure(side="g")
+    d, g = weights(en.model.discriminator), weights(en.model.generator)
+    en.step()
+    assert same(d, weights(en.model.discriminator)) and not same(g, weights(en.model.generator))
+    en.configure(side="both", d_steps=0)
+    assert "discriminator is frozen" in en.status_text
+    en.configure(side="d")
+    assert "“D only” would change nothing" in en.error_text
+    assert en._side.value == "both" and en.model.d_steps == 0
+    en.configure(d_steps=1)
+
+
+def test_a_new_data_set_redraws_the_real_samples_and_the_coverage(en):
+    en.configure(data="ring")
+    ring = trace_values(en, REAL_DOTS)
+    assert "of 8" in en.coverage_text
+    en.configure(data="grid")
+    assert not np.allclose(ring, trace_values(en, REAL_DOTS))
+    assert "of 25" in en.coverage_text
+    np.testing.assert_allclose(en.runner.data, en.real)
+    en.configure(data="line")
+    assert "ring and the grid" in en.coverage_text and en.coverage is None
+    en.configure(data="ring")
+
+
+def test_a_drawn_distribution_needs_enough_clicks(dashboards):
+    for lang, told in (("en", "has 0 points"), ("pl", "ma 0 punktów")):
+        dashboard = dashboards[lang]
+        dashboard.clear_points()
+        dashboard.configure(data="drawn")
+        assert dashboard._draw.value
+        dashboard.play()
+        assert told in dashboard.error_text and not dashboard.running
+    en = dashboards["en"]
+    clicks = [(-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (0.0, 0.0)]
+    for x, y in clicks:
+        en._on_plane_click(None, SimpleNamespace(xs=[x], ys=[y]), None)
+    assert en.drawn_points == clicks
+    assert len(en.plane.data[DRAWN].x) == 5 and en.plane.data[DRAWN].visible
+    nearest = np.min(np.linalg.norm(en.real[:, None] - np.array(clicks)[None], axis=2), axis=1)
+    assert nearest.max() < 0.5
+    en.clear_error()
+    en.step()
+    assert en.error_text == ""
+    en.clear_points()
+    assert en.drawn_points == [] and len(en.plane.data[DRAWN].x) == 0
+    for dashboard in dashboards.values():
+        dashboard.configure(data="ring")
+        dashboard._draw.value = False
+        dashboard.clear_error()
+
+
+def test_settings_reach_the_running_model(en):
+    en.configure(loss="least_squares", d_lr=0.01, g_optimizer="sgd", g_lr=0.03, d_steps=2)
+    gan = en.model
+    assert gan.loss_kind == "least_squares" and gan.d_steps == 2
+    assert float(gan.d_optimizer.learning_rate) == pytest.approx(0.01)
+    assert type(gan.g_optimizer).__name__ == "SGD"
+    assert float(gan.g_optimizer.learning_rate) == pytest.approx(0.03)
+    en.step()
+    assert en.error_text == ""
+    assert en.loss_figure.layout.shapes[0].y0 == pytest.approx(0.25)  # LSGAN's equilibrium
+    en.configure(loss="log", d_lr=0.001, g_optimizer="adam", g_lr=0.001, d_steps=1)
+
+
+def test_a_new_architecture_starts_again(en):
+    old = en.model
+    en.configure(g_layers=1, d_neurons=16, noise=1)
+    assert en.model is not old and en.steps_done == 0
+    assert len(en.model.generator.layers) == 2 and en.model.noise_dim == 1
+    assert "start again" in en.status_text
+    assert np.isnan(trace_values(en, MANIFOLD_LINES)).sum() == 1  # one line
+    en.configure(g_layers=2, d_neurons=64, noise=2)
+
+
+def test_both_sides_at_zero_steps_is_refused_in_the_page_language(dashboards):
+    for lang, told in (("en", "zero training steps"), ("pl", "zero kroków treningu")):
+        dashboard = dashboards[lang]
+        dashboard.configure(d_steps=0, g_steps=0)
+        assert told in dashboard.error_text
+        assert (dashboard._d_steps.value, dashboard._g_steps.value) == (1, 1)
+        assert (dashboard.model.d_steps, dashboard.model.g_steps) == (1, 1)
+        dashboard.clear_error()
+        dashboard.step()
+        assert dashboard.error_text == ""
+
+
+def test_a_learning_rate_far_too_high_is_told_and_reset_recovers(dashboards):
+    """η = 10 with SGD makes the losses NaN within a few steps for most seeds (a dead
+    ReLU network stalls instead); the weights are blown up here so the test is certain."""
+    for lang, told in (("en", "too high"), ("pl", "za duży")):
+        dashboard = dashboards[lang]
+        dashboard.configure(d_optimizer="sgd", g_optimizer="sgd", d_lr=10.0, g_lr=10.0)
+        last = dashboard.model.discriminator.layers[-1]
+        last.set_weights([w * 1e37 + 1e37 for w in last.get_weights()])
+        dashboard.step(5)
+        assert dashboard.diverged and told in dashboard.error_text
+        assert "10" in dashboard.error_text
+        dashboard.configure(d_optimizer="adam", g_optimizer="adam", d_lr=0.001, g_lr=0.001)
+        dashboard.reset()
+        assert not dashboard.diverged
+        dashboard.clear_error()
+        dashboard.step()
+        assert dashboard.error_text == "" and np.isfinite(dashboard.history["d_loss"][-1])
+
+
+def test_hiding_layers_of_the_plane(en):
+    en.configure(show_heatmap=False, show_arrows=False)
+    assert en.plane.data[HEAT].visible is False and en.plane.data[ARROWS].visible is False
+    en.configure(show_heatmap=True, show_arrows=True)
+    assert en.plane.data[HEAT].visible and en.plane.data[ARROWS].visible
+
+
+def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():
+    from widgets.gan_lab import check_equilibrium_loss
+
+    verdict = check_equilibrium_loss(-2 * np.log(0.5), lang="pl")
+    assert verdict.passed and "1,386" in verdict.message  # the answer, as Polish writes it
+    generator = check_equilibrium_loss(np.log(2), lang="en")
+    assert not generator.passed and "generator's loss" in generator.message
+    assert not check_equilibrium_loss(0.5, lang="en").passed
+    assert "Podaj liczbę" in check_equilibrium_loss("1.39", lang="pl").message

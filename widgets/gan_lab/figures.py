@@ -1,0 +1,222 @@
+"""Lesson 14 figures: GAN Lab's one plane (D's heatmap, G's manifold, real and fake
+samples, the gradient arrows, the drawn points) and two small charts of the training
+(both losses, D's mean verdict on data and on fakes).
+
+Each ``*_figure`` builds an empty FigureWidget once (its words come in as arguments); each
+``*_data`` is pure (tests assert on it) and is written in with
+:func:`widgets.figures.live.update_traces`. Lines and arrows are one trace each, their
+segments separated by NaN (sent as gaps): the page redraws six traces a frame, whatever
+the number of lines.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..figures.light import LightFigureWidget
+from ..figures.style import LINE, base_layout
+
+REAL = "#2ca02c"  # GAN Lab's green for the data
+FAKE = "#8e44ad"  # and purple for the generator's samples
+ARROW = "#4a235a"
+MANIFOLD = "rgba(90, 90, 90, 0.45)"
+HEAT_SCALE = [[0.0, "#c39bd3"], [0.5, "#ffffff"], [1.0, "#82e0aa"]]
+PLANE = (-3.0, 3.0)  # both axes
+HEAT_CELLS = 31
+ARROW_LENGTH = 0.45  # the longest arrow, in plane units
+# Trace indices of the plane.
+HEAT, MANIFOLD_LINES, REAL_DOTS, FAKE_DOTS, ARROWS, DRAWN = range(6)
+TRACES = ("heatmap", "manifold", "real", "fake", "arrows", "drawn")
+
+
+def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
+    """The game's plane. ``words``: title, heat_title, manifold, real, fake, arrows, drawn."""
+
+    def dots(name, colour, size, opacity, symbol="circle"):
+        return go.Scatter(
+            x=[], y=[], mode="markers", name=name, hoverinfo="skip",
+            marker={"color": colour, "size": size, "opacity": opacity, "symbol": symbol},
+        )  # fmt: skip
+
+    heat = go.Heatmap(
+        x=[], y=[], z=[], zmin=0.0, zmax=1.0, colorscale=HEAT_SCALE, name=words["heat_title"],
+        # "fast": plotly paints one pixel a cell and the browser scales the image, instead
+        # of painting the plot's every pixel and encoding that PNG at every frame.
+        zsmooth="fast",
+        colorbar={"title": {"text": words["heat_title"]}, "len": 0.6, "thickness": 12},
+        hovertemplate="x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>",
+    )  # fmt: skip
+    manifold = go.Scatter(
+        x=[], y=[], mode="lines", name=words["manifold"], hoverinfo="skip",
+        line={"color": MANIFOLD, "width": 1},
+    )  # fmt: skip
+    arrows = go.Scatter(
+        x=[], y=[], mode="lines", name=words["arrows"], hoverinfo="skip",
+        line={"color": ARROW, "width": 1.5},
+    )  # fmt: skip
+    traces = [
+        heat,
+        manifold,
+        dots(words["real"], REAL, 5, 0.55),
+        dots(words["fake"], FAKE, 6, 0.85),
+        arrows,
+        dots(words["drawn"], LINE, 10, 1.0, symbol="x"),
+    ]
+    axis = {"range": list(PLANE), "zeroline": False, "showgrid": False, "constrain": "domain"}
+    return LightFigureWidget(
+        data=traces,
+        layout=base_layout(
+            title={"text": words["title"], "font": {"size": 15}},
+            width=600,
+            height=560,
+            showlegend=True,
+            legend={"orientation": "h", "y": -0.08, "itemsizing": "constant"},
+            xaxis={**axis, "title": "x₁"},
+            yaxis={**axis, "title": "x₂", "scaleanchor": "x", "scaleratio": 1},
+            hovermode="closest",
+            margin={"l": 50, "r": 10, "t": 40, "b": 40},
+        ),
+    )
+
+
+def heat_grid(n: int = HEAT_CELLS) -> tuple[np.ndarray, np.ndarray]:
+    """The heatmap's cell centres along x and y."""
+    ticks = np.linspace(*PLANE, n)
+    return ticks, ticks
+
+
+def polyline(lines: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Several lines ``(points, 2)`` as one x and one y array, NaN between lines."""
+    if not lines:
+        return np.array([]), np.array([])
+    gap = np.full((1, 2), np.nan)
+    joined = np.concatenate([part for line in lines for part in (np.asarray(line), gap)])
+    return joined[:, 0], joined[:, 1]
+
+
+def arrow_segments(starts: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Segments from ``starts`` along ``vectors`` (scaled so the longest is
+    :data:`ARROW_LENGTH`), as one x and y array with NaN gaps."""
+    starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
+    vectors = np.asarray(vectors, dtype=np.float64).reshape(-1, 2)
+    if len(starts) == 0:
+        return np.array([]), np.array([])
+    lengths = np.linalg.norm(vectors, axis=1)
+    longest = np.nanmax(lengths) if np.isfinite(lengths).any() else 0.0
+    scale = ARROW_LENGTH / longest if longest > 0 else 0.0
+    ends = starts + scale * vectors
+    segments = np.stack([starts, ends, np.full_like(starts, np.nan)], axis=1).reshape(-1, 2)
+    return segments[:, 0], segments[:, 1]
+
+
+def plane_data(
+    heat: np.ndarray | None,
+    manifold: Sequence[np.ndarray],
+    real: np.ndarray,
+    fakes: np.ndarray,
+    arrows: tuple[np.ndarray, np.ndarray],
+    drawn: np.ndarray,
+    shown: Mapping[str, bool],
+) -> list[dict]:
+    """Every trace's values; ``shown[name]`` (names in :data:`TRACES`) hides a layer."""
+    data: list[dict] = [{} for _ in TRACES]
+    if heat is not None:
+        xs, ys = heat_grid(len(heat))
+        data[HEAT] = {"x": xs, "y": ys, "z": np.asarray(heat, dtype=np.float64)}
+    mx, my = polyline(manifold)
+    data[MANIFOLD_LINES] = {"x": mx, "y": my}
+    data[REAL_DOTS] = _xy(real)
+    data[FAKE_DOTS] = _xy(fakes)
+    data[ARROWS] = {"x": arrows[0], "y": arrows[1]}
+    data[DRAWN] = _xy(drawn)
+    for index, name in enumerate(TRACES):
+        data[index]["visible"] = bool(shown.get(name, True))
+    return data
+
+
+def _xy(points) -> dict:
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    return {"x": points[:, 0], "y": points[:, 1]}
+
+
+# ---------------------------------------------------------------------- the charts
+
+
+def curves_figure(title: str, names: Sequence[str], colours: Sequence[str], x_title: str):
+    """A small chart of ``len(names)`` curves over the training steps."""
+    traces = [
+        go.Scatter(x=[], y=[], mode="lines", name=name, line={"color": colour, "width": 2})
+        for name, colour in zip(names, colours, strict=True)
+    ]
+    return LightFigureWidget(
+        data=traces,
+        layout=base_layout(
+            title={"text": title, "font": {"size": 14}},
+            width=460,
+            height=300,
+            showlegend=True,
+            legend={"orientation": "h", "y": -0.3},
+            xaxis={"title": x_title, "rangemode": "tozero"},
+            margin={"l": 50, "r": 15, "t": 40, "b": 40},
+        ),
+    )
+
+
+def loss_figure(words: Mapping[str, str]) -> LightFigureWidget:
+    names = (words["d_loss"], words["g_loss"])
+    return curves_figure(words["loss_title"], names, (REAL, FAKE), words["step_axis"])
+
+
+def verdict_figure(words: Mapping[str, str]) -> LightFigureWidget:
+    names = (words["d_real"], words["d_fake"])
+    figure = curves_figure(words["d_title"], names, (REAL, FAKE), words["step_axis"])
+    figure.layout.yaxis.range = [-0.02, 1.02]
+    return figure
+
+
+def equilibrium_lines(values: Sequence[float], label: str) -> tuple[list[dict], list[dict]]:
+    """Dashed horizontal lines at ``values`` (the equilibrium), and their labels."""
+    shapes = [
+        {
+            "type": "line",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "yref": "y",
+            "y0": v,
+            "y1": v,
+            "line": {"color": LINE, "width": 1, "dash": "dash"},
+        }  # fmt: skip
+        for v in values
+    ]
+    notes = [
+        {
+            "xref": "paper",
+            "x": 1,
+            "xanchor": "right",
+            "yref": "y",
+            "y": v,
+            "yanchor": "bottom",
+            "text": label,
+            "showarrow": False,
+            "font": {"size": 11},
+        }  # fmt: skip
+        for v in values[:1]
+    ]
+    return shapes, notes
+
+
+def equilibrium(loss: str) -> tuple[float, float]:
+    """(D's loss, G's loss) when D(x) = ½ everywhere."""
+    if loss == "log":
+        return 2 * math.log(2), math.log(2)
+    return 0.25, 0.125
+
+
+def curve_data(steps: Sequence[float], *series: Sequence[float]) -> list[dict]:
+    x = np.asarray(steps, dtype=np.float64)
+    return [{"x": x, "y": np.asarray(values, dtype=np.float64)} for values in series]
