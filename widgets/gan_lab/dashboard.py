@@ -546,14 +546,17 @@ class GanLabDashboard(TrainingDashboard):
     # Drawing ------------------------------------------------------------------------------
     def _frame(self) -> None:
         """One live frame (the painter's thread): the plane, the status, and at most every
-        ``CURVES_EVERY_S`` the two charts (the final frame draws them all)."""
+        ``CURVES_EVERY_S`` the two charts and the texts (status, coverage): a text that
+        changes makes the page lay itself out again (the final frame draws them all)."""
         self._wait_for_browser()
         now = time.perf_counter()
-        if now - self._curves_at >= CURVES_EVERY_S or not self.running:
+        slow = now - self._curves_at >= CURVES_EVERY_S or not self.running
+        if slow:
             self._curves_at = now
             self._draw_curves()
-        self._draw_plane()
-        self._show_progress()
+        self._draw_plane(texts=slow)
+        if slow:
+            self._show_progress()
         self.frame_times.append(time.perf_counter())
 
     def _wait_for_browser(self) -> None:
@@ -570,7 +573,7 @@ class GanLabDashboard(TrainingDashboard):
         self._draw_curves()
         self._show_progress()
 
-    def _draw_plane(self) -> None:
+    def _draw_plane(self, texts: bool = True) -> None:
         if self.model is None or self.real is None:
             return
         with self._model_lock:  # the weights of one step, not half of the next
@@ -595,7 +598,8 @@ class GanLabDashboard(TrainingDashboard):
         data[ARROWS]["visible"] = visible["arrows"] and visible["fake"]
         with self._view_lock:
             update_traces(self.plane, data)
-        self._show_coverage()
+        if texts:
+            self._show_coverage()
 
     def _draw_curves(self) -> None:
         h = self.history
