@@ -78,7 +78,7 @@ TEXT = Strings(
         "probe_help": {
             "pl": "„Porównaj” uczy od zera ten sam klasyfikator softmax (jedna warstwa Dense, "
             "{epochs} epok) na trzech wejściach: surowych pikselach, cechach warstwy 1 i "
-            "cechach warstwy 2, i mierzy trafność na {test} cyfrach testowych. „Dostrój” "
+            "cechach warstwy 2, i mierzy dokładność na {test} cyfrach testowych. „Dostrój” "
             "robi z DBN zwykłą sieć (warstwy sigmoid z wagami RBM + softmax) i uczy ją całą "
             "propagacją wsteczną z etykietami: tak używano DBN około 2006 roku.",
             "en": "“Compare” trains the same softmax classifier (one Dense layer, {epochs} "
@@ -131,11 +131,11 @@ TEXT = Strings(
             "en": "unit {unit}",
         },
         "probe_title": {
-            "pl": "Trafność liniowego klasyfikatora na cyfrach testowych",
+            "pl": "Dokładność liniowego klasyfikatora na cyfrach testowych",
             "en": "Test accuracy of the linear classifier",
         },
         "accuracy_axis": {
-            "pl": "trafność",
+            "pl": "dokładność",
             "en": "accuracy",
         },
         "bar_raw": {
@@ -191,7 +191,7 @@ TEXT = Strings(
             "en": "Layer {layer} trained: reconstruction error {error:.1f} an image.",
         },
         "probe_done": {
-            "pl": "Trafność: piksele {raw:.1%}, cechy RBM {rbm}, cechy DBN {dbn}.",
+            "pl": "Dokładność: piksele {raw:.1%}, cechy RBM {rbm}, cechy DBN {dbn}.",
             "en": "Accuracy: pixels {raw:.1%}, RBM features {rbm}, DBN features {dbn}.",
         },
         "tuned_done": {
