@@ -157,7 +157,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def train_layer(self, layer: int, background: bool = True) -> None:
         """Train layer 1 (on the digits) or 2 (on layer 1's p(h|v)) ``epochs`` epochs."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         if layer == 2 and self.model.trained < 1:
             raise StudentError("dbn.layer_1_first")
@@ -175,7 +175,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def compare(self, background: bool = True) -> None:
         """Train the softmax probe on pixels and on each trained layer's features."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         self.clear_error()
         x_train, y_train, x_test, _ = self.data
@@ -194,7 +194,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def fine_tune(self, background: bool = True) -> None:
         """The DBN + softmax as one Keras model, trained by backpropagation."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         if self.model.trained < 1:
             raise StudentError("dbn.layer_1_first")
@@ -275,6 +275,15 @@ class DbnDashboard(TrainingDashboard):
     def _set_rate(self) -> None:
         for rbm in self.model.rbms:
             rbm.learning_rate.assign(float(self._learning_rate.value))
+
+    def _idle(self) -> bool:
+        """True if a new run may start; a run that is drawing its end gets a second to
+        finish, one still training is told ("busy")."""
+        if self.model is None:
+            return False
+        self._trainer.join(1.0)
+        self._refuse_while_training()
+        return True
 
     def _start(self, jobs, on_done, background: bool) -> None:
         self.trained.clear()
@@ -358,7 +367,6 @@ class DbnDashboard(TrainingDashboard):
         if run_id != self._run_id:
             return
         try:
-            self._enable(True)
             if trainer.error is not None:
                 self.show_error(trainer.error)
             elif trainer.stopped:
@@ -369,6 +377,7 @@ class DbnDashboard(TrainingDashboard):
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)
         finally:
+            self._enable(True)  # last: a click before the end is drawn would be refused
             self.trained.set()
 
     def _on_layer_trained(self, layer: int, trainer: BackgroundFit) -> None:
