@@ -99,8 +99,11 @@ class DbnDashboard(TrainingDashboard):
         self._stop.disabled = True
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._actions = [self._train_1, self._train_2, self._probe, self._tune, self._reset]
+        self._train_2.disabled = self._tune.disabled = True  # until layer 1 is trained
+        later = (self._train_2, self._tune)  # enabled by _enable, not on loading
         self._model_controls = [self._hidden_1, self._hidden_2, self._epochs,
-                                self._learning_rate, *self._actions]  # fmt: skip
+                                self._learning_rate,
+                                *(c for c in self._actions if c not in later)]  # fmt: skip
 
     def _build_figures(self) -> None:
         t = self._t
@@ -270,6 +273,7 @@ class DbnDashboard(TrainingDashboard):
         sizes = self.model.sizes
         self.model.sizes = (sizes[0], sizes[1], int(self._hidden_2.value))
         self._replace_layer(1)
+        self._enable(not self._trainer.running)
         self._draw_all()
 
     def _set_rate(self) -> None:
@@ -408,8 +412,12 @@ class DbnDashboard(TrainingDashboard):
 
     # Drawing ------------------------------------------------------------------------------
     def _enable(self, enabled: bool) -> None:
+        """The buttons while a run goes on (off) or not (on: those that need layer 1 once
+        it is trained)."""
+        needs_layer_1 = (self._train_2, self._tune)
+        first = self.model is not None and self.model.trained >= 1
         for control in self._actions:
-            control.disabled = not enabled
+            control.disabled = not enabled or (control in needs_layer_1 and not first)
         self._stop.disabled = enabled
 
     def _show_status(self, text: str) -> None:
