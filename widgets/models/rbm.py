@@ -599,7 +599,10 @@ def build_rbm(
     """A compiled :class:`Rbm` (no optimizer: ``train_step`` assigns the CD-k updates).
 
     ``k`` < 1 raises ``StudentError("rbm.k_too_small")``. ``batch_size`` is ``fit``'s
-    default and, for PCD, the number of persistent chains. ``visible_bias_from=x`` sets
+    default and, for PCD, the number of persistent chains. Python's, numpy's and
+    TensorFlow's global seeds are set to ``seed`` (``keras.utils.set_random_seed``, as
+    :func:`widgets.models.autoencoder.build_autoencoder` does), so a ``fit`` right after
+    gives the same run again, shuffling included. ``visible_bias_from=x`` sets
     b_v from the pixel means of ``x``. ``steps_per_execution=10`` runs 10 batches per call
     of the compiled step (batch callbacks then see every 10th batch): less of Keras' Python
     per batch, 1.3–2× faster epochs here for small RBMs.
@@ -615,6 +618,9 @@ def build_rbm(
         "batch_size": int(batch_size),
         "seed": int(seed),
     }
+    import keras
+
+    keras.utils.set_random_seed(spec["seed"])  # as build_autoencoder: fit's shuffling too
     model = rbm_class()(spec, name=name)
     model.compile(jit_compile=jit_compile, steps_per_execution=int(steps_per_execution))
     model.build((None, spec["n_visible"]))
