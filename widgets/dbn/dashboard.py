@@ -72,7 +72,7 @@ class DbnDashboard(TrainingDashboard):
         self.units: np.ndarray | None = None  # the layer-2 units shown
         self._run_id = 0
         self._jobs: list[FitJob] = []
-        self._trainer = BackgroundFit(min_interval=0.25)
+        self._trainer = BackgroundFit(min_interval=0.4)
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -306,7 +306,7 @@ class DbnDashboard(TrainingDashboard):
             return
         self._trainer.stop()
         if not self._trainer.join(patience):
-            self._trainer = BackgroundFit(min_interval=0.25)
+            self._trainer = BackgroundFit(min_interval=0.4)
 
     # Events -------------------------------------------------------------------------------
     @reacts
@@ -347,7 +347,7 @@ class DbnDashboard(TrainingDashboard):
         self.reset()
 
     def _on_progress(self, run_id: int, progress: Progress) -> None:
-        # The training thread, at most every 0.25 s, and after the last job.
+        # The training thread, at most every 0.4 s (2.5 views a second), and at the end.
         if run_id != self._run_id:
             return
         job = self._jobs[progress.job] if progress.job < len(self._jobs) else None

@@ -74,7 +74,7 @@ class BarsStripesDashboard(TrainingDashboard):
         self._valid_rows = {p.tobytes() for p in PATTERNS}
         self._draws = 0  # each "sample" press draws new chains
         self._run_id = 0
-        self._trainer = BackgroundFit(min_interval=0.25)
+        self._trainer = BackgroundFit(min_interval=0.4)
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -277,7 +277,7 @@ class BarsStripesDashboard(TrainingDashboard):
             return
         self._trainer.stop()
         if not self._trainer.join(patience):
-            self._trainer = BackgroundFit(min_interval=0.25)
+            self._trainer = BackgroundFit(min_interval=0.4)
 
     def _rebuild_controls(self) -> dict:
         return {"hidden": self._hidden, "k": self._k, "method": self._method}
@@ -313,7 +313,7 @@ class BarsStripesDashboard(TrainingDashboard):
         self.draw_samples()
 
     def _on_progress(self, run_id: int, progress: Progress) -> None:
-        # The training thread, at most every 0.25 s, and after the last job.
+        # The training thread, at most every 0.4 s (2.5 views a second), and at the end.
         if run_id != self._run_id:
             return
         self._draw()
