@@ -71,7 +71,7 @@ from .texts import TEXT
 
 HIDDEN = (16, 64, 144, 256)
 K_RANGE = (1, 10)
-LR_EXPONENTS = (-3.0, 0.0)  # η from 0.001 to 1
+LR_EXPONENTS = (-3.0, 2.0)  # η from 0.001 to 100 (CD-1 diverges from about 20 on)
 DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 EPOCHS = (1, 50)
 DEFAULTS = {
@@ -83,10 +83,11 @@ DEFAULTS = {
     "weight_decay": 1e-4,
     "epochs": 5,
 }
-REBUILDS = ("hidden", "k", "method", "learning_rate", "momentum", "weight_decay")
+REBUILDS = ("hidden", "k", "method")  # these start again with a new RBM
+TUNES = ("learning_rate", "momentum", "weight_decay")  # Keras variables: set in place
 CLAMPS = ("none", "top", "bottom", "left", "right", "all")
 N_TRAIN, N_TEST = 8000, 2000
-BATCH = 64
+BATCH = 100  # the RBM's own default (Hinton's guide: 10 to 100)
 MONITOR = 500  # training and held-out digits whose mean free energy is compared
 SHOWN_BATCH = 32  # the mini-batch whose hidden probabilities are drawn
 REFRESH_S = 0.25  # the live views at most this often (≥ 2 a second asked)
@@ -151,9 +152,10 @@ class RbmDashboard(TrainingDashboard):
         self._stop.disabled = True
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._build_gibbs_controls()
-        for name in (*REBUILDS, "epochs", "train", "stop"):
+        for name in (*REBUILDS, *TUNES, "epochs", "train", "stop"):
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
         self._model_controls = [self._train, *self._rebuild_controls().values()]
+        self._model_controls += [getattr(self, f"_{name}") for name in TUNES]
         self._model_controls += [self._step, self._play, self._restart, self._digit]
 
     def _build_gibbs_controls(self) -> None:
@@ -242,6 +244,8 @@ class RbmDashboard(TrainingDashboard):
         self._stop.on_click(self._on_stop_click)
         for control in self._rebuild_controls().values():
             control.observe(self._on_rebuild_change, names="value")
+        for name in TUNES:
+            getattr(self, f"_{name}").observe(self._on_tune_change, names="value")
         for control in (self._start, self._digit, self._clamp):
             control.observe(self._on_chain_change, names="value")
         self._step.on_click(self._on_step_click)
@@ -355,8 +359,9 @@ class RbmDashboard(TrainingDashboard):
         """``configure(hidden=64, k=1, method="cd"|"pcd", learning_rate=0.1, momentum=0.5,
         weight_decay=1e-4, epochs=5, start="noise"|"digit", digit=0, clamp="bottom")``."""
         settings = {name: Setting(control) for name, control in self._rebuild_controls().items()}
+        settings |= {name: Setting(getattr(self, f"_{name}")) for name in TUNES}
         settings["k"] = Setting(self._k, check=self._check_k)
-        for name in REBUILDS:
+        for name in (*REBUILDS, *TUNES):
             settings[name] = Setting(settings[name].control, check=self._busy_check(settings[name]))
         settings |= {"epochs": self._epochs, "start": self._start, "digit": self._digit}
         settings["clamp"] = self._clamp
@@ -367,7 +372,9 @@ class RbmDashboard(TrainingDashboard):
             return
         if self._built_with != self._rebuild_values():
             self._rebuild()
-        elif {"start", "digit", "clamp"} & set(settings):
+            return
+        self._tune()
+        if {"start", "digit", "clamp"} & set(settings):
             self.restart_chain()
 
     # Model --------------------------------------------------------------------------------
@@ -404,6 +411,12 @@ class RbmDashboard(TrainingDashboard):
         self._draw_chain()
         units = int(self._hidden.value)
         self._show_status(self._t("untrained" if first else "starts_over", units=units))
+
+    def _tune(self) -> None:
+        """η, the momentum and the weight decay into the RBM's own variables: the next
+        training uses them, without starting again (the step reads them at each batch)."""
+        for name in TUNES:
+            getattr(self.model, name).assign(float(getattr(self, f"_{name}").value))
 
     def _monitor(self):
         """A Keras callback: times each epoch, copies the weights at its end (the painter
@@ -483,6 +496,16 @@ class RbmDashboard(TrainingDashboard):
         if self.model is not None:
             self.clear_error()
             self._rebuild()
+
+    @reacts
+    def _on_tune_change(self, change) -> None:
+        if self.running:
+            with self._quietly():
+                change["owner"].value = change["old"]
+            raise self._busy_error()
+        if self.model is not None:
+            self.clear_error()
+            self._tune()
 
     @reacts
     def _on_chain_change(self, _change) -> None:
@@ -574,7 +597,7 @@ class RbmDashboard(TrainingDashboard):
     def _model_update(self, previous) -> np.ndarray | None:
         """ΔW of the last batch: the model's velocity when it keeps one (W += velocity),
         else the change since the previous frame."""
-        velocity = getattr(self.model, "W_velocity", None)
+        velocity = getattr(self.model, "dW", None)
         if velocity is not None:
             return np.asarray(velocity.numpy())
         if previous is None:
