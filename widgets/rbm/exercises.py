@@ -41,10 +41,11 @@ def check_hidden_probabilities(probabilities, model, digit, lang: str = "pl") ->
     return GateCheck(False, t("check_p_failed", error=error))
 
 
-def check_fill_in(completed, answer, model, digit, label: int, lang: str = "pl") -> GateCheck:
+def check_fill_in(completed, answer, dashboard, digit, label: int, lang: str = "pl") -> GateCheck:
     """The bottom half of ``digit`` filled in by Gibbs sampling with the top half clamped:
     ``completed`` (784 probabilities or pixels) must keep the top half equal to the
-    digit's, not be the digit itself, and ``answer`` must be the digit's ``label``."""
+    digit's, not be the digit itself, and ``answer`` must be the digit's ``label``.
+    ``dashboard``: the lesson's dashboard (its RBM must have been trained), or an RBM."""
     t = TEXT.for_language(check_language(lang))
     digit = np.asarray(digit, dtype=np.float32).reshape(-1)
     top = clamp_mask("top")
@@ -58,7 +59,7 @@ def check_fill_in(completed, answer, model, digit, label: int, lang: str = "pl")
         return GateCheck(False, t("check_fill_not_clamped"))
     if np.array_equal(image[~top], digit[~top]):
         return GateCheck(False, t("check_fill_copied"))
-    if float(np.max(np.abs(np.asarray(model.W)))) < 0.05:
+    if getattr(dashboard, "epochs_done", 1) == 0:
         return GateCheck(False, t("check_fill_untrained"))
     if answer is None or not isinstance(answer, int | np.integer) or int(answer) != int(label):
         return GateCheck(False, t("check_fill_wrong", answer=answer))
