@@ -133,7 +133,7 @@ TEXT = Strings(
             "Press ▶ Train.",
         },
         "compiling": {
-            "pl": "Przygotowanie kroku uczenia (pierwsza epoka trwa dłużej)…",
+            "pl": "Przygotowanie kroku treningu (pierwsza epoka trwa dłużej)…",
             "en": "Preparing the training step (the first epoch takes longer)…",
         },
         "training": {
