@@ -63,6 +63,7 @@ from .figures import (
     hidden_layout,
     histogram_data,
     histogram_figure,
+    histogram_titles,
     strip_data,
     strip_figure,
     update_ratio,
@@ -131,7 +132,7 @@ class RbmDashboard(TrainingDashboard):
         self._hidden = dropdown(t("hidden"), list(HIDDEN), DEFAULTS["hidden"])
         self._k = slider(t("k"), DEFAULTS["k"], *K_RANGE, 1, integer=True, continuous_update=False)
         methods = [(t("method_cd"), "cd"), (t("method_pcd"), "pcd")]
-        self._method = toggles(t("method"), methods, "cd", button_width="110px", long_label=True)
+        self._method = toggles(t("method"), methods, "cd", button_width="150px", long_label=True)
         self._learning_rate = log_slider(
             t("learning_rate"),
             DEFAULTS["learning_rate"],
@@ -224,8 +225,13 @@ class RbmDashboard(TrainingDashboard):
             t("title"),
             t("intro"),
             row([controls, boxed(self.fields_figure, "fields")]),
-            row([boxed(self.error_figure, "error"), boxed(self.energy_figure, "energy")]),
-            row([boxed(self.histogram_figure, "histograms"), boxed(self.hidden_figure, "hidden")]),
+            row([boxed(self.error_figure, "recon"), boxed(self.energy_figure, "energy")]),
+            row(
+                [
+                    boxed(self.histogram_figure, "histograms"),
+                    boxed(self.hidden_figure, "hidden-probs"),
+                ]
+            ),
             heading(t("gibbs_heading")),
             row(
                 [
@@ -547,17 +553,22 @@ class RbmDashboard(TrainingDashboard):
         for end in progress.ended:
             for key, value in end.logs.items():
                 self.history.setdefault(key, []).append(float(value))
-        error = progress.logs.get("reconstruction_error")
-        if error is not None:
-            within = progress.batch / progress.batches if progress.batches else 0.0
-            x = progress.epoch + within if progress.batch else float(progress.epoch)
-            xs, ys = self.curve
-            if not xs or x > xs[-1]:
-                xs.append(x)
-                ys.append(float(error))
+        self.curve = self._error_curve(progress)
         self._last_progress = progress
         if self._painter is not None and not progress.done:
             self._painter.request()
+
+    def _error_curve(self, progress: Progress) -> tuple[list[float], list[float]]:
+        """The reconstruction error: each finished epoch's mean at x = 1, 2, …, and the
+        running epoch's mean so far at x = epoch + the fraction of its batches done (Keras
+        reports a mean over the epoch's batches, reset at each epoch)."""
+        ys = list(self.history.get("reconstruction_error", ()))
+        xs = [float(x) for x in range(1, len(ys) + 1)]
+        error = progress.logs.get("reconstruction_error")
+        if progress.batch and progress.batches and error is not None:
+            xs.append(progress.epoch + progress.batch / progress.batches)
+            ys.append(float(error))
+        return xs, ys
 
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
         # The training thread, once at the end.
@@ -623,9 +634,10 @@ class RbmDashboard(TrainingDashboard):
             probabilities = self._numpy.hidden_probabilities(self._data[0][:SHOWN_BATCH])
         scale = number(float(f"{field_scale(W):.2g}"), self.lang)
         title = t("fields_title", units=W.shape[1], scale=scale)
-        update = self.last_update if self.last_update is not None else np.zeros_like(W)
-        ratio = update_ratio(W, update)
-        dw_title = t("hist_dw_ratio", ratio=ratio) if np.isfinite(ratio) else t("hist_dw")
+        update = self.last_update if self.last_update is not None else np.zeros((0,))
+        ratio = update_ratio(W, update) if update.size else float("nan")
+        dw_title = t("hist_dw_ratio", ratio=ratio) if np.isfinite(ratio) else t("hist_dw_none")
+        titles = [t("hist_w"), dw_title]
         epochs = list(range(1, len(self.free_energy["train"]) + 1))
         with self._view_lock:
             update_traces(self.fields_figure, [], fields_layout(W, title))
@@ -639,7 +651,7 @@ class RbmDashboard(TrainingDashboard):
             update_traces(
                 self.histogram_figure,
                 [histogram_data(W), histogram_data(update)],
-                {"annotations[1].text": dw_title},
+                {"annotations": histogram_titles(titles)},
             )
             update_traces(self.hidden_figure, [], hidden_layout(np.nan_to_num(probabilities)))
 

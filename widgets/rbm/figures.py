@@ -171,32 +171,38 @@ def histogram_figure(titles: Sequence[str], y_title: str, width: int = 470):
         go.Bar(x=[], y=[], marker={"color": colour}, xaxis=xaxis, yaxis=yaxis, hoverinfo="x+y")
         for colour, xaxis, yaxis in ((QUIET, "x", "y"), (FIRE, "x2", "y2"))
     ]
-    annotations = [
-        {
-            "text": text,
-            "x": x,
-            "y": 1.12,
-            "xref": "paper",
-            "yref": "paper",
-            "showarrow": False,
-            "font": {"size": 13},
-        }
-        for text, x in zip(titles, (0.2, 0.8), strict=True)
-    ]
     return LightFigureWidget(
         data=bars,
         layout=base_layout(
             width=width,
-            height=260,
+            height=280,
             bargap=0,
             xaxis={"domain": [0, 0.44], "exponentformat": "e", "nticks": 4},
             xaxis2={"domain": [0.56, 1], "exponentformat": "e", "nticks": 4},
             yaxis={"type": "log", "title": y_title},
             yaxis2={"type": "log", "anchor": "x2"},
-            annotations=annotations,
-            margin={"l": 60, "r": 15, "t": 45, "b": 40},
+            annotations=histogram_titles(titles),
+            margin={"l": 60, "r": 15, "t": 60, "b": 40},
         ),
     )
+
+
+def histogram_titles(titles: Sequence[str]) -> list[dict]:
+    """The two charts' titles as annotations above each (sent whole when one changes)."""
+    return [
+        {
+            "text": text,
+            "x": x,
+            "y": 1.03,
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "center",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": 13},
+        }
+        for text, x in zip(titles, (0.22, 0.78), strict=True)
+    ]
 
 
 def histogram_data(values: np.ndarray, bins: int = HIST_BINS) -> dict:

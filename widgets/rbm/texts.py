@@ -119,7 +119,8 @@ TEXT = Strings(
             "en": "Stop",
         },
         "untrained": {
-            "pl": "RBM nieuczona: {units} jednostek ukrytych z losowymi wagami, więc pola "
+            "pl": "Nienauczona RBM: {units} {units:@jednostka ukryta|jednostki ukryte|jednostek ukrytych} "
+            "z losowymi wagami, więc pola "
             "recepcyjne to szum. Naciśnij ▶ Ucz: już po 1–2 epokach (kilka sekund) "
             "pojawiają się w nich kreski i plamy.",
             "en": "An untrained RBM: {units} hidden units with random weights, so the "
@@ -127,7 +128,8 @@ TEXT = Strings(
             "strokes and blobs appear in them.",
         },
         "starts_over": {
-            "pl": "Nowa RBM ({units} jednostek ukrytych, wagi losowe): uczenie zaczyna się od "
+            "pl": "Nowa RBM ({units} {units:@jednostka ukryta|jednostki ukryte|jednostek ukrytych}, "
+            "wagi losowe): uczenie zaczyna się od "
             "nowa. Naciśnij ▶ Ucz.",
             "en": "A new RBM ({units} hidden units, random weights): training starts over. "
             "Press ▶ Train.",
@@ -171,9 +173,10 @@ TEXT = Strings(
             "en": "Receptive fields of the hidden units",
         },
         "fields_title": {
-            "pl": "Pola recepcyjne {units} jednostek ukrytych (czerwone < 0 < niebieskie, "
-            "skala ±{scale})",
-            "en": "Receptive fields of {units} hidden units (red < 0 < blue, scale ±{scale})",
+            "pl": "Pola recepcyjne jednostek ukrytych ({units})<br><sup>wagi: czerwone < 0 < "
+            "niebieskie, skala ±{scale}</sup>",
+            "en": "Receptive fields of the hidden units ({units})<br><sup>weights: red < 0 < "
+            "blue, scale ±{scale}</sup>",
         },
         "recon_name": {
             "pl": "błąd rekonstrukcji",
@@ -215,9 +218,13 @@ TEXT = Strings(
             "pl": "ostatnia zmiana ΔW",
             "en": "last update ΔW",
         },
+        "hist_dw_none": {
+            "pl": "ostatnia zmiana ΔW<br>(jeszcze żadnej)",
+            "en": "last update ΔW<br>(none yet)",
+        },
         "hist_dw_ratio": {
-            "pl": "ostatnia zmiana ΔW (|ΔW| / |W| = {ratio:.1e})",
-            "en": "last update ΔW (|ΔW| / |W| = {ratio:.1e})",
+            "pl": "ostatnia zmiana ΔW<br>|ΔW| / |W| = {ratio:.1e}",
+            "en": "last update ΔW<br>|ΔW| / |W| = {ratio:.1e}",
         },
         "hist_count": {
             "pl": "liczba wag",
@@ -326,7 +333,7 @@ TEXT = Strings(
             "en": "Test digits 0–11: click one to start from it",
         },
         "note_untrained": {
-            "pl": "RBM jest jeszcze nieuczona: łańcuch działa, ale jej wagi są losowe, więc z "
+            "pl": "RBM jest jeszcze nienauczona: łańcuch działa, ale jej wagi są losowe, więc z "
             "każdego startu szybko powstaje szum – tak wygląda model, który niczego nie "
             "umie.",
             "en": "The RBM is not trained yet: the chain runs, but its weights are random, "
@@ -399,7 +406,7 @@ TEXT = Strings(
             "Start the bottom half from noise (or zeros) and let the RBM draw it.",
         },
         "check_fill_untrained": {
-            "pl": "❌ RBM jest nieuczona (wagi bliskie 0), więc dorysuje szum: naucz ją w "
+            "pl": "❌ RBM jest nienauczona (wagi bliskie 0), więc dorysuje szum: naucz ją w "
             "panelu (▶ Ucz) i uruchom komórkę jeszcze raz.",
             "en": "❌ The RBM is untrained (weights near 0), so it draws noise: train it in "
             "the dashboard (▶ Train) and run the cell again.",
