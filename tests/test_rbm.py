@@ -261,6 +261,19 @@ def test_configure_checks_its_values(en):
     en.configure(clamp="none")
 
 
+def test_the_views_numpy_without_blas_equals_the_model_s(en):
+    from widgets.rbm.dashboard import free_energy, hidden_probabilities
+
+    numpy_rbm = rbm_model.NumpyRbm.from_model(en.model)
+    digits = en.test_digits[0][:50]
+    np.testing.assert_allclose(
+        hidden_probabilities(numpy_rbm, digits), numpy_rbm.hidden_probabilities(digits), atol=1e-5
+    )
+    np.testing.assert_allclose(
+        free_energy(numpy_rbm, digits), numpy_rbm.free_energy(digits), rtol=1e-4, atol=1e-3
+    )
+
+
 def test_the_mosaic_tiles_each_unit_s_weights():
     weights = np.zeros((784, 4), np.float32)
     weights[0, 2] = 1.0  # unit 2's top-left pixel
