@@ -45,6 +45,8 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.autoencoder",
         "widgets.models.autoencoder",
         "widgets.denoising",
+        "widgets.rbm",
+        "widgets.models.rbm",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):

@@ -24,6 +24,7 @@ DASHBOARDS = (
     ("widgets.cnn", "CnnDashboard"),
     ("widgets.rnn_memory", "MemoryDashboard"),
     ("widgets.autoencoder", "AutoencoderDashboard"),
+    ("widgets.rbm", "RbmDashboard"),
 )
 
 

@@ -89,6 +89,48 @@ GLOSSARY: tuple[Term, ...] = (
         why="one name for the plane of the 2-D codes in lesson 12",
     ),
     Term(
+        "restricted Boltzmann machine (RBM)",
+        "ograniczona maszyna Boltzmanna (RBM)",
+        (r"\bzastrzeżon\w* maszyn\w*", r"\bmaszyn\w* Boltzmana\b"),
+        why="lesson 13's name, as the lecture says it; Boltzmann keeps its double n",
+    ),
+    Term(
+        "receptive field",
+        "pole recepcyjne",
+        (r"\bpol\w* receptywn\w*", r"\bpol\w* odbiorcz\w*"),
+        why="the physiology term lesson 13 borrows for a hidden unit's weights as an image",
+    ),
+    Term(
+        "contrastive divergence (CD-k)",
+        "kontrastywna dywergencja (CD-k)",
+        (r"\bkontrastow\w* dywergencj\w*", r"\bdywergencj\w* kontrast\w*"),
+        why="one name for Hinton's learning rule in lesson 13",
+    ),
+    Term(
+        "persistent CD (PCD)",
+        "trwała CD (PCD)",
+        (r"\bpersystentn\w*", r"\buporczyw\w* (?:CD|dywergencj)"),
+        why="lesson 13's name for the chains carried on between updates",
+    ),
+    Term(
+        "Gibbs sampling",
+        "próbkowanie Gibbsa",
+        (r"\bsamplowani\w*",),
+        why="'próbkowanie' is the Polish word for sampling, in lesson 13 and elsewhere",
+    ),
+    Term(
+        "free energy",
+        "energia swobodna",
+        (r"\bwoln\w* energi\w*", r"\benergi\w* woln\w*"),
+        why="the physics term (Helmholtz's 'energia swobodna') lesson 13 uses",
+    ),
+    Term(
+        "clamp (visible units held fixed)",
+        "zablokować (zablokowane piksele)",
+        (r"\bunieruchom\w*", r"\bzaciśni\w* piksel\w*"),
+        why="one word in lesson 13's dashboard, its model's messages and its notebook",
+    ),
+    Term(
         "Deep Belief Network (DBN)",
         "głęboka sieć przekonań (DBN)",
         # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".
