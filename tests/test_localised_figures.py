@@ -25,6 +25,7 @@ DASHBOARDS = (
     ("widgets.rnn_memory", "MemoryDashboard"),
     ("widgets.autoencoder", "AutoencoderDashboard"),
     ("widgets.rbm", "RbmDashboard"),
+    ("widgets.rbm_exact", "BarsStripesDashboard"),
 )
 
 

@@ -131,6 +131,18 @@ GLOSSARY: tuple[Term, ...] = (
         why="one word in lesson 13's dashboard, its model's messages and its notebook",
     ),
     Term(
+        "bars and stripes",
+        "paski poziome i pionowe (bars and stripes)",
+        (r"\bpas\w* i pręg\w*",),
+        why="lesson 13's exact 4×4 case; 'pręgi' is no term of the field",
+    ),
+    Term(
+        "partition function Z",
+        "funkcja podziału Z",
+        (r"\bfunkcj\w* partycj\w*",),
+        why="the normalising sum of an energy model, as Polish physics texts name it",
+    ),
+    Term(
         "Deep Belief Network (DBN)",
         "głęboka sieć przekonań (DBN)",
         # The English name may be glossed once in parentheses: "(ang. Deep Belief Networks)".
