@@ -85,9 +85,12 @@ __all__ = [
     "exact_log_likelihood",
     "exact_log_partition",
     "features",
+    "accuracy",
     "fine_tune",
+    "fine_tune_model",
     "linear_probe",
     "model_distribution",
+    "probe_model",
     "rbm_class",
     "train_greedy",
     "uniform_shapes",
@@ -734,56 +737,75 @@ def train_greedy(
     return histories
 
 
-def linear_probe(
-    features_train, y_train, features_test, y_test, epochs: int = 30, seed: int = 0
-) -> float:
-    """Test accuracy of a softmax classifier (one Dense layer, Adam, batch 128, seeded)
-    trained on ``features_train``: how linearly readable the labels are from features."""
+def probe_model(n_features: int, classes: int = 10, seed: int = 0):
+    """A compiled softmax classifier (one Dense layer, Adam 0.01), seeded: the probe."""
     import keras
 
     keras.utils.set_random_seed(int(seed))
-    f_train = np.asarray(features_train, dtype=np.float32)
-    classes = int(max(np.max(y_train), np.max(y_test))) + 1
     model = keras.Sequential(
-        [keras.Input((f_train.shape[1],)), keras.layers.Dense(classes, activation="softmax")]
+        [keras.Input((int(n_features),)), keras.layers.Dense(classes, activation="softmax")],
+        name="linear_probe",
     )
     model.compile(
         optimizer=keras.optimizers.Adam(1e-2),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
     )
+    return model
+
+
+def accuracy(model, x, y) -> float:
+    """Share of rows of ``x`` whose most probable class (``model.predict``) is ``y``."""
+    probs = model.predict(np.asarray(x, dtype=np.float32), verbose=0, batch_size=2048)
+    return float(np.mean(np.argmax(probs, axis=1) == np.asarray(y)))
+
+
+def linear_probe(
+    features_train, y_train, features_test, y_test, epochs: int = 30, seed: int = 0
+) -> float:
+    """Test accuracy of a softmax classifier (one Dense layer, Adam, batch 128, seeded)
+    trained on ``features_train``: how linearly readable the labels are from features."""
+    f_train = np.asarray(features_train, dtype=np.float32)
+    classes = int(max(np.max(y_train), np.max(y_test))) + 1
+    model = probe_model(f_train.shape[1], classes, seed)
     model.fit(f_train, np.asarray(y_train), epochs=int(epochs), batch_size=128, verbose=0)
-    probs = model.predict(np.asarray(features_test, dtype=np.float32), verbose=0, batch_size=2048)
-    return float(np.mean(np.argmax(probs, axis=1) == np.asarray(y_test)))
+    return accuracy(model, features_test, y_test)
 
 
-def fine_tune(
-    dbn: Dbn, x, y, x_test, y_test, epochs: int = 5, learning_rate: float = 3e-3, seed: int = 0
-):
-    """The DBN as a feed-forward net (sigmoid layers with its W and b_h) + softmax, trained
-    end to end by backpropagation; ``(keras_model, test_accuracy)``."""
+def fine_tune_model(dbn: Dbn, classes: int = 10, learning_rate: float = 3e-3, seed: int = 0):
+    """The DBN as a feed-forward net: a sigmoid Dense layer per RBM starting from its W and
+    b_h (copies: the DBN itself is not changed), then a softmax; compiled, seeded."""
     import keras
 
     keras.utils.set_random_seed(int(seed))
     inputs = keras.Input((dbn.sizes[0],))
     out = inputs
-    dense_layers = []
+    layers = []
     for i, rbm in enumerate(dbn.rbms):
         layer = keras.layers.Dense(rbm.n_hidden, activation="sigmoid", name=f"dbn_{i + 1}")
         out = layer(out)
-        dense_layers.append((layer, rbm))
-    out = keras.layers.Dense(int(np.max(y)) + 1, activation="softmax", name="softmax")(out)
+        layers.append((layer, rbm))
+    out = keras.layers.Dense(int(classes), activation="softmax", name="softmax")(out)
     model = keras.Model(inputs, out, name="dbn_fine_tuned")
-    for layer, rbm in dense_layers:
+    for layer, rbm in layers:
         layer.set_weights([np.asarray(rbm.W), np.asarray(rbm.b_hidden)])
     model.compile(
         optimizer=keras.optimizers.Adam(float(learning_rate)),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
     )
+    return model
+
+
+def fine_tune(
+    dbn: Dbn, x, y, x_test, y_test, epochs: int = 5, learning_rate: float = 3e-3, seed: int = 0
+):
+    """:func:`fine_tune_model` trained end to end by backpropagation (batch 64);
+    ``(keras_model, test_accuracy)``."""
+    classes = int(max(np.max(y), np.max(y_test))) + 1
+    model = fine_tune_model(dbn, classes, learning_rate, seed)
     model.fit(np.asarray(x), np.asarray(y), epochs=int(epochs), batch_size=64, verbose=0)
-    probs = model.predict(np.asarray(x_test), verbose=0, batch_size=2048)
-    return model, float(np.mean(np.argmax(probs, axis=1) == np.asarray(y_test)))
+    return model, accuracy(model, x_test, y_test)
 
 
 # --------------------------------------------------------------------- measurement
