@@ -48,6 +48,7 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.rbm",
         "widgets.models.rbm",
         "widgets.rbm_exact",
+        "widgets.dbn",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):

@@ -26,6 +26,7 @@ DASHBOARDS = (
     ("widgets.autoencoder", "AutoencoderDashboard"),
     ("widgets.rbm", "RbmDashboard"),
     ("widgets.rbm_exact", "BarsStripesDashboard"),
+    ("widgets.dbn", "DbnDashboard"),
 )
 
 
