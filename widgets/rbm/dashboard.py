@@ -130,7 +130,9 @@ class RbmDashboard(TrainingDashboard):
         self._last_progress: Progress | None = None
         self._view_lock = threading.RLock()
         self._chain = _Chain()
-        self._trainer = BackgroundFit(min_interval=REFRESH_S, batch_progress=True, freeze_gc=True)
+        # No freeze_gc: its full collection cost 1.2 s a ▶ here (under load), more than a
+        # few epochs of this RBM (0.2–0.5 s each).
+        self._trainer = BackgroundFit(min_interval=REFRESH_S, batch_progress=True)
         self._painter: Painter | None = None
         self._player = Painter(self._play_frame, 1 / PLAY_FPS, name="gibbs")
         self._player.on_error = self._play_failed
