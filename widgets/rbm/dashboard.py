@@ -102,6 +102,7 @@ BATCH = 100  # the RBM's own default (Hinton's guide: 10 to 100)
 MONITOR = 500  # training and held-out digits whose mean free energy is compared
 SHOWN_BATCH = 32  # the mini-batch whose hidden probabilities are drawn
 REFRESH_S = 0.25  # the live views at most this often (≥ 2 a second asked)
+SLOW_EVERY_S = 0.9  # the curves and histograms while training: at most this often
 PLAY_FPS = 12  # Gibbs steps a second while playing (≥ 10 asked)
 MAX_PLAY = 1000  # a played chain pauses by itself after this many steps
 SEED = 0
@@ -128,6 +129,7 @@ class RbmDashboard(TrainingDashboard):
         self._run_id = 0
         self._run_epochs = (0, 1)
         self._last_progress: Progress | None = None
+        self._slow_drawn_at = 0.0
         self._view_lock = threading.RLock()
         self._chain = _Chain()
         # No freeze_gc: its full collection cost 1.2 s a ▶ here (under load), more than a
@@ -614,7 +616,9 @@ class RbmDashboard(TrainingDashboard):
         if self._last_progress is not None and not self._last_progress.done:
             self._show_progress(self._last_progress)
         self._score_snapshots()
-        self._draw_views()
+        done = self._last_progress is None or self._last_progress.done or not self.running
+        slow_due = time.perf_counter() - self._slow_drawn_at >= SLOW_EVERY_S
+        self._draw_views(all_views=done or slow_due)
         self.frame_times.append(time.perf_counter())
 
     def _model_update(self, previous) -> np.ndarray | None:
@@ -637,9 +641,12 @@ class RbmDashboard(TrainingDashboard):
             self.free_energy["train"].append(train)
             self.free_energy["held_out"].append(held_out)
 
-    def _draw_views(self) -> None:
+    def _draw_views(self, all_views: bool = True) -> None:
         """The receptive fields, both curves, the histograms and the hidden probabilities,
-        from ``self._numpy`` (the painter's thread or the main thread)."""
+        from ``self._numpy`` (the painter's thread or the main thread). ``all_views=False``
+        (a live frame less than ``SLOW_EVERY_S`` after the last full one) leaves out the
+        histograms and the free energies: new bars or lines make plotly recompute their
+        whole figure in the page, where a new image source redraws the image alone."""
         t = self._t
         W = self._numpy.W
         with np.errstate(all="ignore"):
@@ -653,6 +660,10 @@ class RbmDashboard(TrainingDashboard):
         epochs = list(range(1, len(self.free_energy["train"]) + 1))
         with self._view_lock:
             update_traces(self.fields_figure, [], fields_layout(W, title))
+            update_traces(self.hidden_figure, [], hidden_layout(np.nan_to_num(probabilities)))
+            if not all_views:
+                return
+            self._slow_drawn_at = time.perf_counter()
             update_traces(self.error_figure, curve_data(self.curve))
             update_traces(
                 self.energy_figure,
@@ -665,7 +676,6 @@ class RbmDashboard(TrainingDashboard):
                 [histogram_data(W), histogram_data(update)],
                 {"annotations": histogram_titles(titles)},
             )
-            update_traces(self.hidden_figure, [], hidden_layout(np.nan_to_num(probabilities)))
 
     # Drawing: Gibbs -----------------------------------------------------------------------
     def _reset_chain(self) -> None:
