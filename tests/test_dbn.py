@@ -33,10 +33,12 @@ def test_greedy_stacking_then_the_probe_and_fine_tuning(dashboard):
     dbn = dashboard.model
     assert isinstance(dbn, rb.Dbn) and dbn.sizes == (784, 32, 16) and dbn.trained == 0
     errors = shown_errors(dashboard)
+    assert dashboard._train_2.disabled and dashboard._tune.disabled
     dashboard.train_layer(2)  # layer 2 needs layer 1's features first
     assert errors[-1].key == "dbn.layer_1_first"
     dashboard.train_layer(1, background=False)
     dashboard.wait_trained(60)
+    assert not dashboard._train_2.disabled and not dashboard._tune.disabled
     assert dbn.trained == 1 and len(dashboard.errors[0]) == 1 and dashboard.errors[1] == []
     first = np.asarray(dbn.rbms[0].W).copy()
     dashboard.train_layer(2)

@@ -99,8 +99,11 @@ class DbnDashboard(TrainingDashboard):
         self._stop.disabled = True
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._actions = [self._train_1, self._train_2, self._probe, self._tune, self._reset]
+        self._train_2.disabled = self._tune.disabled = True  # until layer 1 is trained
+        later = (self._train_2, self._tune)  # enabled by _enable, not on loading
         self._model_controls = [self._hidden_1, self._hidden_2, self._epochs,
-                                self._learning_rate, *self._actions]  # fmt: skip
+                                self._learning_rate,
+                                *(c for c in self._actions if c not in later)]  # fmt: skip
 
     def _build_figures(self) -> None:
         t = self._t
@@ -157,7 +160,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def train_layer(self, layer: int, background: bool = True) -> None:
         """Train layer 1 (on the digits) or 2 (on layer 1's p(h|v)) ``epochs`` epochs."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         if layer == 2 and self.model.trained < 1:
             raise StudentError("dbn.layer_1_first")
@@ -175,7 +178,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def compare(self, background: bool = True) -> None:
         """Train the softmax probe on pixels and on each trained layer's features."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         self.clear_error()
         x_train, y_train, x_test, _ = self.data
@@ -194,7 +197,7 @@ class DbnDashboard(TrainingDashboard):
     @shows_errors
     def fine_tune(self, background: bool = True) -> None:
         """The DBN + softmax as one Keras model, trained by backpropagation."""
-        if self.model is None or self._trainer.running:
+        if not self._idle():
             return
         if self.model.trained < 1:
             raise StudentError("dbn.layer_1_first")
@@ -270,11 +273,21 @@ class DbnDashboard(TrainingDashboard):
         sizes = self.model.sizes
         self.model.sizes = (sizes[0], sizes[1], int(self._hidden_2.value))
         self._replace_layer(1)
+        self._enable(not self._trainer.running)
         self._draw_all()
 
     def _set_rate(self) -> None:
         for rbm in self.model.rbms:
             rbm.learning_rate.assign(float(self._learning_rate.value))
+
+    def _idle(self) -> bool:
+        """True if a new run may start; a run that is drawing its end gets a second to
+        finish, one still training is told ("busy")."""
+        if self.model is None:
+            return False
+        self._trainer.join(1.0)
+        self._refuse_while_training()
+        return True
 
     def _start(self, jobs, on_done, background: bool) -> None:
         self.trained.clear()
@@ -358,7 +371,6 @@ class DbnDashboard(TrainingDashboard):
         if run_id != self._run_id:
             return
         try:
-            self._enable(True)
             if trainer.error is not None:
                 self.show_error(trainer.error)
             elif trainer.stopped:
@@ -369,6 +381,7 @@ class DbnDashboard(TrainingDashboard):
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)
         finally:
+            self._enable(True)  # last: a click before the end is drawn would be refused
             self.trained.set()
 
     def _on_layer_trained(self, layer: int, trainer: BackgroundFit) -> None:
@@ -399,8 +412,12 @@ class DbnDashboard(TrainingDashboard):
 
     # Drawing ------------------------------------------------------------------------------
     def _enable(self, enabled: bool) -> None:
+        """The buttons while a run goes on (off) or not (on: those that need layer 1 once
+        it is trained)."""
+        needs_layer_1 = (self._train_2, self._tune)
+        first = self.model is not None and self.model.trained >= 1
         for control in self._actions:
-            control.disabled = not enabled
+            control.disabled = not enabled or (control in needs_layer_1 and not first)
         self._stop.disabled = enabled
 
     def _show_status(self, text: str) -> None:

@@ -111,8 +111,8 @@ TEXT = Strings(
             "en": "epoch",
         },
         "error_axis": {
-            "pl": "błąd rekonstrukcji / jednostkę",
-            "en": "reconstruction error / unit",
+            "pl": "błąd rekonstrukcji",
+            "en": "reconstruction error",
         },
         "layer_line": {
             "pl": "warstwa {layer}: {visible} → {hidden}",

@@ -166,8 +166,10 @@ class BarsStripesDashboard(TrainingDashboard):
     @shows_errors
     def play(self, background: bool = True) -> None:
         """Train ``epochs`` more epochs (in the background unless ``background=False``)."""
-        if self.model is None or self._trainer.running:
+        if self.model is None:
             return
+        self._trainer.join(1.0)  # a run drawing its end: a second to finish
+        self._refuse_while_training()
         if rb.diverged(self.model):
             raise self._diverged_error()
         self.clear_error()
@@ -326,7 +328,6 @@ class BarsStripesDashboard(TrainingDashboard):
         if run_id != self._run_id:
             return
         try:
-            self._play.disabled, self._stop.disabled = False, True
             epochs = len(self.log_likelihoods) - 1
             if trainer.error is not None:
                 self.show_error(trainer.error)
@@ -346,6 +347,7 @@ class BarsStripesDashboard(TrainingDashboard):
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)
         finally:
+            self._play.disabled, self._stop.disabled = False, True  # last: see DbnDashboard
             self.trained.set()
 
     # Drawing ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ TEXT = Strings(
             "każda kolumna (16 z pionowych), minus 2 liczone dwa razy (pusty i pełny obraz). "
             "Dane to tych 30 wzorców, każdy tak samo częsty: prawdziwy rozkład daje każdemu "
             "1/30. Przy kilku <b>jednostkach ukrytych</b> <b>funkcję podziału Z</b> da się "
-            "policzyć dokładnie (suma po wszystkich 2^n stanach ukrytych), więc widać to, "
+            "policzyć dokładnie (suma po wszystkich 2ⁿ stanach ukrytych), więc widać to, "
             "czego przy cyfrach nie widać nigdy: prawdziwe p(v) modelu dla każdego wzorca i "
             "dokładną log-wiarygodność danych w czasie uczenia.",
             "en": "A 4×4 image is 16 <b>visible units</b>. There are 30 valid patterns: every "
@@ -25,7 +25,7 @@ TEXT = Strings(
             "vertical ones), minus the 2 counted twice (the empty and the full image). The "
             "data are these 30 patterns, each equally frequent: the true distribution gives "
             "each 1/30. With a few <b>hidden units</b> the <b>partition function Z</b> can be "
-            "computed exactly (a sum over all 2^n hidden states), so you see what is never "
+            "computed exactly (a sum over all 2ⁿ hidden states), so you see what is never "
             "visible with digits: the model's true p(v) of every pattern and the exact "
             "log-likelihood of the data while it learns.",
         },
@@ -122,10 +122,10 @@ TEXT = Strings(
             "en": "the uniform distribution: −16 log 2 = {value:.2f}",
         },
         "distribution_title": {
-            "pl": "p(v) modelu dla każdego poprawnego wzorca; suma: {valid:.1%}, na "
+            "pl": "p(v) modelu dla każdego z 30 poprawnych wzorców<br>razem: {valid:.1%}; na "
             "{invalid_count} niepoprawnych: {invalid:.1%}",
-            "en": "The model's p(v) of each valid pattern; total: {valid:.1%}, on the "
-            "{invalid_count} invalid ones: {invalid:.1%}",
+            "en": "The model's p(v) of each of the 30 valid patterns<br>together: {valid:.1%}; "
+            "on the {invalid_count} invalid ones: {invalid:.1%}",
         },
         "probability_axis": {
             "pl": "p(v)",
