@@ -82,7 +82,10 @@ from .texts import TEXT
 
 HIDDEN = (16, 64, 144, 256)
 K_RANGE = (1, 10)
-LR_EXPONENTS = (-3.0, 2.0)  # η from 0.001 to 100 (CD-1 diverges from about 20 on)
+# η from 0.001 to 100. Measured (64 units, 8,000 digits, 3 epochs): at η = 100 the error
+# stays at 129 (the weight decay holds W back), and with momentum 0.9 or no weight decay
+# the weights blow up (max |W| 200–300): the divergence message.
+LR_EXPONENTS = (-3.0, 2.0)
 DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2)
 EPOCHS = (1, 50)
 DEFAULTS = {
