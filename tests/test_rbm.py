@@ -237,8 +237,22 @@ def test_a_diverging_learning_rate_is_told_and_the_next_train_starts_over(pl):
     assert "Po 2 epokach" in pl.status_text
 
 
+def test_a_learning_rate_too_large_to_learn_is_told(en):
+    en.configure(hidden=16, learning_rate=30.0, momentum=0.5, weight_decay=1e-4)
+    train(en, epochs=2)
+    assert not en.diverged  # (at η = 100 these weights blow up: the test below)
+    with np.errstate(over="ignore"):
+        assert en._numpy.reconstruction_error(en._data[0][:500]) >= en._untrained_error
+    assert "not learning" in en.error_text and "η = 30" in en.error_text
+    en.configure(learning_rate=0.1)
+    en._rebuild()  # the damaged weights do not recover in 2 epochs: a new RBM does learn
+    train(en, epochs=2)
+    assert en.error_text == ""
+
+
 def test_eta_momentum_and_decay_set_the_model_s_variables_without_starting_over(en):
     en.configure(hidden=16)
+    en._rebuild()
     train(en, epochs=1)
     model = en.model
     en.configure(learning_rate=0.01, momentum=0.9, weight_decay=1e-3)
@@ -284,7 +298,8 @@ def test_the_mosaic_tiles_each_unit_s_weights():
 
 def test_the_exercises(en, pl):
     digit = en.test_digits[0][0]
-    en.configure(hidden=16)  # a new RBM: untrained
+    en.configure(hidden=16)
+    en._rebuild()  # a new RBM: untrained
     start = np.where(clamp_mask("top"), digit, 0.0)
     v_probs, _, _ = en.model.gibbs(start[None], 5, seed=0, clamp=(clamp_mask("top"), digit))
     verdict = check_fill_in(v_probs[0], 7, en, digit, 7, "en")

@@ -425,6 +425,9 @@ class RbmDashboard(TrainingDashboard):
         self.free_energy = {"train": [], "held_out": []}
         self.diverged, self.last_update, self._snapshots = False, None, []
         self._numpy = rbm_model.NumpyRbm.from_model(self.model)
+        # What "not learning" is measured against: this untrained RBM's error.
+        with np.errstate(all="ignore"):  # sigmoid of huge numbers: 0 or 1, as meant
+            self._untrained_error = self._numpy.reconstruction_error(self._data[0][:MONITOR])
         self._progress.value = 0
         self._train.disabled, self._stop.disabled = False, True
         self._play.disabled = False
@@ -603,11 +606,29 @@ class RbmDashboard(TrainingDashboard):
             elif self.diverged:
                 rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
                 self.show_error(StudentError("rbm.diverged", rate=rate))
+            elif self._not_learning():
+                rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
+                with np.errstate(all="ignore"):
+                    error = self._numpy.reconstruction_error(self._data[0][:MONITOR])
+                untrained = self._untrained_error
+                self.show_error(
+                    StudentError("rbm.not_learning", rate=rate, error=error, untrained=untrained)
+                )
             self._show_summary(trainer.stopped)
         except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(error)
         finally:
             self.trained.set()
+
+    def _not_learning(self) -> bool:
+        """After a whole run: the reconstruction error of the same digits, measured the same
+        way, is no lower than the untrained RBM's (measured: η = 100 keeps it at about 129
+        where an untrained RBM has about 100)."""
+        if self.epochs_done < 2:
+            return False
+        with np.errstate(all="ignore"):
+            error = self._numpy.reconstruction_error(self._data[0][:MONITOR])
+        return not error < self._untrained_error
 
     # Drawing: training --------------------------------------------------------------------
     def _frame(self) -> None:

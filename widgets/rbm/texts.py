@@ -28,6 +28,15 @@ TEXT = Strings(
             "en": "No pixel is clamped: choose the part of the image the RBM must keep, and "
             "it fills in the rest.",
         },
+        "not_learning": {
+            "pl": "RBM się nie uczy: jej błąd rekonstrukcji ({error:.1f}) nie "
+            "jest mniejszy niż RBM z losowymi wagami ({untrained:.1f}). Przy η = {rate} kroki "
+            "są za duże: zmniejsz η (np. do 0,1); zmiana η działa od następnego ▶ Ucz.",
+            "en": "The RBM is not learning: its reconstruction error "
+            "({error:.1f}) is no lower than an RBM with random weights has ({untrained:.1f}). "
+            "With η = {rate} the steps are too large: lower η (e.g. to 0.1); a new η applies "
+            "from the next ▶ Train.",
+        },
         "clamp_everything": {
             "pl": "Zablokowano wszystkie piksele, więc RBM nie ma czego uzupełnić: zostaw "
             "wolną przynajmniej część obrazu.",
