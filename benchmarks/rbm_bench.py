@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Lesson 13: the RBM dashboard's training and Gibbs animation against bare baselines.
 
-    python benchmarks/rbm_bench.py [--epochs 5] [--samples 3] [--play 5] [--quick]
+    python benchmarks/rbm_bench.py [--epochs 20] [--samples 3] [--play 5] [--quick]
 
 Two parts, each with its baseline measured in the same run, samples alternating:
 
@@ -166,7 +166,7 @@ def browser_part(args, x, settings) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--samples", type=int, default=3)
     parser.add_argument("--play", type=float, default=5.0, help="seconds of Gibbs play")
     parser.add_argument("--quick", action="store_true")
