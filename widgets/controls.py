@@ -217,6 +217,14 @@ def row(children: Iterable[ipywidgets.Widget], wrap: bool = True) -> ipywidgets.
     return ipywidgets.HBox(list(children), layout=layout)
 
 
+def boxed(widget: ipywidgets.Widget, name: str) -> ipywidgets.Box:
+    """``widget`` (a figure) in a box of CSS class ``dl-<name>``: the browser tests and the
+    benchmarks find it so."""
+    box = ipywidgets.Box([widget])
+    box.add_class(f"dl-{name}")
+    return box
+
+
 def explain_disabled(control: ipywidgets.Widget, reason: str | None) -> None:
     """Disable ``control`` with ``reason`` as its tooltip (a sentence in the page's
     language: why moving it would change nothing), or enable it without one (None)."""

@@ -130,6 +130,7 @@ OWN_TESTS: dict[str, list[tuple[str, str]]] = {
     "test_lesson_10.py": _both("10_cnn"),
     "test_lesson_11.py": _both("11_rnn"),
     "test_lesson_12.py": _both("12_autoencoders"),
+    "test_lesson_13.py": _both("13_rbm"),
     "test_lesson_14.py": _both("14_gan"),
 }
 COVERED = {page for pages in OWN_TESTS.values() for page in pages}

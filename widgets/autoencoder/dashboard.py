@@ -30,6 +30,7 @@ import numpy as np
 
 from ..controls import (
     accepts,
+    boxed,
     button,
     checkbox,
     column,
@@ -198,13 +199,13 @@ class AutoencoderDashboard(TrainingDashboard):
             ]
         )
         walk = ipywidgets.VBox(
-            [_boxed(self.walk_figure, "walk"), self._z1, self._z2, html(t("walk_help"), "dl-note")],
+            [boxed(self.walk_figure, "walk"), self._z1, self._z2, html(t("walk_help"), "dl-note")],
             layout={"max_width": "310px"},
         )
         inspect = ipywidgets.VBox(
             [
                 html(t("inspect_help"), "dl-note"),
-                _boxed(self.inspect_figure, "inspect"),
+                boxed(self.inspect_figure, "inspect"),
                 self._inspect_text,
             ],
             layout={"max_width": "400px"},
@@ -212,10 +213,10 @@ class AutoencoderDashboard(TrainingDashboard):
         self._page(
             t("title"),
             t("intro"),
-            row([controls, ipywidgets.VBox([self._status, _boxed(self.loss_figure, "loss")])]),
-            row([_boxed(self.codes_figure, "codes"), walk]),
+            row([controls, ipywidgets.VBox([self._status, boxed(self.loss_figure, "loss")])]),
+            row([boxed(self.codes_figure, "codes"), walk]),
             row([self.digits, inspect]),
-            row([_boxed(self.grid_figure, "grid"), self._kind_note]),
+            row([boxed(self.grid_figure, "grid"), self._kind_note]),
         )
         self.add_class("dl-autoencoder")
         self.add_class("dl-sharp-images")  # 28 × 28 images with square pixels
@@ -666,13 +667,6 @@ class AutoencoderDashboard(TrainingDashboard):
         times = self.epoch_seconds[1:] or self.epoch_seconds or [0.0]
         seconds = float(np.median(times))
         self._show_status(self._t("trained", epochs=epochs, mse=mse, seconds=seconds))
-
-
-def _boxed(figure, name: str) -> ipywidgets.Box:
-    """``figure`` in a box of CSS class ``dl-<name>`` (the browser tests find it so)."""
-    box = ipywidgets.Box([figure])
-    box.add_class(f"dl-{name}")
-    return box
 
 
 def _plain(value: str) -> str:
