@@ -449,3 +449,135 @@ def test_memory_code_builds_the_dashboards_data_and_seeded_cells():
     with contextlib.redirect_stdout(io.StringIO()):
         exec("EPOCHS =" + train, namespace)  # noqa: S102
     assert np.isfinite(namespace["history"].history["val_loss"][-1])
+
+
+# Lesson 14: the optimal discriminator in 1-D --------------------------------------------
+@pytest.mark.parametrize("kind", ["logistic", "mlp"])
+def test_gan_1d_code_gives_d_star_and_a_d_that_reaches_it(kind):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.gan_1d import OptimalDiscriminatorDashboard
+
+    dashboard = OptimalDiscriminatorDashboard(lang="pl").wait_ready()
+    dashboard.configure(mu_data=0.0, sigma_data=1.0, mu_g=1.0, sigma_g=1.0)
+    dashboard.configure(discriminator=kind, d_train_steps=300)
+    namespace = run_code(opened_code(dashboard))
+    np.testing.assert_allclose(namespace["d_star"], dashboard.d_star, atol=1e-12)
+    shown = [w.shape for w in namespace["model"].get_weights()]
+    assert shown == [w.shape for w in dashboard.models[kind].get_weights()]
+    # Where the samples are (|x| ≤ 2), the trained D is near D* = σ(0.5 − x).
+    near = np.abs(namespace["x"]) <= 2
+    gap = np.abs(namespace["d_trained"] - namespace["d_star"])[near]
+    assert gap.max() < 0.1
+
+
+# Lesson 14: GAN Lab ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"data": "ring", "loss": "log", "g_layers": 2, "d_neurons": 32},
+        {"data": "line", "loss": "least_squares", "d_optimizer": "sgd", "d_steps": 2},
+    ],
+)
+def test_gan_lab_code_starts_from_the_dashboards_networks_and_plays(settings):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.gan_lab import GanLabDashboard
+
+    dashboard = GanLabDashboard(lang="en").wait_ready()
+    dashboard.configure(**settings)
+    code = opened_code(dashboard)
+    build, play = code.split("EPOCHS =")
+    namespace = run_code(build)
+    np.testing.assert_array_equal(namespace["x"], dashboard.real)
+    for part in ("generator", "discriminator"):
+        shown, ours = namespace[part].get_weights(), getattr(dashboard.model, part).get_weights()
+        assert [w.shape for w in shown] == [w.shape for w in ours], part
+        for a, b in zip(shown, ours, strict=True):
+            np.testing.assert_array_equal(a, b)  # the dashboard's seeded start
+    before = [w.copy() for w in namespace["discriminator"].get_weights()]
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS = 2\n" + play.split("\n", 1)[1], namespace)  # noqa: S102  (2 epochs: quick)
+    losses = namespace["history"].history
+    assert np.isfinite(losses["d_loss"][-1]) and np.isfinite(losses["g_loss"][-1])
+    after = namespace["discriminator"].get_weights()
+    assert any(not np.array_equal(a, b) for a, b in zip(before, after, strict=True))  # D learns
+
+
+# Lesson 14: the digits GAN --------------------------------------------------------------
+def test_digits_gan_code_starts_from_the_dashboards_networks_and_plays():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.gan_digits import GanDigitsDashboard
+
+    dashboard = GanDigitsDashboard(lang="pl").wait_ready()
+    dashboard.configure(digits_data="0", digits_steps=20)
+    build, play = opened_code(dashboard).split("EPOCHS =")
+    namespace = run_code(build)
+    assert len(namespace["x"]) == len(dashboard._training_images())
+    for part in ("generator", "discriminator"):
+        shown, ours = namespace[part].get_weights(), getattr(dashboard.model, part).get_weights()
+        assert [w.shape for w in shown] == [w.shape for w in ours], part
+        for a, b in zip(shown, ours, strict=True):
+            np.testing.assert_array_equal(a, b)  # the dashboard's seeded start
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS = 1\n" + play.split("\n", 1)[1], namespace)  # noqa: S102
+    assert np.isfinite(namespace["history"].history["d_loss"][-1])
+    assert namespace["samples"].shape == (64, 28, 28)
+
+
+# Lesson 13: the RBM ---------------------------------------------------------------------
+@pytest.mark.parametrize("method", ["cd", "pcd"])
+def test_rbm_code_starts_where_the_dashboard_does_and_learns(method):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.rbm import RbmDashboard
+
+    dashboard = RbmDashboard(lang="en").wait_ready()
+    dashboard.configure(hidden=16, k=2, method=method, epochs=2)
+    build, train = opened_code(dashboard).split("EPOCHS =")
+    namespace = run_code(build)
+    shown, ours = namespace["model"], dashboard.model
+    np.testing.assert_array_equal(shown.W.numpy(), ours.W.numpy())  # the same seeded start
+    np.testing.assert_allclose(shown.b_v.numpy(), ours.b_visible.numpy(), atol=1e-6)
+    x = namespace["x"][:50]
+    np.testing.assert_allclose(shown(x), ours.hidden_probabilities(x), atol=1e-6)
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS =" + train, namespace)  # noqa: S102
+    errors = namespace["history"].history["reconstruction_error"]
+    assert errors[-1] < errors[0]  # the shown CD learns
+
+
+# Lesson 13: bars and stripes ------------------------------------------------------------
+def test_bars_code_counts_the_patterns_computes_the_exact_likelihood_and_learns():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.models.rbm import exact_log_likelihood
+    from widgets.rbm_exact import BarsStripesDashboard
+
+    dashboard = BarsStripesDashboard(lang="pl").wait_ready()
+    dashboard.configure(hidden=6, k=3, method="cd", learning_rate=0.3, epochs=8)
+    build, train = opened_code(dashboard).split("EPOCHS =")
+    namespace = run_code(build)
+    np.testing.assert_array_equal(namespace["patterns"], dashboard.patterns)
+    np.testing.assert_array_equal(namespace["model"].W.numpy(), dashboard.model.W.numpy())
+    dashboard.play(background=False)  # weights worth comparing, copied into the code's RBM
+    ours, model = dashboard.model, namespace["model"]
+    for mine, theirs in (
+        (model.W, ours.W),
+        (model.b_v, ours.b_visible),
+        (model.b_h, ours.b_hidden),
+    ):
+        mine.assign(theirs.numpy())
+    exact = exact_log_likelihood(ours, dashboard.patterns)  # the course's own
+    assert namespace["log_likelihood"](model, dashboard.patterns) == pytest.approx(exact, abs=1e-6)
+    model.W.assign(np.zeros_like(model.W.numpy()))  # back to a start the training can leave
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("EPOCHS =" + train, namespace)  # noqa: S102
+    curve = namespace["curve"]
+    assert curve[-1] > curve[0] + 1.0  # the exact log-likelihood rises (it starts near −11)

@@ -52,7 +52,12 @@ async () => {
 
 # Where the benchmark's first slider is not one that answers at once: the playground's
 # first slider (classes) is disabled on its two-class default data.
-LAB_CONTROLS = {"07_playground": f"{support.DASHBOARD} .dl-noise {support.SLIDER_HANDLE}"}
+# Lesson 09's first slider, η, changes nothing on the page until training (only the code
+# in the closed "show the code" panel): its validation share changes the data line.
+LAB_CONTROLS = {
+    "07_playground": f"{support.DASHBOARD} .dl-noise {support.SLIDER_HANDLE}",
+    "09_keras_mnist": f"{support.DASHBOARD} .dl-validation-split {support.SLIDER_HANDLE}",
+}
 
 
 def _press_until_answered(page, control, keys, before: str, stem: str) -> None:

@@ -27,6 +27,7 @@ from ..figures.live import update_traces
 from ..models import gan  # Keras only inside its functions
 from ..training import Painter
 from ..ui import Dashboard, Setting, reacts, shows_errors
+from .code import keras_code
 from .figures import X, curves_data, curves_figure
 from .texts import TEXT
 
@@ -174,6 +175,14 @@ class OptimalDiscriminatorDashboard(Dashboard):
                 raise TimeoutError("D did not finish training in time")
             time.sleep(0.02)
         return self
+
+    def code(self) -> str:
+        """Plain numpy and Keras code for the panel ("show the code"); ``model`` is D."""
+        kind = self._kind.value
+        return keras_code(
+            self._mu_data.value, self._sigma_data.value, self._mu_g.value, self._sigma_g.value,
+            kind, int(self._steps.value), BATCH, RATES[kind], UNITS, X, self.lang,
+        )  # fmt: skip
 
     def discriminator_output(self, x) -> np.ndarray:
         """The trained D(x), numpy in and out."""

@@ -102,5 +102,17 @@ TEXT = Strings(
             "pl": "❌ Podaj jedną liczbę między 0 a 1 (dostałem {got!r}).",
             "en": "❌ Give one number between 0 and 1 (got {got!r}).",
         },
+        "code_densities": {
+            "pl": "# Rozkład danych i generatora oraz optymalny dyskryminator D* "
+            "(Goodfellow i in. 2014).",
+            "en": "# The data's and the generator's densities and the optimal discriminator "
+            "D* (Goodfellow et al. 2014).",
+        },
+        "code_samples": {
+            "pl": "# Dyskryminator w Kerasie uczony na próbkach: 1 dla prawdziwych, 0 dla "
+            "wygenerowanych.",
+            "en": "# A Keras discriminator trained on samples: 1 for real ones, 0 for "
+            "generated ones.",
+        },
     },
 )

@@ -49,6 +49,7 @@ from ..i18n import number
 from ..models import dcgan, gan  # Keras only inside their functions
 from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     MORPH_STYLE,
     curves_data,
@@ -333,6 +334,15 @@ class GanDigitsDashboard(TrainingDashboard):
         key = "untrained" if first else "starts_over"
         self._show(self._t(key, params=int(g), d_params=int(d)))
 
+    def code(self) -> str:
+        """Plain Keras code for this DCGAN as ``model`` ("show the code"): the steps
+        trained so far, or the steps slider's before the first run."""
+        return keras_code(
+            self._data.value, int(self._noise_dim.value), float(self._d_lr.value),
+            float(self._g_lr.value), int(self._batch.value),
+            self.steps_done or int(self._steps.value), SEED, self.lang,
+        )  # fmt: skip
+
     def _training_images(self) -> np.ndarray:
         if self._data.value == "all":
             return self._images
@@ -401,6 +411,7 @@ class GanDigitsDashboard(TrainingDashboard):
                 rate = max(float(self._d_lr.value), float(self._g_lr.value))
                 self.show_error(StudentError("gan_digits.diverged", rate=number(rate, self.lang)))
             self._show_summary()
+            self._refresh_code()  # the code trains as many steps as the dashboard has
         except Exception as failure:  # noqa: BLE001  (a thread: show it, never lose it)
             self.show_error(failure)
         finally:

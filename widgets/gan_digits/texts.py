@@ -161,5 +161,25 @@ TEXT = Strings(
             '{low:.2f}, highest {high:.2f}): give the last layer activation="tanh", since '
             "the digits are scaled to [−1, 1].",
         },
+        "code_data": {
+            "pl": "# Cyfry z panelu jako wiersze 784 pikseli od −1 do 1 (jak wyjście tanh "
+            "generatora).",
+            "en": "# The dashboard's digits as rows of 784 pixels from −1 to 1 (like the "
+            "generator's tanh output).",
+        },
+        "code_networks": {
+            "pl": "# Sieć generująca (splot transponowany) i sieć oceniająca (splot), ziarna "
+            "jak w panelu.",
+            "en": "# The generator (transposed convolutions) and the discriminator "
+            "(convolutions), seeded as in the dashboard.",
+        },
+        "code_epochs": {
+            "pl": "# około {steps} {steps:@kroku|kroków|kroków} treningu, jak w panelu",
+            "en": "# about {steps} training {steps:@step|steps}, as in the dashboard",
+        },
+        "code_grid": {
+            "pl": "# Siatka 8 × 8 próbek ze stałego szumu (tego samego co w panelu).",
+            "en": "# The 8 × 8 grid of samples from the fixed noise (the dashboard's).",
+        },
     },
 )

@@ -40,6 +40,7 @@ from ..i18n import number
 from ..models import gan as G  # Keras only inside its functions
 from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import GanSettings, keras_code
 from .figures import (
     ARROWS,
     FAKE,
@@ -244,6 +245,24 @@ class GanLabDashboard(TrainingDashboard):
     def steps_done(self) -> int:
         return 0 if self.runner is None else self.runner.steps_run
 
+    def code(self) -> str:
+        """Plain Keras code for this game as ``model`` ("show the code"): the steps played
+        so far (at least 500), in epochs over the real points."""
+        arch = self._architecture()
+        d_steps, g_steps = self._steps()
+        n_data = len(self.real) if self.real is not None else self._sizes[0]
+        per_epoch = -(-n_data // BATCH)
+        epochs = max(-(-max(self.steps_done, 500) // per_epoch), 1)
+        settings = GanSettings(
+            data=self._data.value, points=list(self.drawn_points), n_data=n_data,
+            noise=arch["noise"], g_layers=arch["g_layers"], g_units=arch["g_neurons"],
+            d_layers=arch["d_layers"], d_units=arch["d_neurons"], loss=self._loss.value,
+            d_optimizer=self._d_optimizer.value, g_optimizer=self._g_optimizer.value,
+            d_lr=self._d_lr.value, g_lr=self._g_lr.value, d_steps=d_steps, g_steps=g_steps,
+            seed=self._seed, epochs=epochs, batch=BATCH,
+        )  # fmt: skip
+        return keras_code(settings, self.lang)
+
     @property
     def status_text(self) -> str:
         return _plain(self._status.value)
@@ -441,6 +460,7 @@ class GanLabDashboard(TrainingDashboard):
             if self.runner is not None and not first:
                 self.runner.set_data(data)
         self._draw_plane()
+        self._refresh_code()  # new data (a drawn point) is no control's value
 
     def _check_data_ready(self) -> None:
         if self._data.value == "drawn" and len(self.drawn_points) < G.MIN_DRAWN_POINTS:
@@ -475,6 +495,7 @@ class GanLabDashboard(TrainingDashboard):
             elif self.diverged:
                 self._show_diverged()
             self._show_progress()
+            self._refresh_code()  # the code plays as many steps as the dashboard has
         finally:
             self._show_play_button(False)
             self.remove_class("dl-training")

@@ -230,5 +230,23 @@ TEXT = Strings(
             "pl": "Podaj liczbę zamiast {value}.",
             "en": "Give a number instead of {value}.",
         },
+        "code_data": {
+            "pl": "# Prawdziwe punkty z panelu (ten sam zbiór i to samo ziarno).",
+            "en": "# The dashboard's real points (the same set and seed).",
+        },
+        "code_networks": {
+            "pl": "# Sieć generująca: szum z → punkt płaszczyzny; sieć oceniająca: punkt → "
+            "logit (D(x) = σ(logit)).",
+            "en": "# The generator: noise z → a point of the plane; the discriminator: a "
+            "point → a logit (D(x) = σ(logit)).",
+        },
+        "code_epochs": {
+            "pl": "# {steps} {steps:@krok|kroki|kroków} treningu",
+            "en": "# {steps} training {steps:@step|steps}",
+        },
+        "code_plot": {
+            "pl": "# Prawdziwe punkty i próbki z generatora.",
+            "en": "# The real points and the generator's samples.",
+        },
     },
 )

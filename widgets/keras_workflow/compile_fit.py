@@ -199,6 +199,7 @@ class FitPanel:
             (self.learning_rate, "learning-rate"),
             (self.epochs, "epochs"),
             (self.batch_size, "batch-size"),
+            (self.validation_split, "validation-split"),
             (self.train_new, "train"),
             (self.train_more, "train-more"),
             (self.stop, "stop"),

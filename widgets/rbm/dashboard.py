@@ -59,6 +59,7 @@ from ..i18n import number
 from ..models import rbm as rbm_model  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Painter, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     STRIP,
     clamp_mask,
@@ -377,6 +378,15 @@ class RbmDashboard(TrainingDashboard):
         self.pause()
         self._reset_chain()
         self._draw_chain()
+
+    def code(self) -> str:
+        """Plain Keras code for this RBM as ``model`` ("show the code")."""
+        return keras_code(
+            int(self._hidden.value), int(self._k.value), self._method.value == "pcd",
+            float(self._learning_rate.value), float(self._momentum.value),
+            float(self._weight_decay.value), int(self._epochs.value), self._sizes[0], BATCH,
+            SEED, self.lang,
+        )  # fmt: skip
 
     def _settings(self) -> dict:
         """``configure(hidden=64, k=1, method="cd"|"pcd", learning_rate=0.1, momentum=0.5,

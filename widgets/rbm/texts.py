@@ -434,5 +434,23 @@ TEXT = Strings(
             "en": "✅ Correct: it is a {label}. The top half stayed as it was, and the RBM "
             "drew the bottom half from what it learned about digits.",
         },
+        "code_data": {
+            "pl": "# {images} cyfr MNIST, piksele zbinaryzowane: 1, gdy jaśniejszy niż połowa.",
+            "en": "# {images} MNIST digits, binarized pixels: 1 when brighter than half.",
+        },
+        "code_model": {
+            "pl": "# RBM: jednostki widoczne v (piksele) i ukryte h; train_step to CD-k "
+            "(albo trwała CD) z momentum i zanikiem wag.",
+            "en": "# An RBM: visible units v (pixels) and hidden units h; train_step is CD-k "
+            "(or persistent CD) with momentum and weight decay.",
+        },
+        "code_bias": {
+            "pl": "# przewodnik Hintona, §8",
+            "en": "# Hinton's guide, §8",
+        },
+        "code_fields": {
+            "pl": "# Pola recepcyjne: wagi każdej jednostki ukrytej jako obraz 28 × 28.",
+            "en": "# Receptive fields: each hidden unit's weights as a 28 × 28 image.",
+        },
     },
 )

@@ -28,6 +28,7 @@ from ..i18n import number
 from ..models import rbm as rb  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     distribution_data,
     distribution_figure,
@@ -208,6 +209,14 @@ class BarsStripesDashboard(TrainingDashboard):
         self.samples = samples
         self.sample_valid = [s.tobytes() in self._valid_rows for s in samples]
         self._draw_samples(steps)
+
+    def code(self) -> str:
+        """Plain Keras and numpy code for this small RBM as ``model`` ("show the code")."""
+        return keras_code(
+            int(self._hidden.value), int(self._k.value), self._method.value == "pcd",
+            float(self._learning_rate.value), int(self._epochs.value), COPIES, BATCH_SIZE,
+            SEED, self.lang,
+        )  # fmt: skip
 
     def _settings(self) -> dict[str, Setting]:
         """``configure(hidden=..., k=..., method="cd"|"pcd", learning_rate=..., epochs=...,

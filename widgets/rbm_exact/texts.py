@@ -217,5 +217,19 @@ TEXT = Strings(
             "en": "You summed x instead of log(1 + exp(x)): a hidden unit can also be off "
             "(h = 0, the term exp(0) = 1), hence the “1 +”.",
         },
+        "code_patterns": {
+            "pl": "# Wszystkie 30 wzorców 4 × 4: paski poziome i pionowe (bars and stripes).",
+            "en": "# All 30 patterns of 4 × 4: horizontal and vertical bars (bars and stripes).",
+        },
+        "code_exact": {
+            "pl": "# Dokładna log-wiarygodność: log Z sumą po wszystkich stanach jednostek "
+            "ukrytych.",
+            "en": "# The exact log-likelihood: log Z as a sum over every state of the hidden "
+            "units.",
+        },
+        "code_epoch": {
+            "pl": "epoka",
+            "en": "epoch",
+        },
     },
 )
