@@ -581,3 +581,20 @@ def test_bars_code_counts_the_patterns_computes_the_exact_likelihood_and_learns(
         exec("EPOCHS =" + train, namespace)  # noqa: S102
     curve = namespace["curve"]
     assert curve[-1] > curve[0] + 1.0  # the exact log-likelihood rises (it starts near −11)
+
+
+# Lesson 11: vanishing and exploding gradients -------------------------------------------
+@pytest.mark.parametrize(
+    "settings", [{"scale": 0.5, "steps": 20, "gate_bias": 1.0}, {"scale": 1.5, "steps": 30}]
+)
+def test_gradient_code_gives_the_dashboards_norms(settings):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from widgets.rnn_loop import GradientDashboard
+
+    dashboard = GradientDashboard(lang="en").wait_ready()
+    dashboard.configure(**settings)
+    namespace = run_code(opened_code(dashboard))
+    for name, cell in (("SimpleRNN", "simple_rnn"), ("GRU", "gru"), ("LSTM", "lstm")):
+        np.testing.assert_allclose(namespace["norms"][name], dashboard.norms[cell], rtol=1e-9)

@@ -49,3 +49,65 @@ def keras_code(x: np.ndarray, W: np.ndarray, U: np.ndarray, b: np.ndarray, lang:
         )
         + "\n"
     )
+
+
+_GRADIENTS = """import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+{comment}
+T, SCALE, GATE_BIAS, UNITS = {steps}, {scale}, {gate_bias}, {units}
+x = {amplitude} * np.random.default_rng(0).normal(size=T)  # a small random input sequence
+
+
+def input_gradients(layer_class, gates):
+    layer = layer_class(
+        UNITS,
+        kernel_initializer=keras.initializers.GlorotUniform(seed=0),
+        recurrent_initializer=keras.initializers.Orthogonal(seed=1),
+        dtype="float64",
+    )
+    inputs = keras.Input((None, 1), dtype="float64")
+    model = keras.Model(inputs, layer(inputs))  # → h_T, the last state
+    # Every gate's block of U gets spectral norm SCALE (|U| on the slider).
+    blocks = np.split(layer.cell.recurrent_kernel.numpy(), gates, axis=1)
+    scaled = [SCALE * block / np.linalg.norm(block, 2) for block in blocks]
+    layer.cell.recurrent_kernel.assign(np.concatenate(scaled, axis=1))
+    bias = layer.cell.bias.numpy()
+    if layer_class is keras.layers.LSTM:  # gates i, f, c, o: the forget gate keeps memory
+        bias[UNITS : 2 * UNITS] = GATE_BIAS
+    elif layer_class is keras.layers.GRU:  # gates z, r, h: z keeps the old state
+        bias[0, :UNITS], bias[1, :UNITS] = GATE_BIAS, 0.0
+    layer.cell.bias.assign(bias)
+    # One backward pass gives the whole Jacobian: copy i of the batch carries ∂h_T[i]/∂x.
+    batch = tf.repeat(tf.constant(x.reshape(1, T, 1)), UNITS, axis=0)
+    with tf.GradientTape() as tape:
+        tape.watch(batch)
+        diagonal = tf.linalg.trace(model(batch))
+    return tf.norm(tape.gradient(diagonal, batch)[:, :, 0], axis=0).numpy(), model
+
+
+norms = {{}}
+for layer_class, gates in ((keras.layers.SimpleRNN, 1), (keras.layers.GRU, 3), (keras.layers.LSTM, 4)):
+    norms[layer_class.__name__], model = input_gradients(layer_class, gates)
+    plt.semilogy(range(1, T + 1), norms[layer_class.__name__], label=layer_class.__name__)
+plt.xlabel("t")
+plt.ylabel("‖∂h_T/∂x_t‖")
+plt.legend()
+plt.show()
+"""
+
+
+def gradient_code(
+    steps: int, scale: float, gate_bias: float, units: int, amplitude: float, lang: str
+) -> str:
+    """Code for the gradient panel: ``norms`` per cell (``model`` is the LSTM probe)."""
+    return _GRADIENTS.format(
+        comment=TEXT.get("code_gradients", lang),
+        steps=int(steps),
+        scale=repr(float(scale)),
+        gate_bias=repr(float(gate_bias)),
+        units=int(units),
+        amplitude=repr(float(amplitude)),
+    )

@@ -27,7 +27,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import recurrence
 from ..ui import Dashboard, Setting, reacts, shows_errors
-from .code import keras_code
+from .code import gradient_code, keras_code
 from .figures import (
     STYLE,
     current_step_shape,
@@ -416,6 +416,13 @@ class GradientDashboard(Dashboard):
     def _settings(self) -> dict:
         """``configure(scale=1.5, steps=60, gate_bias=3.0)``."""
         return {"scale": self._scale, "steps": self._steps, "gate_bias": self._gate_bias}
+
+    def code(self) -> str:
+        """Plain Keras code for the three probes' ‖∂h_T/∂x_t‖ ("show the code")."""
+        return gradient_code(
+            int(self._steps.value), float(self._scale.value), float(self._gate_bias.value),
+            recurrence.PROBE_UNITS, recurrence.PROBE_AMPLITUDE, self.lang,
+        )  # fmt: skip
 
     def _build_model(self, keras) -> None:
         self.models = {cell: recurrence.gradient_probe(cell).model for cell in recurrence.CELLS}

@@ -342,5 +342,11 @@ TEXT = Strings(
             "pl": "stan h_t",
             "en": "state h_t",
         },
+        "code_gradients": {
+            "pl": "# ‖∂h_T/∂x_t‖ z GradientTape dla SimpleRNN, GRU i LSTM: jak mocno ostatni "
+            "stan zależy od wejścia sprzed T − t kroków.",
+            "en": "# ‖∂h_T/∂x_t‖ by GradientTape for SimpleRNN, GRU and LSTM: how much the last "
+            "state depends on the input T − t steps back.",
+        },
     },
 )
