@@ -598,3 +598,26 @@ def test_gradient_code_gives_the_dashboards_norms(settings):
     namespace = run_code(opened_code(dashboard))
     for name, cell in (("SimpleRNN", "simple_rnn"), ("GRU", "gru"), ("LSTM", "lstm")):
         np.testing.assert_allclose(namespace["norms"][name], dashboard.norms[cell], rtol=1e-9)
+
+
+# Lesson 13: the deep belief network -----------------------------------------------------
+def test_dbn_code_stacks_two_rbms_from_the_dashboards_start():
+    from widgets.dbn import DbnDashboard
+
+    dashboard = DbnDashboard(lang="pl", images=1000).wait_ready()
+    dashboard.configure(hidden_1=64, hidden_2=32, epochs=1)
+    code = opened_code(dashboard)
+    start = code.index("rbm_1.compile()")
+    namespace = run_code(code[:start])  # the two RBMs built, not trained yet
+    first, second = namespace["rbm_1"], namespace["rbm_2"]
+    for shown, ours in zip((first, second), dashboard.model.rbms, strict=True):
+        np.testing.assert_array_equal(shown.W.numpy(), ours.W.numpy())  # the dashboard's start
+    start_2 = second.W.numpy().copy()
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(code[start:], namespace)  # noqa: S102
+    # Greedy: layer 2 learnt from layer 1's hidden probabilities σ(x·W₁ + b_h).
+    x = namespace["x"]
+    expected = 1 / (1 + np.exp(-(x @ first.W.numpy() + first.b_h.numpy())))
+    np.testing.assert_allclose(namespace["features_1"], expected, atol=1e-5)
+    assert not np.array_equal(second.W.numpy(), start_2)
+    assert namespace["model"] is second and second.W.shape == (64, 32)

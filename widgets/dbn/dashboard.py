@@ -33,6 +33,7 @@ from ..i18n import number
 from ..models import rbm as rb  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import (
     curves_data,
     curves_figure,
@@ -213,6 +214,15 @@ class DbnDashboard(TrainingDashboard):
         """Stop, a new untrained DBN from the seed with the chosen sizes."""
         if self.ready.is_set():
             self._rebuild()
+
+    def code(self) -> str:
+        """Plain Keras code for the two layers and the three classifiers ("show the
+        code"); ``model`` is the second RBM."""
+        return keras_code(
+            int(self._hidden_1.value), int(self._hidden_2.value), int(self._epochs.value),
+            float(self._learning_rate.value), self._images, TEST_DIGITS, PROBE_EPOCHS,
+            100, SEED, self.lang,
+        )  # fmt: skip
 
     def _settings(self) -> dict[str, Setting]:
         """``configure(hidden_1=..., hidden_2=..., epochs=..., learning_rate=...)``."""

@@ -217,5 +217,18 @@ TEXT = Strings(
             "en": "The weights of layer {layer} grew huge (or stopped being numbers): the "
             "learning rate η = {rate} is too large. Lower it and press “Start again”.",
         },
+        "code_data": {
+            "pl": "# {images} cyfr uczących i {test} testowych, piksele zbinaryzowane.",
+            "en": "# {images} training digits and {test} test ones, binarized pixels.",
+        },
+        "code_greedy": {
+            "pl": "# Uczenie zachłanne: najpierw warstwa 1, potem warstwa 2 na jej "
+            "prawdopodobieństwach ukrytych.",
+            "en": "# Greedy training: layer 1 first, then layer 2 on its hidden probabilities.",
+        },
+        "code_probe": {
+            "pl": "# Ten sam klasyfikator softmax na pikselach, na cechach RBM i na cechach DBN.",
+            "en": "# The same softmax classifier on pixels, on RBM features and on DBN features.",
+        },
     },
 )

@@ -15,11 +15,11 @@ from .texts import TEXT
 
 _MODEL = """class RBM(keras.Model):
     def __init__(self, n_hidden, k, persistent, learning_rate, momentum, weight_decay,
-                 n_visible={visible}):
+                 n_visible={visible}, seed={seed}):
         super().__init__()
         self.k, self.persistent = k, persistent
         self.rates = (learning_rate, momentum, weight_decay)
-        normal = keras.initializers.RandomNormal(stddev=0.01, seed={seed})
+        normal = keras.initializers.RandomNormal(stddev=0.01, seed=seed)
         self.W = self.add_weight(shape=(n_visible, n_hidden), initializer=normal, trainable=False)
         self.b_v = self.add_weight(shape=(n_visible,), initializer="zeros", trainable=False)
         self.b_h = self.add_weight(shape=(n_hidden,), initializer="zeros", trainable=False)
@@ -28,7 +28,7 @@ _MODEL = """class RBM(keras.Model):
             for p in (self.W, self.b_v, self.b_h)
         ]
         self.chain = self.add_weight(shape=({batch}, n_visible), initializer="zeros", trainable=False)
-        self.seed_generator = keras.random.SeedGenerator({seed})
+        self.seed_generator = keras.random.SeedGenerator(seed)
 
     def p_h(self, v):  # p(h = 1 | v)
         return ops.sigmoid(ops.matmul(v, self.W) + self.b_h)
