@@ -621,3 +621,32 @@ def test_dbn_code_stacks_two_rbms_from_the_dashboards_start():
     np.testing.assert_allclose(namespace["features_1"], expected, atol=1e-5)
     assert not np.array_equal(second.W.numpy(), start_2)
     assert namespace["model"] is second and second.W.shape == (64, 32)
+
+
+# Lesson 11: the character model ---------------------------------------------------------
+@pytest.mark.parametrize("source", ["corpus", "own"])
+def test_char_model_code_builds_the_dashboards_shape_and_writes(source):
+    from widgets.models import charlm
+    from widgets.rnn_text import CharModelDashboard
+
+    dashboard = CharModelDashboard(lang="pl").wait_ready()
+    dashboard.configure(cell="lstm", layers=1, units=32, sequence_length=20, length=50)
+    if source == "own":
+        dashboard._source.value = "own"
+        dashboard._own.value = "ala ma kota, a kot ma ale. " * 20
+    code = opened_code(dashboard)
+    build, rest = code.split("history =")
+    namespace = run_code(build)
+    vocabulary = charlm.Vocabulary.of(dashboard.text())
+    assert "".join(namespace["chars"]) == vocabulary.chars
+    x, y = charlm.windows(vocabulary.encode(dashboard.text()), 20)
+    np.testing.assert_array_equal(namespace["x"], x)
+    np.testing.assert_array_equal(namespace["y"], y)
+    spec = charlm.Spec("lstm", 1, 32, namespace["model"].layers[1].output_dim)
+    reference = charlm.build_model(spec, len(vocabulary), seed=0)
+    for a, b in zip(namespace["model"].get_weights(), reference.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)  # the course's builder, seeded alike
+    writing = rest.split("rng = np.random.default_rng(0)", 1)[1]
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec("rng = np.random.default_rng(0)" + writing, namespace)  # noqa: S102
+    assert len(namespace["written"]) == len(namespace["written"][:1]) + 50

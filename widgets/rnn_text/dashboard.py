@@ -37,6 +37,7 @@ from ..i18n import number
 from ..models import charlm
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from .code import keras_code
 from .figures import STYLE, coloured_text, perplexity_figure, samples_html
 from .texts import TEXT
 
@@ -359,6 +360,19 @@ class CharModelDashboard(TrainingDashboard):
         self._start = self.epochs_trained
         self._trainer.on_done = self._on_done
         (self._trainer.start if background else self._trainer.run_here)(job)
+
+    def code(self) -> str:
+        """Plain Keras code for a fresh model of this shape, its training and its writing
+        ("show the code")."""
+        own = self._own.value if self._source.value == "own" else None
+        embedding = self.spec.embedding if self.spec is not None else charlm.DEFAULT_EMBEDDING
+        prompt = self._prompt.value or (self.reading().lstrip()[:1] if self.model else "")
+        return keras_code(
+            own, self.lang, self._cell.value, int(self._layers.value), int(self._units.value),
+            embedding, int(self._sequence.value), float(self._rate.value),
+            int(self._epochs.value), BATCH, prompt or "A", int(self._length.value),
+            float(self._temperature.value),
+        )  # fmt: skip
 
     @shows_errors
     def write(self) -> str:

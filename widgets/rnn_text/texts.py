@@ -184,5 +184,27 @@ TEXT = Strings(
             "pl": "Sieć przewiduje po nim: {guesses}",
             "en": "After it the network predicts: {guesses}",
         },
+        "code_text_corpus": {
+            "pl": "# Tekst lekcji (Pan Tadeusz); każdy znak to liczba: jego miejsce na liście "
+            "znaków.",
+            "en": "# The lesson's text (tiny Shakespeare); each character is a number: its "
+            "place in the list of characters.",
+        },
+        "code_text_own": {
+            "pl": "# Twój tekst; każdy znak to liczba: jego miejsce na liście znaków.",
+            "en": "# Your text; each character is a number: its place in the list of characters.",
+        },
+        "code_model": {
+            "pl": "# Model znakowy: osadzenie znaku, warstwy rekurencyjne, logity następnego "
+            "znaku.",
+            "en": "# The character model: a character embedding, recurrent layers, the next "
+            "character's logits.",
+        },
+        "code_write": {
+            "pl": "# Pisanie: znak po znaku, losowany z rozkładu softmax logitów podzielonych przez "
+            "temperaturę.",
+            "en": "# Writing: one character at a time, drawn from the softmax of the logits "
+            "divided by the temperature.",
+        },
     },
 )
