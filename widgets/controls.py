@@ -8,7 +8,9 @@ styled by the course's one stylesheet (:func:`widgets.figures.style.stylesheet`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from html import unescape
 
 import ipywidgets
 
@@ -199,6 +201,12 @@ def html(value: str = "", *classes: str) -> ipywidgets.HTML:
     for name in classes:
         widget.add_class(name)
     return widget
+
+
+def plain_text(value: str) -> str:
+    """What an HTML output reads as, tags dropped and entities decoded (status lines in
+    tests and notebooks)."""
+    return unescape(re.sub(r"<[^>]+>", "", value))
 
 
 def heading(text: str) -> ipywidgets.HTML:

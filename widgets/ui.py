@@ -561,6 +561,15 @@ class TrainingDashboard(Dashboard):
         if getattr(self._trainer, "running", False):
             raise self._busy_error()
 
+    def _put_back_while_training(self, change) -> bool:
+        """In a control's observer: while a training runs, set the control back to its old
+        value (the running training uses it) and raise the busy message; False otherwise."""
+        if not getattr(self._trainer, "running", False):
+            return False
+        with self._quietly():
+            change["owner"].value = change["old"]
+        raise self._busy_error()
+
     def _busy_error(self) -> StudentError:
         """What the student is told then; a lesson may say it its own way."""
         return StudentError("ui.busy")

@@ -20,10 +20,9 @@ autoencoder (training starts over).
 from __future__ import annotations
 
 import math
-import re
 import threading
 import time
-from html import escape, unescape
+from html import escape
 
 import ipywidgets
 import numpy as np
@@ -37,6 +36,7 @@ from ..controls import (
     dropdown,
     html,
     log_slider,
+    plain_text,
     row,
     slider,
     value_for,
@@ -253,11 +253,11 @@ class AutoencoderDashboard(TrainingDashboard):
 
     @property
     def status_text(self) -> str:
-        return _plain(self._status.value)
+        return plain_text(self._status.value)
 
     @property
     def inspect_text(self) -> str:
-        return _plain(self._inspect_text.value)
+        return plain_text(self._inspect_text.value)
 
     @property
     def point(self) -> tuple[float, float]:
@@ -428,10 +428,7 @@ class AutoencoderDashboard(TrainingDashboard):
 
     @reacts
     def _on_rebuild_change(self, change) -> None:
-        if self.running:  # put the control back: the running training uses its value
-            with self._quietly():
-                change["owner"].value = change["old"]
-            raise self._busy_error()
+        self._put_back_while_training(change)
         if self.model is not None:
             self.clear_error()
             self._rebuild()
@@ -667,10 +664,6 @@ class AutoencoderDashboard(TrainingDashboard):
         times = self.epoch_seconds[1:] or self.epoch_seconds or [0.0]
         seconds = float(np.median(times))
         self._show_status(self._t("trained", epochs=epochs, mse=mse, seconds=seconds))
-
-
-def _plain(value: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", value))
 
 
 def _inside(new, old) -> bool:

@@ -15,13 +15,12 @@ coalesces moves: only the newest settings are trained for).
 from __future__ import annotations
 
 import math
-import re
-from html import escape, unescape
+from html import escape
 
 import ipywidgets
 import numpy as np
 
-from ..controls import button, column, dropdown, html, row, slider
+from ..controls import button, column, dropdown, html, plain_text, row, slider
 from ..errors import StudentError
 from ..figures.live import update_traces
 from ..models import gan  # Keras only inside its functions
@@ -139,11 +138,11 @@ class OptimalDiscriminatorDashboard(Dashboard):
     # Public API ---------------------------------------------------------------------------
     @property
     def status_text(self) -> str:
-        return unescape(re.sub(r"<[^>]+>", "", self._status.value))
+        return plain_text(self._status.value)
 
     @property
     def value_text(self) -> str:
-        return unescape(re.sub(r"<[^>]+>", "", self._value.value))
+        return plain_text(self._value.value)
 
     @property
     def training(self) -> bool:

@@ -23,10 +23,9 @@ bare reference of the benchmark. It works before training too (noise-like images
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from html import escape, unescape
+from html import escape
 
 import ipywidgets
 import numpy as np
@@ -38,6 +37,7 @@ from ..controls import (
     dropdown,
     html,
     log_slider,
+    plain_text,
     row,
     slider,
     toggles,
@@ -244,7 +244,7 @@ class GanDigitsDashboard(TrainingDashboard):
 
     @property
     def status_text(self) -> str:
-        return unescape(re.sub(r"<[^>]+>", "", self._status.value))
+        return plain_text(self._status.value)
 
     @property
     def generator(self):
@@ -435,20 +435,14 @@ class GanDigitsDashboard(TrainingDashboard):
 
     @reacts
     def _on_rebuild_change(self, change) -> None:
-        if self.running:  # put the control back: the running training uses its value
-            with self._quietly():
-                change["owner"].value = change["old"]
-            raise self._busy_error()
+        self._put_back_while_training(change)
         if self.model is not None:
             self.clear_error()
             self._rebuild()
 
     @reacts
     def _on_next_run_change(self, change) -> None:
-        if self.running:
-            with self._quietly():
-                change["owner"].value = change["old"]
-            raise self._busy_error()
+        self._put_back_while_training(change)
 
     @reacts
     def _on_ends_change(self, _change) -> None:

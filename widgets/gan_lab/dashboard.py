@@ -26,14 +26,24 @@ being a number (η too high) pauses with a message; Reset builds fresh networks.
 from __future__ import annotations
 
 import html as html_lib
-import re
 import threading
 import time
 
 import ipywidgets
 import numpy as np
 
-from ..controls import button, checkbox, column, dropdown, heading, html, row, slider, toggles
+from ..controls import (
+    button,
+    checkbox,
+    column,
+    dropdown,
+    heading,
+    html,
+    plain_text,
+    row,
+    slider,
+    toggles,
+)
 from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
@@ -265,11 +275,11 @@ class GanLabDashboard(TrainingDashboard):
 
     @property
     def status_text(self) -> str:
-        return _plain(self._status.value)
+        return plain_text(self._status.value)
 
     @property
     def coverage_text(self) -> str:
-        return _plain(self._coverage.value)
+        return plain_text(self._coverage.value)
 
     @shows_errors
     def play(self) -> None:
@@ -699,7 +709,3 @@ def _boxed(figure, name: str) -> ipywidgets.Box:
     box = ipywidgets.Box([figure])
     box.add_class(f"dl-{name}")
     return box
-
-
-def _plain(value: str) -> str:
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", value))

@@ -29,14 +29,13 @@ import html
 import math
 import numbers
 import os
-import re
 import threading
 import time
 
 import numpy as np
 
 from ..backend import load_keras
-from ..controls import explain_disabled
+from ..controls import explain_disabled, plain_text
 from ..errors import StudentError
 from ..i18n import number
 from ..models.playground import FastTrainer, LayerSpec, NetworkSpec
@@ -410,7 +409,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     @property
     def status_text(self) -> str:
         """The status line as plain text (tests)."""
-        text = html.unescape(re.sub(r"<[^>]+>", "", self._status.value))
+        text = plain_text(self._status.value)
         return text.replace("⏹", "").strip()
 
     # Settings from code (configure) ----------------------------------------------------

@@ -32,10 +32,9 @@ while the page loads, and hide the most instructive moment.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from html import escape, unescape
+from html import escape
 
 import ipywidgets
 import numpy as np
@@ -49,6 +48,7 @@ from ..controls import (
     html,
     log_slider,
     number_box,
+    plain_text,
     row,
     slider,
     toggles,
@@ -295,11 +295,11 @@ class RbmDashboard(TrainingDashboard):
 
     @property
     def status_text(self) -> str:
-        return _plain(self._status.value)
+        return plain_text(self._status.value)
 
     @property
     def gibbs_text(self) -> str:
-        return _plain(self._gibbs_note.value)
+        return plain_text(self._gibbs_note.value)
 
     @property
     def epochs_done(self) -> int:
@@ -525,20 +525,14 @@ class RbmDashboard(TrainingDashboard):
 
     @reacts
     def _on_rebuild_change(self, change) -> None:
-        if self.running:  # put the control back: the running training uses its value
-            with self._quietly():
-                change["owner"].value = change["old"]
-            raise self._busy_error()
+        self._put_back_while_training(change)
         if self.model is not None:
             self.clear_error()
             self._rebuild()
 
     @reacts
     def _on_tune_change(self, change) -> None:
-        if self.running:
-            with self._quietly():
-                change["owner"].value = change["old"]
-            raise self._busy_error()
+        self._put_back_while_training(change)
         if self.model is not None:
             self.clear_error()
             self._tune()
@@ -834,7 +828,3 @@ class _Chain:
         self.step = 0
         self.played = 0
         self.clamp = None
-
-
-def _plain(value: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", value))
