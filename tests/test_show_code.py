@@ -9,25 +9,10 @@ import io
 
 import numpy as np
 import pytest
+from code_checks import opened_code, run_code
 
 from widgets.code_view import CodeView
 from widgets.mcculloch_pitts import McCullochPittsDashboard
-
-
-def run_code(code: str) -> dict:
-    """Execute ``code`` as a fresh notebook cell would (its prints swallowed)."""
-    namespace: dict = {"__name__": "__main__"}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code, "<shown code>", "exec"), namespace)  # noqa: S102  (the point of the test)
-    return namespace
-
-
-def opened_code(dashboard) -> str:
-    """What the panel shows once the student opens it."""
-    view = dashboard._code_view
-    assert isinstance(view, CodeView), "the dashboard has no 'show the code' panel"
-    view.expanded = True
-    return view.code
 
 
 # Lesson 02 ------------------------------------------------------------------------------
