@@ -71,7 +71,7 @@ TEXT = Strings(
         },
         "info": {
             "pl": "<b>{name}</b>: {parameters} parametrów, plik wag {mb} MB, wejście "
-            "{size}×{size}, trafność top-1 na ImageNet {top1:.1%} (tabela keras.io)",
+            "{size}×{size}, dokładność top-1 na ImageNet {top1:.1%} (tabela keras.io)",
             "en": "<b>{name}</b>: {parameters} parameters, weight file {mb} MB, input "
             "{size}×{size}, ImageNet top-1 accuracy {top1:.1%} (keras.io's table)",
         },
@@ -189,10 +189,8 @@ TEXT = Strings(
             "en": "❌ Not yet: {got} is not it. {name}'s formula: {hint}",
         },
         "check_bad": {
-            "pl": "❌ Podaj trzy liczby (R, G, B po preprocessingu), np. [0.1, -0.2, 0.3]; "
-            "dostałem {got!r}.",
-            "en": "❌ Give three numbers (R, G, B after preprocessing), e.g. [0.1, -0.2, 0.3]; "
-            "got {got!r}.",
+            "pl": "❌ Podaj listę: trzy liczby (R, G, B po preprocessingu); dostałem {got!r}.",
+            "en": "❌ Give a list: three numbers (R, G, B after preprocessing); got {got!r}.",
         },
         "hint_tf": {
             "pl": "x / 127,5 − 1 dla każdego kanału.",

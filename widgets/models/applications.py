@@ -133,10 +133,6 @@ def class_index_available() -> bool:
     return path.is_file() and path.stat().st_size > 0
 
 
-def _no_file(key: str, file: str) -> StudentError:
-    return StudentError(key, file=file, folder=str(cache_folder()))
-
-
 def load(name: str = DEFAULT):
     """The application with its ImageNet weights (cache first, then Keras' download).
 
@@ -153,14 +149,20 @@ def load(name: str = DEFAULT):
         try:
             return constructor(weights=str(path))
         except (OSError, ValueError) as error:
-            raise _no_file("applications.bad_weights", entry.weight_file) from error
+            folder = str(cache_folder())
+            raise StudentError(
+                "applications.bad_weights", file=entry.weight_file, folder=folder
+            ) from error
     try:
         # Keras prints "Downloading data from …": the kernel's log, not the page.
         with contextlib.redirect_stdout(io.StringIO()):
             return constructor(weights="imagenet")
     except Exception as error:
         if type(error) is Exception and str(error).startswith(FETCH_FAILURE):
-            raise _no_file("applications.no_weights", entry.weight_file) from error
+            folder = str(cache_folder())
+            raise StudentError(
+                "applications.no_weights", file=entry.weight_file, folder=folder
+            ) from error
         raise
 
 
