@@ -91,7 +91,7 @@ class ApplicationsDashboard(Dashboard):
         t = self._t
         controls = column([self._application, self._photo, self._file, self._info,
                            self._status, self._missing])  # fmt: skip
-        photo = ipywidgets.VBox([self._seen, boxed(self.photo_figure, "photo")])
+        photo = ipywidgets.VBox([self._seen, boxed(self.photo_figure, "seen-photo")])
         bars = ipywidgets.VBox([html(f"<b>{t('top5_title')}</b>"), boxed(self.bars_figure, "bars")])
         maps = ipywidgets.VBox([self._layer, self._maps_title, boxed(self.maps_figure, "maps")])
         steps = ipywidgets.VBox([self._formula, self._range])
