@@ -125,4 +125,5 @@ def test_applications_panel_classifies_and_says_when_weights_are_missing(apps_se
         check_a_sample_photo_gets_bars(page, lang)
         support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}_apps.png")
         check_missing_weights_are_told(page, lang)
+        support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}_apps_no_weights.png")
         assert support.page_problems(page) == [], lang

@@ -57,7 +57,9 @@ def bars_data(rows) -> list[dict]:
 
 
 def maps_figure() -> LightFigureWidget:
-    return LightFigureWidget(layout=raster_layout(1, width=700, height=200))
+    layout = raster_layout(1, width=700, height=170)
+    layout["margin"] = {"l": 10, "r": 10, "t": 5, "b": 5}
+    return LightFigureWidget(layout=layout)
 
 
 def maps_panel(maps: np.ndarray) -> dict:

@@ -370,8 +370,9 @@ def top5(model, x) -> list[tuple[str, str, float]]:
     """
     import keras
 
-    batch = keras.ops.convert_to_tensor(np.asarray(x, dtype=np.float32))  # not a list: no warning
-    predictions = np.asarray(model(batch, training=False))
+    # predict_on_batch runs the compiled predict function: measured in Voilà, an eager
+    # model(x) call of MobileNetV2 took 0.3-2 s against ~0.2 s (its Python per layer).
+    predictions = np.asarray(model.predict_on_batch(np.asarray(x, dtype=np.float32)))
     return decode(predictions, keras)
 
 
@@ -410,6 +411,5 @@ def feature_maps(model, layer_name: str, x) -> np.ndarray:
             raise StudentError("applications.unknown_layer", name=layer_name) from error
         _EXTRACTORS.clear()  # one model's extractors at a time: each holds its model
         _EXTRACTORS[key] = keras.Model(model.inputs, output)
-    batch = keras.ops.convert_to_tensor(np.asarray(x, dtype=np.float32))
-    maps = _EXTRACTORS[key](batch, training=False)
+    maps = _EXTRACTORS[key].predict_on_batch(np.asarray(x, dtype=np.float32))
     return np.asarray(maps)[0]
