@@ -129,18 +129,24 @@ def test_messages_are_polish_on_a_polish_page(cache):
     assert "AlexNet" in pl.error_text and "MobileNetV2" in pl.error_text
 
 
-def test_without_weights_the_panel_says_so_and_shows_the_photo(cache, offline):
+def test_without_weights_the_panel_says_so_and_shows_the_photo(cache, offline, monkeypatch):
     d = ApplicationsDashboard("en").wait_ready().wait_idle()
-    d.configure(application="VGG16")
+    loads = []
+    real_load = apps.load
+    monkeypatch.setattr(apps, "load", lambda name: loads.append(name) or real_load(name))
+    d.configure(application="ResNet50")
     d.wait_idle()
     assert d.model is None and d.missing is not None
     text = d.missing_text
-    assert apps.CATALOGUE["VGG16"].weight_file in text and str(cache / "models") in text
+    assert apps.CATALOGUE["ResNet50"].weight_file in text and str(cache / "models") in text
     assert "Binder" in text and "rest of the lesson" in text
     assert d.error_text == ""  # a box in the panel, not an error
     assert d.prepared.x.shape == (1, 224, 224, 3) and "103.939" in d._formula.value
     assert list(d.bars_figure.data[0].y) == [] and d._layer.disabled
-    assert "138,357,544" in d._info.value  # keras.io's count, without the model
+    assert "25,636,712" in d._info.value  # keras.io's count, without the model
+    d._photo.value = "flower"  # another photo: drawn, and the missing file not asked for again
+    d.wait_idle()
+    assert loads == ["ResNet50"] and d.prepared.original_size == (640, 427)
     d.configure(application="MobileNetV2")  # back to a network that is there
     d.wait_idle()
     assert d.model is not None and d.missing_text == "" and len(d.bars_figure.data[0].y) == 5

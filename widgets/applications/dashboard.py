@@ -143,13 +143,6 @@ class ApplicationsDashboard(Dashboard):
             time.sleep(0.02)
         return self
 
-    def classify(self, source, name: str | None = None):
-        """Show ``source`` (bytes, a path, a PIL image or an array) as an uploaded photo and
-        classify it now, in this thread; return the top-5 rows."""
-        self._accept_upload("photo", source if isinstance(source, bytes) else None, source)
-        self._work()
-        return self.predictions
-
     def code(self) -> str:
         """Load, preprocess, predict and decode for the current photo ("show the code")."""
         photo = self._photo.value
@@ -173,19 +166,18 @@ class ApplicationsDashboard(Dashboard):
         self._busy = True
         try:
             name = self._application.value
-            if self.model is None or self.model.name != self._loaded_as:
-                self._loaded_as = None
-            if self._loaded_as != name:
+            if self._tried != name:  # a network without weights is tried once a choice
                 self._load(name)
             self._classify()
         finally:
             self._busy = False
 
     _loaded_as: str | None = None  # the catalogue name of self.model
+    _tried: str | None = None  # the network loaded or tried last
     _load_seconds: float | None = None
 
     def _load(self, name: str) -> None:
-        self.model, self._loaded_as, self.missing = None, None, None
+        self.model, self._loaded_as, self.missing, self._tried = None, None, None, name
         self._clear_results()
         done, start = threading.Event(), time.perf_counter()
         ticker = threading.Thread(target=self._tick, args=(name, done, start), daemon=True)
@@ -258,15 +250,15 @@ class ApplicationsDashboard(Dashboard):
         item = files[0]
         try:
             content = bytes(item["content"])
-            self._accept_upload(item.get("name", "photo"), content, content)
+            self._accept_upload(item.get("name", "photo"), content)
         finally:
             with self._quietly():
                 self._file.value = ()  # the same file may be chosen again after a fix
         self._request()
 
-    def _accept_upload(self, name: str, content: bytes | None, source) -> None:
-        image = apps.open_image(source)  # a bad file raises here and changes nothing
-        self._upload = (name, content or b"")
+    def _accept_upload(self, name: str, content: bytes) -> None:
+        image = apps.open_image(content)  # a bad file raises here and changes nothing
+        self._upload = (name, content)
         self._image = image
         options = [(k, v) for k, v in self._photo.options if v != UPLOAD]
         with self._quietly():
