@@ -143,6 +143,7 @@ def test_without_weights_the_panel_says_so_and_shows_the_photo(cache, offline, m
     assert d.error_text == ""  # a box in the panel, not an error
     assert d.prepared.x.shape == (1, 224, 224, 3) and "103.939" in d._formula.value
     assert list(d.bars_figure.data[0].y) == [] and d._layer.disabled
+    assert d._bars_box.layout.display == d._maps_box.layout.display == "none"
     assert "25,636,712" in d._info.value  # keras.io's count, without the model
     d._photo.value = "flower"  # another photo: drawn, and the missing file not asked for again
     d.wait_idle()
@@ -150,6 +151,7 @@ def test_without_weights_the_panel_says_so_and_shows_the_photo(cache, offline, m
     d.configure(application="MobileNetV2")  # back to a network that is there
     d.wait_idle()
     assert d.model is not None and d.missing_text == "" and len(d.bars_figure.data[0].y) == 5
+    assert d._bars_box.layout.display is None and d._maps_box.layout.display is None
 
 
 def test_the_shown_code_reproduces_the_panel(en):

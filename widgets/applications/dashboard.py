@@ -83,7 +83,7 @@ class ApplicationsDashboard(Dashboard):
         self._range = html("", "dl-text", "dl-range")
         self._info = html("", "dl-text", "dl-info")
         self._status = html("", "dl-status")
-        self._missing = html("", "dl-box", "dl-box-warn", "dl-missing")
+        self._missing = html("", "dl-box", "dl-box-warn", "dl-text", "dl-missing")
         self._missing.layout.display = "none"
         self._maps_title = html("", "dl-note")
 
@@ -92,8 +92,12 @@ class ApplicationsDashboard(Dashboard):
         controls = column([self._application, self._photo, self._file, self._info,
                            self._status, self._missing])  # fmt: skip
         photo = ipywidgets.VBox([self._seen, boxed(self.photo_figure, "seen-photo")])
-        bars = ipywidgets.VBox([html(f"<b>{t('top5_title')}</b>"), boxed(self.bars_figure, "bars")])
-        maps = ipywidgets.VBox([self._layer, self._maps_title, boxed(self.maps_figure, "maps")])
+        self._bars_box = ipywidgets.VBox(
+            [html(f"<b>{t('top5_title')}</b>"), boxed(self.bars_figure, "bars")]
+        )
+        self._maps_box = boxed(self.maps_figure, "maps")
+        bars = self._bars_box
+        maps = ipywidgets.VBox([self._layer, self._maps_title, self._maps_box])
         steps = ipywidgets.VBox([self._formula, self._range])
         self._page(t("title"), t("intro"), row([controls, photo, bars]), steps, maps)
         self.add_class("dl-applications")
@@ -211,6 +215,9 @@ class ApplicationsDashboard(Dashboard):
         self._missing.value = f"{escape(sentence)}<br>{escape(note)}"
         self._missing.layout.display = None
         self._status.value = ""
+        # Hidden, not empty: an empty bar chart numbers its rows 0-4. (Never hidden before
+        # the first drawing: the deferred TensorFlow import waits for every figure.)
+        self._bars_box.layout.display = self._maps_box.layout.display = "none"
         self._set_layers([])
         self._show_info(name, None)
 
@@ -308,6 +315,9 @@ class ApplicationsDashboard(Dashboard):
         self.classifications += 1
         self.predictions = rows
         update_traces(self.bars_figure, bars_data(rows))
+        if not self.bars_figure.layout.yaxis.showticklabels:
+            self.bars_figure.layout.yaxis.showticklabels = True  # the classes' names
+        self._bars_box.layout.display = None
         self._draw_maps(model, prepared)
         self._show_status(rows)
 
@@ -331,6 +341,7 @@ class ApplicationsDashboard(Dashboard):
         title = self._t("maps_title", layer=layer, n=min(16, channels), channels=channels, h=h, w=w)
         self._maps_title.value = escape(title)
         draw_rasters(self.maps_figure, [maps_panel(self.maps)])
+        self._maps_box.layout.display = None
 
     def _clear_results(self) -> None:
         self.predictions, self.maps = [], None

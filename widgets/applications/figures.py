@@ -41,7 +41,8 @@ def bars_figure(axis_title: str) -> LightFigureWidget:
             height=300,
             margin={"l": 170, "r": 20, "t": 20, "b": 45},
             xaxis={"title": axis_title, "range": [0, 1], "tickformat": ".0%"},
-            yaxis={"autorange": "reversed", "automargin": True},
+            # No row numbers 0-4 before the first classes (the dashboard turns them on).
+            yaxis={"autorange": "reversed", "automargin": True, "showticklabels": False},
         ),
     )
 
