@@ -88,10 +88,9 @@ TEXT = Strings(
             "en": "✅ Classifying the photo: {ms:.0f} ms",
         },
         "no_model_note": {
-            "pl": "Bez wag {name} panel pokazuje zdjęcie i preprocessing, ale nie przewiduje "
-            "klas. Pozostała część lekcji działa normalnie.",
+            "pl": "Bez wag {name} panel pokazuje zdjęcie i preprocessing, ale nie przewiduje klas.",
             "en": "Without {name}'s weights the panel shows the photo and the preprocessing "
-            "but predicts no classes. The rest of the lesson works as usual.",
+            "but predicts no classes.",
         },
         "no_class_index": {
             "pl": "Brak nazw klas (plik imagenet_class_index.json nie jest w pamięci "
