@@ -190,3 +190,23 @@ def test_preprocessed_pixel_exercise():
     for nonsense in ("abc", None, [1, 2], [np.nan, 0, 0]):
         verdict = check_preprocessed_pixel(nonsense, lang="pl")
         assert not verdict.passed and "trzy liczby" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("settings", "told"),
+    [
+        ({"application": "AlexNet"}, "AlexNet"),
+        ({"application": None}, "None"),
+        ({"photo": "my cat"}, "photo"),
+        ({"layer": "no_such_layer"}, "layer"),
+        ({"colour": 3}, "colour"),
+    ],
+)
+def test_nonsense_settings_change_nothing_and_are_told(en, settings, told):
+    en.configure(application="MobileNetV2", photo="china")
+    en.wait_idle()
+    before = (en._application.value, en._photo.value, en._layer.value, en.model)
+    en.configure(**settings)
+    en.wait_idle()
+    assert told in en.error_text
+    assert (en._application.value, en._photo.value, en._layer.value, en.model) == before
