@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..exercises import GateCheck
-from ..i18n import check_language, is_number
+from ..i18n import check_language, is_number, number
 from ..models import applications as apps
 from .texts import TEXT
 
@@ -26,8 +26,14 @@ def check_preprocessed_pixel(answer, name: str = "MobileNetV2", pixel=PIXEL,
     if len(got) != 3 or not all(is_number(v) and np.isfinite(v) for v in got):
         return GateCheck(False, t("check_bad", got=answer))
     want = apps.preprocess_reference(np.array(pixel, dtype=np.float64), entry.mode)
-    shown = [round(float(v), 3) for v in want]
     if np.allclose(got, want, atol=0.01):
+        shown = _numbers(want, lang)
         return GateCheck(True, t("check_passed", pixel=tuple(pixel), name=name, want=shown))
     hint = t("hint_tf" if entry.mode == "tf" else "hint_caffe")
-    return GateCheck(False, t("check_failed", got=[round(v, 3) for v in got], name=name, hint=hint))
+    return GateCheck(False, t("check_failed", got=_numbers(got, lang), name=name, hint=hint))
+
+
+def _numbers(values, lang: str) -> str:
+    """``[0,569; −0,216; −0,608]`` in Polish, ``[0.569, −0.216, −0.608]`` in English."""
+    separator = "; " if lang == "pl" else ", "
+    return "[" + separator.join(number(round(float(v), 3), lang) for v in values) + "]"
