@@ -187,13 +187,15 @@ class ApplicationsDashboard(Dashboard):
         ticker = threading.Thread(target=self._tick, args=(name, done, start), daemon=True)
         ticker.start()
         try:
-            model = apps.load(name)
+            model, missing = apps.load(name), None
         except StudentError as error:
-            self._show_missing(name, error)
-            return
+            model, missing = None, error
         finally:
             done.set()
-            ticker.join()
+            ticker.join()  # before the status is written: the ticker writes it too
+        if missing is not None:
+            self._show_missing(name, missing)
+            return
         model.name = name  # the model is known by its catalogue name (self._loaded_as)
         self.model, self._loaded_as = model, model.name
         self._load_seconds = time.perf_counter() - start
