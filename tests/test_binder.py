@@ -2,8 +2,8 @@
 
 Binder cannot be tested from here, so these tests pin what it relies on: the pip list in
 binder/environment.yml is pyproject's runtime dependencies resolved for Linux x86-64,
-postBuild installs the package and bakes in MNIST, start sets one-CPU TensorFlow threads
-and hands over to the server.
+postBuild installs the package and bakes in MNIST, MobileNetV2's ImageNet weights and the
+ImageNet class index, start sets one-CPU TensorFlow threads and hands over to the server.
 """
 
 import os
@@ -134,6 +134,30 @@ def test_postbuild_installs_package_and_predownloads_mnist():
     # The tested versions: constraints.txt, which dev.py and CI install with too.
     assert any(re.search(r"\bpip install -c constraints\.txt -e \.$", line) for line in lines)
     assert any("keras.datasets.mnist.load_data()" in line for line in lines)
+
+
+def test_postbuild_bakes_mobilenet_v2_weights_and_the_class_index(monkeypatch):
+    """Lesson 16: the baking line asks Keras for MobileNetV2's ImageNet weights and runs
+    decode_predictions once (which fetches imagenet_class_index.json). Run here against a
+    stand-in ``keras`` that records the calls (no download, no TensorFlow)."""
+    import sys
+    import types
+
+    import numpy as np
+
+    (line,) = [line for line in _code_lines(POSTBUILD) if "MobileNetV2" in line]
+    code = re.search(r'python -c "(.+)"$', line).group(1)
+    calls = []
+    fake = types.ModuleType("keras")
+    fake.applications = types.SimpleNamespace(
+        MobileNetV2=lambda **kw: calls.append(("MobileNetV2", kw)),
+        mobilenet_v2=types.SimpleNamespace(
+            decode_predictions=lambda p, **kw: calls.append(("decode", np.shape(p)))
+        ),
+    )
+    monkeypatch.setitem(sys.modules, "keras", fake)
+    exec(compile(code, "postBuild", "exec"), {})  # noqa: S102  (the script's own line)
+    assert calls == [("MobileNetV2", {"weights": "imagenet"}), ("decode", (1, 1000))]
 
 
 def test_start_sets_one_cpu_threads_and_execs():
