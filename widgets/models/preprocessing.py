@@ -402,7 +402,8 @@ def augment_grid(image, n: int = 8, seed: int = 0, model=None, **factors) -> np.
     """``n`` random draws of the augmentation of ``image`` in one batched call with
     ``training=True`` (a direct call): ``(n, 28, 28)`` in [0, 1]."""
     model = model or augmentation_model(seed, **factors)
-    out = np.asarray(model(as_batch(image, n), training=True))
+    batch = as_batch(image, n)
+    out = np.asarray(model(batch, training=True)) if model.layers else batch  # no layer: as is
     return np.clip(out[..., 0], 0.0, 1.0)
 
 
@@ -410,7 +411,8 @@ def predict_trap(image, n: int = 8, seed: int = 0, model=None, **factors) -> np.
     """The same augmentation model in ``predict``: augmentation is off there (training is
     False), so all ``n`` outputs are the image itself."""
     model = model or augmentation_model(seed, **factors)
-    out = model.predict(as_batch(image, n), verbose=0)
+    batch = as_batch(image, n)
+    out = model.predict(batch, verbose=0) if model.layers else batch
     return np.asarray(out)[..., 0]
 
 
