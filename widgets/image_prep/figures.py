@@ -81,6 +81,11 @@ def normalization_figure(names: dict) -> LightFigureWidget:
             legend={"orientation": "h", "y": -0.25},
             margin={"l": 60, "r": 10, "t": 40, "b": 70},
             xaxis={"title": names["pixel_axis"]},
-            yaxis={"title": names["share_axis"], "type": "log"},
+            # powers of ten only: plotly's minor labels (2, 5) read as values
+            yaxis={
+                "title": names["share_axis"],
+                "type": "log",
+                "tickvals": [0.0001, 0.001, 0.01, 0.1, 1],
+            },
         ),
     )

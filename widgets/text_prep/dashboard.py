@@ -83,8 +83,8 @@ class TextPrepDashboard(Dashboard):
         self._padding = toggles(t("padding"), sides, "pre", button_width="60px", long_label=True)
         self._truncating = toggles(t("truncating"), sides, "pre", button_width="60px",
                                    long_label=True)  # fmt: skip
-        for name in ("text", "preset", "mode", "ngrams", "max_tokens", "maxlen", "padding",
-                     "truncating"):  # fmt: skip
+        self._text.add_class("dl-sentences")
+        for name in ("preset", "mode", "ngrams", "max_tokens", "maxlen", "padding", "truncating"):
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
         self._model_controls = [
             self._text, self._preset, self._mode, self._ngrams, self._max_tokens,

@@ -20,6 +20,7 @@ EMBED_RANGE = 0.05  # the Embedding's RandomUniform(−0.05, 0.05) start
 STYLE = (
     ".dl-text-prep .dl-tokens td,.dl-text-prep .dl-tokens th{padding:1px 5px;"
     "text-align:center;font-variant-numeric:tabular-nums}"
+    ".dl-text-prep .dl-tokens th{white-space:nowrap}"
     ".dl-text-prep .dl-tokens td.dl-pad{background:#e6e6e6;color:#999}"
     ".dl-text-prep .dl-scroll{max-width:100%;overflow-x:auto}"
     ".dl-text-prep .dl-vocab{max-height:260px;overflow-y:auto}"

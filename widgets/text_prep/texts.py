@@ -39,9 +39,10 @@ TEXT = Strings(
         },
         "help": {
             "pl": "Wpisz zdania (jedno w wierszu) i kliknij poza polem: słownik i ciągi "
-            "zmienią się od razu.",
+            "zmienią się od razu. Limit tokenów liczy też 0 i [UNK]; 100 to bez limitu.",
             "en": "Type sentences (one a line) and click outside the box: the vocabulary and "
-            "the sequences change at once.",
+            "the sequences change at once. The token limit counts 0 and [UNK] too; 100 means "
+            "no limit.",
         },
         "text": {"pl": "zdania", "en": "sentences"},
         "preset": {"pl": "przykład", "en": "example"},
@@ -50,7 +51,10 @@ TEXT = Strings(
         "preset_shakespeare": {"pl": "Szekspir (początek)", "en": "Shakespeare (opening)"},
         "mode": {"pl": "tryb (output_mode)", "en": "mode (output_mode)"},
         "ngrams": {"pl": "n-gramy (ngrams)", "en": "n-grams (ngrams)"},
-        "max_tokens": {"pl": "najwięcej tokenów (max_tokens)", "en": "max tokens (max_tokens)"},
+        "max_tokens": {
+            "pl": "limit (max_tokens)",
+            "en": "limit (max_tokens)",
+        },
         "maxlen": {"pl": "długość ciągu (maxlen)", "en": "sequence length (maxlen)"},
         "padding": {"pl": "dopełnienie (padding)", "en": "padding"},
         "truncating": {"pl": "przycinanie (truncating)", "en": "truncating"},
@@ -84,8 +88,10 @@ TEXT = Strings(
             "en": "{n} {n:@token|tokens} cut",
         },
         "embedding_title": {
-            "pl": "Embedding ({dim} liczby na token): pasmo na zdanie, kolumna na pozycję",
-            "en": "Embedding ({dim} numbers a token): a band a sentence, a column a position",
+            "pl": "Embedding ({dim} liczby na token): pasmo na zdanie, kolumna na pozycję; "
+            "czerwony < 0 < niebieski",
+            "en": "Embedding ({dim} numbers a token): a band a sentence, a column a position; "
+            "red < 0 < blue",
         },
         "masking_title": {"pl": "Maska i sieć rekurencyjna", "en": "Masking and an RNN"},
         "masking": {
