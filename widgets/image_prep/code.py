@@ -4,6 +4,7 @@ Sequential of the non-zero sliders (``model``), eight draws in one call with
 
 from __future__ import annotations
 
+from ..models import preprocessing as prep
 from .texts import TEXT
 
 _CODE = """import keras
@@ -37,34 +38,12 @@ plt.show()
 
 def layer_lines(factors: dict, seed: int) -> list[str]:
     """The augmentation layers as :func:`widgets.models.preprocessing.augmentation_layers`
-    builds them (same order, same seeds)."""
+    builds them (same order, same arguments, same seeds)."""
     lines = []
-    if factors.get("flip", "none") != "none":
-        lines.append(f'keras.layers.RandomFlip("{factors["flip"]}", seed={seed})')
-    if factors.get("rotation"):
-        lines.append(
-            f'keras.layers.RandomRotation({factors["rotation"]!r}, fill_mode="constant", '
-            f"seed={seed + 1})"
-        )
-    if factors.get("zoom"):
-        lines.append(
-            f'keras.layers.RandomZoom({factors["zoom"]!r}, fill_mode="constant", seed={seed + 2})'
-        )
-    if factors.get("translation"):
-        t = repr(factors["translation"])
-        lines.append(
-            f'keras.layers.RandomTranslation({t}, {t}, fill_mode="constant", seed={seed + 3})'
-        )
-    if factors.get("contrast"):
-        lines.append(
-            f"keras.layers.RandomContrast({factors['contrast']!r}, value_range=(0, 1), "
-            f"seed={seed + 4})"
-        )
-    if factors.get("brightness"):
-        lines.append(
-            f"keras.layers.RandomBrightness({factors['brightness']!r}, value_range=(0, 1), "
-            f"seed={seed + 5})"
-        )
+    for kind, args, kwargs, layer_seed in prep.layer_specs(seed, factors):
+        words = [repr(a) if not isinstance(a, str) else f'"{a}"' for a in args]
+        words += [f'{k}="{v}"' if isinstance(v, str) else f"{k}={v!r}" for k, v in kwargs.items()]
+        lines.append(f"keras.layers.{kind}({', '.join([*words, f'seed={layer_seed}'])})")
     return lines
 
 

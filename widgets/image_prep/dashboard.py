@@ -52,6 +52,7 @@ class ImagePrepDashboard(Dashboard):
         self.draws = None  # (8, 28, 28): the grid's augmented images
         self.predicted = None  # (8, 28, 28): the same model in predict
         self.normalized = None  # prep.Normalized of the adapt digits
+        self._layers_built: dict = {}  # augmentation layers by (kind, arguments, seed)
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -180,7 +181,7 @@ class ImagePrepDashboard(Dashboard):
         if image is None:
             raise StudentError("preprocessing.no_image", argument="image")
         factors = self.factors()
-        self.model = prep.augmentation_model(self.seed, **factors)
+        self.model = prep.augmentation_model(self.seed, cache=self._layers_built, **factors)
         self.draws = prep.augment_grid(image, DRAWS, model=self.model)
         self.predicted = None  # model.predict traces a function: only when it is shown
         self._image = image

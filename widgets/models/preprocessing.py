@@ -281,6 +281,42 @@ class MaskingResult:
         return float(np.max(np.abs(self.unpadded - self.unmasked)))
 
 
+class MaskingProbe:
+    """A seeded ``Embedding(size, dim)`` → ``SimpleRNN(units)`` built once, for
+    :func:`masking_demo` (a panel keeps one per vocabulary size: new layers cost 30–40 ms
+    a move, calls a few)."""
+
+    def __init__(self, size: int, dim: int = 4, units: int = 3, seed: int = 0):
+        import keras
+
+        self.size = check_whole(size, 2, MAX_TOKENS, "vocabulary_size")
+        self.embedding = keras.layers.Embedding(
+            self.size,
+            dim,
+            embeddings_initializer=keras.initializers.RandomUniform(-1, 1, seed=seed),
+        )
+        self.rnn = keras.layers.SimpleRNN(
+            units,
+            kernel_initializer=keras.initializers.GlorotUniform(seed),
+            recurrent_initializer=keras.initializers.Orthogonal(seed=seed),
+            # a bias as a trained RNN has: with bias 0 a zero vector (Masking's padding) at
+            # the front would leave the state at 0, and pre-padding would look harmless
+            bias_initializer=keras.initializers.RandomUniform(-0.5, 0.5, seed=seed + 1),
+        )
+        self.masking = keras.layers.Masking(0.0)
+        self.embedding.build((None, None))
+        self.table = np.asarray(self.embedding.embeddings)
+
+    def run(self, x, mask: bool, method: str) -> np.ndarray:
+        """The RNN's final state for the ids ``x`` (a batch), with or without the mask."""
+        x = np.asarray(x, "int32")
+        if method == "masking":
+            v = self.table[x] * (x != 0)[..., None]  # padding → all-zero vectors
+            return np.asarray(self.rnn(self.masking(v) if mask else v))
+        v = self.embedding(x)
+        return np.asarray(self.rnn(v, mask=x != 0) if mask else self.rnn(v))
+
+
 def masking_demo(
     sequence,
     maxlen: int,
@@ -291,47 +327,25 @@ def masking_demo(
     units: int = 3,
     seed: int = 0,
     method: str = "embedding",
+    probe: MaskingProbe | None = None,
 ) -> MaskingResult:
     """One id sequence, unpadded and padded to ``maxlen``, through the same seeded
     Embedding → SimpleRNN: with ``Embedding(mask_zero=True)`` (``method="embedding"``) or
     a ``Masking`` layer on the vectors (``"masking"``) the padded output equals the
-    unpadded one; without the mask the RNN also reads the padding's vector and differs."""
-    import keras
-
+    unpadded one; without the mask the RNN also reads the padding's vector and differs.
+    ``probe``: layers built before (of at least the sequence's vocabulary size)."""
     ids = [int(i) for i in sequence if int(i) != 0]
     if not ids:
         raise StudentError("preprocessing.no_sequence", argument="sequence")
     method = check_choice(method, ("embedding", "masking"), "method")
     maxlen = check_whole(maxlen, len(ids), MAX_LENGTH, "maxlen")
-    size = vocabulary_size or max(ids) + 1
+    if probe is None or probe.size <= max(ids):
+        probe = MaskingProbe(vocabulary_size or max(ids) + 1, dim, units, seed)
     padded = pad([ids], maxlen, padding, "pre")
-    embedding = keras.layers.Embedding(
-        size, dim, embeddings_initializer=keras.initializers.RandomUniform(-1, 1, seed=seed)
-    )
-    rnn = keras.layers.SimpleRNN(
-        units,
-        kernel_initializer=keras.initializers.GlorotUniform(seed),
-        recurrent_initializer=keras.initializers.Orthogonal(seed=seed),
-        # a bias as a trained RNN has: with bias 0 a zero vector (Masking's padding) at the
-        # front would leave the state at 0, and pre-padding would look harmless
-        bias_initializer=keras.initializers.RandomUniform(-0.5, 0.5, seed=seed + 1),
-    )
-    embedding.build((None, maxlen))
-    table = np.asarray(embedding.embeddings)
-
-    def run(x, mask):
-        x = np.asarray(x, "int32")
-        if method == "masking":
-            v = table[x] * (x != 0)[..., None]  # padding → all-zero vectors, which Masking hides
-            v = keras.layers.Masking(0.0)(v) if mask else v
-            return np.asarray(rnn(v))
-        v = embedding(x)
-        return np.asarray(rnn(v, mask=x != 0) if mask else rnn(v))
-
     return MaskingResult(
-        unpadded=run([ids], mask=False)[0],
-        masked=run(padded, mask=True)[0],
-        unmasked=run(padded, mask=False)[0],
+        unpadded=probe.run([ids], mask=False, method=method)[0],
+        masked=probe.run(padded, mask=True, method=method)[0],
+        unmasked=probe.run(padded, mask=False, method=method)[0],
         padded=np.asarray(padded[0]),
     )
 
@@ -355,35 +369,59 @@ def check_factors(factors: dict) -> dict:
     return checked
 
 
-def augmentation_layers(keras, seed: int = 0, **factors) -> list:
+def layer_specs(seed: int, factors: dict) -> list[tuple]:
+    """(kind, arguments, seed) of each augmentation layer for the non-zero ``factors``."""
+    f = check_factors(factors)
+    specs = []
+    if f.get("flip", "none") != "none":
+        specs.append(("RandomFlip", (f["flip"],), {}, seed))
+    constant = {"fill_mode": "constant"}
+    if f.get("rotation"):
+        specs.append(("RandomRotation", (f["rotation"],), constant, seed + 1))
+    if f.get("zoom"):
+        specs.append(("RandomZoom", (f["zoom"],), constant, seed + 2))
+    if f.get("translation"):
+        t = f["translation"]
+        specs.append(("RandomTranslation", (t, t), constant, seed + 3))
+    unit = {"value_range": (0, 1)}  # the default is 0..255: a [0, 1] image would barely change
+    if f.get("contrast"):
+        specs.append(("RandomContrast", (f["contrast"],), unit, seed + 4))
+    if f.get("brightness"):
+        specs.append(("RandomBrightness", (f["brightness"],), unit, seed + 5))
+    return specs
+
+
+def augmentation_layers(keras, seed: int = 0, cache: dict | None = None, **factors) -> list:
     """The augmentation layers for the non-zero ``factors`` (rotation, zoom, translation,
     contrast, brightness as fractions; flip a mode), each seeded ``seed + k``; pixels in
     [0, 1]. In the order Keras' guide uses: flip, rotation, zoom, translation, contrast,
-    brightness."""
-    f = check_factors(factors)
-    L = keras.layers
+    brightness.
+
+    ``cache`` (a dict the caller keeps) reuses a layer already built with the same
+    arguments and seed, its random state set back to the seed's start: it then draws
+    exactly what a new layer would (a slider move costs one call, not new layers).
+    """
     layers = []
-    if f.get("flip", "none") != "none":
-        layers.append(L.RandomFlip(f["flip"], seed=seed))
-    if f.get("rotation"):
-        layers.append(L.RandomRotation(f["rotation"], fill_mode="constant", seed=seed + 1))
-    if f.get("zoom"):
-        layers.append(L.RandomZoom(f["zoom"], fill_mode="constant", seed=seed + 2))
-    if f.get("translation"):
-        t = f["translation"]
-        layers.append(L.RandomTranslation(t, t, fill_mode="constant", seed=seed + 3))
-    if f.get("contrast"):
-        layers.append(L.RandomContrast(f["contrast"], value_range=(0, 1), seed=seed + 4))
-    if f.get("brightness"):
-        layers.append(L.RandomBrightness(f["brightness"], value_range=(0, 1), seed=seed + 5))
+    for kind, args, kwargs, layer_seed in layer_specs(seed, factors):
+        key = (kind, args, layer_seed)
+        layer = None if cache is None else cache.get(key)
+        if layer is None:
+            layer = getattr(keras.layers, kind)(*args, **kwargs, seed=layer_seed)
+            if cache is not None:
+                if len(cache) > 256:
+                    cache.clear()
+                cache[key] = layer
+        else:
+            layer.generator.state.assign(np.array([layer_seed, 0]))
+        layers.append(layer)
     return layers
 
 
-def augmentation_model(seed: int = 0, size: int = 28, **factors):
+def augmentation_model(seed: int = 0, size: int = 28, cache: dict | None = None, **factors):
     """``keras.Sequential`` of :func:`augmentation_layers` on ``(size, size, 1)`` images."""
     import keras
 
-    layers = augmentation_layers(keras, seed, **factors)
+    layers = augmentation_layers(keras, seed, cache, **factors)
     return keras.Sequential([keras.Input((size, size, 1)), *layers], name="augmentation")
 
 

@@ -59,6 +59,7 @@ class TextPrepDashboard(Dashboard):
         self.matrix = self.matrix_vocabulary = None
         self.vectors = None
         self.masking = None
+        self._probe = None  # the masking panel's Embedding → SimpleRNN, per vocabulary size
         self.texts: list[str] = []  # the sentences last adapted on
         self._start_text = text if text is not None else SENTENCES[self.lang]
         self._build()
@@ -258,10 +259,10 @@ class TextPrepDashboard(Dashboard):
             self._masking.value = ""
             return
         ids = [int(i) for i in first if i != 0]
-        result = prep.masking_demo(
-            ids, len(first), self._padding.value, vocabulary_size=len(self.vocabulary),
-            units=UNITS, seed=SEED,
-        )  # fmt: skip
+        size = len(self.vocabulary)
+        if getattr(self._probe, "size", None) != size:
+            self._probe = prep.MaskingProbe(size, DIM, UNITS, SEED)
+        result = prep.masking_demo(ids, len(first), self._padding.value, probe=self._probe)
         self.masking = result
         padded_note = "" if len(ids) < len(first) else " " + t("no_padding")
         self._masking.value = t(
@@ -281,7 +282,8 @@ class TextPrepDashboard(Dashboard):
 
     def _draw_vocabulary(self) -> None:
         t = self._t
-        self._size.value = escape(t("vocabulary_size", n=len(self.vocabulary)))
+        limit = self._max_tokens_value() or t("no_limit")
+        self._size.value = escape(t("vocabulary_size", n=len(self.vocabulary), limit=limit))
         self._vocabulary.value = vocabulary_html(self.vocabulary, escape(t("padding_token")))
         if self.matrix is None:
             self._matrix.layout.display = "none"

@@ -70,9 +70,10 @@ TEXT = Strings(
         },
         "vocabulary": {"pl": "Słownik (indeks → token)", "en": "Vocabulary (index → token)"},
         "vocabulary_size": {
-            "pl": "{n} {n:@token|tokeny|tokenów} w słowniku",
-            "en": "{n} {n:@token|tokens} in the vocabulary",
+            "pl": "{n} {n:@token|tokeny|tokenów} w słowniku (limit: {limit})",
+            "en": "{n} {n:@token|tokens} in the vocabulary (limit: {limit})",
         },
+        "no_limit": {"pl": "brak", "en": "none"},
         "padding_token": {"pl": "(dopełnienie)", "en": "(padding)"},
         "sequences": {
             "pl": "Ciągi po pad_sequences (szare: dopełnienie 0)",
