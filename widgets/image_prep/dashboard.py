@@ -21,6 +21,7 @@ from html import escape
 import ipywidgets
 import numpy as np
 
+from ..backend import load_keras as keras_module
 from ..controls import button, checkbox, column, html, row, slider, toggles
 from ..data import load_mnist
 from ..digits import DigitSource
@@ -52,6 +53,7 @@ class ImagePrepDashboard(Dashboard):
         self.draws = None  # (8, 28, 28): the grid's augmented images
         self.predicted = None  # (8, 28, 28): the same model in predict
         self.normalized = None  # prep.Normalized of the adapt digits
+        self._layers_now = None  # the layers the grid was drawn with
         self._layers_built: dict = {}  # augmentation layers by (kind, arguments, seed)
         self._build()
 
@@ -130,6 +132,23 @@ class ImagePrepDashboard(Dashboard):
         self.seed = int(value)
 
     # Public API ---------------------------------------------------------------------------
+    @property
+    def model(self):
+        """The augmentation ``keras.Sequential`` of the sliders' layers (built at the first
+        read after a change: a slider move itself calls the layers only)."""
+        if self._model is None and self._layers_now is not None:
+            self._model = prep.sequential(self._layers_now)
+        return self._model
+
+    @model.setter
+    def model(self, value) -> None:
+        self._model = value
+
+    @property
+    def layers(self) -> list:
+        """The augmentation layers on screen, in order."""
+        return list(self._layers_now or [])
+
     def factors(self) -> dict:
         """The sliders' factors and the flip mode, as :mod:`widgets.models.preprocessing`
         takes them."""
@@ -160,7 +179,7 @@ class ImagePrepDashboard(Dashboard):
 
     @reacts
     def _on_image_change(self) -> None:
-        if self.model is not None:
+        if self._layers_now is not None:  # drawn once: the model is there
             self._refresh()
 
     @reacts
@@ -181,8 +200,10 @@ class ImagePrepDashboard(Dashboard):
         if image is None:
             raise StudentError("preprocessing.no_image", argument="image")
         factors = self.factors()
-        self.model = prep.augmentation_model(self.seed, cache=self._layers_built, **factors)
-        self.draws = prep.augment_grid(image, DRAWS, model=self.model)
+        self._model = None  # the Sequential, built when first asked for (see model)
+        self._layers_now = prep.augmentation_layers(keras_module(), self.seed,
+                                                    self._layers_built, **factors)  # fmt: skip
+        self.draws = prep.augment_grid(image, DRAWS, layers=self._layers_now)
         self.predicted = None  # model.predict traces a function: only when it is shown
         self._image = image
         self.clear_error()
@@ -204,7 +225,7 @@ class ImagePrepDashboard(Dashboard):
         with self._lock:
             replace_layout_item(self.grid_figure, "images", 0, {"source": grid_url(images)})
             self.grid_figure.layout.title.text = title
-        names = [layer.__class__.__name__ for layer in self.model.layers]
+        names = [layer.__class__.__name__ for layer in self.layers]
         self._layers.value = t("layers", names=", ".join(names)) if names else t("layers_none")
         self._predict_note.value = ""
         if showing_predict:
