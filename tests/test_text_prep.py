@@ -66,6 +66,7 @@ def test_matrix_modes_and_ngrams(en):
 
 def test_embedding_image_and_the_masking_panel(en):
     en.configure(text=TEXT, maxlen=6, text_padding="pre")
+    en.wait_masked()
     assert en.vectors.shape == (3, 6, 4)
     np.testing.assert_allclose(en.vectors, np.asarray(en.model(en.padded)))
     source = en.embedding_figure.layout.images[0].source

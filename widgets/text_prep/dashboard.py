@@ -17,6 +17,7 @@ Embedding(len(vocabulary), 4, mask_zero=True)``) the padded ids go through;
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
 import ipywidgets
@@ -27,6 +28,7 @@ from ..data.text import load_corpus
 from ..figures.live import replace_layout_item
 from ..i18n import number
 from ..models import preprocessing as prep  # Keras only inside its functions
+from ..training import Painter
 from ..ui import Dashboard, Setting, reacts
 from .code import keras_code
 from .figures import (
@@ -42,6 +44,7 @@ from .texts import SENTENCES, TEXT
 DIM = 4  # numbers a token in the Embedding
 SEED = 0
 UNITS = 3  # the masking panel's SimpleRNN
+PROBE_SIZE = 256  # its Embedding's rows: rebuilt only for a larger vocabulary
 CORPUS_LINES = 8  # a preset corpus's first non-empty lines
 MODE_LABELS = (("int", "int"), ("multi-hot", "multi_hot"), ("count", "count"), ("tf-idf", "tf_idf"))
 
@@ -59,7 +62,11 @@ class TextPrepDashboard(Dashboard):
         self.matrix = self.matrix_vocabulary = None
         self.vectors = None
         self.masking = None
-        self._probe = None  # the masking panel's Embedding → SimpleRNN, per vocabulary size
+        self._probe = None  # the masking panel's Embedding → SimpleRNN
+        self._mask_job = None  # (ids, maxlen, padding, vocabulary size) to draw
+        self._masked = threading.Event()  # the masking panel shows the newest job
+        self._masker = Painter(self._mask_now, 0.05, on_demand=True, name="masking")
+        self._masker.on_error = self.show_error
         self.texts: list[str] = []  # the sentences last adapted on
         self._start_text = text if text is not None else SENTENCES[self.lang]
         self._build()
@@ -252,30 +259,53 @@ class TextPrepDashboard(Dashboard):
                                 {"source": embedding_url(self.vectors)})  # fmt: skip
 
     def _mask(self) -> None:
-        t = self._t
+        """Ask the painter thread for the masking panel: three SimpleRNN calls in eager
+        Keras take 30–100 ms, which the sequences and the Embedding need not wait for."""
         first = next((r for r in self.padded if (r != 0).any()), None)
         if first is None:
             self.masking = None
             self._masking.value = ""
             return
         ids = [int(i) for i in first if i != 0]
-        size = len(self.vocabulary)
-        if getattr(self._probe, "size", None) != size:
-            self._probe = prep.MaskingProbe(size, DIM, UNITS, SEED)
-        result = prep.masking_demo(ids, len(first), self._padding.value, probe=self._probe)
-        self.masking = result
-        padded_note = "" if len(ids) < len(first) else " " + t("no_padding")
-        self._masking.value = t(
+        self._mask_job = (ids, len(first), self._padding.value, len(self.vocabulary))
+        self._masked.clear()
+        if not self._masker.running:
+            self._masker.start()
+        self._masker.request()
+
+    def _mask_now(self) -> None:
+        """In the painter's thread: the newest job's masking panel."""
+        job = self._mask_job
+        if job is None:
+            return
+        ids, maxlen, padding, size = job
+        if getattr(self._probe, "size", 0) < size:  # one probe serves every smaller vocabulary
+            self._probe = prep.MaskingProbe(max(PROBE_SIZE, 2 * size), DIM, UNITS, SEED)
+        result = prep.masking_demo(ids, maxlen, padding, probe=self._probe)
+        t = self._t
+        text = t(
             "masking",
             units=UNITS,
             ids=escape(str(ids)),
-            padded=escape(str(result.padded.tolist())) + padded_note,
+            padded=escape(str(result.padded.tolist()))
+            + ("" if len(ids) < maxlen else " " + t("no_padding")),
             unpadded=self._vector(result.unpadded),
             masked=self._vector(result.masked),
             unmasked=self._vector(result.unmasked),
             same=t("same") if result.equal else t("not_same"),
-            differs=t("differs") if len(ids) < len(first) and result.unmasked_gap > 1e-6 else "",
+            differs=t("differs") if len(ids) < maxlen and result.unmasked_gap > 1e-6 else "",
         )
+        with self._lock:
+            if self._mask_job is job:  # else a newer one is asked for: the painter comes back
+                self.masking = result
+                self._masking.value = text
+                self._masked.set()
+
+    def wait_masked(self, timeout: float = 30.0) -> TextPrepDashboard:
+        """Block until the masking panel shows the current sequences (tests, notebooks)."""
+        if not self._masked.wait(timeout):
+            raise TimeoutError("the masking panel was not drawn in time")
+        return self
 
     def _vector(self, values) -> str:
         return "[" + "; ".join(number(round(float(v), 3), self.lang) for v in values) + "]"
