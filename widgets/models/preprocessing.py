@@ -237,22 +237,31 @@ def pad(
     )
 
 
-def embedding_model(vocabulary_size: int, length: int, dim: int = 4, seed: int = 0):
-    """``Input((length,), int) → Embedding(vocabulary_size, dim, mask_zero=True)``, its
-    vectors drawn by ``RandomUniform(−0.05, 0.05, seed)`` (Keras' default, seeded)."""
+def embedding_layer(vocabulary_size: int, dim: int = 4, seed: int = 0):
+    """``Embedding(vocabulary_size, dim, mask_zero=True)``, its vectors drawn by
+    ``RandomUniform(−0.05, 0.05, seed)`` (Keras' default, seeded)."""
     import keras
 
     vocabulary_size = check_whole(vocabulary_size, 2, MAX_TOKENS, "vocabulary_size")
     dim = check_whole(dim, 1, 64, "output_dim")
-    embedding = keras.layers.Embedding(
+    return keras.layers.Embedding(
         vocabulary_size,
         dim,
         embeddings_initializer=keras.initializers.RandomUniform(-0.05, 0.05, seed=seed),
         mask_zero=True,
         name="embedding",
     )
-    inputs = keras.Input((length,), dtype="int32", name="ids")
-    return keras.Model(inputs, embedding(inputs), name="embedding_model")
+
+
+def embedding_model(vocabulary_size: int, length: int, dim: int = 4, seed: int = 0, layer=None):
+    """``Sequential([Input((length,), int32), Embedding(...)])`` (``layer``: an
+    :func:`embedding_layer` built before, else a new one)."""
+    import keras
+
+    layer = layer or embedding_layer(vocabulary_size, dim, seed)
+    return keras.Sequential(
+        [keras.Input((length,), dtype="int32", name="ids"), layer], name="embedding_model"
+    )
 
 
 def embed(padded, vocabulary_size: int, dim: int = 4, seed: int = 0) -> np.ndarray:

@@ -62,6 +62,7 @@ class TextPrepDashboard(Dashboard):
         self.matrix = self.matrix_vocabulary = None
         self.vectors = None
         self.masking = None
+        self._embedding = None  # the Embedding layer on screen
         self._probe = None  # the masking panel's Embedding → SimpleRNN
         self._mask_job = None  # (ids, maxlen, padding, vocabulary size) to draw
         self._masked = threading.Event()  # the masking panel shows the newest job
@@ -184,6 +185,21 @@ class TextPrepDashboard(Dashboard):
         )  # fmt: skip
 
     @property
+    def model(self):
+        """``Sequential([Input((maxlen,), int32), Embedding(len(vocabulary), 4,
+        mask_zero=True)])``: the Embedding on screen (the model is built at the first read
+        after a change)."""
+        if self._model is None and self._embedding is not None:
+            self._model = prep.embedding_model(
+                len(self.vocabulary), self.padded.shape[1], layer=self._embedding
+            )
+        return self._model
+
+    @model.setter
+    def model(self, value) -> None:
+        self._model = value
+
+    @property
     def vocabulary_text(self) -> str:
         """The vocabulary as the page shows it, one "index token" a line (tests)."""
         return "\n".join(f"{i} {token}" for i, token in enumerate(self.vocabulary))
@@ -249,11 +265,13 @@ class TextPrepDashboard(Dashboard):
         self._refresh_code()
 
     def _embed(self) -> None:
-        shape = (len(self.vocabulary), self.padded.shape[1])
-        if self.model is None or getattr(self, "_model_shape", None) != shape:
-            self.model = prep.embedding_model(*shape, dim=DIM, seed=SEED)
-            self._model_shape = shape
-        self.vectors = np.asarray(self.model(self.padded))
+        """The padded ids through the Embedding layer (a new one only for a new vocabulary
+        size: building the keras.Model around it waits until ``model`` is read)."""
+        size = len(self.vocabulary)
+        if self._embedding is None or self._embedding.input_dim != size:
+            self._embedding = prep.embedding_layer(size, DIM, SEED)
+        self._model = None
+        self.vectors = np.asarray(self._embedding(self.padded))
         with self._lock:
             replace_layout_item(self.embedding_figure, "images", 0,
                                 {"source": embedding_url(self.vectors)})  # fmt: skip
