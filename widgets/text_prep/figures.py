@@ -15,6 +15,16 @@ from ..i18n import number
 
 MAX_ROWS = 12  # sentences drawn in the tables and the image (the rest: "…")
 MAX_COLUMNS = 40  # vocabulary tokens shown as matrix columns
+MAX_VOCABULARY = 200  # tokens listed (a pasted book has thousands)
+MAX_TOKEN_CHARS = 24  # a longer token is shown cut, with "…"
+
+
+def shown(token: str) -> str:
+    """A token as a table shows it: escaped, cut after :data:`MAX_TOKEN_CHARS`."""
+    cut = token if len(token) <= MAX_TOKEN_CHARS else token[: MAX_TOKEN_CHARS - 1] + "…"
+    return html.escape(cut)
+
+
 EMBED_RANGE = 0.05  # the Embedding's RandomUniform(−0.05, 0.05) start
 
 STYLE = (
@@ -61,7 +71,7 @@ def _token(vocabulary: list[str], index) -> str:
 def matrix_html(matrix: np.ndarray, vocabulary: list[str], label: str, lang: str) -> str:
     """Sentences × tokens, numbers the page's way; zeros grey."""
     matrix = np.asarray(matrix)[:MAX_ROWS, :MAX_COLUMNS]
-    head = "".join(f"<th>{html.escape(t)}</th>" for t in vocabulary[:MAX_COLUMNS])
+    head = "".join(f"<th>{shown(t)}</th>" for t in vocabulary[:MAX_COLUMNS])
     lines = []
     for r, row in enumerate(matrix):
         cells = "".join(
