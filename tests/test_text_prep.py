@@ -97,6 +97,13 @@ def test_empty_text_is_told_and_the_old_state_stays(lang, text, phrase):
     assert dashboard.error_text == "" and "nowe" in dashboard.vocabulary
 
 
+def test_a_bad_text_at_construction_is_told_and_the_panel_lives():
+    dashboard = TextPrepDashboard("en", text="!!!").wait_ready()
+    assert "has no words" in dashboard.error_text
+    dashboard._text.value = "a new text"
+    assert dashboard.error_text == "" and "new" in dashboard.vocabulary
+
+
 def test_configure_refuses_nonsense_naming_the_setting(en):
     en.configure(text_mode="tfidf")
     assert "text_mode" in en.error_text

@@ -23,7 +23,6 @@ import numpy as np
 
 from ..backend import load_keras as keras_module
 from ..controls import button, checkbox, column, html, row, slider, toggles
-from ..data import load_mnist
 from ..digits import DigitSource
 from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
@@ -83,7 +82,7 @@ class ImagePrepDashboard(Dashboard):
         self._predict_note = html("", "dl-text", "dl-predict-note")
         self._normalization = html("", "dl-text", "dl-normalization")
         names = {k: t(k) for k in ("before", "after", "pixel_axis", "share_axis")}
-        names["title"] = t("normalization_title", n=ADAPT_DIGITS)
+        names["title"] = t("normalization_title", n=min(ADAPT_DIGITS, len(self.digits.images)))
         self.normalization_figure = normalization_figure(names)
 
     def _lay_out(self) -> None:
@@ -171,6 +170,8 @@ class ImagePrepDashboard(Dashboard):
     def _build_model(self, keras) -> None:
         self._refresh()
         self._adapt_normalization()
+        if self.digits.error is not None:  # MNIST missing: a stand-in digit, and why
+            self.show_error(self.digits.error)
 
     # Events -------------------------------------------------------------------------------
     @reacts
@@ -191,7 +192,8 @@ class ImagePrepDashboard(Dashboard):
         self._draw()
 
     def _after_configure(self, settings: dict) -> None:
-        self._refresh()
+        if self.ready.is_set():  # before, _build_model draws what the controls say
+            self._refresh()
 
     # Computing and drawing ----------------------------------------------------------------
     def _refresh(self) -> None:
@@ -236,7 +238,8 @@ class ImagePrepDashboard(Dashboard):
 
     def _adapt_normalization(self) -> None:
         t = self._t
-        images = load_mnist().x_test[:ADAPT_DIGITS].astype("float32") / 255.0
+        # the digit source's test digits (its stand-in "7" when MNIST is missing)
+        images = self.digits.images[:ADAPT_DIGITS].astype("float32") / 255.0
         self.normalized = result = prep.normalization_demo(images)
         with self._lock:
             update_traces(self.normalization_figure,

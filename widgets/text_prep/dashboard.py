@@ -25,6 +25,7 @@ import numpy as np
 
 from ..controls import column, dropdown, heading, html, row, slider, toggles
 from ..data.text import load_corpus
+from ..errors import StudentError
 from ..figures.live import replace_layout_item
 from ..i18n import number
 from ..models import preprocessing as prep  # Keras only inside its functions
@@ -86,7 +87,7 @@ class TextPrepDashboard(Dashboard):
         self._mode = toggles(t("mode"), list(MODE_LABELS), "int", button_width="70px",
                              long_label=True)  # fmt: skip
         self._ngrams = slider(t("ngrams"), 1, 1, 3, 1, integer=True)
-        self._max_tokens = slider(t("max_tokens"), 100, 3, 100, 1, integer=True)
+        self._max_tokens = slider(t("max_tokens"), 50, 3, 100, 1, integer=True)
         self._maxlen = slider(t("maxlen"), 8, 1, 30, 1, integer=True)
         sides = [("pre", "pre"), ("post", "post")]
         self._padding = toggles(t("padding"), sides, "pre", button_width="60px", long_label=True)
@@ -173,7 +174,8 @@ class TextPrepDashboard(Dashboard):
     def _after_configure(self, settings: dict) -> None:
         if "text_preset" in settings and "text" not in settings:
             self._apply_preset()
-        self._refresh()
+        if self.ready.is_set():  # before, _build_model draws what the controls say
+            self._refresh()
 
     # Public API ---------------------------------------------------------------------------
     def code(self) -> str:
@@ -206,7 +208,10 @@ class TextPrepDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        self._refresh()
+        try:
+            self._refresh()
+        except StudentError as error:  # a text given to the constructor: told, and the
+            self.show_error(error)  # panel still comes alive for a better one
 
     # Events -------------------------------------------------------------------------------
     @reacts

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..i18n import Strings
 
-#: The presets' short sentences (Polish with capital Ą, Ż, Ł: the lowercasing trap).
+#: The presets' short sentences (Polish with capital Ż, Ł: the lowercasing trap; the last
+#: one longer than the default length, so that truncating shows).
 SENTENCES = {
-    "pl": "Ala ma kota.\nKot ma Alę!\nŻółw Łukasza je sałatę.\nŁukasz ma żółwia i kota.",
+    "pl": "Ala ma kota.\nKot ma Alę!\nŻółw Łukasza je sałatę.\n"
+    "Łukasz ma żółwia i kota, a kot Ali nie lubi żółwia Łukasza.",
     "en": "The cat sat on the mat.\nThe dog ate my homework!\nA cat and a dog.\n"
-    "My cat likes the dog.",
+    "My cat likes the dog, but the dog does not like my cat at all.",
 }
 
 TEXT = Strings(
