@@ -120,9 +120,12 @@ def report(controls: list[Control], visits, loads, args, software: str) -> str:
         f"- run: `python benchmarks/preprocessing_bench.py --lesson {args.lesson} "
         f"--presses {args.presses} --repeats {args.repeats}`",
         f"- reference (one slider, one line): p50 {ref:.0f} ms over {len(reference)} presses "
-        f"in {len(visits)} visits alternating with the lesson's",
+        f"in {len(visits)} visits alternating with the lesson's (each visit's p50: "
+        f"{', '.join(f'{percentile(v, 50) * 1000:.0f}' for v in visits if v)} ms)",
         f"- 1-min load average at the visits: {min(loads):.1f}–{max(loads):.1f}",
         f"- target: every control's p50 ≤ {args.target:g}× the reference's",
+        "- a toggle row whose second press only hides a view (the mode back to int hides the "
+        "matrix) counts that press as unanswered",
         "",
         "| panel | control | kind | p50 ms | p90 ms | ratio | presses answered | result |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
