@@ -114,8 +114,8 @@ def embedding_figure(title: str) -> LightFigureWidget:
         layout=base_layout(
             title={"text": title, "font": {"size": 13}},
             width=460,
-            height=260,
-            margin={"l": 8, "r": 8, "t": 36, "b": 8},
+            height=280,
+            margin={"l": 8, "r": 8, "t": 56, "b": 8},
             xaxis={**hidden, "range": [0, 1]},
             yaxis={**hidden, "range": [1, 0]},
             images=[image],

@@ -91,10 +91,10 @@ TEXT = Strings(
             "en": "{n} {n:@token|tokens} cut",
         },
         "embedding_title": {
-            "pl": "Embedding ({dim} liczby na token): pasmo na zdanie, kolumna na pozycję; "
-            "czerwony < 0 < niebieski",
-            "en": "Embedding ({dim} numbers a token): a band a sentence, a column a position; "
-            "red < 0 < blue",
+            "pl": "Embedding ({dim} liczby na token): pasmo na zdanie, kolumna na pozycję"
+            "<br>czerwony: liczby ujemne, niebieski: dodatnie",
+            "en": "Embedding ({dim} numbers a token): a band a sentence, a column a position"
+            "<br>red: negative numbers, blue: positive",
         },
         "masking_title": {"pl": "Maska i sieć rekurencyjna", "en": "Masking and an RNN"},
         "masking": {
