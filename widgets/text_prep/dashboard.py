@@ -18,6 +18,7 @@ Embedding(len(vocabulary), 4, mask_zero=True)``) the padded ids go through;
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from html import escape
 
 import ipywidgets
@@ -45,6 +46,7 @@ from .texts import SENTENCES, TEXT
 DIM = 4  # numbers a token in the Embedding
 SEED = 0
 UNITS = 3  # the masking panel's SimpleRNN
+KEPT = 16  # adapted TextVectorization layers kept (see _vectorize)
 PROBE_SIZE = 256  # its Embedding's rows: rebuilt only for a larger vocabulary
 CORPUS_LINES = 8  # a preset corpus's first non-empty lines
 MODE_LABELS = (("int", "int"), ("multi-hot", "multi_hot"), ("count", "count"), ("tf-idf", "tf_idf"))
@@ -63,6 +65,7 @@ class TextPrepDashboard(Dashboard):
         self.matrix = self.matrix_vocabulary = None
         self.vectors = None
         self.masking = None
+        self._adapted: OrderedDict = OrderedDict()  # (texts, mode, n-grams, limit) → layer
         self._embedding = None  # the Embedding layer on screen
         self._probe = None  # the masking panel's Embedding → SimpleRNN
         self._mask_job = None  # (ids, maxlen, padding, vocabulary size) to draw
@@ -246,8 +249,8 @@ class TextPrepDashboard(Dashboard):
         """Adapt on the text again (int, and the matrix mode), then pad and draw."""
         texts = prep.sentences(self._text.value)
         ngrams, limit, mode = int(self._ngrams.value), self._max_tokens_value(), self._mode.value
-        vectorized = prep.vectorize(texts, "int", ngrams, limit)
-        matrix = prep.vectorize(texts, mode, ngrams, limit) if mode != "int" else None
+        vectorized = self._vectorize(texts, "int", ngrams, limit)
+        matrix = self._vectorize(texts, mode, ngrams, limit) if mode != "int" else None
         self.clear_error()
         self.vectorizer = vectorized.layer
         self.texts = texts
@@ -257,6 +260,19 @@ class TextPrepDashboard(Dashboard):
         self.matrix_vocabulary = None if matrix is None else matrix.vocabulary
         self._draw_vocabulary()
         self._repad()
+
+    def _vectorize(self, texts: list[str], mode: str, ngrams: int, limit: int | None):
+        """:func:`prep.vectorize`, keeping the last :data:`KEPT` adapted layers: a control
+        moved back finds its layer (an adapt costs 10–50 ms here, a look-up nothing)."""
+        key = (tuple(texts), mode, ngrams, limit)
+        if key in self._adapted:
+            self._adapted.move_to_end(key)
+            return self._adapted[key]
+        result = prep.vectorize(texts, mode, ngrams, limit)
+        self._adapted[key] = result
+        while len(self._adapted) > KEPT:
+            self._adapted.popitem(last=False)
+        return result
 
     def _repad(self) -> None:
         if self.vectorizer is None:
