@@ -127,7 +127,6 @@ def report(controls: list[Control], visits, loads, args, software: str) -> str:
         f"- target: every control's p50 ≤ {args.target:g}× the reference's",
         "- a toggle row whose second press only hides a view (the mode back to int hides the "
         "matrix) counts that press as unanswered",
-        "",
         "- first press: a control's first press in a visit (its value new to the panel; the "
         "text panel keeps its last 16 adapted layers, the image panel its built layers, so "
         "a later press back may find its state)",

@@ -54,6 +54,16 @@ def test_a_slider_changes_the_grid_and_new_draws_change_it_again(en):
     assert en.seed == seed + 1 and not np.allclose(en.draws, same_seed, atol=0.05)
 
 
+def test_a_later_layers_slider_reuses_the_earlier_layers_outputs_and_draws_the_same(en):
+    en.configure(**{**ZERO, "rotation": 0.2, "zoom": 0.3, "contrast": 0.2, "show_predict": False})
+    en._factors["contrast"].value = 0.6  # only the last layer is called again
+    fresh = prep.augment_grid(en.digits.image(), 8, seed=en.seed, **en.factors())
+    np.testing.assert_allclose(en.draws, fresh, atol=1e-6)
+    en._factors["rotation"].value = 0.25  # the first: all of them again
+    fresh = prep.augment_grid(en.digits.image(), 8, seed=en.seed, **en.factors())
+    np.testing.assert_allclose(en.draws, fresh, atol=1e-6)
+
+
 def test_the_predict_trap_shows_the_input_eight_times(en):
     en.configure(**{**ZERO, "rotation": 0.3, "contrast": 0.5, "show_predict": True})
     image = en.digits.image()

@@ -54,6 +54,7 @@ class ImagePrepDashboard(Dashboard):
         self.normalized = None  # prep.Normalized of the adapt digits
         self._layers_now = None  # the layers the grid was drawn with
         self._layers_built: dict = {}  # augmentation layers by (kind, arguments, seed)
+        self._steps = None  # (batch, layers, each layer's output) of the last grid
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -205,7 +206,10 @@ class ImagePrepDashboard(Dashboard):
         self._model = None  # the Sequential, built when first asked for (see model)
         self._layers_now = prep.augmentation_layers(keras_module(), self.seed,
                                                     self._layers_built, **factors)  # fmt: skip
-        self.draws = prep.augment_grid(image, DRAWS, layers=self._layers_now)
+        batch = prep.as_batch(image, DRAWS)
+        outputs = prep.augment_steps(batch, self._layers_now, self._steps)
+        self._steps = (batch, self._layers_now, outputs)
+        self.draws = prep.grid_of(outputs[-1] if outputs else batch)
         self.predicted = None  # model.predict traces a function: only when it is shown
         self._image = image
         self.clear_error()
