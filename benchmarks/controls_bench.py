@@ -223,8 +223,8 @@ def press_control(page, control: Control, bench_id: str, args) -> None:
             silent_in_a_row += 1
             if silent_in_a_row >= 2 and not control.latencies:
                 return  # both ways silent: nothing visible changes
-            if control.kind == "slider":  # at an end of the range: go the other way
-                keys.reverse()
+            # A slider at an end of its range: the next press goes the other way anyway
+            # (the keys alternate); reversing them here made it press the same key again.
             continue
         silent_in_a_row = 0
         latency, what = answer
