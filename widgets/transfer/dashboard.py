@@ -292,11 +292,9 @@ class TransferDashboard(TrainingDashboard):
         callbacks = [self._timer(run)]
         if run != "scratch":  # the source may learn in this same training, as job 0
             callbacks.insert(0, _copy_base_callback(source))
-        kwargs = {
-            "epochs": epochs, "batch_size": tm.BATCH, "callbacks": callbacks,
-            "validation_data": (split.x_test, split.y_test),
-        }  # fmt: skip
-        return FitJob(self.models[run], split.x_train, split.y_train, kwargs, run)
+        train, test = tm.fit_data(split, SEED)
+        kwargs = {"epochs": epochs, "callbacks": callbacks, "validation_data": test}
+        return FitJob(self.models[run], train, None, kwargs, run)
 
     def _timer(self, name: str):
         """A Keras callback that records how long the fit of ``name`` took."""

@@ -146,14 +146,19 @@ TEXT = Strings(
             "pl": "<code>base.trainable = False</code> zamraża wszystkie warstwy bazy naraz; "
             "po zmianie trzeba wywołać <code>compile</code>, bo skompilowany krok uczenia "
             "pamięta listę wag do zmiany. Średnia i wariancja kroczące BatchNormalization "
-            "nie uczą się nigdy (są nieuczone nawet od zera), a baza wywołana z "
-            "<code>training=False</code> zachowuje statystyki z MNIST także przy dostrajaniu.",
+            "nigdy nie są uczone spadkiem gradientu (są nieuczone nawet od zera). Przy "
+            "dostrajaniu BatchNormalization zostaje zamrożona: w Kerasie 3 zamrożona "
+            "warstwa BN działa w trybie wnioskowania i zachowuje statystyki z MNIST "
+            "(<code>training=False</code> przy budowie modelu tu nie wystarcza: "
+            "<code>fit</code> wywołuje model z <code>training=True</code>).",
             "en": "<code>base.trainable = False</code> freezes every layer of the base at "
             "once; after the change, call <code>compile</code>, because the compiled training "
             "step keeps the list of weights to update. BatchNormalization's moving mean and "
-            "variance never learn (they are non-trainable even from scratch), and the base "
-            "called with <code>training=False</code> keeps MNIST's statistics when "
-            "fine-tuning too.",
+            "variance are never learnt by gradient descent (they are non-trainable even from "
+            "scratch). When fine-tuning, BatchNormalization stays frozen: in Keras 3 a frozen "
+            "BN layer runs in inference mode and keeps MNIST's statistics "
+            "(<code>training=False</code> when building the model is not enough here: "
+            "<code>fit</code> calls the model with <code>training=True</code>).",
         },
         "not_trained": {"pl": "–", "en": "–"},
         "busy": {
@@ -187,8 +192,8 @@ TEXT = Strings(
             "en": "# 3. A copy of the base + a new output layer; freeze BEFORE compile",
         },
         "code_bn": {
-            "pl": "    # training=False: BatchNormalization bazy zostaje w trybie wnioskowania",
-            "en": "    # training=False: the base's BatchNormalization stays in inference mode",
+            "pl": "        # zamrożona BatchNormalization działa w trybie wnioskowania (Keras 3)",
+            "en": "        # a frozen BatchNormalization runs in inference mode (Keras 3)",
         },
         "code_plot": {
             "pl": "# 4. Krzywe dokładności na zbiorze testowym",
