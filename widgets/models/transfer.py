@@ -344,7 +344,9 @@ def fit_run(model, split: TargetSplit, epochs: int, seed: int = 0, validation: b
     after every epoch as ``val_accuracy``); returns the History."""
     train, test = fit_data(split, seed)
     kwargs = {"validation_data": test} if validation else {}
-    return model.fit(train, epochs=epochs, verbose=0, callbacks=list(callbacks), **kwargs)
+    return model.fit(
+        train, epochs=epochs, verbose=0, callbacks=list(callbacks), shuffle=False, **kwargs
+    )  # shuffle=False: the batches shuffle themselves (Keras would warn that it cannot)
 
 
 def source_accuracy(source, split: TargetSplit) -> float | None:

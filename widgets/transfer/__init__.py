@@ -8,6 +8,7 @@ The lesson's shape (see :mod:`widgets.mcculloch_pitts`): ``texts.py``, ``figures
 """
 
 from .dashboard import TransferDashboard
+from .exercises import check_frozen_base, check_trainable_count
 from .texts import TEXT
 
-__all__ = ["TEXT", "TransferDashboard"]
+__all__ = ["TEXT", "TransferDashboard", "check_frozen_base", "check_trainable_count"]

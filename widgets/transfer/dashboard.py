@@ -294,6 +294,7 @@ class TransferDashboard(TrainingDashboard):
             callbacks.insert(0, _copy_base_callback(source))
         train, test = tm.fit_data(split, SEED)
         kwargs = {"epochs": epochs, "callbacks": callbacks, "validation_data": test}
+        kwargs["shuffle"] = False  # the batches shuffle themselves
         return FitJob(self.models[run], train, None, kwargs, run)
 
     def _timer(self, name: str):

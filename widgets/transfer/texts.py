@@ -144,7 +144,7 @@ TEXT = Strings(
         "non_trainable_row": {"pl": "parametry nieuczone", "en": "non-trainable parameters"},
         "table_note": {
             "pl": "<code>base.trainable = False</code> zamraża wszystkie warstwy bazy naraz; "
-            "po zmianie trzeba wywołać <code>compile</code>, bo skompilowany krok uczenia "
+            "po zmianie trzeba wywołać <code>compile</code>, bo skompilowany krok treningu "
             "pamięta listę wag do zmiany. Średnia i wariancja kroczące BatchNormalization "
             "nigdy nie są uczone spadkiem gradientu (są nieuczone nawet od zera). Przy "
             "dostrajaniu BatchNormalization zostaje zamrożona: w Kerasie 3 zamrożona "
@@ -198,6 +198,50 @@ TEXT = Strings(
         "code_plot": {
             "pl": "# 4. Krzywe dokładności na zbiorze testowym",
             "en": "# 4. The test accuracy curves",
+        },
+        "check_count_none": {
+            "pl": "Wpisz liczbę: ile parametrów uczonych pokaże model.summary()?",
+            "en": "Enter a number: how many trainable parameters will model.summary() show?",
+        },
+        "check_count_wrong": {
+            "pl": "Nie: {got} to nie to. Zamrożona baza nie uczy się wcale; policz tylko "
+            "wagi i wyrazy wolne nowej warstwy Dense.",
+            "en": "No: {got} is not it. The frozen base does not learn at all; count only the "
+            "weights and biases of the new Dense layer.",
+        },
+        "check_count_passed": {
+            "pl": "Dobrze: {answer} = {features} × {classes} wag + {classes} wyrazów wolnych; "
+            "wszystkie {base} parametrów bazy są nieuczone.",
+            "en": "Right: {answer} = {features} × {classes} weights + {classes} biases; all "
+            "{base} parameters of the base are non-trainable.",
+        },
+        "check_frozen_not_model": {
+            "pl": "To nie jest model Keras z warstwą „base”: podaj model z tej komórki.",
+            "en": "This is not a Keras model with a layer called “base”: give the model of "
+            "this cell.",
+        },
+        "check_frozen_trainable": {
+            "pl": "Baza wciąż się uczy: {count} parametrów uczonych zamiast {head}. Ustaw "
+            "base.trainable = False.",
+            "en": "The base still learns: {count} trainable parameters instead of {head}. Set "
+            "base.trainable = False.",
+        },
+        "check_frozen_not_compiled": {
+            "pl": "model.summary() mówi już „zamrożona”, ale krok treningu, skompilowany "
+            "wcześniej, nadal zmienił wagi bazy. Wywołaj model.compile(...) po zamrożeniu.",
+            "en": "model.summary() already says frozen, but the training step compiled before "
+            "still changed the base's weights. Call model.compile(...) after freezing.",
+        },
+        "check_frozen_head": {
+            "pl": "Baza stoi, ale nowa warstwa też się nie uczy: zamroź tylko bazę.",
+            "en": "The base stays put, but the new layer does not learn either: freeze only "
+            "the base.",
+        },
+        "check_frozen_passed": {
+            "pl": "Dobrze: krok treningu zmienił tylko nową warstwę ({head} parametrów); "
+            "{base} parametrów bazy zostało bez zmian.",
+            "en": "Right: a training step changed only the new layer ({head} parameters); the "
+            "base's {base} parameters stayed as they were.",
         },
         "code_epoch": {"pl": "epoka", "en": "epoch"},
         "code_accuracy": {"pl": "dokładność (test)", "en": "accuracy (test)"},
