@@ -56,6 +56,4 @@ def check_frozen_base(model, lang: str = "pl") -> GateCheck:
         return GateCheck(False, t("check_frozen_not_compiled"))
     if all(np.array_equal(a, b) for a, b in zip(before_head, head.get_weights(), strict=True)):
         return GateCheck(False, t("check_frozen_head"))
-    return GateCheck(
-        True, t("check_frozen_passed", head=head_count, base=int(base.count_params()))
-    )
+    return GateCheck(True, t("check_frozen_passed", head=head_count, base=int(base.count_params())))
