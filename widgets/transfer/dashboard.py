@@ -94,7 +94,7 @@ class TransferDashboard(TrainingDashboard):
     def _build_figures(self) -> None:
         t = self._t
         self._status = html(t("loading_data"), "dl-status")
-        self._source_status = html("", "dl-note")
+        self._source_status = html("", "dl-note", "dl-source")
         self._data_note = html("", "dl-note")
         for widget in (self._status, self._source_status, self._data_note):
             widget.layout.max_width = "520px"
