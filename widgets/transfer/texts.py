@@ -59,12 +59,14 @@ TEXT = Strings(
         "note_split": {
             "pl": "Źródło uczy się tylko cyfr 0–4; cel to cyfry 5–9: {n_train} "
             "{n_train:@obraz|obrazy|obrazów} do nauki ({labels} na klasę), test: {n_test}. "
-            "Tu cechy pomagają tylko przy bardzo małej liczbie przykładów (około 5 na klasę); "
-            "przy 20 na klasę przewagi już nie ma.",
+            "Tu zamrożone cechy cyfr 0–4 przegrywają z siecią od zera; dostrajanie zyskuje "
+            "kilka punktów (zmierzone: 0,80 wobec 0,75 przy 5 na klasę, 0,94 wobec 0,89 przy "
+            "20), a przy 1 na klasę nie zyskuje nic.",
             "en": "The source learns only the digits 0–4; the target is 5–9: {n_train} "
             "training {n_train:@image|images} ({labels} per class), test: {n_test}. Here the "
-            "features help only with very few examples (about 5 per class); at 20 per class "
-            "the lead is gone.",
+            "frozen features of 0–4 lose to the network from scratch; fine-tuning gains a few "
+            "points (measured: 0.80 against 0.75 at 5 per class, 0.94 against 0.89 at 20) and "
+            "nothing at 1 per class.",
         },
         "loading_data": {
             "pl": "Ładowanie danych…",
