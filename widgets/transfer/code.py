@@ -25,7 +25,7 @@ def keras_code(
     t = TEXT.for_language(lang)
     images, source_epochs = source_budget
     classes = 10 if example == "digits" else 5
-    target = t("ex_digits") if example == "digits" else t("ex_split").replace("MNIST ", "")
+    target = t("ex_digits") if example == "digits" else t("ex_split")
     source_data = [
         "mnist = load_mnist()",
         f'x_source = mnist.x_train[:{images}, :, :, None].astype("float32") / 255.0',
@@ -91,7 +91,7 @@ def keras_code(
         "    base = build_base()",
         '    if run != "scratch":',
         '        base.set_weights(source.get_layer("base").get_weights())',
-        '    base.trainable = run != "frozen"  # False: every layer of the base',
+        '    base.trainable = run != "frozen"' + t("code_freeze"),
         '    if run == "fine_tuned":',
         t("code_bn"),
         '        base.get_layer("bn").trainable = False',

@@ -177,6 +177,7 @@ class TransferDashboard(TrainingDashboard):
         self.trained.clear()
         self._train.disabled, self._stop.disabled = True, False
         self._progress.value = 0
+        self._show(self._t("starting"))
         self._trainer.on_done = lambda trainer: self._on_done(example, trainer)
         (self._trainer.start if background else self._trainer.run_here)(*jobs)
 

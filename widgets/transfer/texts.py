@@ -72,6 +72,10 @@ TEXT = Strings(
             "pl": "Ładowanie danych…",
             "en": "Loading the data…",
         },
+        "starting": {
+            "pl": "Uczenie startuje…",
+            "en": "Training starts…",
+        },
         "ready": {
             "pl": "Gotowe: naciśnij ▶ Ucz.",
             "en": "Ready: press ▶ Train.",
@@ -172,8 +176,12 @@ TEXT = Strings(
             "en": "The model is still loading: wait a moment.",
         },
         "code_imports": {
-            "pl": "# Uczenie transferowe: MNIST → {target}",
-            "en": "# Transfer learning: MNIST → {target}",
+            "pl": "# Uczenie transferowe: {target}",
+            "en": "# Transfer learning: {target}",
+        },
+        "code_freeze": {
+            "pl": "  # False: wszystkie warstwy bazy",
+            "en": "  # False: every layer of the base",
         },
         "code_source": {
             "pl": "# 1. Model źródłowy: mała sieć konwolucyjna uczy się na MNIST",
