@@ -69,15 +69,16 @@ def check_the_curves_grow_and_stop_stops(page, lang: str) -> None:
 
 
 def test_transfer_trains_draws_curves_and_stops(transfer_server, open_page):
-    for lang in LANGUAGES:  # one after the other: the second loads the first's source
-        page = open_page(transfer_server, f"{lang}/{STEM}.ipynb{QUERY}")
-        page.locator(f"{ROOT}.dl-ready").first.wait_for(
+    # Both pages first: their kernels load TensorFlow and build the panels meanwhile.
+    pages = {lang: open_page(transfer_server, f"{lang}/{STEM}.ipynb{QUERY}") for lang in LANGUAGES}
+    for lang, page in pages.items():  # one after the other: the second trains with the
+        page.locator(f"{ROOT}.dl-ready").first.wait_for(  # source the first one cached
             state="attached", timeout=READY_TIMEOUT * 1000
         )
         assert support.page_problems(page) == [], lang
+        check_the_curves_grow_and_stop_stops(page, lang)
         if lang == LANGUAGES[-1]:
             source = page.locator(f"{ROOT} .dl-source").first.inner_text()
             assert CACHED[lang] in source, source
-        check_the_curves_grow_and_stop_stops(page, lang)
         assert support.page_problems(page) == [], lang
         support.save_screenshot(page, SCREENSHOTS / f"{lang}_{STEM}_transfer.png")

@@ -165,6 +165,8 @@ class TransferDashboard(TrainingDashboard):
         example, epochs = self._example.value, int(self._epochs.value)
         self.split = tm.target_split(example, int(self._labels.value), SEED, self._pool(example))
         self.fit_seconds.clear()  # the timers of this training's jobs write into it
+        if example not in self.sources:  # another page may have trained it meanwhile
+            self._load_cached_source(example)
         jobs = self._source_jobs(example)
         source = self.sources.get(example) or jobs[0].model
         self.models = {
