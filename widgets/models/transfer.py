@@ -18,8 +18,8 @@ Three runs (``RUNS``) on the same target data, each a fresh model of the same ar
 
 - ``"frozen"``: the source's feature extractor (``base``) with ``base.trainable = False``,
   called with ``training=False``, and a new softmax head: only the head learns;
-- ``"fine_tuned"``: the same, but ``base.trainable = True`` and a learning rate ten times
-  lower (``LEARNING_RATES``), so the source's features are adjusted, not destroyed; its
+- ``"fine_tuned"``: the same, but ``base.trainable = True`` and a learning rate 30 times
+  lower than the new head's alone (``LEARNING_RATES``), so the source's features are adjusted, not destroyed; its
   BatchNormalization layer stays frozen (``bn.trainable = False``), which in Keras 3 also
   keeps it in inference mode: it normalises with the source's statistics and does not
   update them. (Calling the base with ``training=False`` when building the model, as the
@@ -53,7 +53,10 @@ IMAGE = 28
 EXAMPLES = ("digits", "split")
 RUNS = ("frozen", "fine_tuned", "scratch")
 TEST_PER_CLASS = 50  # the fixed held-out test set: 500 images (digits), 250 (split)
-LEARNING_RATES = {"frozen": 1e-2, "fine_tuned": 1e-3, "scratch": 1e-3}
+# The head alone takes a high rate: with a few images an epoch is one batch, and at 0.01 the
+# frozen run rose slower than the one from scratch for its first 10 epochs (accuracy 0.27–0.43
+# after 10 epochs at 3 labels per class, against 0.76–0.83 at 0.03; the same at the end).
+LEARNING_RATES = {"frozen": 3e-2, "fine_tuned": 1e-3, "scratch": 1e-3}
 FEATURES = 64  # the width of the base's last layer, the features the head sees
 BATCH = 32
 SOURCE_EPOCHS = 2
