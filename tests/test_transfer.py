@@ -190,7 +190,7 @@ def test_freezing_after_compile_needs_a_new_compile(source, few):
 def test_transfer_beats_scratch_with_few_labels(source):
     """Three seeds, 1 label per class: the frozen source features ahead of the same network
     from scratch every time (measured with a 2,000-image, 1-epoch source; the dashboard's
-    8,000-image, 2-epoch source gave 0.70–0.77 against 0.43–0.60 at 30 epochs)."""
+    8,000-image, 2-epoch source gave 0.73–0.75 against 0.43–0.60 at 30 epochs)."""
     pool = tm.target_pool("digits")
     results = []
     for seed in range(3):
