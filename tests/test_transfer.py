@@ -315,3 +315,15 @@ def test_the_shown_code_builds_the_dashboards_models(en):
         for a, b in zip(theirs.get_weights(), ours.get_weights(), strict=True):
             np.testing.assert_array_equal(a, b)
         assert [w.shape for w in theirs.weights] == [w.shape for w in ours.weights]
+
+
+def test_train_with_no_run_ticked_says_so_in_the_page_language(dashboards):
+    told = {"pl": "co najmniej jeden przebieg", "en": "at least one run"}
+    for lang, board in dashboards.items():
+        for box in board._runs.values():
+            box.value = False
+        board._train.click()
+        assert told[lang] in board.error_text and not board.running
+        for box in board._runs.values():
+            box.value = True
+        board.clear_error()
