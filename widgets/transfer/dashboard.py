@@ -39,7 +39,7 @@ from .texts import TEXT
 EPOCHS = (1, 100)
 DEFAULTS = {"example": "digits", "labels": 5, "epochs": 30}
 SEED = 0
-REPORT_S = 0.25  # progress reports while training (each redraws the curves: 3 short lines)
+REPORT_S = 0.5  # progress reports while training (each redraws the curves: 3 short lines)
 
 
 class TransferDashboard(TrainingDashboard):
