@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -446,7 +447,9 @@ def load_or_train_source(
     if use_cache and path.is_file():
         model = build_source(source_classes(example), seed)
         try:
-            model.load_weights(path)
+            with warnings.catch_warnings():  # the file holds Adam's state too: not needed
+                warnings.filterwarnings("ignore", "Skipping variable loading for optimizer")
+                model.load_weights(path)
             return model, True
         except Exception:  # noqa: BLE001  (a damaged or stale file: train again)
             path.unlink(missing_ok=True)
