@@ -180,9 +180,8 @@ class TransferDashboard(TrainingDashboard):
         self.trained.clear()
         self._train.disabled, self._stop.disabled = True, False
         self._progress.value = 0
-        # Batch reports only while the source learns (hundreds of batches an epoch): a
-        # callback after every batch makes Keras wait for each step's results, and a run's
-        # epochs are one or a few batches, reported at their ends anyway.
+        # Batch reports only while the source learns (hundreds of batches an epoch); a
+        # run's epochs are one or a few batches, reported at their ends anyway.
         self._trainer.batch_progress = bool(jobs) and jobs[0].name == "source"
         self._show(self._t("starting"))
         self._trainer.on_done = lambda trainer: self._on_done(example, trainer)
