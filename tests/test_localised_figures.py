@@ -30,6 +30,8 @@ DASHBOARDS = (
     ("widgets.gan_lab", "GanLabDashboard"),
     ("widgets.gan_1d", "OptimalDiscriminatorDashboard"),
     ("widgets.gan_digits", "GanDigitsDashboard"),
+    ("widgets.applications", "ApplicationsDashboard"),
+    ("widgets.transfer", "TransferDashboard"),
 )
 
 

@@ -174,6 +174,31 @@ GLOSSARY: tuple[Term, ...] = (
         why="no English in Polish text, except a gloss in parentheses",
         case_sensitive=True,
     ),
+    Term(
+        "transfer learning",
+        "uczenie transferowe (transfer learning)",
+        (r"\btransfer\w* wiedzy\b", r"\bprzenoszeni\w* (?:wiedzy|uczenia)\b"),
+        why="lesson 16's name, as Polish courses say it",
+    ),
+    Term(
+        "fine-tuning",
+        "dostrajanie (fine-tuning)",
+        # The English word may be glossed once: "(fine-tuning)" or "(*fine-tuning*)".
+        (r"(?<![(*])\bfine-?tun\w*", r"\bstrojeni\w*"),
+        why="lesson 16's Polish word; the English one only as a gloss in parentheses",
+    ),
+    Term(
+        "frozen weights (trainable = False)",
+        "zamrożone wagi",
+        (r"\bzablokowan\w* wag\w*", r"\bzamarznięt\w*"),
+        why="lesson 16's word; 'zablokować' is lesson 13's clamping of visible units",
+    ),
+    Term(
+        "pretrained model",
+        "model wytrenowany",
+        (r"\bpretrenowan\w*", r"\bwstępnie (?:wy)?trenowan\w*"),
+        why="lesson 16's title; 'przetrenowanie' is overfitting, never this",
+    ),
 )
 
 
