@@ -31,7 +31,7 @@ from ..errors import StudentError
 from ..figures.live import update_traces
 from ..models import transfer as tm  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
 from .code import keras_code
 from .figures import bars_data, bars_figure, curves_data, curves_figure, table_html
 from .texts import TEXT
@@ -334,25 +334,21 @@ class TransferDashboard(TrainingDashboard):
             self._draw_curves()
         self._show(text)
 
+    @ends_training
     def _on_done(self, example: str, trainer: BackgroundFit) -> None:
-        try:
-            self._train.disabled, self._stop.disabled = False, True
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            if "source" in self._jobs and trainer.histories and trainer.error is None:
-                self._keep_source(example, trainer)
-            self.finals = {run: h[-1] for run, h in self.history.items() if h}
-            self.source_level = self._source_level(example)
-            self._draw_curves()
-            update_traces(self.bars, bars_data(self.finals, self.lang))
-            self._draw_table()
-            if trainer.error is None:
-                self._show_summary(trainer)
-            self._refresh_code()
-        except Exception as failure:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(failure)
-        finally:
-            self.trained.set()
+        self._train.disabled, self._stop.disabled = False, True
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        if "source" in self._jobs and trainer.histories and trainer.error is None:
+            self._keep_source(example, trainer)
+        self.finals = {run: h[-1] for run, h in self.history.items() if h}
+        self.source_level = self._source_level(example)
+        self._draw_curves()
+        update_traces(self.bars, bars_data(self.finals, self.lang))
+        self._draw_table()
+        if trainer.error is None:
+            self._show_summary(trainer)
+        self._refresh_code()
 
     def _keep_source(self, example: str, trainer: BackgroundFit) -> None:
         """The source learnt in this training (job 0): keep it, save it, say so."""
