@@ -88,7 +88,7 @@ TEXT = Strings(
             "en": "✅ Classifying the photo: {ms:.0f} ms",
         },
         "no_model_note": {
-            "pl": "Bez wag {name} panel pokazuje zdjęcie i preprocessing, ale nie przewiduje klas.",
+            "pl": "Bez wag {name} panel pokazuje zdjęcie i jego przetwarzanie wstępne (preprocess_input), ale nie przewiduje klas.",
             "en": "Without {name}'s weights the panel shows the photo and the preprocessing "
             "but predicts no classes.",
         },
@@ -188,7 +188,7 @@ TEXT = Strings(
             "en": "❌ Not yet: {got} is not it. {name}'s formula: {hint}",
         },
         "check_bad": {
-            "pl": "❌ Podaj listę: trzy liczby (R, G, B po preprocessingu); dostałem {got!r}.",
+            "pl": "❌ Podaj listę: trzy liczby (R, G, B po przetwarzaniu wstępnym); dostałem {got!r}.",
             "en": "❌ Give a list: three numbers (R, G, B after preprocessing); got {got!r}.",
         },
         "hint_tf": {

@@ -93,7 +93,7 @@ def stylesheet() -> str:
         f".dl-intro{{font-size:{_size('text')};line-height:1.45;max-width:1000px}}"
         ".dl-heading{margin:6px 0 2px 0}"
         f".dl-status{{font-size:{_size('text')};margin:4px 0}}"
-        ".dl-box{padding:6px 8px;border-radius:4px;margin:4px 0}"
+        ".dl-box{padding:6px 8px;border-radius:4px;margin:4px 0;overflow-wrap:anywhere}"
         ".dl-box-good{background:#e8f5e9;border:1px solid #66bb6a}"
         ".dl-box-bad{background:#fdecea;border:1px solid #e57373}"
         ".dl-box-warn{background:#fff3e0;border:2px solid #e65100}"
