@@ -153,3 +153,40 @@ def test_removed_layers_name_their_replacement_and_keras_3_really_lacks_them():
 def test_polish_formulas_group_thousands_with_a_space():
     text = zoo.params_text("Dense", (784,), lang="pl", units=128)
     assert text == "784·128 + 128 = 100\u00a0480"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("Conv2D", {"kernel_size": 3, "strides": 2, "padding": "same"}),
+        ("Conv2D", {"kernel_size": 3, "dilation_rate": 2}),
+        ("Conv2DTranspose", {"kernel_size": 3, "strides": 2, "padding": "same"}),
+        ("Conv2DTranspose", {"kernel_size": 3, "strides": 2, "padding": "valid"}),
+        ("Conv2DTranspose", {"kernel_size": 2, "strides": 3, "padding": "valid"}),
+        ("MaxPooling2D", {"pool_size": 3, "strides": 2, "padding": "same"}),
+        ("Conv1D", {"kernel_size": 4, "strides": 3, "padding": "same"}),
+    ],
+)
+def test_the_window_view_holds_exactly_the_output_cells(name, args):
+    spec = zoo.LAYERS[name]
+    shape, values = zoo.check(name, (7, 9, 2) if "2D" in name else (11, 2), **args)
+    w = zoo.windowing(name, shape, values)
+    view = w.view(np.ones(shape[:-1]))
+    for side, out in zip(view.shape, w.out, strict=True):
+        assert (side - w.span) // w.stride + 1 == out
+    assert w.out == spec.out(shape, values)[:-1]
+
+
+def test_a_same_strided_conv_computes_its_cells_from_the_window_keras_pads():
+    """The window drawn at a step covers exactly the pixels Keras multiplies there."""
+    args = {"filters": 1, "kernel_size": 3, "strides": 2, "padding": "same", "use_bias": False}
+    layer, _ = zoo.build("Conv2D", (6, 6, 1), **args)
+    x = np.random.default_rng(1).normal(size=(1, 6, 6, 1)).astype(np.float32)
+    y = zoo.apply(layer, x)[0, :, :, 0]
+    kernel = layer.get_weights()[0][:, :, 0, 0]
+    w = zoo.windowing("Conv2D", (6, 6, 1), zoo.checked_args("Conv2D", **args))
+    view = w.view(x[0, :, :, 0])
+    for step in range(w.steps):
+        row, col = w.position(step)
+        patch = view[row * w.stride : row * w.stride + 3, col * w.stride : col * w.stride + 3]
+        assert np.isclose((patch * kernel).sum(), y[row, col], atol=1e-5)

@@ -958,3 +958,83 @@ def example_input(name: str, shape: tuple[int, ...], image: np.ndarray | None = 
     one = np.linspace(-1.0, 1.0, shape[0])
     noise = rng.normal(0.0, 0.5, size=(batch, shape[0]))
     return (one[None] + (noise if batch > 1 else 0)).astype(np.float32)
+
+
+# ------------------------------------------------------------- the sliding window (view)
+
+WINDOWED = (
+    "Conv1D",
+    "Conv2D",
+    "Conv2DTranspose",
+    "SeparableConv2D",
+    "DepthwiseConv2D",
+    "MaxPooling1D",
+    "MaxPooling2D",
+    "AveragePooling1D",
+    "AveragePooling2D",
+)
+TRAINING_DEPENDENT = (
+    "Dropout",
+    "SpatialDropout1D",
+    "SpatialDropout2D",
+    "GaussianNoise",
+    "BatchNormalization",
+)
+
+
+@dataclass(frozen=True)
+class Windowing:
+    """How a convolution or pooling window slides, drawn the conv_arithmetic way: the
+    input is spread (``spread − 1`` zeros between its pixels: a transposed convolution),
+    padded with ``before``/``after`` zeros, and a ``span``-wide window moves by
+    ``stride`` over that view; ``out`` are the output's sides (rows first)."""
+
+    span: int
+    stride: int
+    spread: int
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+    out: tuple[int, ...]
+
+    @property
+    def steps(self) -> int:
+        return int(np.prod(self.out))
+
+    def position(self, step: int) -> tuple[int, int]:
+        """The output cell (row, col) at ``step`` (row 0 for a sequence)."""
+        step = min(max(int(step), 0), self.steps - 1)
+        return divmod(step, self.out[-1]) if len(self.out) == 2 else (0, step)
+
+    def view(self, values: np.ndarray) -> np.ndarray:
+        """``values`` (one channel: 1-D or 2-D) spread and padded as the window sees them."""
+        values = np.asarray(values, dtype=np.float32)
+        if self.spread > 1:
+            shape = tuple((n - 1) * self.spread + 1 for n in values.shape)
+            spread = np.zeros(shape, np.float32)
+            spread[tuple(slice(None, None, self.spread) for _ in values.shape)] = values
+            values = spread
+        return np.pad(values, list(zip(self.before, self.after, strict=True)))
+
+
+def windowing(name: str, shape: tuple[int, ...], args: dict) -> Windowing | None:
+    """The window of a convolution or pooling layer on ``shape`` (None for other layers)."""
+    if name not in WINDOWED:
+        return None
+    out = tuple(LAYERS[name].out(shape, args)[:-1])
+    sides = shape[: len(out)]
+    if name == "Conv2DTranspose":
+        k, s = args["kernel_size"], args["strides"]
+        forward = max(k - s, 0) if args["padding"] == "same" else 0
+        before = k - 1 - forward // 2
+        after = tuple(o + k - 1 - ((n - 1) * s + 1) - before for o, n in zip(out, sides))
+        return Windowing(k, 1, s, (before,) * len(out), after, out)
+    if "pool_size" in args:
+        span, stride = args["pool_size"], args["strides"]
+    else:
+        span = args.get("dilation_rate", 1) * (args["kernel_size"] - 1) + 1
+        stride = args["strides"]
+    same = args["padding"] == "same"
+    totals = [max((o - 1) * stride + span - n, 0) if same else 0 for o, n in zip(out, sides)]
+    before = tuple(t // 2 for t in totals)
+    after = tuple(t - t // 2 for t in totals)
+    return Windowing(span, stride, 1, before, after, out)
