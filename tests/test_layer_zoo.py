@@ -190,3 +190,141 @@ def test_a_same_strided_conv_computes_its_cells_from_the_window_keras_pads():
         row, col = w.position(step)
         patch = view[row * w.stride : row * w.stride + 3, col * w.stride : col * w.stride + 3]
         assert np.isclose((patch * kernel).sum(), y[row, col], atol=1e-5)
+
+
+# --------------------------------------------------------------------------- dashboard
+
+from code_checks import opened_code, run_code  # noqa: E402
+
+from widgets.figures.feature_maps import panel_pixels  # noqa: E402
+from widgets.layer_zoo import LayerZooDashboard  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def zoo_en():
+    return LayerZooDashboard(lang="en").wait_ready()
+
+
+@pytest.fixture(scope="module")
+def zoo_pl():
+    return LayerZooDashboard(lang="pl").wait_ready()
+
+
+def test_the_dashboard_shows_keras_shape_and_parameters_with_the_formula(zoo_en):
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"filters": 8})
+    assert zoo_en.model.output_shape == (None, 26, 26, 8)
+    assert "3·3·1·8 + 8 = 80" in zoo_en._summary.value
+    assert "count_params()</code> = 80" in zoo_en._summary.value
+    arguments = {"filters": 4, "kernel_size": 3, "strides": 2, "padding": "same"}
+    zoo_en.configure(layer="Conv2DTranspose", input_shape="7, 7, 1", arguments=arguments)
+    assert zoo_en.model.output_shape == (None, 14, 14, 4)
+    assert zoo_en.window.spread == 2  # the input drawn spread out with zeros
+
+
+def test_a_stride_changes_the_output_and_its_image(zoo_en):
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 1})
+    before = panel_pixels(zoo_en.rasters, 2)
+    zoo_en._arg_controls["Conv2D"]["strides"].value = 2
+    assert zoo_en.model.output_shape == (None, 13, 13, 8)
+    assert panel_pixels(zoo_en.rasters, 2).shape[:2] == (13, 13) != before.shape[:2]
+    assert zoo_en.error_text == ""
+
+
+def test_the_output_image_is_the_layers_own_output(zoo_en):
+    zoo_en.configure(layer="MaxPooling2D", input_shape="28, 28, 1", arguments={"pool_size": 2})
+    digit = zoo_en.digits.image()
+    pooled = digit.reshape(14, 2, 14, 2).max(axis=(1, 3))
+    np.testing.assert_allclose(zoo_en.output[:, :, 0], pooled, atol=1e-6)
+
+
+def test_the_window_moves_with_the_step_and_names_the_layers_value(zoo_en):
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 1})
+    zoo_en.configure(step=0)
+    first = [s.to_plotly_json() for s in zoo_en.rasters.layout.shapes]
+    zoo_en.configure(step=30)
+    moved = [s.to_plotly_json() for s in zoo_en.rasters.layout.shapes]
+    assert first != moved
+    row, col = zoo_en.window.position(30)
+    value = zoo_en.output[row, col, 0]
+    assert f"({row}, {col})" in zoo_en._position.value
+    assert f"{round(float(value), 3):g}".replace("-", "−") in zoo_en._position.value
+
+
+def test_sequences_are_drawn_as_lines(zoo_en):
+    zoo_en.configure(layer="LSTM", input_shape="20, 3", arguments={"return_sequences": True})
+    assert zoo_en.model.output_shape == (None, 20, 8)
+    drawn = [trace.y for trace in zoo_en.lines.data if trace.y is not None and len(trace.y)]
+    assert len(drawn) == 3 + 8  # three input channels, eight output channels
+
+
+def test_dropout_shows_training_and_inference_on_the_same_input(zoo_en):
+    zoo_en.configure(layer="Dropout", input_shape="28, 28, 1", arguments={"rate": 0.5})
+    np.testing.assert_allclose(zoo_en.output, zoo_en._arrays[0])  # inference: identity
+    kept = zoo_en.trained_output != 0
+    np.testing.assert_allclose(zoo_en.trained_output[kept], 2 * zoo_en._arrays[0][kept], rtol=1e-5)
+    assert "Training:" in zoo_en._note.value
+
+
+def test_every_layer_and_removed_layer_is_shown_without_an_error(zoo_en):
+    for name in [*zoo.LAYERS, *zoo.REMOVED]:
+        zoo_en.configure(layer=name)
+        assert zoo_en.error_text == "", name
+    zoo_en.configure(layer="LocallyConnected2D")
+    assert "keras.layers.Conv2D" in zoo_en._summary.value  # today's replacement
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_nonsense_in_every_box_is_a_message_in_the_page_language(lang, zoo_en, zoo_pl):
+    dashboard = zoo_pl if lang == "pl" else zoo_en
+    dashboard.configure(layer="Reshape")
+    for text in ("abc", "", "1, 2, 3, 4, 5", "-3, 2"):
+        dashboard._arg_controls["Reshape"]["target_shape"].value = text
+        assert dashboard.error_text
+        assert "target_shape" in dashboard.error_text
+        assert "Traceback" not in dashboard.error_text
+    dashboard._arg_controls["Reshape"]["target_shape"].value = "-1, 28, 1"
+    assert dashboard.error_text == ""
+    for text in ("x", "0, 5", "99999, 99999"):
+        dashboard._shape.value = text
+        assert dashboard.error_text
+    dashboard.configure(layer="Conv2D")
+    dashboard._shape.value = "2, 2, 1"
+    expected = "okno" if lang == "pl" else "window"
+    assert "kernel_size" in dashboard.error_text and expected in dashboard.error_text
+    dashboard.configure(layer="Conv2D", input_shape="28, 28, 1")
+    assert dashboard.error_text == ""
+
+
+def test_configure_refuses_an_unknown_layer_in_both_languages(zoo_en, zoo_pl):
+    zoo_en.configure(layer="Conv3000D")
+    zoo_pl.configure(layer="Conv3000D")
+    assert "no layer" in zoo_en.error_text
+    assert "Nie ma warstwy" in zoo_pl.error_text
+
+
+@pytest.mark.parametrize(
+    ("layer", "arguments", "shape"),
+    [
+        ("Conv2D", {"filters": 4, "strides": 2, "padding": "same"}, "28, 28, 1"),
+        ("LSTM", {"units": 5, "return_sequences": True}, "20, 3"),
+        ("Bidirectional", {"layer": "GRU", "units": 3, "merge_mode": "sum"}, "20, 3"),
+        ("BatchNormalization", {}, "16"),
+        ("Embedding", {"input_dim": 20, "output_dim": 3}, "12"),
+        ("Reshape", {"target_shape": "7, -1"}, "28, 28, 1"),
+    ],
+)
+def test_the_shown_code_builds_the_same_layer_and_output(zoo_en, layer, arguments, shape):
+    zoo_en.configure(layer=layer, input_shape=shape, arguments=arguments)
+    namespace = run_code(opened_code(zoo_en))
+    model = namespace["model"]
+    assert model.output_shape == zoo_en.model.output_shape
+    assert namespace["layer"].count_params() == zoo_en.layer.count_params()
+    for mine, theirs in zip(
+        zoo_en.layer.get_weights(), namespace["layer"].get_weights(), strict=True
+    ):
+        if layer != "BatchNormalization":  # its moving statistics moved in the training call
+            np.testing.assert_allclose(mine, theirs, atol=1e-6)
+    if "inferred" in namespace:
+        np.testing.assert_allclose(namespace["inferred"][0], zoo_en.output, atol=1e-5)
+    else:
+        np.testing.assert_allclose(namespace["y"][0], zoo_en.output, atol=1e-5)

@@ -934,13 +934,19 @@ def apply(layer, x, training: bool = False) -> np.ndarray:
     return np.asarray(layer(x, training=training))
 
 
-def example_input(name: str, shape: tuple[int, ...], image: np.ndarray | None = None, batch=1):
+def example_input(
+    name: str,
+    shape: tuple[int, ...],
+    image: np.ndarray | None = None,
+    batch: int = 1,
+    args: dict | None = None,
+) -> np.ndarray:
     """A small example batch of ``shape``: the digit (resized, repeated over the channels)
     for images, a few sines for sequences, token ids for an Embedding, a ramp for vectors."""
     entry = LAYERS[name]
     rng = np.random.default_rng(SEED)
     if entry.int_input:
-        high = int(entry.defaults().get("input_dim", 50))
+        high = int({**entry.defaults(), **(args or {})}["input_dim"])
         return rng.integers(0, high, size=(batch, *shape)).astype("int32")
     if len(shape) == 3:
         digit = image if image is not None else np.zeros((28, 28), np.float32)
@@ -1026,7 +1032,9 @@ def windowing(name: str, shape: tuple[int, ...], args: dict) -> Windowing | None
         k, s = args["kernel_size"], args["strides"]
         forward = max(k - s, 0) if args["padding"] == "same" else 0
         before = k - 1 - forward // 2
-        after = tuple(o + k - 1 - ((n - 1) * s + 1) - before for o, n in zip(out, sides))
+        after = tuple(
+            o + k - 1 - ((n - 1) * s + 1) - before for o, n in zip(out, sides, strict=True)
+        )
         return Windowing(k, 1, s, (before,) * len(out), after, out)
     if "pool_size" in args:
         span, stride = args["pool_size"], args["strides"]
@@ -1034,7 +1042,9 @@ def windowing(name: str, shape: tuple[int, ...], args: dict) -> Windowing | None
         span = args.get("dilation_rate", 1) * (args["kernel_size"] - 1) + 1
         stride = args["strides"]
     same = args["padding"] == "same"
-    totals = [max((o - 1) * stride + span - n, 0) if same else 0 for o, n in zip(out, sides)]
+    totals = [
+        max((o - 1) * stride + span - n, 0) if same else 0 for o, n in zip(out, sides, strict=True)
+    ]
     before = tuple(t // 2 for t in totals)
     after = tuple(t - t // 2 for t in totals)
     return Windowing(span, stride, 1, before, after, out)
