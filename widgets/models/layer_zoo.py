@@ -172,6 +172,10 @@ def transposed_length_text(n: int, k: int, s: int, padding: str) -> str:
 # ----------------------------------------------------------------------- the families
 
 PADDINGS = ("valid", "same")
+#: Changes neither the shape nor the parameter count; the sequence builder's presets need it.
+ACTIVATION = Arg(
+    "activation", "choice", "linear", choices=("linear", "relu", "sigmoid", "tanh", "softmax")
+)
 
 
 def _conv_args(filters: int | None, kernel: int, depth: bool = False) -> tuple[Arg, ...]:
@@ -185,7 +189,7 @@ def _conv_args(filters: int | None, kernel: int, depth: bool = False) -> tuple[A
     ]
     if depth:
         args.append(Arg("depth_multiplier", "int", 1, 1, 4))
-    args += [Arg("dilation_rate", "int", 1, 1, 4), Arg("use_bias", "bool", True)]
+    args += [Arg("dilation_rate", "int", 1, 1, 4), Arg("use_bias", "bool", True), ACTIVATION]
     return tuple(args)
 
 
@@ -591,7 +595,7 @@ LAYERS: dict[str, LayerSpec] = {
         LayerSpec(
             "Dense",
             "core",
-            (Arg("units", "int", 10, 1, 256), Arg("use_bias", "bool", True)),
+            (Arg("units", "int", 10, 1, 256), Arg("use_bias", "bool", True), ACTIVATION),
             (16,),
             (1, 2, 3),
             _dense_params,
@@ -1048,3 +1052,62 @@ def windowing(name: str, shape: tuple[int, ...], args: dict) -> Windowing | None
     before = tuple(t // 2 for t in totals)
     after = tuple(t - t // 2 for t in totals)
     return Windowing(span, stride, 1, before, after, out)
+
+
+# ------------------------------------------------------------------ the sequence builder
+
+
+@dataclass(frozen=True)
+class StackRow:
+    """One layer of a stack as the catalogue's formulas see it."""
+
+    name: str
+    args: dict
+    input_shape: tuple[int, ...]
+    output_shape: tuple[int, ...]
+    params: int
+
+
+@dataclass(frozen=True)
+class StackBreak:
+    """Where a stack stops fitting: the layer's index, the shape it was given, the reason."""
+
+    index: int
+    input_shape: tuple[int, ...]
+    error: StudentError
+
+
+def trace_stack(input_shape, stack) -> tuple[list[StackRow], StackBreak | None]:
+    """Follow the shapes through ``stack`` (pairs of a layer's name and its arguments):
+    the rows that fit and, if one does not, where and why (nothing is raised for it)."""
+    shape = parse_ints(input_shape, "input_shape")
+    if any(s < 1 for s in shape) or _product(*shape) > 200_000:
+        raise _error("bad_shape", value=_shape_text(shape))
+    rows: list[StackRow] = []
+    for index, (name, args) in enumerate(stack):
+        try:
+            given, values = check(name, shape, **args)
+        except StudentError as error:
+            return rows, StackBreak(index, shape, error)
+        entry = LAYERS[name]
+        out = tuple(entry.out(given, values))
+        rows.append(StackRow(name, values, given, out, int(entry.params(given, values))))
+        shape = out
+    return rows, None
+
+
+def build_stack(input_shape, rows: list[StackRow], seed: int | None = SEED):
+    """``keras.Sequential`` of ``rows`` (from :func:`trace_stack`) on ``input_shape``, its
+    layers made after ``keras.utils.set_random_seed(seed)``."""
+    import keras
+
+    shape = parse_ints(input_shape, "input_shape")
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
+    layers = [build_layer(row.name, **row.args) for row in rows]
+    first_int = bool(rows) and LAYERS[rows[0].name].int_input
+    inputs = keras.Input(shape=shape, dtype="int32" if first_int else "float32")
+    try:
+        return keras.Sequential([inputs, *layers])
+    except Exception as error:  # noqa: BLE001 - Keras' own refusal, told in the page's words
+        raise _error("keras_refused", layer="Sequential", detail=str(error)) from error
