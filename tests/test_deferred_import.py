@@ -54,6 +54,9 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.gan_1d",
         "widgets.gan_digits",
         "widgets.models.dcgan",
+        "widgets.layer_zoo",
+        "widgets.layer_stack",
+        "widgets.models.layer_zoo",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):

@@ -30,6 +30,7 @@ DASHBOARDS = (
     ("widgets.gan_lab", "GanLabDashboard"),
     ("widgets.gan_1d", "OptimalDiscriminatorDashboard"),
     ("widgets.gan_digits", "GanDigitsDashboard"),
+    ("widgets.layer_zoo", "LayerZooDashboard"),
 )
 
 

@@ -174,6 +174,60 @@ GLOSSARY: tuple[Term, ...] = (
         why="no English in Polish text, except a gloss in parentheses",
         case_sensitive=True,
     ),
+    Term(
+        "dense layer",
+        "warstwa gęsta",
+        (r"\bwarstw\w* gęsto połączon\w*",),
+        why="lesson 15's name for Dense, as the cheat sheet's family is called",
+    ),
+    Term(
+        "convolutional layer",
+        "warstwa konwolucyjna",
+        (r"\bwarstw\w* konwolucji\b",),
+        why="the adjective, as the cheat sheet's family; lesson 10 also says 'splotowa'",
+    ),
+    Term(
+        "pooling",
+        "łączenie (pooling)",
+        (r"\bpodpróbkowani\w*",),
+        why="one name for the pooling layers in lesson 15",
+    ),
+    Term(
+        "stride",
+        "krok (stride)",
+        (r"\bskok\w* (?:filtra|jądra|okna)\b",),
+        why="lessons 10 and 15 say 'krok' for the window's step",
+    ),
+    Term(
+        "padding",
+        "dopełnienie (padding)",
+        (r"\bwyściół\w*", r"\bwypełnieni\w* zerami\b"),
+        why="lessons 10 and 15 say 'dopełnienie' for the zeros around the input",
+    ),
+    Term(
+        "dilation",
+        "rozszerzenie (dilation)",
+        (r"\bdylatacj\w*",),
+        why="lesson 15's name for the gaps in a dilated kernel",
+    ),
+    Term(
+        "transposed convolution",
+        "konwolucja transponowana",
+        (r"\bdekonwolucj\w*",),
+        why="a transposed convolution does not undo a convolution: 'dekonwolucja' misleads",
+    ),
+    Term(
+        "batch normalisation",
+        "normalizacja wsadowa",
+        (r"\bnormalizacj\w* (?:partii|paczk\w*|batchow\w*)",),
+        why="the standard Polish name of BatchNormalization",
+    ),
+    Term(
+        "dropout",
+        "porzucanie (dropout)",
+        (r"\bodrzucani\w* (?:neuron|jednost)\w*",),
+        why="lesson 15's name; 'losowe wyłączanie neuronów' stays as its explanation",
+    ),
 )
 
 

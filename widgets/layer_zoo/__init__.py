@@ -6,6 +6,7 @@ The lesson's shape (see :mod:`widgets.mcculloch_pitts`): ``texts.py``, ``figures
 """
 
 from .dashboard import LayerZooDashboard
+from .exercises import check_conv_parameters, check_transposed_shape
 from .texts import TEXT
 
-__all__ = ["TEXT", "LayerZooDashboard"]
+__all__ = ["TEXT", "LayerZooDashboard", "check_conv_parameters", "check_transposed_shape"]

@@ -46,7 +46,7 @@ TEXT = Strings(
         "fam_shape": {"pl": "Zmiana kształtu", "en": "Reshaping"},
         "fam_embedding": {"pl": "Zanurzenie (Embedding)", "en": "Embedding"},
         "fam_recurrent": {"pl": "Rekurencyjne", "en": "Recurrent"},
-        "fam_removed": {"pl": "Usunięte w Keras 3", "en": "Removed in Keras 3"},
+        "fam_removed": {"pl": "Usunięte w Kerasie 3", "en": "Removed in Keras 3"},
         "output_shape": {
             "pl": "Kształt wyjścia: <b>{shape}</b>",
             "en": "Output shape: <b>{shape}</b>",
@@ -107,7 +107,7 @@ TEXT = Strings(
             "en": "Training: noise N(0, {stddev}²) added. Inference: the input unchanged.",
         },
         "removed_note": {
-            "pl": "Tej warstwy nie ma w Keras 3. {why} Dziś: <code>{replacement}</code>",
+            "pl": "Tej warstwy nie ma w Kerasie 3. {why} Dziś: <code>{replacement}</code>",
             "en": "Keras 3 does not have this layer. {why} Today: <code>{replacement}</code>",
         },
         "removed_local": {
@@ -200,7 +200,7 @@ TEXT = Strings(
             "en": "{layer} has no argument {arg!r}; it has: {names}.",
         },
         "removed": {
-            "pl": "Warstwy {layer} nie ma w Keras 3; dziś: {replacement}.",
+            "pl": "Warstwy {layer} nie ma w Kerasie 3; dziś: {replacement}.",
             "en": "Keras 3 has no {layer}; today: {replacement}.",
         },
         "keras_refused": {
@@ -223,6 +223,43 @@ TEXT = Strings(
         "code_batch": {
             "pl": "# Paczka {batch} przykładów: uczenie (training=True) i wnioskowanie",
             "en": "# A batch of {batch} examples: training (training=True) and inference",
+        },
+        # Exercises
+        "check_params_missing": {
+            "pl": "Wpisz liczbę parametrów (liczbę całkowitą) zamiast {got!r}.",
+            "en": "Write the parameter count (a whole number) instead of {got!r}.",
+        },
+        "check_params_ok": {
+            "pl": "✅ Dobrze: {formula}. Każdy z {f} filtrów ma {k}·{k}·{c} wag i jeden "
+            "wyraz wolny (bias).",
+            "en": "✅ Right: {formula}. Each of the {f} filters has {k}·{k}·{c} weights and "
+            "one bias.",
+        },
+        "check_params_bias": {
+            "pl": "Prawie: to same wagi. Każdy filtr ma jeszcze wyraz wolny (bias).",
+            "en": "Almost: those are the weights alone. Each filter has a bias too.",
+        },
+        "check_params_bad": {
+            "pl": "Nie, {got} to nie to. Filtr patrzy na okno {k}×{k}×{c} (wszystkie kanały "
+            "wejścia); filtrów jest {f}. Sprawdź w panelu (Conv2D, filters={f}).",
+            "en": "No, {got} is not it. A filter sees a {k}×{k}×{c} window (all the input "
+            "channels); there are {f} filters. Check with the dashboard (Conv2D, filters={f}).",
+        },
+        "check_shape_ok": {
+            "pl": "✅ Dobrze: {formula}.",
+            "en": "✅ Right: {formula}.",
+        },
+        "check_shape_channels": {
+            "pl": "Boki się zgadzają, ale wyjście ma tyle kanałów, ile filtrów: {f}.",
+            "en": "The sides are right, but the output has as many channels as filters: {f}.",
+        },
+        "check_shape_bad": {
+            "pl": "Nie, {got!r} to nie ten kształt. Podaj krotkę (wysokość, szerokość, "
+            "kanały); przy padding='{padding}' i kroku {s} bok {n} rośnie do n·s + max(k − s, 0) "
+            "('valid') albo n·s ('same').",
+            "en": "No, {got!r} is not the shape. Give a tuple (height, width, channels); "
+            "with padding='{padding}' and stride {s} the side {n} grows to n·s + max(k − s, 0) "
+            "('valid') or n·s ('same').",
         },
     },
 )

@@ -84,10 +84,14 @@ class RemovedLayer:
 # ----------------------------------------------------------------------- small helpers
 
 
-def _error(key: str, **fields) -> StudentError:
-    from ..layer_zoo import texts  # noqa: F401 - registers the sentences' table
+class LayerError(StudentError):
+    """A StudentError of the catalogue: its sentences are in widgets/layer_zoo/texts.py,
+    registered on first use (this module imports no ipywidgets)."""
 
-    return StudentError(f"layer_zoo.{key}", **fields)
+    def __init__(self, key: str, /, **fields):
+        from ..layer_zoo import texts  # noqa: F401 - registers the sentences' table
+
+        super().__init__(key, **fields)
 
 
 def _n(value: int, lang: str) -> str:
@@ -141,7 +145,7 @@ def conv_length(n: int, k: int, s: int, d: int, padding: str, arg: str = "kernel
     if padding == "same":
         return -(-n // s)
     if span > n:
-        raise _error("too_big", arg=arg, span=span, n=n)
+        raise LayerError("layer_zoo.too_big", arg=arg, span=span, n=n)
     return (n - span) // s + 1
 
 
@@ -195,7 +199,9 @@ def _conv_args(filters: int | None, kernel: int, depth: bool = False) -> tuple[A
 
 def _check_stride_dilation(a: dict) -> None:
     if a.get("strides", 1) > 1 and a.get("dilation_rate", 1) > 1:
-        raise _error("stride_and_dilation", strides=a["strides"], dilation=a["dilation_rate"])
+        raise LayerError(
+            "layer_zoo.stride_and_dilation", strides=a["strides"], dilation=a["dilation_rate"]
+        )
 
 
 def _conv_out(shape, a, axes: int) -> tuple:
@@ -318,7 +324,7 @@ def _cropping_out(shape, a, axes: int) -> tuple:
     c = a["cropping"]
     for n in shape[:axes]:
         if n - 2 * c < 1:
-            raise _error("crop_too_much", arg="cropping", cropping=c, n=n)
+            raise LayerError("layer_zoo.crop_too_much", arg="cropping", cropping=c, n=n)
     return (*(n - 2 * c for n in shape[:axes]), shape[-1])
 
 
@@ -382,9 +388,9 @@ def parse_ints(text, arg: str) -> tuple[int, ...]:
     try:
         values = tuple(int(str(p).strip()) for p in parts)
     except ValueError:
-        raise _error("bad_ints", arg=arg, value=str(text)) from None
+        raise LayerError("layer_zoo.bad_ints", arg=arg, value=str(text)) from None
     if not values:
-        raise _error("bad_ints", arg=arg, value=str(text))
+        raise LayerError("layer_zoo.bad_ints", arg=arg, value=str(text))
     return values
 
 
@@ -393,14 +399,20 @@ def _reshape_target(shape, a) -> tuple:
     size = _product(*shape)
     unknown = [i for i, v in enumerate(target) if v == -1]
     if len(unknown) > 1 or any(v == 0 or v < -1 for v in target):
-        raise _error("bad_reshape", arg="target_shape", target=_shape_text(target), size=size)
+        raise LayerError(
+            "layer_zoo.bad_reshape", arg="target_shape", target=_shape_text(target), size=size
+        )
     known = _product(*(v for v in target if v != -1))
     if unknown:
         if size % known:
-            raise _error("bad_reshape", arg="target_shape", target=_shape_text(target), size=size)
+            raise LayerError(
+                "layer_zoo.bad_reshape", arg="target_shape", target=_shape_text(target), size=size
+            )
         target = tuple(size // known if v == -1 else v for v in target)
     if _product(*target) != size:
-        raise _error("bad_reshape", arg="target_shape", target=_shape_text(target), size=size)
+        raise LayerError(
+            "layer_zoo.bad_reshape", arg="target_shape", target=_shape_text(target), size=size
+        )
     return target
 
 
@@ -412,7 +424,9 @@ def _reshape_out_text(shape, a, lang) -> str:
 def _permute_dims(shape, a) -> tuple:
     dims = parse_ints(a["dims"], "dims")
     if sorted(dims) != list(range(1, len(shape) + 1)):
-        raise _error("bad_permute", arg="dims", dims=_shape_text(dims), rank=len(shape))
+        raise LayerError(
+            "layer_zoo.bad_permute", arg="dims", dims=_shape_text(dims), rank=len(shape)
+        )
     return dims
 
 
@@ -802,9 +816,9 @@ FAMILIES["removed"] = list(REMOVED)
 def spec(name: str) -> LayerSpec:
     """The catalogue entry ``name``; a removed layer or an unknown name is a StudentError."""
     if name in REMOVED:
-        raise _error("removed", layer=name, replacement=REMOVED[name].replacement)
+        raise LayerError("layer_zoo.removed", layer=name, replacement=REMOVED[name].replacement)
     if name not in LAYERS:
-        raise _error("unknown_layer", layer=name, names=", ".join(LAYERS))
+        raise LayerError("layer_zoo.unknown_layer", layer=name, names=", ".join(LAYERS))
     return LAYERS[name]
 
 
@@ -816,7 +830,9 @@ def checked_args(name: str, **args) -> dict:
     known = {a.name for a in entry.args}
     for key, value in args.items():
         if key not in known:
-            raise _error("unknown_arg", layer=name, arg=key, names=", ".join(known) or "–")
+            raise LayerError(
+                "layer_zoo.unknown_arg", layer=name, arg=key, names=", ".join(known) or "–"
+            )
         values[key] = _checked_value(entry.arg(key), value)
     return values
 
@@ -825,11 +841,14 @@ def _checked_value(arg: Arg, value):
     if arg.kind == "bool":
         if isinstance(value, bool | np.bool_) or value in (0, 1):
             return bool(value)
-        raise _error("bad_choice", arg=arg.name, value=str(value), choices="True, False")
+        raise LayerError(
+            "layer_zoo.bad_choice", arg=arg.name, value=str(value), choices="True, False"
+        )
     if arg.kind == "choice":
         if value not in arg.choices:
-            raise _error(
-                "bad_choice", arg=arg.name, value=str(value), choices=", ".join(arg.choices)
+            choices = ", ".join(arg.choices)
+            raise LayerError(
+                "layer_zoo.bad_choice", arg=arg.name, value=str(value), choices=choices
             )
         return value
     if arg.kind == "ints":
@@ -844,8 +863,10 @@ def _checked_value(arg: Arg, value):
     if whole:
         ok = ok and number_value == int(number_value)
     if not ok:
-        key = "bad_int" if whole else "bad_float"
-        raise _error(key, arg=arg.name, value=str(value), low=arg.low, high=arg.high)
+        bounds = {"arg": arg.name, "value": str(value), "low": arg.low, "high": arg.high}
+        if whole:
+            raise LayerError("layer_zoo.bad_int", **bounds)
+        raise LayerError("layer_zoo.bad_float", **bounds)
     return int(number_value) if whole else number_value
 
 
@@ -854,10 +875,10 @@ def checked_shape(name: str, input_shape) -> tuple[int, ...]:
     entry = spec(name)
     shape = parse_ints(input_shape, "input_shape")
     if any(s < 1 for s in shape) or _product(*shape) > 200_000:
-        raise _error("bad_shape", value=_shape_text(shape))
+        raise LayerError("layer_zoo.bad_shape", value=_shape_text(shape))
     if len(shape) not in entry.ranks:
         ranks = ", ".join(str(r) for r in entry.ranks)
-        raise _error("wrong_rank", layer=name, shape=_shape_text(shape), ranks=ranks)
+        raise LayerError("layer_zoo.wrong_rank", layer=name, shape=_shape_text(shape), ranks=ranks)
     return shape
 
 
@@ -921,7 +942,7 @@ def build(name: str, input_shape, seed: int | None = SEED, **args):
     try:
         output = layer(keras.Input(shape=shape, dtype=dtype))
     except Exception as error:  # noqa: BLE001 - Keras' own refusal, told in the page's words
-        raise _error("keras_refused", layer=name, detail=str(error)) from error
+        raise LayerError("layer_zoo.keras_refused", layer=name, detail=str(error)) from error
     return layer, tuple(int(s) for s in output.shape[1:])
 
 
@@ -1082,7 +1103,7 @@ def trace_stack(input_shape, stack) -> tuple[list[StackRow], StackBreak | None]:
     the rows that fit and, if one does not, where and why (nothing is raised for it)."""
     shape = parse_ints(input_shape, "input_shape")
     if any(s < 1 for s in shape) or _product(*shape) > 200_000:
-        raise _error("bad_shape", value=_shape_text(shape))
+        raise LayerError("layer_zoo.bad_shape", value=_shape_text(shape))
     rows: list[StackRow] = []
     for index, (name, args) in enumerate(stack):
         try:
@@ -1110,4 +1131,6 @@ def build_stack(input_shape, rows: list[StackRow], seed: int | None = SEED):
     try:
         return keras.Sequential([inputs, *layers])
     except Exception as error:  # noqa: BLE001 - Keras' own refusal, told in the page's words
-        raise _error("keras_refused", layer="Sequential", detail=str(error)) from error
+        raise LayerError(
+            "layer_zoo.keras_refused", layer="Sequential", detail=str(error)
+        ) from error
