@@ -67,7 +67,8 @@ STYLE = (
     ".dl-stack-table td.dl-num{text-align:right}"
     ".dl-stack-table tr.dl-broken td{background:#fde0dd}"
     ".dl-stack-table tr.dl-unreached td{color:#999}"
-    ".dl-stack-table .dl-caution{color:#b35900}"
+    ".dl-stack-table .dl-caution{color:#b35900;max-width:420px;white-space:normal}"
+    ".dl-stack-table td.dl-nowrap{white-space:nowrap}"
 )
 
 
@@ -250,7 +251,8 @@ class LayerStackDashboard(Dashboard):
             f"<th>{t(k)}</th>" for k in ("col_layer", "col_shape", "col_params", "col_formula")
         )
         shape = zoo.parse_ints(self._shape.value, "input_shape")
-        lines = [f"<tr><td><i>{t('input_row')}</i></td><td>(None, {shape_text(shape)})</td>"]
+        first = f"<td class='dl-nowrap'>(None, {shape_text(shape)})</td>"
+        lines = [f"<tr><td><i>{t('input_row')}</i></td>{first}"]
         lines[0] += "<td class='dl-num'>0</td><td></td></tr>"
         for layer, stack_row in zip(self.model.layers, self.rows, strict=True):
             lines.append(self._row_html(layer, stack_row))
@@ -270,9 +272,9 @@ class LayerStackDashboard(Dashboard):
             note = f"<div class='dl-caution dl-note'>{self._t('dense_axis', shape=str(out))}</div>"
         name = f"{escape(layer.name)} ({type(layer).__name__})"
         return (
-            f"<tr><td>{name}{note}</td><td>(None, {shape_text(out)})</td>"
-            f"<td class='dl-num'>{number(layer.count_params(), self.lang)}</td>"
-            f"<td>{escape(formula)}</td></tr>"
+            f"<tr><td>{name}{note}</td><td class='dl-nowrap'>(None, {shape_text(out)})</td>"
+            f"<td class='dl-num dl-nowrap'>{number(layer.count_params(), self.lang)}</td>"
+            f"<td class='dl-nowrap'>{escape(formula)}</td></tr>"
         )
 
     def _broken_rows(self) -> list[str]:

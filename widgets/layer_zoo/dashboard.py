@@ -159,6 +159,9 @@ class LayerZooDashboard(Dashboard):
 
     def code(self) -> str:
         """The layer, built and applied as on screen ("show the code")."""
+        if self._layer.value in zoo.REMOVED:
+            entry = zoo.REMOVED[self._layer.value]
+            return f"# {self._layer.value} → {entry.replacement}\n"
         if self.drawn is None:
             return "# " + (self.error_text or "…")
         name, shape, args = self.drawn
@@ -261,24 +264,32 @@ class LayerZooDashboard(Dashboard):
             out = inferred[0]
             channels = out.ndim == 3 and out.shape[-1] > 1
             arrays = [first, out[..., :1] if out.ndim == 3 else out, out if channels else None]
-            titles = [t("fig_input"), t("fig_output", channel=0), t("fig_channels")]
+            main = t("fig_output", channel=0) if out.ndim == 3 else t("fig_output_all")
+            titles = [t("fig_input"), main, t("fig_channels")]
         self._arrays = arrays
         self._stepping.layout.display = None if w is not None else "none"
         self._stepping.layout.visibility = None
         self.digits.layout.display = None if len(shape) == 3 else "none"
         if w is not None and w.out != self._drawn_out:  # a new geometry: start mid-image
             self._drawn_out = w.out
-            self._play.max = self._step.max = max(w.steps - 1, 1)
-            middle = (
-                (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2 if len(w.out) == 2 else w.steps // 2
-            )
-            with self._quietly():
-                self._step.value = middle
+            self._restart_window(w)
         step = int(self._step.value)
         draw(self.rasters, self.lines, arrays, titles, window_frames(w, step, arrays))
         self._show_position(step)
         self._summary.value = self._summary_html(name, shape, args)
         self._note.value = self._behaviour_note(name, args, x, inferred, trained)
+
+    def _restart_window(self, w) -> None:
+        """The step slider and Play over the new window's steps, at the middle cell.
+
+        The Play's value is set too, and to 0 before the maxima change: a browser that
+        clamps a Play above its new maximum would send the clamped value back through
+        the jslink, after the middle was set."""
+        middle = (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2 if len(w.out) == 2 else w.steps // 2
+        with self._quietly():
+            self._play.value = self._step.value = 0
+            self._play.max = self._step.max = max(w.steps - 1, 1)
+            self._play.value = self._step.value = middle
 
     def _summary_html(self, name, shape, args) -> str:
         t, spec = self._t, zoo.LAYERS[name]
@@ -320,6 +331,7 @@ class LayerZooDashboard(Dashboard):
         )
         self._note.value = ""
         self._stepping.layout.display = "none"
+        self.digits.layout.display = "none"
         draw(self.rasters, self.lines, [None, None, None], ["", "", ""], ([], []))
 
     def _show_position(self, step: int) -> None:

@@ -95,11 +95,12 @@ def slot_panels(arrays: Sequence[np.ndarray | None]) -> list[dict | None]:
 
 
 def image_raster(values: np.ndarray) -> dict:
-    """One channel: grey (dark = high) when it stays in [0, 1], else blue–white–red."""
+    """One channel: grey (dark = high) from 0 to at least 1 when it is never negative
+    (a digit, a dropped-out digit scaled ×2), else blue–white–red around 0."""
     values = np.asarray(values, dtype=np.float32)
     low, high = float(np.nanmin(values)), float(np.nanmax(values))
-    if low >= -1e-6 and high <= 1 + 1e-6:
-        return raster(values, IMAGE_SCALE, 0.0, 1.0)
+    if low >= -1e-6:
+        return raster(values, IMAGE_SCALE, 0.0, max(high, 1.0))
     bound = max(abs(low), abs(high)) or 1.0
     return raster(values, DIVERGING, -bound, bound)
 

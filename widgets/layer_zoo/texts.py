@@ -62,17 +62,18 @@ TEXT = Strings(
         },
         "fig_input": {"pl": "wejście", "en": "input"},
         "fig_output": {"pl": "wyjście (kanał {channel})", "en": "output (channel {channel})"},
+        "fig_output_all": {"pl": "wyjście", "en": "output"},
         "fig_channels": {"pl": "kanały wyjścia", "en": "output channels"},
         "fig_train": {"pl": "uczenie (training=True)", "en": "training (training=True)"},
         "fig_infer": {"pl": "wnioskowanie (training=False)", "en": "inference (training=False)"},
-        "step": {"pl": "Krok okna", "en": "Window step"},
+        "step": {"pl": "Położenie okna", "en": "Window position"},
         "at": {
-            "pl": "Okno w kroku {step}: komórka wyjścia ({row}, {col}) = {value}",
-            "en": "Window at step {step}: output cell ({row}, {col}) = {value}",
+            "pl": "Położenie {step}: komórka wyjścia ({row}, {col}) = {value}",
+            "en": "Position {step}: output cell ({row}, {col}) = {value}",
         },
         "at_1d": {
-            "pl": "Okno w kroku {step}: pozycja wyjścia {col} = {value}",
-            "en": "Window at step {step}: output position {col} = {value}",
+            "pl": "Położenie {step}: wyjście w kroku czasu {col} = {value}",
+            "en": "Position {step}: the output at time step {col} = {value}",
         },
         "window_help": {
             "pl": "Pomarańczowa ramka: okno jądra na wejściu (z dopełnieniem); czarna: komórka "
