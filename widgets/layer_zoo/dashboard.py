@@ -33,6 +33,7 @@ from .figures import STYLE, draw, line_figure, raster_figure, window_frames
 from .texts import TEXT
 
 PLAY_INTERVAL_MS = 300
+CACHED_STATES = 24  # layers kept built (a few MB at most)
 FIRST_LAYER = "Conv2D"
 
 
@@ -72,6 +73,7 @@ class LayerZooDashboard(Dashboard):
         self.drawn = None  # (name, input shape, arguments) last drawn
         self._arrays: list = [None, None, None]
         self._drawn_out = None  # the window's output sides last drawn
+        self._cache: dict = {}  # state → (layer, model, example, outputs), see _computed
         self._arg_controls: dict[str, dict[str, ipywidgets.Widget]] = {}
         self._first_layer = layer
         self._build()
@@ -225,8 +227,6 @@ class LayerZooDashboard(Dashboard):
             self._compute_and_draw()
 
     def _compute_and_draw(self) -> None:
-        import keras
-
         self.clear_error()
         name = self._layer.value
         if name in zoo.REMOVED:
@@ -237,19 +237,32 @@ class LayerZooDashboard(Dashboard):
         if len(shape) == 3 and image is None:
             self.show_error(self.digits.blank_message)
             image = np.zeros((28, 28), np.float32)
-        layer, _ = zoo.build(name, shape, **args)
-        training = name in zoo.TRAINING_DEPENDENT
-        x = zoo.example_input(name, shape, image, 8 if training else 1, args)
-        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics at start
-        trained = zoo.apply(layer, x, training=True) if training else None
-        inputs = keras.Input(shape=shape, dtype="int32" if zoo.LAYERS[name].int_input else None)
-        self.model = keras.Model(inputs, layer(inputs))
-        self.layer, self.output = layer, inferred[0]
+        layer, model, x, inferred, trained = self._computed(name, shape, args, image)
+        self.model, self.layer, self.output = model, layer, inferred[0]
         self.trained_output = None if trained is None else trained[0]
         self.window = zoo.windowing(name, shape, args)
         self.drawn = (name, shape, args)
         self._draw(name, shape, args, x, inferred, trained)
         self._refresh_code()
+
+    def _computed(self, name, shape, args, image) -> tuple:
+        """The layer, its model, the example, its output in inference and training mode:
+        built and run once per state (a slider moved back and forth finds them here; the
+        seed makes a rebuilt layer the same anyway)."""
+        picture = None if image is None else hash(image.tobytes())
+        key = (name, shape, tuple(sorted(args.items())), picture)
+        if key in self._cache:
+            self._cache[key] = self._cache.pop(key)  # the most recent last
+            return self._cache[key]
+        layer, model = zoo.build_model(name, shape, **args)
+        training = name in zoo.TRAINING_DEPENDENT
+        x = zoo.example_input(name, shape, image, 8 if training else 1, args)
+        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics at start
+        trained = zoo.apply(layer, x, training=True) if training else None
+        self._cache[key] = (layer, model, x, inferred, trained)
+        while len(self._cache) > CACHED_STATES:
+            self._cache.pop(next(iter(self._cache)))
+        return self._cache[key]
 
     def _draw(self, name, shape, args, x, inferred, trained) -> None:
         t, w = self._t, self.window

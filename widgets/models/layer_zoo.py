@@ -932,6 +932,13 @@ def build(name: str, input_shape, seed: int | None = SEED, **args):
     """The layer, built by a call on a symbolic input of ``input_shape`` (weights drawn
     after ``keras.utils.set_random_seed(seed)``), and Keras' output shape (no batch axis).
     An impossible combination is a StudentError; anything Keras refuses too."""
+    layer, model = build_model(name, input_shape, seed, **args)
+    return layer, tuple(int(s) for s in model.output_shape[1:])
+
+
+def build_model(name: str, input_shape, seed: int | None = SEED, **args):
+    """The layer (as :func:`build`) and a ``keras.Model`` wrapping it, from one symbolic
+    call."""
     import keras
 
     shape, values = check(name, input_shape, **args)
@@ -939,11 +946,11 @@ def build(name: str, input_shape, seed: int | None = SEED, **args):
         keras.utils.set_random_seed(seed)
     layer = build_layer(name, **values)
     dtype = "int32" if LAYERS[name].int_input else "float32"
+    inputs = keras.Input(shape=shape, dtype=dtype)
     try:
-        output = layer(keras.Input(shape=shape, dtype=dtype))
+        return layer, keras.Model(inputs, layer(inputs))
     except Exception as error:  # noqa: BLE001 - Keras' own refusal, told in the page's words
         raise LayerError("layer_zoo.keras_refused", layer=name, detail=str(error)) from error
-    return layer, tuple(int(s) for s in output.shape[1:])
 
 
 def output_shape(name: str, input_shape, **args) -> tuple[int, ...]:
