@@ -57,6 +57,9 @@ def test_import_starts_when_every_figure_reports_it_was_drawn(monkeypatch):
         "widgets.layer_zoo",
         "widgets.layer_stack",
         "widgets.models.layer_zoo",
+        "widgets.text_prep",
+        "widgets.image_prep",
+        "widgets.models.preprocessing",
     ],
 )
 def test_lesson_11_modules_import_without_tensorflow(module):

@@ -23,7 +23,7 @@ def pl():
 
 
 def test_the_lesson_10_cnn_has_keras_shapes_and_parameters(en):
-    en.configure(preset="cnn")
+    en.configure(stack_preset="cnn")
     assert en.model.output_shape == (None, 10)
     assert en.model.count_params() == 320 + 18_496 + 16_010
     assert "Total params: 34,826" in en.summary_text
@@ -33,7 +33,7 @@ def test_the_lesson_10_cnn_has_keras_shapes_and_parameters(en):
 
 
 def test_a_mismatch_is_explained_where_it_breaks_and_the_stack_is_kept(en):
-    en.configure(preset="broken")
+    en.configure(stack_preset="broken")
     assert en.error_text == ""
     assert len(en.stack) == 3 and en.broken.index == 2
     assert len(en.model.layers) == 2  # built up to the break
@@ -44,13 +44,13 @@ def test_a_mismatch_is_explained_where_it_breaks_and_the_stack_is_kept(en):
 
 
 def test_lstm_on_a_vector_asks_for_a_reshape_in_polish(pl):
-    pl.configure(input_shape="16", layers=[("LSTM", {"units": 4})])
+    pl.configure(stack_input="16", stack_layers=[("LSTM", {"units": 4})])
     assert pl.broken.index == 0
     assert "za mało wymiarów" in pl.summary_text and "Reshape" in pl.summary_text
 
 
 def test_add_remove_and_reorder(en):
-    en.configure(input_shape="28, 28, 1", layers=[("Flatten", {})])
+    en.configure(stack_input="28, 28, 1", stack_layers=[("Flatten", {})])
     en._family.value = "core"
     en._arg_controls["Dense"]["units"].value = 7
     en._add.click()
@@ -72,23 +72,23 @@ def test_add_remove_and_reorder(en):
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_nonsense_is_a_message_in_the_page_language(lang, en, pl):
     dashboard = pl if lang == "pl" else en
-    dashboard.configure(preset="cnn")
+    dashboard.configure(stack_preset="cnn")
     dashboard._shape.value = "abc"
     assert "input_shape" in dashboard.error_text
     assert len(dashboard.stack) == len(PRESETS["cnn"][1])  # kept
-    dashboard.configure(layers="nonsense")
+    dashboard.configure(stack_layers="nonsense")
     assert dashboard.error_text
-    dashboard.configure(layers=[("Conv9D", {})])
+    dashboard.configure(stack_layers=[("Conv9D", {})])
     assert "Conv9D" in dashboard.error_text
     dashboard.add_layer("Dense", units=-3)
     assert "units" in dashboard.error_text
-    dashboard.configure(preset="cnn")
+    dashboard.configure(stack_preset="cnn")
     assert dashboard.error_text == ""
 
 
 @pytest.mark.parametrize("preset", list(PRESETS))
 def test_the_shown_code_builds_the_same_sequential(en, preset):
-    en.configure(preset=preset)
+    en.configure(stack_preset=preset)
     namespace = run_code(opened_code(en))
     model = namespace["model"]
     assert model.output_shape == en.model.output_shape
@@ -98,9 +98,9 @@ def test_the_shown_code_builds_the_same_sequential(en, preset):
 
 
 def test_every_layer_of_the_zoo_can_be_added(en):
-    en.configure(layers=[])
+    en.configure(stack_layers=[])
     for name, spec in zoo.LAYERS.items():
-        en.configure(input_shape=", ".join(map(str, spec.input_shape)), layers=[])
+        en.configure(stack_input=", ".join(map(str, spec.input_shape)), stack_layers=[])
         en.add_layer(name)
         assert en.error_text == "" and en.broken is None, name
         assert en.model.output_shape[1:] == spec.out(spec.input_shape, spec.defaults())

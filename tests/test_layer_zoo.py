@@ -239,9 +239,9 @@ def test_the_output_image_is_the_layers_own_output(zoo_en):
 
 def test_the_window_moves_with_the_step_and_names_the_layers_value(zoo_en):
     zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 1})
-    zoo_en.configure(step=0)
+    zoo_en.configure(window=0)
     first = [s.to_plotly_json() for s in zoo_en.rasters.layout.shapes]
-    zoo_en.configure(step=30)
+    zoo_en.configure(window=30)
     moved = [s.to_plotly_json() for s in zoo_en.rasters.layout.shapes]
     assert first != moved
     row, col = zoo_en.window.position(30)

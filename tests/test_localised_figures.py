@@ -31,6 +31,8 @@ DASHBOARDS = (
     ("widgets.gan_1d", "OptimalDiscriminatorDashboard"),
     ("widgets.gan_digits", "GanDigitsDashboard"),
     ("widgets.layer_zoo", "LayerZooDashboard"),
+    ("widgets.text_prep", "TextPrepDashboard"),
+    ("widgets.image_prep", "ImagePrepDashboard"),
 )
 
 

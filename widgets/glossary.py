@@ -228,6 +228,24 @@ GLOSSARY: tuple[Term, ...] = (
         (r"\bodrzucani\w* (?:neuron|jednost)\w*",),
         why="lesson 15's name; 'losowe wyłączanie neuronów' stays as its explanation",
     ),
+    Term(
+        "vocabulary (TextVectorization)",
+        "słownik (vocabulary)",
+        (r"\bwokabular\w*",),
+        why="lesson 15's preprocessing: the list of tokens adapt() finds",
+    ),
+    Term(
+        "truncating (pad_sequences), cropping (Cropping2D)",
+        "przycinanie (truncating, cropping)",
+        (r"\bobcinani\w* (?:ciąg|sekwencj)\w*",),
+        why="lesson 15 cuts sequences and images with one word",
+    ),
+    Term(
+        "data augmentation",
+        "augmentacja danych",
+        (r"\bpowiększani\w* (?:danych|zbioru)\b",),
+        why="lesson 15's preprocessing: random changes of the images, not more data",
+    ),
 )
 
 

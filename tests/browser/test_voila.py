@@ -133,6 +133,7 @@ OWN_TESTS: dict[str, list[tuple[str, str]]] = {
     "test_lesson_13.py": _both("13_rbm"),
     "test_lesson_14.py": _both("14_gan"),
     "test_lesson_15.py": _both("15_keras_layers"),
+    "test_lesson_15_prep.py": _both("15_keras_layers"),
 }
 COVERED = {page for pages in OWN_TESTS.values() for page in pages}
 

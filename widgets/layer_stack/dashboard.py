@@ -194,11 +194,13 @@ class LayerStackDashboard(Dashboard):
 
     # Settings -----------------------------------------------------------------------------
     def _settings(self) -> dict:
-        """``configure(input_shape="28, 28, 1", preset="cnn", layers=[("Dense", {...})])``."""
+        """``configure(stack_input="28, 28, 1", stack_preset="cnn",
+        stack_layers=[("Dense", {...})])`` (names of their own: the page's layer zoo has an
+        input shape too, and a URL setting goes to every panel that knows its name)."""
         return {
-            "input_shape": Setting(self._shape, check=self._check_shape),
-            "preset": self._preset,
-            "layers": Setting(check=self._check_stack, apply=self._apply_stack),
+            "stack_input": Setting(self._shape, check=self._check_shape),
+            "stack_preset": self._preset,
+            "stack_layers": Setting(check=self._check_stack, apply=self._apply_stack),
         }
 
     @staticmethod
@@ -218,8 +220,8 @@ class LayerStackDashboard(Dashboard):
         self._preset.value = "none"
 
     def _after_configure(self, settings: dict) -> None:
-        if "preset" in settings and "layers" not in settings:
-            self._load_preset(settings["preset"])
+        if "stack_preset" in settings and "stack_layers" not in settings:
+            self._load_preset(settings["stack_preset"])
         self._refresh()
 
     # Model --------------------------------------------------------------------------------

@@ -175,12 +175,13 @@ class LayerZooDashboard(Dashboard):
 
     # Settings -----------------------------------------------------------------------------
     def _settings(self) -> dict:
-        """``configure(layer="Conv2D", input_shape="28, 28, 1", arguments={...}, step=…)``."""
+        """``configure(layer="Conv2D", input_shape="28, 28, 1", arguments={...}, window=…)``
+        (``window``: the window's position, from 0)."""
         return {
             "layer": Setting(check=self._check_layer, apply=self._apply_layer),
             "input_shape": Setting(self._shape, check=self._check_shape),
             "arguments": Setting(check=self._check_arguments, apply=self._apply_arguments),
-            "step": Setting(self._step, check=self._check_step),
+            "window": Setting(self._step, check=self._check_step),
         }
 
     def _check_layer(self, name) -> str:
