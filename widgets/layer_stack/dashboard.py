@@ -73,10 +73,11 @@ STYLE = (
 
 
 def short_call(name: str, args: dict) -> str:
-    """``Conv2D(filters=32, activation='relu')``: the arguments that differ from the
-    catalogue's defaults."""
+    """``Conv2D(filters=32, activation='relu')``: the layer's first argument and those
+    that differ from the catalogue's defaults."""
     defaults = zoo.LAYERS[name].defaults() if name in zoo.LAYERS else {}
-    shown = ", ".join(f"{k}={v!r}" for k, v in args.items() if defaults.get(k) != v)
+    first = next(iter(defaults), None)  # the main one (filters, units, rate…), always shown
+    shown = ", ".join(f"{k}={v!r}" for k, v in args.items() if k == first or defaults.get(k) != v)
     return f"{name}({shown})"
 
 
