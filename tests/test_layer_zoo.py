@@ -328,3 +328,25 @@ def test_the_shown_code_builds_the_same_layer_and_output(zoo_en, layer, argument
         np.testing.assert_allclose(namespace["inferred"][0], zoo_en.output, atol=1e-5)
     else:
         np.testing.assert_allclose(namespace["y"][0], zoo_en.output, atol=1e-5)
+
+
+# --------------------------------------------------------------------------- exercises
+
+from widgets.layer_zoo import check_conv_parameters, check_transposed_shape  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_exercises_accept_keras_answers_and_explain_wrong_ones(lang):
+    layer, shape = zoo.build("Conv2D", (28, 28, 1), filters=8, kernel_size=3)
+    assert check_conv_parameters(layer.count_params(), lang=lang).passed
+    almost = check_conv_parameters(72, lang=lang)  # the weights without the biases
+    assert not almost.passed and "bias" in str(almost)
+    assert not check_conv_parameters("eighty", lang=lang).passed
+    args = {"filters": 4, "kernel_size": 3, "strides": 2, "padding": "valid"}
+    _, keras_shape = zoo.build("Conv2DTranspose", (7, 7, 1), **args)
+    assert check_transposed_shape(keras_shape, lang=lang).passed
+    assert check_transposed_shape((None, *keras_shape), lang=lang).passed
+    assert not check_transposed_shape((14, 14, 4), lang=lang).passed
+    channels = check_transposed_shape((15, 15, 1), lang=lang)
+    assert not channels.passed and "4" in str(channels)
+    assert not check_transposed_shape("15x15", lang=lang).passed
