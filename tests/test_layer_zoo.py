@@ -350,3 +350,20 @@ def test_the_exercises_accept_keras_answers_and_explain_wrong_ones(lang):
     channels = check_transposed_shape((15, 15, 1), lang=lang)
     assert not channels.passed and "4" in str(channels)
     assert not check_transposed_shape("15x15", lang=lang).passed
+
+
+def test_a_dilated_window_tints_its_taps_with_gaps(zoo_en):
+    arguments = {"kernel_size": 3, "strides": 1, "padding": "valid"}
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments=arguments)
+    zoo_en._arg_controls["Conv2D"]["dilation_rate"].value = 2
+    tinted = [s for s in zoo_en.rasters.layout.shapes if s.line.width == 0]
+    assert len(tinted) == 9
+    xs = sorted({s.x0 for s in tinted})
+    assert np.diff(xs).tolist() == [2.0, 2.0]  # every second column: the dilation
+    zoo_en._arg_controls["Conv2D"]["dilation_rate"].value = 1
+
+
+def test_the_page_address_picks_the_layer(zoo_en):
+    zoo_en._apply_address("layer=LSTM")
+    assert zoo_en.layer_name == "LSTM" and type(zoo_en.layer).__name__ == "LSTM"
+    zoo_en._apply_address("layer=Conv2D")

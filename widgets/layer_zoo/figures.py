@@ -170,15 +170,30 @@ def window_frames(window, step: int, arrays: Sequence[np.ndarray | None]) -> tup
     span = window.span
     line = {"color": FIRE, "width": 3}
     cell = {"color": "#111", "width": 3}
+    taps = window.taps()
     if np.ndim(arrays[0]) == 3:
+        # The cells the kernel multiplies, tinted: with a dilation they have gaps.
+        tinted = [
+            _tap("x", "y", left + j - 0.5, left + j + 0.5, top + i - 0.5, top + i + 0.5)
+            for i in taps
+            for j in taps
+        ]
         return [
+            *tinted,
             _rect("x", "y", left - 0.5, left + span - 0.5, top - 0.5, top + span - 0.5, line),
             _rect("x2", "y2", col - 0.5, col + 0.5, row - 0.5, row + 0.5, cell),
         ], []
+    tinted = [_tap("x", "y domain", left + j - 0.5, left + j + 0.5, 0, 1) for j in taps]
     return [], [
-        _rect("x", "y domain", left - 0.5, left + span - 0.5, 0, 1, line, fill=True),
+        *tinted,
+        _rect("x", "y domain", left - 0.5, left + span - 0.5, 0, 1, line),
         _rect("x2", "y2 domain", col - 0.5, col + 0.5, 0, 1, cell, fill=True),
     ]
+
+
+def _tap(xref, yref, x0, x1, y0, y1) -> dict:
+    shape = {"type": "rect", "xref": xref, "yref": yref, "x0": x0, "x1": x1, "y0": y0, "y1": y1}
+    return {**shape, "line": {"width": 0}, "fillcolor": "rgba(255, 127, 14, 0.35)"}
 
 
 def _rect(xref, yref, x0, x1, y0, y1, line, fill=False) -> dict:

@@ -76,10 +76,13 @@ TEXT = Strings(
             "en": "Position {step}: the output at time step {col} = {value}",
         },
         "window_help": {
-            "pl": "Pomarańczowa ramka: okno jądra na wejściu (z dopełnieniem); czarna: komórka "
-            "wyjścia, którą to okno zapisuje. Wartość policzyła warstwa Kerasa.",
-            "en": "Orange frame: the kernel's window on the (padded) input; black: the "
-            "output cell this window writes. The value comes from the Keras layer.",
+            "pl": "Czerwona ramka: okno jądra na wejściu (z dopełnieniem), zamalowane "
+            "komórki są mnożone przez wagi (z rozszerzeniem – co którąś); czarna ramka: "
+            "komórka wyjścia, którą to okno zapisuje. Wartość policzyła warstwa Kerasa.",
+            "en": "Red frame: the kernel's window on the (padded) input, the tinted cells "
+            "are the ones multiplied by the weights (with a dilation, every d-th); black "
+            "frame: the output cell this window writes. The value comes from the Keras "
+            "layer.",
         },
         "transposed_help": {
             "pl": "Konwolucja transponowana = zwykła konwolucja na wejściu rozrzedzonym "

@@ -1033,6 +1033,12 @@ class Windowing:
     before: tuple[int, ...]
     after: tuple[int, ...]
     out: tuple[int, ...]
+    kernel: int = 0  # taps along an axis (the kernel or pool size)
+    dilation: int = 1  # the distance between taps
+
+    def taps(self) -> list[int]:
+        """The offsets in the window of the cells the kernel multiplies."""
+        return [i * self.dilation for i in range(self.kernel or self.span)]
 
     @property
     def steps(self) -> int:
@@ -1067,19 +1073,20 @@ def windowing(name: str, shape: tuple[int, ...], args: dict) -> Windowing | None
         after = tuple(
             o + k - 1 - ((n - 1) * s + 1) - before for o, n in zip(out, sides, strict=True)
         )
-        return Windowing(k, 1, s, (before,) * len(out), after, out)
+        return Windowing(k, 1, s, (before,) * len(out), after, out, k, 1)
     if "pool_size" in args:
-        span, stride = args["pool_size"], args["strides"]
+        kernel, dilation, stride = args["pool_size"], 1, args["strides"]
     else:
-        span = args.get("dilation_rate", 1) * (args["kernel_size"] - 1) + 1
+        kernel, dilation = args["kernel_size"], args.get("dilation_rate", 1)
         stride = args["strides"]
+    span = dilation * (kernel - 1) + 1
     same = args["padding"] == "same"
     totals = [
         max((o - 1) * stride + span - n, 0) if same else 0 for o, n in zip(out, sides, strict=True)
     ]
     before = tuple(t // 2 for t in totals)
     after = tuple(t - t // 2 for t in totals)
-    return Windowing(span, stride, 1, before, after, out)
+    return Windowing(span, stride, 1, before, after, out, kernel, dilation)
 
 
 # ------------------------------------------------------------------ the sequence builder
