@@ -198,6 +198,7 @@ from code_checks import opened_code, run_code  # noqa: E402
 
 from widgets.figures.feature_maps import panel_pixels  # noqa: E402
 from widgets.layer_zoo import LayerZooDashboard  # noqa: E402
+from widgets.layer_zoo.figures import TAP_FILL  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -356,7 +357,7 @@ def test_a_dilated_window_tints_its_taps_with_gaps(zoo_en):
     arguments = {"kernel_size": 3, "strides": 1, "padding": "valid"}
     zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments=arguments)
     zoo_en._arg_controls["Conv2D"]["dilation_rate"].value = 2
-    tinted = [s for s in zoo_en.rasters.layout.shapes if s.line.width == 0]
+    tinted = [s for s in zoo_en.rasters.layout.shapes if s.fillcolor == TAP_FILL]
     assert len(tinted) == 9
     xs = sorted({s.x0 for s in tinted})
     assert np.diff(xs).tolist() == [2.0, 2.0]  # every second column: the dilation

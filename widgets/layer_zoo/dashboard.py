@@ -121,6 +121,7 @@ class LayerZooDashboard(Dashboard):
             [self._summary, self._stepping, self.rasters, self.lines, self._note]
         )
         views.add_class("dl-views")
+        views.layout.max_width = "980px"  # long notes wrap beside the controls, not below
         body = [row([controls, views]), html(t("model_help"), "dl-note")]
         self._page(t("title"), t("intro"), *body, style=STYLE)
         self.add_class("dl-layer-zoo")
@@ -326,8 +327,8 @@ class LayerZooDashboard(Dashboard):
             return t(
                 "bn_note",
                 batch=len(x),
-                train_mean=number(round(float(trained.mean()), 3), self.lang),
-                infer_mean=number(round(float(inferred.mean()), 3), self.lang),
+                train_mean=number(round(float(trained.mean()), 3) + 0.0, self.lang),
+                infer_mean=number(round(float(inferred.mean()), 3) + 0.0, self.lang),
             )
         if name == "GaussianNoise":
             return t("noise_note", stddev=number(args["stddev"], self.lang))

@@ -40,6 +40,8 @@ PALETTE = (
     "#8c564b",
     "#e377c2",
 )
+TAP_FILL = "rgba(255, 127, 14, 0.35)"
+TAP_LINE = "rgba(255, 127, 14, 0.9)"
 STYLE = ".dl-layer-zoo .dl-formula-line{font-family:monospace}"
 
 
@@ -193,7 +195,8 @@ def window_frames(window, step: int, arrays: Sequence[np.ndarray | None]) -> tup
 
 def _tap(xref, yref, x0, x1, y0, y1) -> dict:
     shape = {"type": "rect", "xref": xref, "yref": yref, "x0": x0, "x1": x1, "y0": y0, "y1": y1}
-    return {**shape, "line": {"width": 0}, "fillcolor": "rgba(255, 127, 14, 0.35)"}
+    # An outline too: the tint alone vanishes on the digit's black strokes.
+    return {**shape, "line": {"width": 1, "color": TAP_LINE}, "fillcolor": TAP_FILL}
 
 
 def _rect(xref, yref, x0, x1, y0, y1, line, fill=False) -> dict:
