@@ -368,3 +368,11 @@ def test_the_page_address_picks_the_layer(zoo_en):
     zoo_en._apply_address("layer=LSTM")
     assert zoo_en.layer_name == "LSTM" and type(zoo_en.layer).__name__ == "LSTM"
     zoo_en._apply_address("layer=Conv2D")
+
+
+def test_an_empty_drawing_pad_is_a_message_and_a_drawn_digit_goes_through(zoo_pl):
+    zoo_pl.configure(layer="MaxPooling2D", input_shape="28, 28, 1")
+    zoo_pl.digits.source.value = "drawn"
+    assert zoo_pl.error_text == zoo_pl.digits.blank_message
+    zoo_pl.digits.source.value = "test"
+    assert zoo_pl.error_text == ""

@@ -12,7 +12,7 @@ TEXT = Strings(
     "layer_zoo",
     {
         "title": {
-            "pl": "Zoo warstw Keras: kształty, parametry i działanie",
+            "pl": "Zoo warstw Kerasa: kształty, parametry i działanie",
             "en": "The Keras layer zoo: shapes, parameters and what a layer does",
         },
         "intro": {
@@ -34,7 +34,7 @@ TEXT = Strings(
             "en": "The input shape without the batch axis, e.g. 28, 28, 1 (an image) or "
             "20, 3 (a sequence).",
         },
-        "fam_core": {"pl": "Gęsta", "en": "Dense"},
+        "fam_core": {"pl": "Gęste (Dense)", "en": "Dense"},
         "fam_conv": {"pl": "Konwolucyjne", "en": "Convolutional"},
         "fam_pooling": {"pl": "Łączenie (pooling)", "en": "Pooling"},
         "fam_reshaping": {
@@ -44,7 +44,7 @@ TEXT = Strings(
         "fam_dropout": {"pl": "Porzucanie (dropout) i szum", "en": "Dropout and noise"},
         "fam_normalization": {"pl": "Normalizacja", "en": "Normalisation"},
         "fam_shape": {"pl": "Zmiana kształtu", "en": "Reshaping"},
-        "fam_embedding": {"pl": "Zanurzenie (Embedding)", "en": "Embedding"},
+        "fam_embedding": {"pl": "Zanurzenia (Embedding)", "en": "Embedding"},
         "fam_recurrent": {"pl": "Rekurencyjne", "en": "Recurrent"},
         "fam_removed": {"pl": "Usunięte w Kerasie 3", "en": "Removed in Keras 3"},
         "output_shape": {
