@@ -153,6 +153,8 @@ def test(pytest_args: list[str]) -> None:
             # rest file by file on both (the scheduler is in conftest.py).
             "-n",
             "2",
+            # The slowest tests in every run's log: what to look at when the suite grows.
+            "--durations=30",
             *pytest_args,
         ],
         env=lesson_env(),

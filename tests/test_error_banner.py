@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from concurrent.futures import Future
 
 import pytest
@@ -17,7 +18,7 @@ from student_errors import URL_FAILURE
 from widgets.backend import load_keras
 from widgets.data import MNIST_DIR_ENV
 from widgets.keras_workflow import KerasWorkflowDashboard
-from widgets.ui import Dashboard, shows_errors
+from widgets.ui import Dashboard, ends_run, ends_training, shows_errors
 
 keras = load_keras(timeout=120)
 
@@ -125,6 +126,40 @@ def test_an_unexpected_error_in_an_observer_gets_the_generic_sentence(lang, word
     assert "KeyError: 'missing_column'" in details and "Traceback" not in details
     probe.clear_error()
     assert probe.error_text == "" and probe._error.layout.display == "none"
+
+
+class EndProbe(Dashboard):
+    """A training's end as the lessons write it: ``ends_run`` / ``ends_training``."""
+
+    def __init__(self, problem: BaseException | None):
+        super().__init__("en")
+        self.problem, self.ended, self._run_id = problem, [], 2
+        self.trained = threading.Event()
+        self.children = [self._error]
+
+    @ends_run
+    def _on_trained(self, run_id: int) -> None:
+        self.ended.append(run_id)
+        if self.problem is not None:
+            raise self.problem
+
+    @ends_training
+    def _on_end(self) -> None:
+        raise self.problem
+
+
+def test_a_trainings_end_is_shown_once_and_always_sets_trained():
+    quiet = EndProbe(None)
+    quiet._on_trained(1)  # an older run, replaced: dropped, trained left to the newer one
+    assert quiet.ended == [] and not quiet.trained.is_set()
+    quiet._on_trained(2)
+    assert quiet.ended == [2] and quiet.trained.is_set() and quiet.error_text == ""
+    failing = EndProbe(KeyError("view"))
+    failing._on_trained(2)  # an error in the end's drawing: told, and no waiter hangs
+    assert failing.trained.is_set() and "lecturer" in failing.error_text
+    thread_end = EndProbe(ZeroDivisionError("frame"))
+    thread_end._on_end()
+    assert thread_end.trained.is_set() and "lecturer" in thread_end.error_text
 
 
 def test_the_technical_detail_is_escaped():

@@ -157,6 +157,34 @@ def test_data_controls_keep_the_network_its_trace_and_figures(monkeypatch):
     dashboard.pause()
 
 
+def test_a_menu_switched_back_restarts_the_network_it_had_without_a_build_or_trace():
+    """Optimizer, activation and dropout menus (issue 24): the network of a setting seen
+    before is kept and restarted from the seeded weights a new one would get; a new network
+    is traced in the background, so the observer returns once it has drawn."""
+    dashboard = PlaygroundDashboard("en", query="data=xor&layers=4").wait_ready()
+    sgd_model = dashboard.model
+    start = [w.copy() for w in sgd_model.get_weights()]
+    dashboard.step(5)  # sgd's weights move away from their start
+    dashboard._optimizer.value = "adam"
+    adam = dashboard.trainer
+    assert dashboard.model is not sgd_model
+    deadline = time.monotonic() + 30
+    while not adam.traced and time.monotonic() < deadline:  # traced off the observer
+        time.sleep(0.01)
+    assert adam.traced and adam._train_fn.experimental_get_tracing_count() == 1
+    dashboard._optimizer.value = "sgd"  # back: the same model, restarted, not retraced
+    assert dashboard.model is sgd_model and dashboard.trainer.epoch == 0
+    for kept, fresh in zip(sgd_model.get_weights(), start, strict=True):
+        np.testing.assert_array_equal(kept, fresh)
+    traces = dashboard.trainer._train_fn.experimental_get_tracing_count()
+    dashboard._optimizer.value = "adam"
+    assert dashboard.trainer is adam and adam.epoch == 0
+    dashboard.step(2)  # trains at once on the kept, traced step
+    assert adam.epoch == 2 and adam._train_fn.experimental_get_tracing_count() == 1
+    dashboard._optimizer.value = "sgd"
+    assert dashboard.trainer._train_fn.experimental_get_tracing_count() == traces
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_controls_that_change_nothing_are_disabled_with_their_reason(lang):
     dashboard = PlaygroundDashboard(lang, query="data=circle").wait_ready()

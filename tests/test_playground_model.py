@@ -126,6 +126,30 @@ def test_training_on_spiral_reduces_the_test_loss_a_lot():
     assert pg.accuracy(spec, after["test_outputs"], data.y_test) > 0.75
 
 
+@pytest.mark.parametrize("task", ["binary", "multiclass"])
+def test_a_new_networks_first_picture_is_the_keras_models_own(task):
+    """Before warm_up, evaluate() and layer_outputs() draw from numpy (no trace yet, issue
+    24); the numbers must be the Keras model's, as after the trace."""
+    classes = 3 if task == "multiclass" else 2
+    data = load_split("gauss" if classes == 3 else "xor", 0.1, 0.5, seed=1, classes=classes)
+    spec = spec_of((5, "relu", 0.2), (3, "sigmoid", 0.0), task=task, classes=classes)
+    trainer = pg.FastTrainer(spec)
+    trainer.set_data(data.x_train, data.y_train, data.x_test, data.y_test)
+    grid = np.random.default_rng(0).uniform(-6, 6, (40, 2)).astype("float32")
+    first, first_layers = trainer.evaluate(), trainer.layer_outputs(grid)
+    assert not trainer.traced
+    trainer.warm_up()
+    keras_side, keras_layers = trainer.evaluate(), trainer.layer_outputs(grid)
+    assert trainer.traced
+    for name in ("train", "test"):
+        assert first[f"{name}_loss"] == pytest.approx(keras_side[f"{name}_loss"], rel=1e-5)
+        np.testing.assert_allclose(
+            first[f"{name}_outputs"], keras_side[f"{name}_outputs"], atol=1e-5
+        )
+    for ours, theirs in zip(first_layers, keras_layers, strict=True):
+        np.testing.assert_allclose(ours, theirs, atol=1e-5)
+
+
 @pytest.mark.parametrize("optimizer", pg.OPTIMIZERS)
 def test_softmax_network_learns_three_gaussian_clusters(optimizer):
     data = load_split("gauss", 0.0, 0.5, seed=0, classes=3)

@@ -290,6 +290,31 @@ def test_a_painter_on_demand_draws_the_newest_state_once_per_burst_of_requests()
     assert not painter.running
 
 
+def test_a_requested_frame_is_pending_from_the_request_until_it_is_drawn():
+    """A waiter polling ``pending`` must never see False before the frame is drawn: the
+    request used to be cleared before the drawing was marked, and a test waiting on the
+    1-D GAN panel's retraining returned in that gap, with the old weights."""
+    started, release, drawn = threading.Event(), threading.Event(), []
+
+    def draw():
+        started.set()
+        release.wait(5)
+        drawn.append(1)
+
+    painter = Painter(draw, 0.01, on_demand=True).start()
+    assert not painter.pending
+    painter.request()
+    assert painter.pending
+    assert started.wait(5)
+    seen = [painter.pending for _ in range(2000)]  # the frame is being drawn
+    release.set()
+    deadline = time.monotonic() + 5
+    while painter.pending and time.monotonic() < deadline:
+        time.sleep(0.01)
+    painter.stop()
+    assert all(seen) and drawn == [1] and not painter.pending
+
+
 def test_a_painting_error_is_handed_over_and_never_hangs():
 
     errors = []

@@ -320,11 +320,17 @@ class Painter:
         self.error: BaseException | None = None
         self._stop = threading.Event()
         self._wanted = threading.Event()
+        self._drawing = False
         self._thread: threading.Thread | None = None
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def pending(self) -> bool:
+        """True while a requested frame is waiting or being drawn (``on_demand``)."""
+        return self._wanted.is_set() or self._drawing
 
     def in_thread(self) -> bool:
         """True when called from the painter's own thread."""
@@ -374,9 +380,15 @@ class Painter:
         while not self._stop.is_set():
             if not self._wanted.wait(self.interval):
                 continue
+            # Drawing is marked before the request is cleared: ``pending`` is never False
+            # between the two (a waiter would have returned before the frame began).
+            self._drawing = True
             self._wanted.clear()
-            if not self._stop.is_set():
-                self.frame()
+            try:
+                if not self._stop.is_set():
+                    self.frame()
+            finally:
+                self._drawing = False
 
 
 CALL_SECONDS = 0.03  # one compiled call of a TrainingLoop: Pause answers within it

@@ -153,6 +153,39 @@ def shows_errors(method: Callable) -> Callable:
     return wrapper
 
 
+def ends_training(method: Callable) -> Callable:
+    """Decorate what a training thread calls once at the end of a training: an exception
+    there goes to the banner (a thread's exception would be lost) and ``trained`` is set
+    whatever happens, so :meth:`TrainingDashboard.wait_trained` never hangs."""
+
+    @functools.wraps(method)
+    def wrapper(self: Dashboard, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
+            self.show_error(error)
+            return None
+        finally:
+            self.trained.set()
+
+    return wrapper
+
+
+def ends_run(method: Callable) -> Callable:
+    """:func:`ends_training` for a method whose first argument is its run's id: the end
+    of a run replaced by a newer one (a new setting, Reset) is dropped without a word and
+    leaves ``trained`` to the newer run."""
+    ended = ends_training(method)
+
+    @functools.wraps(method)
+    def wrapper(self: Dashboard, run_id: int, *args, **kwargs):
+        if run_id != self._run_id:
+            return None
+        return ended(self, run_id, *args, **kwargs)
+
+    return wrapper
+
+
 class Dashboard(ipywidgets.VBox):
     """Common behaviour of all lesson dashboards (see the module docstring)."""
 

@@ -104,6 +104,27 @@ def _shut_down_kernels(server: support.Server) -> None:
         support.request_kernel_shutdown(server, kernel["id"])
 
 
+CODE = f"{support.DASHBOARD} .dl-show-code pre.dl-code"
+COPIED = {"pl": "Skopiowano do schowka.", "en": "Copied to the clipboard."}
+
+
+def _open_and_copy_the_code(page, lang: str, stem: str) -> None:
+    """The first dashboard's "show the code": opened, Keras code inside, Copy copies it."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    panel = page.locator(f"{support.DASHBOARD} .dl-show-code").first
+    assert panel.count() == 1, f"{stem}: no 'show the code' panel in JupyterLab"
+    panel.locator("summary").click()
+    page.wait_for_function(
+        "(s) => (document.querySelector(s).textContent || '').includes('keras')",
+        arg=CODE,
+        timeout=60_000,
+    )
+    panel.locator(".dl-copy-code").click()
+    panel.locator(".dl-copy-status", has_text=COPIED[lang]).wait_for(timeout=10_000)
+    shown = page.locator(CODE).first.text_content()
+    assert page.evaluate("navigator.clipboard.readText()") == shown, stem
+
+
 # The first dashboard's HTML without its sliders and their readouts (the browser moves
 # those at once): what changes only when the kernel has answered.
 ANSWER_STATE = """
@@ -153,6 +174,8 @@ def test_the_lesson_runs_and_answers_in_jupyterlab(browser, lab_server, lang, st
             support.wait_until_changed(answer, before, f"{stem}'s dashboard", 60)
         else:
             _press_until_answered(page, control, keys, before, stem)
+        if stem >= "02":
+            _open_and_copy_the_code(page, lang, stem)
     finally:
         page.context.close()
         _shut_down_kernels(lab_server)

@@ -39,7 +39,7 @@ from ..figures.curves import cost_data, error_surface_data, surface_box, update_
 from ..i18n import number
 from ..models import adaline as adaline_model
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     STYLE,
@@ -407,32 +407,24 @@ class AdalineDashboard(TrainingDashboard):
         finished = run.finished(adaline_record, perceptron_record, trainer.stopped)
         self._on_trained(run_id, trainer, finished)
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit, run: Run) -> None:
-        # Called from the training thread; a run replaced by a newer one is dropped.
-        if run_id != self._run_id:
+        self._stop.disabled = True
+        self._progress.value = self._progress.max
+        if trainer.error is not None:
+            self.show_error(trainer.error)
             return
-        try:
-            self._stop.disabled = True
-            self._progress.value = self._progress.max
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-                return
-            self.run = run
-            self._surface_cache = None
-            last = run.epochs if not run.stopped else len(run.perceptron_b) - 1
-            # Maxima first, each its own message: the browser clamps a value above the
-            # max it knows, and jslink copies the Play's value into the slider at once.
-            with self._quietly():
-                self._epoch.max = self._play.max = max(run.epochs, 1)
-                self._epoch.value = self._play.value = max(last, 0)
-            self._draw_status()
-            self._draw_table()
-            self._draw_epoch(self._epoch.value)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            if run_id == self._run_id:
-                self.trained.set()
+        self.run = run
+        self._surface_cache = None
+        last = run.epochs if not run.stopped else len(run.perceptron_b) - 1
+        # Maxima first, each its own message: the browser clamps a value above the
+        # max it knows, and jslink copies the Play's value into the slider at once.
+        with self._quietly():
+            self._epoch.max = self._play.max = max(run.epochs, 1)
+            self._epoch.value = self._play.value = max(last, 0)
+        self._draw_status()
+        self._draw_table()
+        self._draw_epoch(self._epoch.value)
 
     # Drawing ------------------------------------------------------------------------------
     def _show_training(self, epochs: int, adaline_record) -> None:

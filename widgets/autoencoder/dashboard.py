@@ -47,7 +47,7 @@ from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     CHOSEN,
@@ -468,25 +468,18 @@ class AutoencoderDashboard(TrainingDashboard):
         if self._painter is not None and not progress.done:
             self._painter.request()
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        # The training thread, once at the end.
-        if run_id != self._run_id:
-            return
-        try:
-            if self._painter is not None:
-                self._painter.stop()
-            self._train.disabled, self._stop.disabled = False, True
-            self._refresh_views(score=True)
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            elif self.diverged:
-                rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
-                self.show_error(StudentError("autoencoder.diverged", rate=rate))
-            self._show_summary(trainer.stopped)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        if self._painter is not None:
+            self._painter.stop()
+        self._train.disabled, self._stop.disabled = False, True
+        self._refresh_views(score=True)
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        elif self.diverged:
+            rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
+            self.show_error(StudentError("autoencoder.diverged", rate=rate))
+        self._show_summary(trainer.stopped)
 
     # Drawing ------------------------------------------------------------------------------
     def _frame(self) -> None:

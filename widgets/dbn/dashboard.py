@@ -32,7 +32,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import rbm as rb  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     curves_data,
@@ -376,10 +376,8 @@ class DbnDashboard(TrainingDashboard):
             self._show_status(self._t("training", name=job.name, epoch=epoch,
                                       total=progress.epochs))  # fmt: skip
 
+    @ends_run
     def _finish(self, run_id: int, trainer: BackgroundFit, on_done) -> None:
-        # The training thread, once at the end; a run replaced by a newer one is dropped.
-        if run_id != self._run_id:
-            return
         try:
             if trainer.error is not None:
                 self.show_error(trainer.error)
@@ -388,11 +386,8 @@ class DbnDashboard(TrainingDashboard):
             else:
                 self._progress.value = 1.0
                 on_done(trainer)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
         finally:
             self._enable(True)  # last: a click before the end is drawn would be refused
-            self.trained.set()
 
     def _on_layer_trained(self, layer: int, trainer: BackgroundFit) -> None:
         rbm = self.model.rbms[layer - 1]

@@ -39,7 +39,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import depth as depth_model  # Keras only inside its functions: safe to read
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import PairRun, keras_code
 from .figures import (
     NETS,
@@ -484,26 +484,19 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._show_status(self._t("training", step=step, total=total))
         self._draw()
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit, recorder) -> None:
-        # The training thread, once at the end; a run replaced by a newer one is dropped.
-        if run_id != self._run_id:
+        self._stop.disabled, self._play.disabled = True, False
+        self._progress.value = self._progress.max
+        if trainer.error is not None:
+            self.show_error(trainer.error)
             return
-        try:
-            self._stop.disabled, self._play.disabled = True, False
-            self._progress.value = self._progress.max
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-                return
-            self.diverged_at = recorder.diverged_at
-            if self.diverged_at is not None:
-                self.show_error(self._diverged())
-            self._draw_summary(trainer.stopped)
-            self._draw()
-            self._refresh_code()  # the code trains as many steps as the nets have had
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        self.diverged_at = recorder.diverged_at
+        if self.diverged_at is not None:
+            self.show_error(self._diverged())
+        self._draw_summary(trainer.stopped)
+        self._draw()
+        self._refresh_code()  # the code trains as many steps as the nets have had
 
     # Drawing ------------------------------------------------------------------------------
     def _show_status(self, text: str) -> None:

@@ -38,7 +38,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress, batches
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     MODELS,
@@ -397,22 +397,15 @@ class DenoisingDashboard(TrainingDashboard):
         self.losses[name].append(float(loss))
         self._forward[name] = ae.NumpyAutoencoder.from_model(self.models[name])
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        # The training thread, once at the end; a run replaced by a newer one is dropped.
-        if run_id != self._run_id:
-            return
-        try:
-            self._play.disabled, self._stop.disabled = False, True
-            self._progress.value = 1.0 if not trainer.stopped else self._progress.value
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            elif self.diverged:
-                self.show_error(self._diverged_error())
-            self._show_summary(trainer.stopped)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        self._play.disabled, self._stop.disabled = False, True
+        self._progress.value = 1.0 if not trainer.stopped else self._progress.value
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        elif self.diverged:
+            self.show_error(self._diverged_error())
+        self._show_summary(trainer.stopped)
 
     def _on_linear_progress(self, run_id: int, progress: Progress) -> None:
         if run_id != self._run_id or progress.done:
@@ -421,25 +414,19 @@ class DenoisingDashboard(TrainingDashboard):
         self._progress.value = progress.fraction
         self._show_linear(self._t("linear_training", epoch=epoch, total=LINEAR["epochs"]))
 
+    @ends_run
     def _on_linear_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        if run_id != self._run_id:
-            return
-        try:
-            self._play.disabled, self._stop.disabled = False, True
-            self._linear_button.disabled = False
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            elif "linear" in self.diverged:
-                self.diverged.discard("linear")
-                self.models.pop("linear", None)
-                self.show_error(StudentError("denoising.linear_diverged"))
-            else:
-                self._compare_linear(trainer)
-            self._draw_linear()
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        self._play.disabled, self._stop.disabled = False, True
+        self._linear_button.disabled = False
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        elif "linear" in self.diverged:
+            self.diverged.discard("linear")
+            self.models.pop("linear", None)
+            self.show_error(StudentError("denoising.linear_diverged"))
+        else:
+            self._compare_linear(trainer)
+        self._draw_linear()
 
     def _compare_linear(self, trainer: BackgroundFit) -> None:
         x_test = self.data[2]

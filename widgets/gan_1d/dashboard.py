@@ -169,7 +169,7 @@ class OptimalDiscriminatorDashboard(Dashboard):
         import time
 
         end = time.monotonic() + timeout
-        while self._worker._wanted.is_set() or self.training:
+        while self._worker.pending or self.training:
             if time.monotonic() > end:
                 raise TimeoutError("D did not finish training in time")
             time.sleep(0.02)
@@ -233,9 +233,12 @@ class OptimalDiscriminatorDashboard(Dashboard):
             n = steps * BATCH // 2
             real = self._rng.normal(self._mu_data.value, self._sigma_data.value, n)
             fake = self._rng.normal(self._mu_g.value, self._sigma_g.value, n)
-            x = np.concatenate([real, fake]).astype(np.float32).reshape(-1, 1)
-            y = np.concatenate([np.ones(n), np.zeros(n)]).astype(np.float32).reshape(-1, 1)
-            self.model.fit(x, y, batch_size=BATCH, epochs=1, shuffle=True, verbose=0)
+            # Shuffled by the panel's seeded generator, not by fit: the same presses give
+            # the same D (fit's shuffle draws from TensorFlow's unseeded global state).
+            order = self._rng.permutation(2 * n)
+            x = np.concatenate([real, fake]).astype(np.float32)[order].reshape(-1, 1)
+            y = np.concatenate([np.ones(n), np.zeros(n)]).astype(np.float32)[order].reshape(-1, 1)
+            self.model.fit(x, y, batch_size=BATCH, epochs=1, shuffle=False, verbose=0)
             self.trainings += 1
             self._refresh()
         finally:

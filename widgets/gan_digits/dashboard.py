@@ -48,7 +48,7 @@ from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import dcgan, gan  # Keras only inside their functions
 from ..training import TrainingLoop
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     MORPH_STYLE,
@@ -401,21 +401,17 @@ class GanDigitsDashboard(TrainingDashboard):
         counted = self.steps_done - self._run.get("first_steps", self.steps_done)
         return counted / self.run_seconds if self.run_seconds > 0 else 0.0
 
+    @ends_training
     def _on_end(self, error: BaseException | None) -> None:
-        try:
-            self._train.disabled, self._stop.disabled = False, True
-            self._draw_morph(all_three=True)
-            if error is not None:
-                self.show_error(error)
-            elif self.diverged:
-                rate = max(float(self._d_lr.value), float(self._g_lr.value))
-                self.show_error(StudentError("gan_digits.diverged", rate=number(rate, self.lang)))
-            self._show_summary()
-            self._refresh_code()  # the code trains as many steps as the dashboard has
-        except Exception as failure:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(failure)
-        finally:
-            self.trained.set()
+        self._train.disabled, self._stop.disabled = False, True
+        self._draw_morph(all_three=True)
+        if error is not None:
+            self.show_error(error)
+        elif self.diverged:
+            rate = max(float(self._d_lr.value), float(self._g_lr.value))
+            self.show_error(StudentError("gan_digits.diverged", rate=number(rate, self.lang)))
+        self._show_summary()
+        self._refresh_code()  # the code trains as many steps as the dashboard has
 
     def _show_summary(self) -> None:
         if self._stop_asked.is_set() or self.diverged:

@@ -10,10 +10,12 @@ the unit-step output and ``y`` the target (0 or 1). Nothing moves when the answe
   (``steps_per_execution``) and calls the callbacks only between calls: a per-sample
   ``fit`` costs about 1 ms a sample here, the batched one 0.2 ms.
 - :class:`StepCallback` turns that log back into one ``on_sample_end`` call per sample;
-  :class:`TrajectoryRecorder` and :class:`Pocket` (Gallant's 1990 pocket algorithm:
-  keep the weights with the fewest training errors seen) are built on it.
-- :func:`perceptron_trajectory` runs ``fit`` once and returns a :class:`Trajectory`: the
-  weights after every sample, so a dashboard replays, steps back and animates instantly.
+  :class:`Pocket` (Gallant's 1990 pocket algorithm: keep the weights with the fewest
+  training errors seen) is built on it, for a plain ``fit``.
+- :func:`perceptron_trajectory` runs the same ``train_step`` over every sample in one
+  compiled call (:meth:`Perceptron.run_rule`: ``fit``'s own set-up took ~0.25 s a run)
+  and returns a :class:`Trajectory`: the weights after every sample, so a dashboard
+  replays, steps back and animates instantly.
 - Novikoff (1962): data separable with margin ``γ`` (with the bias input 1 appended,
   ``R = max ||(x, 1)||``) makes the rule started at ``w = 0`` do at most ``(R / γ)²``
   updates. :func:`best_margin` finds ``γ`` (see there), :func:`novikoff_bound` the bound.
@@ -132,6 +134,49 @@ class Perceptron(keras.Model):
     def metrics(self):
         return [self.errors_tracker]
 
+    def run_rule(self, X, y, epochs: int) -> np.ndarray:
+        """Apply ``train_step`` to the samples one by one, ``epochs`` times over, stopping
+        after the first epoch without a mistake; one compiled call.
+
+        Returns a row per sample seen: ``w..., b`` after the update, ŷ before it, and the
+        mistake (0/1) — what ``fit`` with :class:`StepCallback` reports, without ``fit``'s
+        set-up (~0.25 s a call here: its data adapter and callbacks), so a dashboard's
+        setting reruns the whole trajectory at once (issue 24).
+        """
+        import tensorflow as tf
+
+        if getattr(self, "_rule_fn", None) is None:
+            self._rule_fn = tf.function(
+                self._rule_graph,
+                input_signature=[
+                    tf.TensorSpec([None, self.n_inputs], tf.float32),
+                    tf.TensorSpec([None], tf.float32),
+                    tf.TensorSpec([], tf.int32),
+                ],
+            )
+        self.errors_tracker.reset_state()
+        X = np.asarray(X, dtype=np.float32).reshape(-1, self.n_inputs)
+        y = np.asarray(y, dtype=np.float32).ravel()
+        return self._rule_fn(X, y, tf.constant(int(epochs))).numpy()
+
+    def _rule_graph(self, X, y, epochs):
+        import tensorflow as tf
+
+        n = tf.shape(X)[0]
+        rows = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
+        seen = 0
+        for _epoch in tf.range(epochs):
+            mistakes = 0.0
+            for i in tf.range(n):
+                self.train_step((X[i : i + 1], y[i : i + 1]))
+                row = self.step_log[(self.steps_done - 1) % LOG_SIZE]
+                rows = rows.write(seen, row)
+                seen += 1
+                mistakes += row[-1]
+            if mistakes == 0.0:
+                break
+        return tf.reshape(rows.stack(), (-1, self.n_inputs + 3))
+
     def get_parameters(self) -> tuple[np.ndarray, float]:
         """The current ``(w, b)`` as numpy."""
         return np.array(self.w.numpy(), dtype=float), float(self.b.numpy())
@@ -211,44 +256,6 @@ class StopWhenConverged(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None and float(logs.get("errors", 1)) == 0:
             self.model.stop_training = True
-
-
-class TrajectoryRecorder(StepCallback):
-    """Record the weights after every sample of a one-epoch ``fit`` over repeated data.
-
-    ``samples_per_epoch`` says where the perceptron's epochs end inside Keras's single
-    epoch; after the first epoch without a mistake the recorder stops the training.
-    """
-
-    def __init__(self, samples_per_epoch: int):
-        super().__init__()
-        self.samples_per_epoch = int(samples_per_epoch)
-        self.weights: list[np.ndarray] = []
-        self.biases: list[float] = []
-        self.y_hat: list[float] = []
-        self.mistake: list[bool] = []
-        self.converged_at: int | None = None
-        self._mistakes_this_epoch = 0
-
-    def on_train_begin(self, logs=None):
-        super().on_train_begin(logs)
-        w, b = self.model.get_parameters()
-        self.weights, self.biases, self.y_hat, self.mistake = [w], [b], [], []
-        self.converged_at, self._mistakes_this_epoch = None, 0
-
-    def on_sample_end(self, step, w, b, y_hat, mistake):
-        if self.converged_at is not None:
-            return
-        self.weights.append(w)
-        self.biases.append(b)
-        self.y_hat.append(float(y_hat))
-        self.mistake.append(bool(mistake))
-        self._mistakes_this_epoch += int(mistake)
-        if (step + 1) % self.samples_per_epoch == 0:
-            if self._mistakes_this_epoch == 0:
-                self.converged_at = step + 1
-                self.model.stop_training = True
-            self._mistakes_this_epoch = 0
 
 
 class Pocket(StepCallback):
@@ -410,11 +417,11 @@ def perceptron_trajectory(
 ) -> Trajectory:
     """Train ``model`` from its initial weights and record every step.
 
-    One ``fit`` over the samples repeated ``max_epochs`` times (one Keras epoch: each
-    Keras epoch costs ~50 ms of set-up here), in order or, with ``shuffle_seed``, in a new
-    random order every epoch (Gallant's pocket needs that to find good weights on XOR).
-    It stops after the first epoch of the perceptron without a mistake. With ``pocket``
-    the model ends with the pocket's weights.
+    The model's own ``train_step`` runs on the samples one by one for up to ``max_epochs``
+    epochs (:meth:`Perceptron.run_rule`, one compiled call), in order or, with
+    ``shuffle_seed``, in a new random order every epoch (Gallant's pocket needs that to
+    find good weights on XOR). It stops after the first epoch without a mistake. With
+    ``pocket`` the model ends with the pocket's weights.
     """
     X = np.asarray(X, dtype=np.float32)
     y = np.asarray(y).astype(np.float32).ravel()
@@ -422,30 +429,40 @@ def perceptron_trajectory(
         raise ValueError(f"need as many labels as points (at least one), got {len(X)}/{len(y)}")
     order = epoch_order(len(X), int(max_epochs), shuffle_seed)
     model.restart()
-    recorder = TrajectoryRecorder(samples_per_epoch=len(X))
-    callbacks = [recorder] + ([Pocket(X, y)] if pocket else [])
-    model.fit(
-        X[order],
-        y[order],
-        batch_size=1,
-        epochs=1,
-        shuffle=False,
-        verbose=0,
-        callbacks=callbacks,
-    )
-    steps = len(recorder.mistake)
-    return Trajectory(
+    start_w, start_b = model.get_parameters()
+    if shuffle_seed is None:  # the same order every epoch: the loop repeats the samples
+        rows = model.run_rule(X, y, int(max_epochs))
+    else:  # one long "epoch" of the shuffled samples, checked epoch by epoch below
+        rows = model.run_rule(X[order], y[order], 1)
+    steps, converged_at = _until_converged(rows[:, -1] > 0, len(X))
+    rows = rows[:steps]
+    n = model.n_inputs
+    trajectory = Trajectory(
         X=X,
         y=y,
         learning_rate=model.learning_rate,
         max_epochs=int(max_epochs),
-        weights=np.array(recorder.weights, dtype=float),
-        biases=np.array(recorder.biases, dtype=float),
-        y_hat=np.array(recorder.y_hat, dtype=np.float32),
-        mistake=np.array(recorder.mistake, dtype=bool),
+        weights=np.vstack([start_w[None, :], rows[:, :n].astype(float)]),
+        biases=np.concatenate([[start_b], rows[:, n].astype(float)]),
+        y_hat=rows[:, n + 1].astype(np.float32),
+        mistake=rows[:, n + 2] > 0,
         sample=order[:steps],
-        converged_at=recorder.converged_at,
+        converged_at=converged_at,
     )
+    last = trajectory.pocket_index[-1] if pocket else steps
+    model.set_parameters(trajectory.weights[last], trajectory.biases[last])
+    return trajectory
+
+
+def _until_converged(mistake: np.ndarray, per_epoch: int) -> tuple[int, int | None]:
+    """(steps kept, state of convergence): up to the end of the first error-free epoch."""
+    epochs = len(mistake) // per_epoch
+    by_epoch = mistake[: epochs * per_epoch].reshape(epochs, per_epoch).any(axis=1)
+    clean = np.flatnonzero(~by_epoch)
+    if len(clean) == 0:
+        return len(mistake), None
+    end = int(clean[0] + 1) * per_epoch
+    return end, end
 
 
 # ------------------------------------------------------------------------ Novikoff

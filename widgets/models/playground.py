@@ -22,6 +22,7 @@ Keras and TensorFlow are imported inside the functions that need them (as in
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -246,6 +247,14 @@ def numpy_loss(spec: NetworkSpec, outputs: np.ndarray, targets: np.ndarray) -> f
 # ------------------------------------------------------------------------------- trainer
 
 
+def architecture_key(spec: NetworkSpec) -> tuple:
+    """What fixes a network and its compiled training step: inputs, task, optimizer and
+    hidden layers. Specs with the same key differ only in seed, learning rate and
+    penalties, which :meth:`FastTrainer.restart` and ``set_*`` change without a rebuild."""
+    hidden = tuple((h.units, h.activation, h.dropout) for h in spec.hidden)
+    return (spec.n_inputs, spec.task, spec.classes, spec.optimizer, hidden)
+
+
 class FastTrainer:
     """Train a :func:`build_network` model with a compiled multi-epoch loop.
 
@@ -269,9 +278,16 @@ class FastTrainer:
         self.epoch = 0
         self.seed = tf.random.Generator.from_seed(spec.seed)
         self._train_fn = self._compile_train()
-        self._eval_fn = tf.function(self._eval_graph, reduce_retracing=True)
-        self._layers_fn = tf.function(self._layers_graph, reduce_retracing=True)
+        # Any number of points, one trace each: training set, test set and the grid alike.
+        points = tf.TensorSpec([None, spec.n_inputs], tf.float32)
+        targets = tf.TensorSpec([None, spec.n_outputs], tf.float32)
+        self._eval_fn = tf.function(self._eval_graph, input_signature=[points, targets])
+        self._layers_fn = tf.function(self._layers_graph, input_signature=[points])
         self.x_train = self.y_train = self.x_test = self.y_test = None
+        self.traced = False  # whether the training step has been traced (warm_up, train)
+        # warm_up may run in a thread of its own while the dashboard draws: a training call
+        # waits for it rather than trace the same function a second time beside it.
+        self._trace_lock = threading.Lock()
 
     def __repr__(self) -> str:
         sizes = [self.spec.n_inputs, *(layer.units for layer in self.spec.hidden)]
@@ -282,15 +298,7 @@ class FastTrainer:
     def same_architecture(self, spec: NetworkSpec) -> bool:
         """Whether ``spec`` builds the very network this trainer trains (whatever its seed,
         learning rate and penalties), so :meth:`restart` can stand for a new trainer."""
-        mine = self.spec
-        return (spec.n_inputs, spec.task, spec.classes, spec.optimizer) == (
-            mine.n_inputs,
-            mine.task,
-            mine.classes,
-            mine.optimizer,
-        ) and [(h.units, h.activation, h.dropout) for h in spec.hidden] == [
-            (h.units, h.activation, h.dropout) for h in mine.hidden
-        ]
+        return architecture_key(spec) == architecture_key(self.spec)
 
     def restart(self, spec: NetworkSpec) -> None:
         """Start again from the weights ``FastTrainer(spec)`` would have: the same model,
@@ -345,10 +353,18 @@ class FastTrainer:
 
     # Training --------------------------------------------------------------------------------
     def warm_up(self) -> None:
-        """Trace the compiled functions now (0 epochs), so the first ▶ starts at once."""
+        """Trace the compiled functions now (0 epochs), so the first ▶ starts at once.
+
+        Until then (``traced`` False) :meth:`evaluate` and :meth:`layer_outputs` compute
+        the same numbers with numpy from the weights: a new network (a menu changed) is
+        drawn at once, without the ~0.2 s of its first traces (issue 24)."""
         import tensorflow as tf
 
-        self._train_fn(self.x_train, self.y_train, tf.constant(0), tf.constant(1))
+        with self._trace_lock:
+            self._train_fn(self.x_train, self.y_train, tf.constant(0), tf.constant(1))
+            self._eval_fn(self.x_train[:1], self.y_train[:1])
+            self._layers_fn(self.x_train[:1])
+            self.traced = True
 
     def train(self, epochs: int = 1, batch_size: int = 10) -> None:
         """Run ``epochs`` epochs of shuffled mini-batches in one compiled call."""
@@ -357,7 +373,9 @@ class FastTrainer:
         if self.x_train is None or int(self.x_train.shape[0]) == 0:
             raise ValueError("there are no training points")
         batch = max(1, min(int(batch_size), int(self.x_train.shape[0])))
-        self._train_fn(self.x_train, self.y_train, tf.constant(int(epochs)), tf.constant(batch))
+        with self._trace_lock:
+            self._train_fn(self.x_train, self.y_train, tf.constant(int(epochs)), tf.constant(batch))
+            self.traced = True
         self.epoch += int(epochs)
 
     def _loss(self, targets, outputs):
@@ -420,8 +438,13 @@ class FastTrainer:
             if x is None or int(x.shape[0]) == 0:
                 result[f"{name}_loss"], result[f"{name}_outputs"] = float("nan"), np.zeros((0, 1))
                 continue
-            loss, outputs = self._eval_fn(x, y)
-            result[f"{name}_loss"], result[f"{name}_outputs"] = float(loss), outputs.numpy()
+            if self.traced:
+                loss, outputs = self._eval_fn(x, y)
+                loss, outputs = float(loss), outputs.numpy()
+            else:  # a new network's first picture: no trace before it shows (see warm_up)
+                outputs = numpy_forward(self.spec, self.weights(), x.numpy())[-1]
+                loss = numpy_loss(self.spec, outputs, y.numpy())
+            result[f"{name}_loss"], result[f"{name}_outputs"] = loss, outputs
         return result
 
     def _layers_graph(self, x):
@@ -438,6 +461,8 @@ class FastTrainer:
         """Every Dense layer's activations for ``x`` (one compiled call, e.g. a grid)."""
         import tensorflow as tf
 
+        if not self.traced:  # as in evaluate(): the Keras path once warm_up has traced it
+            return numpy_forward(self.spec, self.weights(), np.asarray(x, dtype="float32"))
         return [a.numpy() for a in self._layers_fn(tf.constant(np.asarray(x, dtype="float32")))]
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:

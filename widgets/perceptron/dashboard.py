@@ -2,7 +2,8 @@
 
 A real Keras :class:`~widgets.models.perceptron.Perceptron` learns a line on a toy 2-D set
 (separable blobs with a margin, AND/OR/XOR corners, or points the student clicks in). The
-whole run is computed once by ``fit`` (:func:`~widgets.models.perceptron.perceptron_trajectory`);
+whole run is computed once by the model's ``train_step`` over every sample in one compiled
+call (:func:`~widgets.models.perceptron.perceptron_trajectory`);
 the :class:`~widgets.animation.StepAnimation` then replays it: the current sample is
 ringed, the update ``Δw = η (y − ŷ) x`` is an arrow on the weight vector, the decision line
 moves, counters show epoch, updates and errors. Novikoff's bound stands next to the actual

@@ -38,7 +38,7 @@ from ..backend import load_keras
 from ..controls import explain_disabled, plain_text
 from ..errors import StudentError
 from ..i18n import number
-from ..models.playground import FastTrainer, LayerSpec, NetworkSpec
+from ..models.playground import FastTrainer, LayerSpec, NetworkSpec, architecture_key
 from ..training import TrainingLoop
 from ..ui import Dashboard, Setting, reacts, shows_errors
 from .controls import LEARNING_RATES, OFF, REG_RATES, UPLOAD, PlaygroundControls, choose
@@ -62,6 +62,8 @@ from .state import (
 from .texts import TEXT
 from .upload import parse_csv
 from .view import PlaygroundView
+
+TRAINERS_KEPT = 8  # networks kept for menus switched back (tiny: at most 6 layers of 8)
 
 WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]
 POINT_LIMIT = 1000.0  # coordinates and values of uploaded points, in absolute value
@@ -103,6 +105,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._resets = state.seed  # the seed of data and weights; Reset counts on from it
         self.history = History()
         self._model_lock = threading.Lock()
+        self._trainers: dict[tuple, FastTrainer] = {}  # per architecture, oldest first
         self._draw_lock = threading.Lock()
         self._build_controls(state)
         self._build_figures()
@@ -655,7 +658,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
     # Model ------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
         self._new_data()
-        self._build(keras)
+        self._build(keras, background=False)
         self._report_query_problems()  # the build cleared the banner; a bad link stays told
 
     def _report_query_problems(self) -> None:
@@ -721,19 +724,18 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if self.model is not None and self._build(self._load_keras()) and was_running:
             self.play()
 
-    def _build(self, keras) -> bool:
-        """Build model and trainer for the current controls and draw; False if refused."""
+    def _build(self, keras, background: bool = True) -> bool:
+        """Build model and trainer for the current controls and draw; False if refused.
+
+        A new network's training step is traced after drawing, in the background when a
+        control asked (the kernel answers the next one meanwhile), at once while loading
+        (the page is ready with ▶ able to start at once)."""
         if not self.features:
             self.show_error(self._t("no_features"))
             return False
         spec = self._spec()
         with self._model_lock:
-            new = self.trainer is None or not self.trainer.same_architecture(spec)
-            if new:
-                self.trainer = FastTrainer(spec)
-                self.model = self.trainer.model
-            else:
-                self.trainer.restart(spec)  # new data, noise or seed: nothing to retrace
+            new = self._use_trainer_for(spec)
             self._set_trainer_data()
             self._finite_weights = self.trainer.weights()
         self.history = History()
@@ -751,10 +753,45 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.clear_error()
         self._update_link()
         self.draw()
-        if new:  # after drawing: the new network shows before its training step is traced
-            with self._model_lock:
-                self.trainer.warm_up()
+        if new and background:  # after drawing: the network shows before it is traced
+            self._warm_up_in_background(self.trainer)
+        elif new:
+            self.trainer.warm_up()
         return True
+
+    def _use_trainer_for(self, spec) -> bool:
+        """Make the trainer of ``spec``'s network current; True if its step is untraced.
+
+        Trainers are kept per architecture (:func:`architecture_key`): a network seen
+        before is restarted from the seeded weights a new one would get, without a new
+        model or a retrace, so a menu switched back and forth answers at once (issue 24:
+        the optimizer, activation and dropout menus cost a model and a trace, 0.3–0.5 s
+        here, on every change)."""
+        key = architecture_key(spec)
+        trainer = self._trainers.pop(key, None)
+        if trainer is None:
+            trainer = FastTrainer(spec)
+        else:
+            trainer.restart(spec)  # new data, noise or seed, or a menu switched back
+        self._trainers[key] = trainer  # the newest last; the oldest goes beyond the cap
+        while len(self._trainers) > TRAINERS_KEPT:
+            self._trainers.pop(next(iter(self._trainers)))
+        self.trainer, self.model = trainer, trainer.model
+        return not trainer.traced
+
+    def _warm_up_in_background(self, trainer) -> None:
+        """Trace ``trainer``'s training step off the observer's thread: the kernel answers
+        the next control meanwhile (even a new network: no lock is held); ▶ and Step wait
+        for the trace inside :meth:`FastTrainer.train`."""
+
+        def warm_up() -> None:
+            try:
+                if trainer is self.trainer:  # else traced when it is chosen again
+                    trainer.warm_up()
+            except Exception as error:  # noqa: BLE001  (to the banner, never lost)
+                self.show_error(error)
+
+        threading.Thread(target=warm_up, name="playground-warm-up", daemon=True).start()
 
     def _set_trainer_data(self) -> None:
         s = self.split

@@ -58,7 +58,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import rbm as rbm_model  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Painter, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     STRIP,
@@ -594,35 +594,28 @@ class RbmDashboard(TrainingDashboard):
             ys.append(float(error))
         return xs, ys
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        # The training thread, once at the end.
-        if run_id != self._run_id:
-            return
-        try:
-            if self._painter is not None:
-                self._painter.stop()
-            self._train.disabled, self._stop.disabled = False, True
-            self._frame()
-            self._reset_chain()
-            self._draw_chain()
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            elif self.diverged:
-                rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
-                self.show_error(StudentError("rbm.diverged", rate=rate))
-            elif self._not_learning():
-                rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
-                with np.errstate(all="ignore"):
-                    error = self._numpy.reconstruction_error(self._data[0][:MONITOR])
-                untrained = self._untrained_error
-                self.show_error(
-                    StudentError("rbm.not_learning", rate=rate, error=error, untrained=untrained)
-                )
-            self._show_summary(trainer.stopped)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        if self._painter is not None:
+            self._painter.stop()
+        self._train.disabled, self._stop.disabled = False, True
+        self._frame()
+        self._reset_chain()
+        self._draw_chain()
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        elif self.diverged:
+            rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
+            self.show_error(StudentError("rbm.diverged", rate=rate))
+        elif self._not_learning():
+            rate = number(float(f"{self._learning_rate.value:.3g}"), self.lang)
+            with np.errstate(all="ignore"):
+                error = self._numpy.reconstruction_error(self._data[0][:MONITOR])
+            untrained = self._untrained_error
+            self.show_error(
+                StudentError("rbm.not_learning", rate=rate, error=error, untrained=untrained)
+            )
+        self._show_summary(trainer.stopped)
 
     def _not_learning(self) -> bool:
         """After a whole run: the reconstruction error of the same digits, measured the same

@@ -27,7 +27,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import rbm as rb  # Keras only inside its functions
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
     distribution_data,
@@ -333,9 +333,8 @@ class BarsStripesDashboard(TrainingDashboard):
             ll = self.log_likelihoods[-1]
             self._show_status(self._t("training", epoch=epoch, total=total, ll=ll))
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        if run_id != self._run_id:
-            return
         try:
             epochs = len(self.log_likelihoods) - 1
             if trainer.error is not None:
@@ -353,11 +352,8 @@ class BarsStripesDashboard(TrainingDashboard):
                 self._show_status(self._t("done", epochs=epochs, ll=self.log_likelihoods[-1],
                                           bound=BOUND, valid=self.valid_mass[-1]))  # fmt: skip
             self._draw()
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
         finally:
             self._play.disabled, self._stop.disabled = False, True  # last: see DbnDashboard
-            self.trained.set()
 
     # Drawing ------------------------------------------------------------------------------
     def _show_status(self, text: str) -> None:

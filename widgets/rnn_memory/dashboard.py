@@ -31,7 +31,7 @@ from ..i18n import number
 from ..models import memory as memory_model  # Keras only inside its functions
 from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
 from ..training import BackgroundFit, FitJob, Progress, batches
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import epoch_ticks, example_data, example_figure, loss_data, loss_figure
 from .texts import TEXT
@@ -409,25 +409,18 @@ class MemoryDashboard(TrainingDashboard):
         x = self.data.x_val[self.example]
         return memory_model.predict_one(self.models[cell], x)
 
+    @ends_run
     def _on_trained(self, run_id: int, trainer: BackgroundFit) -> None:
-        # The training thread, once at the end; a run replaced by a newer one is dropped.
-        if run_id != self._run_id:
-            return
-        try:
-            self._play.disabled, self._stop.disabled = False, True
-            self._progress.value = 1.0 if not trainer.stopped else self._progress.value
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-            elif self.diverged:
-                names = ", ".join(LAYER_NAMES[cell] for cell in CELLS if cell in self.diverged)
-                self.show_error(
-                    StudentError("rnn_memory.diverged", cells=names, rate=self._rate_text())
-                )
-            self._show_summary(trainer.stopped)
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        self._play.disabled, self._stop.disabled = False, True
+        self._progress.value = 1.0 if not trainer.stopped else self._progress.value
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+        elif self.diverged:
+            names = ", ".join(LAYER_NAMES[cell] for cell in CELLS if cell in self.diverged)
+            self.show_error(
+                StudentError("rnn_memory.diverged", cells=names, rate=self._rate_text())
+            )
+        self._show_summary(trainer.stopped)
 
     # Drawing ------------------------------------------------------------------------------
     def _show_status(self, text: str) -> None:

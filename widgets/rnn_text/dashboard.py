@@ -36,7 +36,7 @@ from ..figures.live import update_traces
 from ..i18n import number
 from ..models import charlm
 from ..training import BackgroundFit, FitJob, Progress
-from ..ui import Setting, TrainingDashboard, reacts, shows_errors
+from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
 from .code import keras_code
 from .figures import STYLE, coloured_text, perplexity_figure, samples_html
 from .texts import TEXT
@@ -536,31 +536,27 @@ class CharModelDashboard(TrainingDashboard):
         h["x"].append(round(x, 3))
         h["perplexity"].append(charlm.perplexity(loss))
 
+    @ends_training
     def _on_done(self, trainer: BackgroundFit) -> None:
-        try:
-            self._set_training(False)
-            if trainer.error is not None:
-                self.show_error(trainer.error)
-                return
-            if trainer.histories:
-                epochs = len(trainer.histories[0].history.get("loss", []))
-                self.epochs_trained = self._start + epochs
-            self._progress.value = 1.0
-            self._states = None
-            if self.diverged:
-                self.show_error(self._t("diverged", rate=number(self._rate.value, self.lang)))
-                return
-            self._draw_status()
-            self._draw_curve()
-            if self._sampled_at != self.epochs_trained:  # stopped within an epoch
-                self._samples.value = samples_html(self.samples())
-            self._draw_inside()
-            if trainer.stopped:
-                self._status.value += " " + self._t("stopped")
-        except Exception as error:  # noqa: BLE001  (a thread: show it, never lose it)
-            self.show_error(error)
-        finally:
-            self.trained.set()
+        self._set_training(False)
+        if trainer.error is not None:
+            self.show_error(trainer.error)
+            return
+        if trainer.histories:
+            epochs = len(trainer.histories[0].history.get("loss", []))
+            self.epochs_trained = self._start + epochs
+        self._progress.value = 1.0
+        self._states = None
+        if self.diverged:
+            self.show_error(self._t("diverged", rate=number(self._rate.value, self.lang)))
+            return
+        self._draw_status()
+        self._draw_curve()
+        if self._sampled_at != self.epochs_trained:  # stopped within an epoch
+            self._samples.value = samples_html(self.samples())
+        self._draw_inside()
+        if trainer.stopped:
+            self._status.value += " " + self._t("stopped")
 
     def _set_training(self, running: bool) -> None:
         for button_ in (self._train, self._new, self._load, self._save, self._open):
