@@ -4,6 +4,8 @@ for impossible arguments, and the dashboard headless."""
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 
@@ -226,6 +228,7 @@ def test_a_stride_changes_the_output_and_its_image(zoo_en):
     zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 1})
     before = panel_pixels(zoo_en.rasters, 2)
     zoo_en._arg_controls["Conv2D"]["strides"].value = 2
+    zoo_en.wait_settled()
     assert zoo_en.model.output_shape == (None, 13, 13, 8)
     assert panel_pixels(zoo_en.rasters, 2).shape[:2] == (13, 13) != before.shape[:2]
     assert zoo_en.error_text == ""
@@ -357,11 +360,13 @@ def test_a_dilated_window_tints_its_taps_with_gaps(zoo_en):
     arguments = {"kernel_size": 3, "strides": 1, "padding": "valid"}
     zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments=arguments)
     zoo_en._arg_controls["Conv2D"]["dilation_rate"].value = 2
+    zoo_en.wait_settled()
     tinted = [s for s in zoo_en.rasters.layout.shapes if s.fillcolor == TAP_FILL]
     assert len(tinted) == 9
     xs = sorted({s.x0 for s in tinted})
     assert np.diff(xs).tolist() == [2.0, 2.0]  # every second column: the dilation
     zoo_en._arg_controls["Conv2D"]["dilation_rate"].value = 1
+    zoo_en.wait_settled()
 
 
 def test_the_page_address_picks_the_layer(zoo_en):
@@ -376,3 +381,99 @@ def test_an_empty_drawing_pad_is_a_message_and_a_drawn_digit_goes_through(zoo_pl
     assert zoo_pl.error_text == zoo_pl.digits.blank_message
     zoo_pl.digits.source.value = "test"
     assert zoo_pl.error_text == ""
+
+
+# ------------------------------------------------ answering at once, Keras in the background
+
+
+@pytest.fixture
+def held_builds(monkeypatch):
+    """``zoo.build_model`` held until ``release`` is set; ``started`` is set when a build
+    begins (the worker's builds, made deterministic)."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    built = []
+    real = zoo.build_model  # the real module's (zoo is a lazy stand-in)
+
+    def held(name, shape, *args, **kwargs):
+        started.set()
+        assert release.wait(30), "the test never released the build"
+        built.append(kwargs)
+        return real(name, shape, *args, **kwargs)
+
+    monkeypatch.setattr(importlib.import_module(zoo.__name__), "build_model", held)
+    yield started, release, built
+    release.set()
+
+
+def test_a_press_answers_with_the_formulas_before_keras_builds(zoo_en, held_builds):
+    started, release, built = held_builds
+    release.set()  # configure builds here, before returning
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"filters": 8})
+    release.clear()
+    old_model, builds = zoo_en.model, zoo_en.builds
+    zoo_en._arg_controls["Conv2D"]["filters"].value = 13  # returns while Keras is held
+    assert started.wait(10)
+    summary = zoo_en._summary.value
+    assert "(None, 26, 26, 13)" in summary  # the catalogue's shape and count, at once
+    assert "3·3·1·13 + 13 = 130" in summary
+    assert "building the layer" in summary and "= 130</code>" not in summary
+    assert zoo_en.model is old_model and zoo_en.building
+    release.set()
+    zoo_en.wait_settled()
+    assert zoo_en.builds == builds + 1 and not zoo_en.building
+    assert zoo_en.model.output_shape == (None, 26, 26, 13)
+    assert "count_params()</code> = 130" in zoo_en._summary.value  # Keras' own
+    assert zoo_en.output.shape == (26, 26, 13)
+    assert panel_pixels(zoo_en.rasters, 2).shape[:2] == (26, 26)
+
+
+def test_the_newest_press_wins_and_those_between_are_never_built(zoo_en, held_builds):
+    started, release, built = held_builds
+    release.set()
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"filters": 8})
+    release.clear()
+    builds = zoo_en.builds
+    filters = zoo_en._arg_controls["Conv2D"]["filters"]
+    filters.value = 17  # the worker starts building this one and is held
+    assert started.wait(10)
+    for value in (18, 19, 20, 21):  # pressed while it builds: none waits for it
+        filters.value = value
+    assert "3·3·1·21 + 21 = 210" in zoo_en._summary.value
+    release.set()
+    zoo_en.wait_settled()
+    assert [kwargs["filters"] for kwargs in built] == [17, 21]  # 18–20 skipped
+    assert zoo_en.builds == builds + 2
+    assert zoo_en.model.output_shape == (None, 26, 26, 21)  # 17's result was not drawn
+    assert "count_params()</code> = 210" in zoo_en._summary.value
+
+
+def test_a_state_built_before_is_drawn_at_once_without_a_build(zoo_en):
+    arguments = {"units": 8, "return_sequences": False}
+    zoo_en.configure(layer="LSTM", input_shape="20, 3", arguments=arguments)
+    units = zoo_en._arg_controls["LSTM"]["units"]
+    units.value = 9
+    zoo_en.wait_settled()
+    builds = zoo_en.builds
+    units.value = 8
+    assert not zoo_en.building  # drawn in the press itself
+    units.value = 9
+    assert not zoo_en.building and zoo_en.builds == builds
+    assert zoo_en.model.output_shape == (None, 9)
+    assert "count_params()</code> = 468" in zoo_en._summary.value
+
+
+def test_an_impossible_press_while_building_keeps_its_message(zoo_en, held_builds):
+    started, release, _ = held_builds
+    release.set()
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"filters": 8})
+    release.clear()
+    zoo_en._arg_controls["Conv2D"]["filters"].value = 23
+    assert started.wait(10)
+    zoo_en._shape.value = "2, 2, 1"  # the kernel no longer fits
+    release.set()
+    zoo_en.wait_settled()
+    assert "kernel_size" in zoo_en.error_text  # not drawn over by the older build
+    zoo_en.configure(input_shape="28, 28, 1")
+    assert zoo_en.error_text == ""

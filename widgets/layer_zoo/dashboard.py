@@ -11,12 +11,21 @@ window the conv_arithmetic way (padding, stride, dilation; a transposed convolut
 its input spread with zeros) at a step chosen by a slider or played; Dropout, noise and
 BatchNormalization show training and inference side by side on the same input.
 
+A control answers at once with what the catalogue's pure-Python formulas know (the output
+shape, the parameter count with its formula filled in); the Keras build and the example
+through the layer follow on a background worker (:class:`widgets.training.Painter`), which
+builds only the newest state asked for (presses that came meanwhile are skipped) and never
+blocks the next press. A state built before (the last :data:`CACHED_STATES`) is drawn at
+once. :meth:`LayerZooDashboard.wait_settled` waits for the worker (tests, notebooks);
+:meth:`~widgets.ui.Dashboard.configure` builds before it returns.
+
 ``dashboard.model`` is a ``keras.Model`` wrapping the chosen layer; ``dashboard.layer``
 the layer.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 import ipywidgets
@@ -28,6 +37,7 @@ from ..errors import StudentError
 from ..i18n import number
 from ..models import layer_zoo as zoo
 from ..ui import Dashboard, Setting, reacts, shows_errors
+from .builds import NewestBuilds
 from .code import keras_code
 from .figures import STYLE, draw, line_figure, raster_figure, window_frames
 from .texts import TEXT
@@ -35,6 +45,22 @@ from .texts import TEXT
 PLAY_INTERVAL_MS = 300
 CACHED_STATES = 24  # layers kept built (a few MB at most)
 FIRST_LAYER = "Conv2D"
+
+
+@dataclass(frozen=True, eq=False)
+class State:
+    """One state asked for: the layer, its checked input shape and arguments, the digit."""
+
+    key: tuple
+    name: str
+    shape: tuple
+    args: dict
+    image: np.ndarray | None
+
+
+def state_of(name: str, shape: tuple, args: dict, image: np.ndarray | None) -> State:
+    picture = None if image is None else hash(image.tobytes())
+    return State((name, shape, tuple(sorted(args.items())), picture), name, shape, args, image)
 
 
 def shape_text(shape) -> str:
@@ -73,7 +99,10 @@ class LayerZooDashboard(Dashboard):
         self.drawn = None  # (name, input shape, arguments) last drawn
         self._arrays: list = [None, None, None]
         self._drawn_out = None  # the window's output sides last drawn
-        self._cache: dict = {}  # state → (layer, model, example, outputs), see _computed
+        # State → (layer, model, example, outputs), built on a worker (see _computed).
+        self._builds = NewestBuilds(
+            self._computed, self._show, self.show_error, self._lock, CACHED_STATES, "layer-zoo"
+        )
         self._arg_controls: dict[str, dict[str, ipywidgets.Widget]] = {}
         self._first_layer = layer
         self._build()
@@ -174,6 +203,21 @@ class LayerZooDashboard(Dashboard):
     def redraw(self) -> None:
         self._refresh()
 
+    @property
+    def building(self) -> bool:
+        """True while a state is being built or drawn in the background."""
+        return self._builds.pending
+
+    @property
+    def builds(self) -> int:
+        """Keras builds so far (states not found among those kept)."""
+        return self._builds.builds
+
+    def wait_settled(self, timeout: float = 60.0) -> LayerZooDashboard:
+        """Block until the newest state asked for is built and drawn (tests, notebooks)."""
+        self._builds.wait(timeout)
+        return self
+
     # Settings -----------------------------------------------------------------------------
     def _settings(self) -> dict:
         """``configure(layer="Conv2D", input_shape="28, 28, 1", arguments={...}, window=…)``
@@ -224,12 +268,15 @@ class LayerZooDashboard(Dashboard):
     def _build_model(self, keras) -> None:
         self._compute_and_draw()
 
-    def _refresh(self) -> None:
+    def _refresh(self, background: bool = False) -> None:
+        """Draw the current state: built here, or (``background``: a student's press) the
+        formulas at once and the build on the worker."""
         if self.ready.is_set() or self.layer is not None:
-            self._compute_and_draw()
+            self._compute_and_draw(background)
 
-    def _compute_and_draw(self) -> None:
+    def _compute_and_draw(self, background: bool = False) -> None:
         self.clear_error()
+        self._builds.wanted = None  # an impossible state: nothing older drawn over its message
         name = self._layer.value
         if name in zoo.REMOVED:
             self._show_removed(name)
@@ -239,32 +286,38 @@ class LayerZooDashboard(Dashboard):
         if len(shape) == 3 and image is None:
             self.show_error(self.digits.blank_message)
             image = np.zeros((28, 28), np.float32)
-        layer, model, x, inferred, trained = self._computed(name, shape, args, image)
+        wanted = self._builds.wanted = state_of(name, shape, args, image)
+        result = self._builds.cached(wanted)
+        if result is None and background:
+            # What the formulas know, at once; the layer's own numbers follow.
+            self._summary.value = self._summary_html(name, shape, args, built=False)
+            self._builds.request()
+            return
+        self._show(wanted, result or self._builds.computed(wanted))
+
+    @staticmethod
+    def _computed(state: State) -> tuple:
+        """The layer, its model, the example, its output in inference and training mode
+        (built once per state: a slider moved back and forth finds them kept; the seed
+        makes a rebuilt layer the same anyway)."""
+        name, shape, args = state.name, state.shape, state.args
+        layer, model = zoo.build_model(name, shape, **args)
+        training = name in zoo.TRAINING_DEPENDENT
+        x = zoo.example_input(name, shape, state.image, 8 if training else 1, args)
+        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics
+        trained = zoo.apply(layer, x, training=True) if training else None
+        return layer, model, x, inferred, trained
+
+    def _show(self, state: State, result: tuple) -> None:
+        """Draw a built state: figures, summary with Keras' own count, the code."""
+        name, shape, args = state.name, state.shape, state.args
+        layer, model, x, inferred, trained = result
         self.model, self.layer, self.output = model, layer, inferred[0]
         self.trained_output = None if trained is None else trained[0]
         self.window = zoo.windowing(name, shape, args)
         self.drawn = (name, shape, args)
         self._draw(name, shape, args, x, inferred, trained)
         self._refresh_code()
-
-    def _computed(self, name, shape, args, image) -> tuple:
-        """The layer, its model, the example, its output in inference and training mode:
-        built and run once per state (a slider moved back and forth finds them here; the
-        seed makes a rebuilt layer the same anyway)."""
-        picture = None if image is None else hash(image.tobytes())
-        key = (name, shape, tuple(sorted(args.items())), picture)
-        if key in self._cache:
-            self._cache[key] = self._cache.pop(key)  # the most recent last
-            return self._cache[key]
-        layer, model = zoo.build_model(name, shape, **args)
-        training = name in zoo.TRAINING_DEPENDENT
-        x = zoo.example_input(name, shape, image, 8 if training else 1, args)
-        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics at start
-        trained = zoo.apply(layer, x, training=True) if training else None
-        self._cache[key] = (layer, model, x, inferred, trained)
-        while len(self._cache) > CACHED_STATES:
-            self._cache.pop(next(iter(self._cache)))
-        return self._cache[key]
 
     def _draw(self, name, shape, args, x, inferred, trained) -> None:
         t, w = self._t, self.window
@@ -289,9 +342,10 @@ class LayerZooDashboard(Dashboard):
             self._drawn_out = w.out
             self._restart_window(w)
         step = int(self._step.value)
+        # The summary first: its numbers reach the page before the figures are redrawn.
+        self._summary.value = self._summary_html(name, shape, args)
         draw(self.rasters, self.lines, arrays, titles, window_frames(w, step, arrays))
         self._show_position(step)
-        self._summary.value = self._summary_html(name, shape, args)
         self._note.value = self._behaviour_note(name, args, x, inferred, trained)
 
     def _restart_window(self, w) -> None:
@@ -306,17 +360,20 @@ class LayerZooDashboard(Dashboard):
             self._play.max = self._step.max = max(w.steps - 1, 1)
             self._play.value = self._step.value = middle
 
-    def _summary_html(self, name, shape, args) -> str:
+    def _summary_html(self, name, shape, args, built: bool = True) -> str:
+        """The output shape and the parameter count with their formulas filled in; with
+        ``built``, Keras' own count and shape (the model on screen) too."""
         t, spec = self._t, zoo.LAYERS[name]
-        out = spec.out(shape, args)
-        keras_shape = tuple(int(s) for s in self.model.output_shape[1:])
+        out = tuple(int(s) for s in spec.out(shape, args))
+        if built:
+            keras_shape = tuple(int(s) for s in self.model.output_shape[1:])
+            assert out == keras_shape  # the catalogue's formula (tests check every layer)
         lines = [
-            t("output_shape", shape=f"(None, {shape_text(keras_shape)})"),
+            t("output_shape", shape=f"(None, {shape_text(out)})"),
             t("shape_formula", formula=escape(spec.out_text(shape, args, self.lang))),
             t("params", formula=escape(spec.params_text(shape, args, self.lang))),
-            t("keras_params", count=self.layer.count_params()),
+            t("keras_params", count=self.layer.count_params()) if built else t("keras_pending"),
         ]
-        assert tuple(out) == keras_shape  # the catalogue's formula (tests check every layer)
         return "<br>".join(lines)
 
     def _behaviour_note(self, name, args, x, inferred, trained) -> str:
@@ -380,18 +437,18 @@ class LayerZooDashboard(Dashboard):
             self._layer.options = names
             self._layer.value = names[0]
         self._show_arguments(names[0])
-        self._refresh()
+        self._refresh(background=True)
 
     @reacts
     def _on_layer_change(self, change) -> None:
         if change["new"] is None:
             return
         self._show_arguments(change["new"])
-        self._refresh()
+        self._refresh(background=True)
 
     @reacts
     def _on_change(self, change) -> None:
-        self._refresh()
+        self._refresh(background=True)
 
     @reacts
     def _on_step_change(self, change) -> None:
@@ -399,4 +456,4 @@ class LayerZooDashboard(Dashboard):
 
     @reacts
     def _on_image_change(self) -> None:
-        self._refresh()
+        self._refresh(background=True)

@@ -60,6 +60,10 @@ TEXT = Strings(
             "pl": "Keras: <code>count_params()</code> = {count}",
             "en": "Keras: <code>count_params()</code> = {count}",
         },
+        "keras_pending": {
+            "pl": "Keras: <code>count_params()</code> = … (Keras buduje warstwę)",
+            "en": "Keras: <code>count_params()</code> = … (Keras is building the layer)",
+        },
         "fig_input": {"pl": "wejście", "en": "input"},
         "fig_output": {"pl": "wyjście (kanał {channel})", "en": "output (channel {channel})"},
         "fig_output_all": {"pl": "wyjście", "en": "output"},
