@@ -4,6 +4,8 @@ presets, nonsense in both languages, and the shown code."""
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from code_checks import opened_code, run_code
@@ -54,10 +56,12 @@ def test_add_remove_and_reorder(en):
     en._family.value = "core"
     en._arg_controls["Dense"]["units"].value = 7
     en._add.click()
+    en.wait_settled()
     assert [name for name, _ in en.stack] == ["Flatten", "Dense"]
     assert en.model.output_shape == (None, 7)
     en._position.value = 1
     en._up.click()
+    en.wait_settled()
     assert [name for name, _ in en.stack] == ["Dense", "Flatten"]
     assert en.model.output_shape == (None, 28 * 28 * 7)  # Dense on the last axis, then Flatten
     en._remove.click()
@@ -66,6 +70,7 @@ def test_add_remove_and_reorder(en):
     assert en.stack == [] and "empty" in en.summary_text
     en._up.click()
     en._remove.click()
+    en.wait_settled()
     assert en.error_text == ""
 
 
@@ -104,3 +109,45 @@ def test_every_layer_of_the_zoo_can_be_added(en):
         en.add_layer(name)
         assert en.error_text == "" and en.broken is None, name
         assert en.model.output_shape[1:] == spec.out(spec.input_shape, spec.defaults())
+
+
+def test_add_answers_with_the_formulas_table_and_keras_follows_newest_first(en, monkeypatch):
+    import threading
+
+    en.configure(stack_input="28, 28, 1", stack_layers=[("Flatten", {})])
+    started, release, built = threading.Event(), threading.Event(), []
+    real = zoo.build_stack  # the real module's (zoo is a lazy stand-in)
+
+    def held(shape, rows, *args, **kwargs):
+        started.set()
+        assert release.wait(30)
+        built.append([row.name for row in rows])
+        return real(shape, rows, *args, **kwargs)
+
+    monkeypatch.setattr(importlib.import_module(zoo.__name__), "build_stack", held)
+    try:
+        old_model, builds = en.model, en.builds
+        en._family.value = "core"
+        en._arg_controls["Dense"]["units"].value = 5
+        en._add.click()  # returns while Keras is held
+        assert started.wait(10)
+        text = en.summary_text
+        assert "(None, 5)" in text and "784·5 + 5 = 3925" in text  # the formulas, at once
+        assert "Total params: 3925" in text
+        assert "dense" not in text  # Keras' own layer names come with its build
+        assert en.model is old_model and en.building
+        en._add.click()  # two more presses while it builds: only the last is built
+        en._add.click()
+    finally:
+        release.set()
+    en.wait_settled()
+    assert built == [["Flatten", "Dense"], ["Flatten", "Dense", "Dense", "Dense"]]
+    assert en.builds == builds + 2
+    assert en.model.output_shape == (None, 5)
+    assert len(en.model.layers) == 4 and "dense" in en.summary_text
+    en._remove.click()  # Flatten, Dense, Dense: skipped above, built now
+    en.wait_settled()
+    assert en.builds == builds + 3 and len(en.model.layers) == 3
+    en._remove.click()  # Flatten, Dense: built before, drawn in the press
+    assert not en.building and en.builds == builds + 3
+    assert len(en.model.layers) == 2

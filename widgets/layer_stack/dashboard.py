@@ -9,12 +9,19 @@ shapes stop fitting (an LSTM on an image, a Conv2D on a vector…) the row says 
 with a hint; the stack is kept and the model is built up to there. Dense on an image is
 legal Keras (it acts on the last axis) and gets a note instead.
 
+A press (Add, Remove, a preset…) answers at once with the table the catalogue's formulas
+give (shapes, parameter counts); Keras' own table follows from a ``keras.Sequential`` built
+on a background worker, newest stack first (:class:`widgets.layer_zoo.builds.NewestBuilds`);
+:meth:`LayerStackDashboard.wait_settled` waits for it. The public methods and
+:meth:`~widgets.ui.Dashboard.configure` build before they return.
+
 ``dashboard.model`` is the built ``keras.Sequential``; ``dashboard.stack`` the list of
 (layer name, arguments).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 import ipywidgets
@@ -22,6 +29,7 @@ import ipywidgets
 from ..controls import button, column, dropdown, html, row, text_box
 from ..errors import StudentError
 from ..i18n import number
+from ..layer_zoo.builds import NewestBuilds
 from ..layer_zoo.dashboard import arg_control, shape_text
 from ..layer_zoo.texts import TEXT as ZOO_TEXT
 from ..models import layer_zoo as zoo
@@ -81,6 +89,19 @@ def short_call(name: str, args: dict) -> str:
     return f"{name}({shown})"
 
 
+CACHED_STACKS = 16
+
+
+@dataclass(frozen=True, eq=False)
+class StackState:
+    """One stack asked for: its input shape (as typed), the rows that fit, where it breaks."""
+
+    key: tuple
+    shape: str
+    rows: list
+    broken: object
+
+
 class LayerStackDashboard(Dashboard):
     """The sequence builder (see the module docstring)."""
 
@@ -94,6 +115,9 @@ class LayerStackDashboard(Dashboard):
         self.broken = None  # the StackBreak, if the stack does not fit
         self._first = (shape, preset)
         self._arg_controls: dict[str, dict] = {}
+        self._builds = NewestBuilds(
+            self._built, self._show, self.show_error, self._lock, CACHED_STACKS, "layer-stack"
+        )
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -164,19 +188,40 @@ class LayerStackDashboard(Dashboard):
     def add_layer(self, name: str, **args) -> None:
         """Add ``name`` with ``args`` below the chosen layer (a StudentError if the name or
         an argument is wrong; a shape that does not fit is told in the table instead)."""
-        checked = zoo.checked_args(name, **args)
-        at = self._chosen() + 1 if self.stack else 0
-        self.stack.insert(at, (name, checked))
-        self._refresh(chosen=at)
+        self._add_layer(name, args, background=False)
 
     @shows_errors
     def remove_layer(self, index: int | None = None) -> None:
         """Remove the chosen layer (or the one at ``index``, from 0)."""
+        self._remove_layer(index, background=False)
+
+    @property
+    def building(self) -> bool:
+        """True while a stack is being built or drawn in the background."""
+        return self._builds.pending
+
+    @property
+    def builds(self) -> int:
+        """Keras builds so far (stacks not found among those kept)."""
+        return self._builds.builds
+
+    def wait_settled(self, timeout: float = 60.0) -> LayerStackDashboard:
+        """Block until the newest stack asked for is built and drawn (tests, notebooks)."""
+        self._builds.wait(timeout)
+        return self
+
+    def _add_layer(self, name: str, args: dict, background: bool) -> None:
+        checked = zoo.checked_args(name, **args)
+        at = self._chosen() + 1 if self.stack else 0
+        self.stack.insert(at, (name, checked))
+        self._refresh(chosen=at, background=background)
+
+    def _remove_layer(self, index: int | None, background: bool) -> None:
         if not self.stack:
             return
         at = self._chosen() if index is None else self._checked_index(index)
         del self.stack[at]
-        self._refresh(chosen=min(at, len(self.stack) - 1))
+        self._refresh(chosen=min(at, len(self.stack) - 1), background=background)
 
     def code(self) -> str:
         """The stack as a ``keras.Sequential`` ("show the code")."""
@@ -229,23 +274,43 @@ class LayerStackDashboard(Dashboard):
     def _build_model(self, keras) -> None:
         self._compute_and_draw(0)
 
-    def _refresh(self, chosen: int | None = None) -> None:
+    def _refresh(self, chosen: int | None = None, background: bool = False) -> None:
         if self.ready.is_set() or self.model is not None:
-            self._compute_and_draw(self._chosen() if chosen is None else chosen)
+            self._compute_and_draw(self._chosen() if chosen is None else chosen, background)
 
-    def _compute_and_draw(self, chosen: int) -> None:
+    def _compute_and_draw(self, chosen: int, background: bool = False) -> None:
+        """The stack's table: Keras' own (built here, or kept), or (``background``: a
+        student's press) the formulas' at once and Keras' from the worker."""
         self.clear_error()
+        self._builds.wanted = None  # a wrong input shape: nothing older drawn over its message
         rows, broken = zoo.trace_stack(self._shape.value, self.stack)
-        self.model = zoo.build_stack(self._shape.value, rows)
         self.rows, self.broken = rows, broken
-        self._draw_table()
+        key = (self._shape.value, tuple((r.name, tuple(sorted(r.args.items()))) for r in rows))
+        wanted = self._builds.wanted = StackState(key, self._shape.value, rows, broken)
         options = [(f"{i + 1}. {short_call(n, a)}", i) for i, (n, a) in enumerate(self.stack)]
         with self._quietly():
             self._position.options = options
             self._position.value = max(0, min(chosen, len(options) - 1)) if options else None
+        model = self._builds.cached(wanted)
+        if model is None and background:
+            self._draw_table(wanted, None)  # the formulas' shapes and counts, at once
+            self._refresh_code()
+            self._builds.request()
+            return
+        self._show(wanted, model or self._builds.computed(wanted))
+
+    @staticmethod
+    def _built(state: StackState):
+        return zoo.build_stack(state.shape, state.rows)
+
+    def _show(self, state: StackState, model) -> None:
+        self.model = model
+        self._draw_table(state, model)
         self._refresh_code()
 
-    def _draw_table(self) -> None:
+    def _draw_table(self, state: StackState, model) -> None:
+        """The summary table: Keras' layer names, shapes and counts from ``model``, or
+        (None) the catalogue's, while Keras builds."""
         t = self._t
         if not self.stack:
             self._table.value = t("empty")
@@ -253,35 +318,45 @@ class LayerStackDashboard(Dashboard):
         head = "".join(
             f"<th>{t(k)}</th>" for k in ("col_layer", "col_shape", "col_params", "col_formula")
         )
-        shape = zoo.parse_ints(self._shape.value, "input_shape")
+        shape = zoo.parse_ints(state.shape, "input_shape")
         first = f"<td class='dl-nowrap'>(None, {shape_text(shape)})</td>"
         lines = [f"<tr><td><i>{t('input_row')}</i></td>{first}"]
         lines[0] += "<td class='dl-num'>0</td><td></td></tr>"
-        for layer, stack_row in zip(self.model.layers, self.rows, strict=True):
+        layers = [None] * len(state.rows) if model is None else model.layers
+        for layer, stack_row in zip(layers, state.rows, strict=True):
             lines.append(self._row_html(layer, stack_row))
-        if self.broken is not None:
-            lines += self._broken_rows()
-        total = number(sum(layer.count_params() for layer in self.model.layers), self.lang)
+        if state.broken is not None:
+            lines += self._broken_rows(state.broken)
+        if model is None:
+            counts = [r.params for r in state.rows]
+        else:
+            counts = [layer.count_params() for layer in model.layers]
+        total = number(sum(counts), self.lang)
         table = f"<table class='dl-stack-table'><tr>{head}</tr>{''.join(lines)}</table>"
         self._table.value = table + f"<div class='dl-text'>{t('total', total=total)}</div>"
 
     def _row_html(self, layer, stack_row) -> str:
-        out = tuple(int(s) for s in layer.output.shape[1:])
+        """One row: Keras' ``layer``, or (None) the catalogue's row while Keras builds."""
+        if layer is None:
+            out, count, name = stack_row.output_shape, stack_row.params, stack_row.name
+        else:
+            out = tuple(int(s) for s in layer.output.shape[1:])
+            count = layer.count_params()
+            name = f"{escape(layer.name)} ({type(layer).__name__})"
         formula = zoo.LAYERS[stack_row.name].params_text(
             stack_row.input_shape, stack_row.args, self.lang
         )
         note = ""
         if stack_row.name == "Dense" and len(stack_row.input_shape) > 1:
             note = f"<div class='dl-caution dl-note'>{self._t('dense_axis', shape=str(out))}</div>"
-        name = f"{escape(layer.name)} ({type(layer).__name__})"
         return (
             f"<tr><td>{name}{note}</td><td class='dl-nowrap'>(None, {shape_text(out)})</td>"
-            f"<td class='dl-num dl-nowrap'>{number(layer.count_params(), self.lang)}</td>"
+            f"<td class='dl-num dl-nowrap'>{number(count, self.lang)}</td>"
             f"<td class='dl-nowrap'>{escape(formula)}</td></tr>"
         )
 
-    def _broken_rows(self) -> list[str]:
-        t, broken = self._t, self.broken
+    def _broken_rows(self, broken) -> list[str]:
+        t = self._t
         from ..errors import describe
 
         reason, _ = describe(broken.error, self.lang)
@@ -328,7 +403,7 @@ class LayerStackDashboard(Dashboard):
         to = min(max(at + by, 0), len(self.stack) - 1)
         self.stack[at], self.stack[to] = self.stack[to], self.stack[at]
         self._preset_custom()
-        self._refresh(chosen=to)
+        self._refresh(chosen=to, background=True)
 
     def _preset_custom(self) -> None:
         with self._quietly():
@@ -345,12 +420,12 @@ class LayerStackDashboard(Dashboard):
     # Events -------------------------------------------------------------------------------
     @reacts
     def _on_shape_change(self, change) -> None:
-        self._refresh()
+        self._refresh(background=True)
 
     @reacts
     def _on_preset_change(self, change) -> None:
         self._load_preset(change["new"])
-        self._refresh(chosen=0)
+        self._refresh(chosen=0, background=True)
 
     @reacts
     def _on_family_change(self, change) -> None:
@@ -370,15 +445,15 @@ class LayerStackDashboard(Dashboard):
         name = self._layer.value
         args = {k: c.value for k, c in self._arg_controls[name].items()}
         self._preset_custom()
-        self.add_layer(name, **args)
+        self._add_layer(name, args, background=True)
 
     @reacts
     def _on_remove_click(self, _button) -> None:
         self._preset_custom()
-        self.remove_layer()
+        self._remove_layer(None, background=True)
 
     @reacts
     def _on_clear_click(self, _button) -> None:
         self.stack = []
         self._preset_custom()
-        self._refresh(chosen=0)
+        self._refresh(chosen=0, background=True)
