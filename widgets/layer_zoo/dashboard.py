@@ -164,20 +164,33 @@ class LayerZooDashboard(Dashboard):
         self._step.observe(self._on_step_change, names="value")
         self.digits.observe_image(self._on_image_change)
 
-    def _show_arguments(self, name: str) -> None:
-        """Put the layer's argument controls in the page (built on first use) and its
-        default input shape in the box."""
-        if name in zoo.REMOVED:
-            self._args.children = []
-            return
-        if name not in self._arg_controls:
+    def _show_arguments(self, name: str, place: bool = True) -> None:
+        """The layer's argument controls (built on first use) and its default input shape
+        in the box; with ``place``, the controls put in the page (see
+        :meth:`_place_arguments`)."""
+        if name not in zoo.REMOVED and name not in self._arg_controls:
             controls = {arg.name: arg_control(arg) for arg in zoo.LAYERS[name].args}
             for control in controls.values():
                 control.observe(self._on_change, names="value")
             self._arg_controls[name] = controls
-        self._args.children = list(self._arg_controls[name].values())
-        with self._quietly():
-            self._shape.value = shape_text(zoo.LAYERS[name].input_shape)
+        if name not in zoo.REMOVED:
+            with self._quietly():
+                self._shape.value = shape_text(zoo.LAYERS[name].input_shape)
+        if place:
+            self._place_arguments(name)
+
+    def _place_arguments(self, name: str) -> None:
+        controls = self._arg_controls.get(name, {}) if name not in zoo.REMOVED else {}
+        self._args.children = list(controls.values())
+
+    def _switch_layer(self, name: str) -> None:
+        """A new layer from the menus: its summary first, then its controls in the page
+        (the browser creates their views, which took longer than the summary)."""
+        self._show_arguments(name, place=False)
+        try:
+            self._refresh(background=True)
+        finally:
+            self._place_arguments(name)
 
     # Public API ---------------------------------------------------------------------------
     @property
@@ -436,15 +449,13 @@ class LayerZooDashboard(Dashboard):
         with self._quietly():
             self._layer.options = names
             self._layer.value = names[0]
-        self._show_arguments(names[0])
-        self._refresh(background=True)
+        self._switch_layer(names[0])
 
     @reacts
     def _on_layer_change(self, change) -> None:
         if change["new"] is None:
             return
-        self._show_arguments(change["new"])
-        self._refresh(background=True)
+        self._switch_layer(change["new"])
 
     @reacts
     def _on_change(self, change) -> None:
