@@ -14,6 +14,12 @@ result, as ``controls_bench.py`` does (its probe, press and report are reused he
 visits alternate with the bare one-slider reference, and each visit's ratio is against
 the reference visits just before and after it.
 
+A press answers at once with what the catalogue's formulas know (the output shape, the
+parameter count), and the layer's own output follows from a Keras build on a background
+worker (a state built before is drawn at once): the main table is the first visible change,
+as for every lesson; a second table gives, for the layer zoo's presses, the time until its
+figures changed (the Keras result on screen).
+
 Writes benchmarks/results-lesson-15-layers.md. The target is the issue's: every control's
 p50 within 1.2× the reference's.
 """
@@ -31,7 +37,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks import controls_bench as cb  # noqa: E402
-from benchmarks.voila_bench import Notebook, log, opened, versions, wait_idle  # noqa: E402
+from benchmarks.voila_bench import (  # noqa: E402
+    Notebook,
+    log,
+    opened,
+    percentile,
+    versions,
+    wait_idle,
+)
 from tests.browser import support  # noqa: E402
 
 PAGE = "lessons/en/15_keras_layers.ipynb"
@@ -52,6 +65,33 @@ DEFAULT_LAYERS = [
 ZOO_MENUS = ("0:Family", "0:Layer")  # the zoo is the page's first dashboard
 STACK = ".dl-layer-stack"
 
+#: For every key press from now on, the time of the first change inside the layer zoo's
+#: figures (its rasters or lines): the Keras result drawn, which may follow the first answer.
+_WATCH_FIGURES = """() => {
+    if (window.__dlFigures) { window.__dlFigures.presses = []; return; }
+    const state = {presses: []};
+    window.__dlFigures = state;
+    document.addEventListener("keydown", () => {
+        state.presses.push({pressed: performance.now(), figure: null});
+    }, {capture: true});
+    const observer = new MutationObserver((mutations) => {
+        const last = state.presses[state.presses.length - 1];
+        if (!last || last.figure !== null) { return; }
+        for (const m of mutations) {
+            const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+            if (el && el.closest(".dl-layer-zoo .js-plotly-plot")) {
+                last.figure = performance.now();
+                return;
+            }
+        }
+    });
+    document.querySelectorAll(".dl-layer-zoo").forEach((d) => observer.observe(d, {
+        subtree: true, childList: true, attributes: true, characterData: true}));
+}"""
+#: (visit, control label) → [seconds until the figures changed, or None: not before the
+#: next press, or never (a change that leaves the output as it was)]
+FIGURE_TIMES: dict[tuple[str, str], list[float | None]] = {}
+
 
 def press_found(page, visit: str, keep, args) -> list[cb.Control]:
     """Press every control :data:`controls_bench._FIND_CONTROLS` finds whose label
@@ -63,12 +103,23 @@ def press_found(page, visit: str, keep, args) -> list[cb.Control]:
         control = cb.Control(visit, kind, label, disabled, tooltip)
         controls.append(control)
         if not disabled:
+            page.evaluate(_WATCH_FIGURES)
             try:
                 cb.press_control(page, control, bench_id, args)
             except Exception as error:  # noqa: BLE001  (one control; the rest go on)
                 log(f"  {visit} {label!r}: {type(error).__name__}: {error}")
+            time.sleep(args.pause)  # the last press's figure
+            presses = page.evaluate("() => window.__dlFigures.presses")
+            FIGURE_TIMES[(visit, label)] = [
+                None if p["figure"] is None else (p["figure"] - p["pressed"]) / 1000.0
+                for p in presses
+            ]
         p50 = control.p50()
-        log(f"  {visit} {label!r}: " + (f"p50 {p50:.0f} ms" if p50 else "no change"))
+        log(
+            f"  {visit} {label!r}: "
+            + (f"p50 {p50:.0f} ms" if p50 else "no change")
+            + (f" ({', '.join(control.answered_by)})" if control.answered_by else "")
+        )
     return controls
 
 
@@ -119,6 +170,31 @@ def visit_menus_and_builder(browser, server, args) -> list[cb.Control]:
         return controls
 
 
+def figure_presses(labels, controls) -> str:
+    """The layer zoo's presses until its figures changed (the Keras result on screen)."""
+    lines = [
+        "",
+        "### Until the layer zoo's figures changed (the layer's own output drawn)",
+        "",
+        "The first answer above is the summary (shape and parameter count from the formulas)",
+        "when the state is new; the figures follow when Keras has built the layer. Presses",
+        "whose figures did not change before the next press (or at all: e.g. `use_bias` on a",
+        "zero-initialised bias) are not counted.",
+        "",
+        "| visit | control | figures p50 ms | presses with a figure change |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for label in labels:
+        for control in controls[label]:
+            times = FIGURE_TIMES.get((label, control.label))
+            if not times or not control.label.startswith("0:"):
+                continue
+            changed = [t for t in times if t is not None]
+            p50 = f"{percentile(changed, 50) * 1000:.0f}" if changed else "—"
+            lines.append(f"| {label} | {control.label} | {p50} | {len(changed)}/{len(times)} |")
+    return "\n".join(lines) + "\n"
+
+
 def first_presses(labels, controls) -> str:
     """Presses go right, left, right…: from the second on, each state is one the layer zoo
     has built before (it keeps them), so the table's p50 is mostly that; the first press
@@ -138,6 +214,10 @@ def first_presses(labels, controls) -> str:
             if control.latencies:
                 first = control.latencies[0] * 1000
                 lines.append(f"| {label} | {control.label} | {first:.0f} |")
+    firsts = [c.latencies[0] for label in labels for c in controls[label] if c.latencies]
+    if firsts:
+        p50 = percentile(firsts, 50) * 1000
+        lines += ["", f"Median of these first presses: {p50:.0f} ms over {len(firsts)} controls."]
     return "\n".join(lines) + "\n"
 
 
@@ -207,7 +287,13 @@ def main(argv=None) -> int:
     lines = [
         f"- run: `{command}`" if line.startswith("- run: ") else line for line in text.splitlines()
     ]
-    text = "\n".join(lines) + "\n" + first_presses(labels, controls)
+    uptime = os.popen("uptime").read().strip()
+    lines.insert(
+        next(i for i, line in enumerate(lines) if line.startswith("- 1-min")) + 1,
+        f"- `uptime` at the end: {uptime}",
+    )
+    text = "\n".join(lines) + "\n" + figure_presses(labels, controls)
+    text += first_presses(labels, controls)
     print(text)
     args.output.write_text(text)
     log(f"written to {args.output}")
