@@ -287,17 +287,18 @@ class LayerStackDashboard(Dashboard):
         self.rows, self.broken = rows, broken
         key = (self._shape.value, tuple((r.name, tuple(sorted(r.args.items()))) for r in rows))
         wanted = self._builds.wanted = StackState(key, self._shape.value, rows, broken)
+        model = self._builds.cached(wanted)
+        if model is None and background:
+            self._draw_table(wanted, None)  # the formulas' shapes and counts, at once
+            self._builds.request()
+        else:
+            self._show(wanted, model or self._builds.computed(wanted))
+        # The position menu after the table: the table is what the student waits for.
         options = [(f"{i + 1}. {short_call(n, a)}", i) for i, (n, a) in enumerate(self.stack)]
         with self._quietly():
             self._position.options = options
             self._position.value = max(0, min(chosen, len(options) - 1)) if options else None
-        model = self._builds.cached(wanted)
-        if model is None and background:
-            self._draw_table(wanted, None)  # the formulas' shapes and counts, at once
-            self._refresh_code()
-            self._builds.request()
-            return
-        self._show(wanted, model or self._builds.computed(wanted))
+        self._refresh_code()
 
     @staticmethod
     def _built(state: StackState):
@@ -306,7 +307,6 @@ class LayerStackDashboard(Dashboard):
     def _show(self, state: StackState, model) -> None:
         self.model = model
         self._draw_table(state, model)
-        self._refresh_code()
 
     def _draw_table(self, state: StackState, model) -> None:
         """The summary table: Keras' layer names, shapes and counts from ``model``, or

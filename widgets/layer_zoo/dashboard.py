@@ -303,7 +303,7 @@ class LayerZooDashboard(Dashboard):
         result = self._builds.cached(wanted)
         if result is None and background:
             # What the formulas know, at once; the layer's own numbers follow.
-            self._summary.value = self._summary_html(name, shape, args, built=False)
+            self._summary.value = self._summary_html(name, shape, args)
             self._builds.request()
             return
         self._show(wanted, result or self._builds.computed(wanted))
@@ -325,6 +325,10 @@ class LayerZooDashboard(Dashboard):
         """Draw a built state: figures, summary with Keras' own count, the code."""
         name, shape, args = state.name, state.shape, state.args
         layer, model, x, inferred, trained = result
+        # The summary first: its numbers reach the page before the window's sliders and the
+        # figures change (a new geometry resets the Play and the step slider: six messages
+        # the browser handled before the summary's, 60 ms a stride press in the benchmark).
+        self._summary.value = self._summary_html(name, shape, args, layer, model)
         self.model, self.layer, self.output = model, layer, inferred[0]
         self.trained_output = None if trained is None else trained[0]
         self.window = zoo.windowing(name, shape, args)
@@ -355,8 +359,6 @@ class LayerZooDashboard(Dashboard):
             self._drawn_out = w.out
             self._restart_window(w)
         step = int(self._step.value)
-        # The summary first: its numbers reach the page before the figures are redrawn.
-        self._summary.value = self._summary_html(name, shape, args)
         draw(self.rasters, self.lines, arrays, titles, window_frames(w, step, arrays))
         self._show_position(step)
         self._note.value = self._behaviour_note(name, args, x, inferred, trained)
@@ -373,19 +375,22 @@ class LayerZooDashboard(Dashboard):
             self._play.max = self._step.max = max(w.steps - 1, 1)
             self._play.value = self._step.value = middle
 
-    def _summary_html(self, name, shape, args, built: bool = True) -> str:
-        """The output shape and the parameter count with their formulas filled in; with
-        ``built``, Keras' own count and shape (the model on screen) too."""
+    def _summary_html(self, name, shape, args, layer=None, model=None) -> str:
+        """The output shape and the parameter count with their formulas filled in; with the
+        built ``layer`` and ``model``, Keras' own count and shape too (else "building")."""
         t, spec = self._t, zoo.LAYERS[name]
         out = tuple(int(s) for s in spec.out(shape, args))
-        if built:
-            keras_shape = tuple(int(s) for s in self.model.output_shape[1:])
+        if model is not None:
+            keras_shape = tuple(int(s) for s in model.output_shape[1:])
             assert out == keras_shape  # the catalogue's formula (tests check every layer)
+        keras = (
+            t("keras_pending") if layer is None else t("keras_params", count=layer.count_params())
+        )
         lines = [
             t("output_shape", shape=f"(None, {shape_text(out)})"),
             t("shape_formula", formula=escape(spec.out_text(shape, args, self.lang))),
             t("params", formula=escape(spec.params_text(shape, args, self.lang))),
-            t("keras_params", count=self.layer.count_params()) if built else t("keras_pending"),
+            keras,
         ]
         return "<br>".join(lines)
 
@@ -435,12 +440,12 @@ class LayerZooDashboard(Dashboard):
     def _draw_step(self, step: int) -> None:
         if self.window is None:
             return
+        self._show_position(step)  # the text first: it reaches the page before the frame
         frames = window_frames(self.window, step, self._arrays)
         if frames[0]:
             self.rasters.layout.shapes = frames[0]
         if frames[1]:
             self.lines.layout.shapes = frames[1]
-        self._show_position(step)
 
     # Events -------------------------------------------------------------------------------
     @reacts
