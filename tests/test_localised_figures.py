@@ -30,6 +30,9 @@ DASHBOARDS = (
     ("widgets.gan_lab", "GanLabDashboard"),
     ("widgets.gan_1d", "OptimalDiscriminatorDashboard"),
     ("widgets.gan_digits", "GanDigitsDashboard"),
+    ("widgets.layer_zoo", "LayerZooDashboard"),
+    ("widgets.text_prep", "TextPrepDashboard"),
+    ("widgets.image_prep", "ImagePrepDashboard"),
     ("widgets.applications", "ApplicationsDashboard"),
     ("widgets.transfer", "TransferDashboard"),
 )
