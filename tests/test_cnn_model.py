@@ -67,10 +67,10 @@ def test_impossible_architectures_are_refused_with_a_reason(filters, kernels, wo
 @pytest.mark.parametrize(
     ("filters", "kernels", "key", "words", "cause"),
     [
-        ((0, 8), (3, 3), "filters", "Liczba filtrów warstwy splotowej musi być od 1 do 64", ""),
+        ((0, 8), (3, 3), "filters", "Liczba filtrów warstwy konwolucyjnej musi być od 1 do 64", ""),
         ((8, 65), (3, 3), "filters", "a podano 65", ""),
-        ((8, 8), (9, 3), "kernel", "Rozmiar jądra warstwy splotowej musi być od 1 do 7", ""),
-        ((8,), (3,), "two_each", "dla każdej z dwóch warstw splotowych", ""),
+        ((8, 8), (9, 3), "kernel", "Rozmiar jądra warstwy konwolucyjnej musi być od 1 do 7", ""),
+        ((8,), (3,), "two_each", "dla każdej z dwóch warstw konwolucyjnych", ""),
         (("osiem", 8), (3, 3), "whole", "muszą być liczbami całkowitymi", "invalid literal"),
         ((8, 8), None, "whole", "muszą być liczbami całkowitymi", "TypeError"),
     ],

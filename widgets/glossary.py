@@ -183,8 +183,8 @@ GLOSSARY: tuple[Term, ...] = (
     Term(
         "convolutional layer",
         "warstwa konwolucyjna",
-        (r"\bwarstw\w* konwolucji\b",),
-        why="the adjective, as the cheat sheet's family; lesson 10 also says 'splotowa'",
+        (r"\bwarstw\w* konwolucji\b", r"\bwarstw\w* splotow\w*"),
+        why="the adjective of 'sieć konwolucyjna'; 'splot' stays the operation's name",
     ),
     Term(
         "pooling",

@@ -16,7 +16,7 @@ TEXT = Strings(
             "zdjęć w 1000 klasach. Wybierz sieć i zdjęcie: zobaczysz obraz tak, jak widzi go "
             "sieć (przeskalowany do jej wejścia), co robi z pikselami "
             "<code>preprocess_input</code>, pięć najbardziej prawdopodobnych klas według "
-            "<code>decode_predictions</code> i mapy cech wybranej warstwy splotowej.",
+            "<code>decode_predictions</code> i mapy cech wybranej warstwy konwolucyjnej.",
             "en": "The networks of <code>keras.applications</code> were trained on ImageNet: "
             "1.2 million photos in 1000 classes. Pick a network and a photo: you see the "
             "image as the network sees it (resized to its input), what "

@@ -254,7 +254,7 @@ TEXT = Strings(
             "en": "# {images} MNIST training images and the test set, pixels from 0 to 1.",
         },
         "code_model": {
-            "pl": "# Sieć z panelu: dwie warstwy splotowe z max-poolingiem, dropout, softmax.",
+            "pl": "# Sieć z panelu: dwie warstwy konwolucyjne z max-poolingiem, dropout, softmax.",
             "en": "# The dashboard's network: two convolution layers with max-pooling, dropout, "
             "softmax.",
         },

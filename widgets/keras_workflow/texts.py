@@ -232,7 +232,7 @@ TEXT = Strings(
             "en": "Unknown loss.",
         },
         "err_foreign": {
-            "pl": "Ten plik zawiera warstwy spoza tej lekcji (np. splotowe); wczytaj model "
+            "pl": "Ten plik zawiera warstwy spoza tej lekcji (np. konwolucyjne); wczytaj model "
             "zapisany tutaj.",
             "en": "This file holds layers this lesson does not use (e.g. convolutions); load "
             "a model saved here.",

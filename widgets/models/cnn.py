@@ -62,7 +62,7 @@ TEXT = Strings(
     {
         "two_each": {
             "pl": "Podaj liczbę filtrów i rozmiar jądra dla każdej z dwóch warstw "
-            "splotowych: dwie liczby filtrów i dwa rozmiary jąder.",
+            "konwolucyjnych: dwie liczby filtrów i dwa rozmiary jąder.",
             "en": "Give two filter counts and two kernel sizes, one for each of the two "
             "convolution layers.",
         },
@@ -71,12 +71,12 @@ TEXT = Strings(
             "en": "Filter counts and kernel sizes must be whole numbers.",
         },
         "filters": {
-            "pl": "Liczba filtrów warstwy splotowej musi być od {low} do {high}, a podano {value}.",
+            "pl": "Liczba filtrów warstwy konwolucyjnej musi być od {low} do {high}, a podano {value}.",
             "en": "The filter count of a convolution layer must be from {low} to {high}, "
             "got {value}.",
         },
         "kernel": {
-            "pl": "Rozmiar jądra warstwy splotowej musi być od {low} do {high}, a podano {value}.",
+            "pl": "Rozmiar jądra warstwy konwolucyjnej musi być od {low} do {high}, a podano {value}.",
             "en": "The kernel size of a convolution layer must be from {low} to {high}, "
             "got {value}.",
         },

@@ -13,7 +13,7 @@ TEXT = Strings(
         },
         "intro": {
             "pl": "Mała sieć konwolucyjna uczy się najpierw na MNIST (<b>model źródłowy</b>). "
-            "Jej warstwy splotowe to gotowe <b>cechy</b>: dokładamy nową warstwę wyjściową i "
+            "Jej warstwy konwolucyjne to gotowe <b>cechy</b>: dokładamy nową warstwę wyjściową i "
             "uczymy ją na nowym, małym zbiorze – tylko kilka oznaczonych przykładów na klasę. "
             "Trzy przebiegi na tych samych danych: <b>zamrożone wagi</b> (uczy się tylko nowa "
             "warstwa), <b>dostrajanie</b> (uczy się wszystko, z małym współczynnikiem "
