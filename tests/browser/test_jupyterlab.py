@@ -57,6 +57,8 @@ async () => {
 LAB_CONTROLS = {
     "07_playground": f"{support.DASHBOARD} .dl-noise {support.SLIDER_HANDLE}",
     "09_keras_mnist": f"{support.DASHBOARD} .dl-validation-split {support.SLIDER_HANDLE}",
+    # Lesson 16's first dashboard has menus only: another photo is drawn at once.
+    "16_pretrained": f"{support.DASHBOARD} .dl-photo select",
 }
 
 
