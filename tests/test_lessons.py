@@ -57,9 +57,14 @@ def test_code_cells_differ_only_in_strings_and_comments(name):
     assert skeleton(cells(LESSONS / "pl" / name)) == skeleton(cells(LESSONS / "en" / name))
 
 
-def test_index_links_existing_lessons_and_the_other_language():
+def test_index_links_existing_lessons_and_the_other_language(tmp_path):
     page = index_html("en", LESSONS / "en")
     assert "href='02_mcculloch_pitts.ipynb'" in page
     assert "href='../pl/00_index.ipynb'" in page
-    assert "coming soon" in page  # lessons not written yet are listed, not linked
+    assert "href='16_pretrained.ipynb'" in page and "coming soon" not in page  # all written
     assert "Neuron McCullocha-Pittsa" in index_html("pl", LESSONS / "pl")
+    # A lesson whose notebook is missing is listed, not linked.
+    (tmp_path / "02_mcculloch_pitts.ipynb").write_text("{}")
+    partial = index_html("en", tmp_path)
+    assert "href='02_mcculloch_pitts.ipynb'" in partial and "coming soon" in partial
+    assert "href='16_pretrained.ipynb'" not in partial
