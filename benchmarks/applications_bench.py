@@ -99,19 +99,6 @@ BARS = """() => {
 }"""
 
 
-def notebook(cells: list[str]) -> dict:
-    return {
-        "cells": [
-            {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-             "outputs": [], "source": source}
-            for i, source in enumerate(cells)
-        ],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }  # fmt: skip
-
-
 def choose(page, button: str, path: Path) -> None:
     """Click a FileUpload and give its file chooser ``path`` (ipywidgets 8 keeps the
     ``<input type=file>`` out of the DOM, so only the chooser reaches it)."""
@@ -186,8 +173,8 @@ def main(argv=None) -> int:
     write_weights(cache, "MobileNetV2")
     write_class_index(cache)
     photos = write_photos(folder)
-    (folder / "dashboard.ipynb").write_text(json.dumps(notebook(DASHBOARD_CELLS)))
-    (folder / "bare.ipynb").write_text(json.dumps(notebook(BARE_CELLS)))
+    (folder / "dashboard.ipynb").write_text(json.dumps(support.code_notebook(DASHBOARD_CELLS)))
+    (folder / "bare.ipynb").write_text(json.dumps(support.code_notebook(BARE_CELLS)))
     env = {"PYTHONPATH": str(REPO_ROOT), "KERAS_HOME": str(cache),
            "HTTPS_PROXY": REFUSED, "HTTP_PROXY": REFUSED}  # fmt: skip
     server = support.start_voila(str(folder), env=env, timeout=120)

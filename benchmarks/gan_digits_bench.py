@@ -118,19 +118,6 @@ GRID_POLLER = """
 """
 
 
-def notebook(cells: list[str]) -> dict:
-    return {
-        "cells": [
-            {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-             "outputs": [], "source": source}
-            for i, source in enumerate(cells)
-        ],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }  # fmt: skip
-
-
 def set_text(page, selector: str, value: str) -> None:
     box = page.locator(selector).first
     box.click()
@@ -206,8 +193,8 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="gan-digits-bench-"))
-    (folder / "dashboard.ipynb").write_text(json.dumps(notebook(DASHBOARD_CELLS)))
-    (folder / "bare.ipynb").write_text(json.dumps(notebook(BARE_CELLS)))
+    (folder / "dashboard.ipynb").write_text(json.dumps(support.code_notebook(DASHBOARD_CELLS)))
+    (folder / "bare.ipynb").write_text(json.dumps(support.code_notebook(BARE_CELLS)))
     env = {"PYTHONPATH": str(REPO_ROOT), "DL_COURSE_MNIST_DIR": os.environ["DL_COURSE_MNIST_DIR"]}
     server = support.start_voila(str(folder), env=env, timeout=120)
     try:

@@ -41,28 +41,11 @@ from tests.browser import support  # noqa: E402
 
 ROOT = ".dl-gan-lab"
 CALL_SECONDS = 0.03
-NOTEBOOK = {
-    "cells": [
-        {
-            "cell_type": "code",
-            "execution_count": None,
-            "id": "gan-lab-bench",
-            "metadata": {},
-            "outputs": [],
-            "source": [
-                "from widgets.gan_lab import GanLabDashboard\n",
-                "\n",
-                'dashboard = GanLabDashboard(lang="en")\n',
-                "dashboard",
-            ],
-        }
-    ],
-    "metadata": {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
-    },
-    "nbformat": 4,
-    "nbformat_minor": 5,
-}
+NOTEBOOK = support.code_notebook(
+    [
+        'from widgets.gan_lab import GanLabDashboard\n\ndashboard = GanLabDashboard(lang="en")\ndashboard'
+    ]
+)
 
 # Counts the plane's redraws: plotly's update gives the fake samples' trace a new x array.
 WATCH = """(root) => {

@@ -78,19 +78,6 @@ ipywidgets.VBox([go, done])""",
 ]
 
 
-def notebook(cells: list[str]) -> dict:
-    return {
-        "cells": [
-            {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
-             "outputs": [], "source": source}
-            for i, source in enumerate(cells)
-        ],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }  # fmt: skip
-
-
 STOP_WATCH = """(root) => {
     const stop = document.querySelector(`${root} button.dl-stop`);
     window.__stopEnabled = false;
@@ -151,7 +138,7 @@ def main(argv=None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="transfer-bench-"))
     values = {"labels": args.labels, "epochs": args.epochs}
     for name, cells in (("dashboard", DASHBOARD_CELLS), ("bare", BARE_CELLS)):
-        text = json.dumps(notebook([cell.format(**values) for cell in cells]))
+        text = json.dumps(support.code_notebook([cell.format(**values) for cell in cells]))
         (folder / f"{name}.ipynb").write_text(text)
     env = {
         "PYTHONPATH": str(REPO_ROOT),

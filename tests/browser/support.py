@@ -70,6 +70,21 @@ SLIDER_READOUT = ".widget-readout"
 PLOTLY_FIGURE = ".js-plotly-plot"
 
 
+def code_notebook(cells: Sequence[str]) -> dict:
+    """A notebook (nbformat 4.5, Python 3 kernel) of code cells with these sources: the
+    scratch pages the benchmarks serve beside a lesson (a bare reference, one dashboard)."""
+    return {
+        "cells": [
+            {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+             "outputs": [], "source": source}
+            for i, source in enumerate(cells)
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }  # fmt: skip
+
+
 # --------------------------------------------------------------------------- servers
 
 
