@@ -307,10 +307,9 @@ def test_a_requested_frame_is_pending_from_the_request_until_it_is_drawn():
     assert painter.pending
     assert started.wait(5)
     seen = [painter.pending for _ in range(2000)]  # the frame is being drawn
+    assert not painter.wait_drawn(0.05)  # still drawing: the wait times out
     release.set()
-    deadline = time.monotonic() + 5
-    while painter.pending and time.monotonic() < deadline:
-        time.sleep(0.01)
+    assert painter.wait_drawn(5)
     painter.stop()
     assert all(seen) and drawn == [1] and not painter.pending
 

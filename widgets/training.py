@@ -332,6 +332,15 @@ class Painter:
         """True while a requested frame is waiting or being drawn (``on_demand``)."""
         return self._wanted.is_set() or self._drawing
 
+    def wait_drawn(self, timeout: float) -> bool:
+        """Block until no requested frame is waiting or being drawn; False on timeout."""
+        end = time.monotonic() + timeout
+        while self.pending:
+            if time.monotonic() > end:
+                return False
+            time.sleep(0.01)
+        return True
+
     def in_thread(self) -> bool:
         """True when called from the painter's own thread."""
         return threading.current_thread() is self._thread

@@ -166,13 +166,8 @@ class OptimalDiscriminatorDashboard(Dashboard):
 
     def wait_trained(self, timeout: float = 60.0) -> OptimalDiscriminatorDashboard:
         """Block until no training is asked for or running (tests, notebooks)."""
-        import time
-
-        end = time.monotonic() + timeout
-        while self._worker.pending or self.training:
-            if time.monotonic() > end:
-                raise TimeoutError("D did not finish training in time")
-            time.sleep(0.02)
+        if not self._worker.wait_drawn(timeout):
+            raise TimeoutError("D did not finish training in time")
         return self
 
     def code(self) -> str:

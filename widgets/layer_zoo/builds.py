@@ -11,7 +11,6 @@ back finds its state built and is drawn at once.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Hashable
 
 from ..training import Painter
@@ -50,11 +49,8 @@ class NewestBuilds:
 
     def wait(self, timeout: float = 60.0) -> None:
         """Block until the worker has built and drawn the newest state."""
-        end = time.monotonic() + timeout
-        while self._worker.pending:
-            if time.monotonic() > end:
-                raise TimeoutError("the model was not built in time")
-            time.sleep(0.01)
+        if not self._worker.wait_drawn(timeout):
+            raise TimeoutError("the model was not built in time")
 
     def cached(self, state) -> object | None:
         with self._cache_lock:
