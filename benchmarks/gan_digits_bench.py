@@ -132,6 +132,7 @@ def status(page) -> str:
 
 def dashboard_run(page, steps: int) -> tuple[float, int]:
     """One ▶ of ``steps`` steps: page seconds to the end, grid images drawn meanwhile."""
+    page.bring_to_front()  # a page behind another is throttled (support.press_slider_and_time)
     set_text(page, f".dl-gan-digits .dl-steps {support.SLIDER_READOUT}", str(steps))
     page.evaluate(GRID_POLLER)
     before = status(page)
@@ -156,6 +157,7 @@ def dashboard_run(page, steps: int) -> tuple[float, int]:
 
 def bare_run(page, steps: int) -> tuple[float, float]:
     """One bare run of ``steps`` steps: page seconds, kernel seconds."""
+    page.bring_to_front()  # a page behind another is throttled (support.press_slider_and_time)
     set_text(page, ".bare-steps input", str(steps))
     before = page.locator(".bare-done").first.inner_text()
     started = time.perf_counter()
