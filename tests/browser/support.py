@@ -85,6 +85,29 @@ def code_notebook(cells: Sequence[str]) -> dict:
     }  # fmt: skip
 
 
+def bare_training_run(page, timeout: float = 900.0) -> tuple[float, float]:
+    """Press a bare reference page's ``.bare-train`` button and wait for its ``.bare-done``
+    line ("run N: 1.234 s") to change: page seconds from the click, kernel seconds as the
+    line reports them. The page is brought to the front first (see
+    :func:`press_slider_and_time`)."""
+    page.bring_to_front()
+    before = page.locator(".bare-done").first.inner_text()
+    started = time.perf_counter()
+    page.locator(".bare-train button, button.bare-train").first.click()
+    page.wait_for_function(
+        """(before) => {
+            const d = document.querySelector(".bare-done");
+            return d && d.innerText && d.innerText !== before;
+        }""",
+        arg=before,
+        timeout=timeout * 1000,
+        polling=20,
+    )
+    seconds = time.perf_counter() - started
+    kernel = float(page.locator(".bare-done").first.inner_text().split(":")[1].split()[0])
+    return seconds, kernel
+
+
 # --------------------------------------------------------------------------- servers
 
 
