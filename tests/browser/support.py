@@ -59,6 +59,8 @@ CHROMIUM_MISSING = (
 # MALLOC_ARENA_MAX: glibc gives every thread its own heap arenas; TensorFlow's thread
 # pools then hold ~50 MB more per kernel (lesson 09: 755 MB -> 701 MB after training).
 SERVER_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"}
+# As dev.py's lesson_env: JupyterLab's page config for students (no news question).
+SERVER_ENV["JUPYTER_CONFIG_PATH"] = str(REPO_ROOT / "deploy" / "jupyter_config")
 #: Text Voilà shows for a cell that raised.
 VOILA_ERROR_TEXTS = ("Traceback", "There was an error when executing cell")
 
