@@ -49,11 +49,9 @@ DASHBOARD_CELLS = [
     'digits_gan = GanDigitsDashboard(lang="en")\ndigits_gan',
 ]
 BARE_CELLS = [
-    """import time
+    """import ipywidgets
 
-import ipywidgets
-import numpy as np
-
+from benchmarks.bare_page import train_button
 from widgets.figures.png import encode_png, image_url, scale_rgb
 from widgets.models import dcgan, gan
 
@@ -62,10 +60,6 @@ runner = gan.StepRunner(model, dcgan.digits(), 64, seed=0)
 z0, z1 = dcgan.fixed_noise(64, 32, seed=1)[:2]
 steps = ipywidgets.IntText(value=10, description="steps")
 steps.add_class("bare-steps")
-go = ipywidgets.Button(description="train")
-go.add_class("bare-train")
-done = ipywidgets.HTML("")
-done.add_class("bare-done")
 t = ipywidgets.FloatSlider(value=0.5, min=0, max=1, step=0.02, description="t")
 t.add_class("bare-t")
 picture = ipywidgets.HTML("")
@@ -74,15 +68,11 @@ t2 = ipywidgets.FloatSlider(value=0.5, min=0, max=1, step=0.02, description="t (
 t2.add_class("bare-t2")
 picture2 = ipywidgets.Image(format="png", width=130, height=130)
 picture2.add_class("bare-image2")
-runs = []
 
 
-def train(_button):
-    started = time.perf_counter()
+def train():
     for _ in range(int(steps.value)):
         runner(1)
-    runs.append(time.perf_counter() - started)
-    done.value = f"run {len(runs)}: {runs[-1]:.3f} s"
 
 
 def show(_change=None):
@@ -98,12 +88,11 @@ def show2(_change=None):
     picture2.value = encode_png(scale_rgb(image, "Greys", 0.0, 1.0))
 
 
-go.on_click(train)
 t.observe(show, names="value")
 t2.observe(show2, names="value")
 show()
 show2()
-ipywidgets.VBox([steps, go, done, t, picture, t2, picture2])""",
+ipywidgets.VBox([steps, train_button(train), t, picture, t2, picture2])""",
 ]
 
 GRID_POLLER = """

@@ -51,10 +51,7 @@ NOTEBOOK = support.code_notebook(
 )
 # The bare loop of this module, in a kernel of the same Voilà: the same model and data
 # (a first cell sets SECONDS).
-BARE_CELL = """import time
-
-import ipywidgets
-
+BARE_CELL = """from benchmarks.bare_page import train_button
 from benchmarks.gan_lab_bench import bare_rate
 from widgets.gan_lab.dashboard import BATCH, DATA_SIZE, SEED
 from widgets.models import gan as G
@@ -62,20 +59,7 @@ from widgets.models import gan as G
 gan = G.build_mlp_gan(seed=SEED)
 runner = G.StepRunner(gan, G.ring(DATA_SIZE, seed=SEED), batch_size=BATCH, seed=SEED)
 runner(10)  # traced, warm
-go = ipywidgets.Button(description="train")
-go.add_class("bare-train")
-done = ipywidgets.HTML("")
-done.add_class("bare-done")
-runs = []
-
-
-def train(_button):
-    runs.append(bare_rate(runner, SECONDS, None))
-    done.value = f"run {len(runs)}: {runs[-1]:.1f} steps/s"
-
-
-go.on_click(train)
-ipywidgets.VBox([go, done])"""
+train_button(lambda: bare_rate(runner, SECONDS, None), lambda _s, rate: f"{rate:.1f} steps/s")"""
 
 # Counts the plane's redraws: plotly's update gives the fake samples' trace a new x array.
 WATCH = """(root) => {

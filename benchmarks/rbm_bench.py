@@ -53,32 +53,21 @@ DASHBOARD_CELLS = [
 # The same RBM as the dashboard's (its defaults, passed in by main) on the same digits,
 # trained on by each click as the dashboard's ▶ does (its first run traces the step).
 BARE_CELLS = [
-    """import time
-
-import ipywidgets
-
+    """from benchmarks.bare_page import train_button
 from widgets.models import rbm as rbm_model
 
 x = rbm_model.binarized_mnist()[0]
 model = rbm_model.build_rbm(**{settings!r}, visible_bias_from=x)
-go = ipywidgets.Button(description="train")
-go.add_class("bare-train")
-done = ipywidgets.HTML("")
-done.add_class("bare-done")
 runs = []
 
 
-def train(_button):
+def train():
     # As the dashboard's ▶: {epochs} more epochs of the same RBM (the first run traces).
-    started = time.perf_counter()
-    before = {epochs} * len(runs)
-    model.fit(x, epochs=before + {epochs}, initial_epoch=before, shuffle=True)
-    runs.append(time.perf_counter() - started)
-    done.value = f"run {{len(runs)}}: {{runs[-1]:.3f}} s"
+    model.fit(x, epochs={epochs} * (len(runs) + 1), initial_epoch={epochs} * len(runs), shuffle=True)
+    runs.append(1)
 
 
-go.on_click(train)
-ipywidgets.VBox([go, done])""",
+train_button(train)""",
 ]
 
 

@@ -9,7 +9,7 @@ pages side by side (each its own kernel):
 - the **dashboard**: :class:`~widgets.transfer.TransferDashboard` as the lesson builds it,
   all three runs (frozen, fine-tuned, scratch) at ``--labels`` per class and ``--epochs``;
 - the **bare reference**: a "train" button that builds the same three models from the same
-  source CNN (read from the cache the dashboard's warm-up run wrote) with
+  source CNN (read once, from the cache the dashboard's warm-up run wrote) with
   :func:`widgets.models.transfer.build_transfer` and fits them one after another on the
   same data, the same batches and the same per-epoch test accuracy
   (:func:`widgets.models.transfer.fit_run`), and then writes its time.
@@ -49,32 +49,23 @@ DASHBOARD_CELLS = [
     "transfer.configure(labels={labels}, epochs={epochs})\ntransfer",
 ]
 BARE_CELLS = [
-    """import time
-
-import ipywidgets
-
+    """from benchmarks.bare_page import train_button
 from widgets.models import transfer as tm
 
 split = tm.target_split("digits", {labels}, seed=0)
-go = ipywidgets.Button(description="train")
-go.add_class("bare-train")
-done = ipywidgets.HTML("")
-done.add_class("bare-done")
-runs = []
+sources = []  # the source CNN, read once (the dashboard holds its own in memory)
 
 
-def train(_button):
-    started = time.perf_counter()
-    source, _ = tm.load_or_train_source("digits")  # the dashboard's, from the cache
+def train():
+    if not sources:  # the warm-up click: the dashboard's, from the cache
+        sources.append(tm.load_or_train_source("digits")[0])
+    source = sources[0]
     for run in tm.RUNS:
         model = tm.build_transfer(run, source, split.classes, 0)
         tm.fit_run(model, split, {epochs}, seed=0)
-    runs.append(time.perf_counter() - started)
-    done.value = f"run {{len(runs)}}: {{runs[-1]:.3f}} s"
 
 
-go.on_click(train)
-ipywidgets.VBox([go, done])""",
+train_button(train)""",
 ]
 
 
