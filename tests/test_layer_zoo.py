@@ -257,8 +257,8 @@ def test_the_window_moves_with_the_step_and_names_the_layers_value(zoo_en):
 def test_sequences_are_drawn_as_lines(zoo_en):
     zoo_en.configure(layer="LSTM", input_shape="20, 3", arguments={"return_sequences": True})
     assert zoo_en.model.output_shape == (None, 20, 8)
-    drawn = [trace.y for trace in zoo_en.lines.data if trace.y is not None and len(trace.y)]
-    assert len(drawn) == 3 + 8  # three input channels, eight output channels
+    drawn = [[trace.y for trace in figure.data if trace.y] for figure in zoo_en.lines]
+    assert [len(lines) for lines in drawn] == [3, 8, 0]  # input channels, output channels
 
 
 def test_dropout_shows_training_and_inference_on_the_same_input(zoo_en):

@@ -39,7 +39,7 @@ from ..models import layer_zoo as zoo
 from ..ui import Dashboard, Setting, reacts, shows_errors
 from .builds import NewestBuilds
 from .code import keras_code
-from .figures import STYLE, draw, line_figure, raster_figure, window_frames
+from .figures import STYLE, draw, line_figures, raster_figure, window_frames
 from .texts import TEXT
 
 PLAY_INTERVAL_MS = 300
@@ -126,7 +126,7 @@ class LayerZooDashboard(Dashboard):
 
     def _build_figures(self) -> None:
         self.rasters = raster_figure()
-        self.lines = line_figure()
+        self.lines = line_figures()  # one a slot
         self._summary = html("", "dl-text")
         self._summary.add_class("dl-summary")
         self._note = html("", "dl-note")
@@ -147,7 +147,7 @@ class LayerZooDashboard(Dashboard):
         stepping = ipywidgets.HBox([self._play, self._step, self._position])
         self._stepping = ipywidgets.VBox([stepping, html(t("window_help"), "dl-note")])
         views = ipywidgets.VBox(
-            [self._summary, self._stepping, self.rasters, self.lines, self._note]
+            [self._summary, self._stepping, self.rasters, ipywidgets.HBox(self.lines), self._note]
         )
         views.add_class("dl-views")
         views.layout.max_width = "980px"  # long notes wrap beside the controls, not below
@@ -362,8 +362,8 @@ class LayerZooDashboard(Dashboard):
             self._drawn_out = w.out
             self._restart_window(w)
         step = int(self._step.value)
+        self._show_position(step)  # the text first, as in _draw_step
         draw(self.rasters, self.lines, arrays, titles, window_frames(w, step, arrays))
-        self._show_position(step)
         self._note.value = self._behaviour_note(name, args, x, inferred, trained)
 
     def _restart_window(self, w) -> None:
@@ -425,7 +425,7 @@ class LayerZooDashboard(Dashboard):
         self._note.value = ""
         self._stepping.layout.display = "none"
         self.digits.layout.display = "none"
-        draw(self.rasters, self.lines, [None, None, None], ["", "", ""], ([], []))
+        draw(self.rasters, self.lines, [None] * 3, [""] * 3, window_frames(None, 0, [None]))
 
     def _show_position(self, step: int) -> None:
         w, out = self.window, self._arrays[1]
@@ -447,8 +447,9 @@ class LayerZooDashboard(Dashboard):
         frames = window_frames(self.window, step, self._arrays)
         if frames[0]:
             self.rasters.layout.shapes = frames[0]
-        if frames[1]:
-            self.lines.layout.shapes = frames[1]
+        for figure, shapes in zip(self.lines, frames[1], strict=True):
+            if shapes:
+                figure.layout.shapes = shapes
 
     # Events -------------------------------------------------------------------------------
     @reacts
