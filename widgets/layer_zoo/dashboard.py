@@ -320,8 +320,9 @@ class LayerZooDashboard(Dashboard):
         layer, model = zoo.build_model(name, shape, **args)
         training = name in zoo.TRAINING_DEPENDENT
         x = zoo.example_input(name, shape, state.image, 8 if training else 1, args)
-        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics
-        trained = zoo.apply(layer, x, training=True) if training else None
+        if not training:
+            return layer, model, x, zoo.apply(layer, x), None
+        trained, inferred = zoo.training_and_inference(name, layer, x)
         return layer, model, x, inferred, trained
 
     def _show(self, state: State, result: tuple) -> None:
@@ -347,7 +348,9 @@ class LayerZooDashboard(Dashboard):
             first = first[..., :1] if first.ndim == 3 else first
         if trained is not None:
             arrays = [first, trained[0], inferred[0]]
-            titles = [t("fig_input"), t("fig_train"), t("fig_infer")]
+            after = name == "BatchNormalization"  # after BN_STEPS training calls
+            infer = t("fig_infer_after", steps=zoo.BN_STEPS) if after else t("fig_infer")
+            titles = [t("fig_input"), t("fig_train"), infer]
         else:
             out = inferred[0]
             channels = out.ndim == 3 and out.shape[-1] > 1
@@ -405,6 +408,8 @@ class LayerZooDashboard(Dashboard):
             return t(
                 "bn_note",
                 batch=len(x),
+                steps=zoo.BN_STEPS,
+                moved=number(zoo.moved_share(args["momentum"]), self.lang, ".0%"),
                 train_mean=number(round(float(trained.mean()), 3) + 0.0, self.lang),
                 infer_mean=number(round(float(inferred.mean()), 3) + 0.0, self.lang),
             )
