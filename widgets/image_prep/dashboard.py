@@ -54,7 +54,7 @@ class ImagePrepDashboard(Dashboard):
         self.normalized = None  # prep.Normalized of the adapt digits
         self._layers_now = None  # the layers the grid was drawn with
         self._layers_built: dict = {}  # augmentation layers by (kind, arguments, seed)
-        self._steps = None  # (batch, layers, each layer's output) of the last grid
+        self._kept = prep.StepOutputs()  # each layer's output on the digit, by chain
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -207,8 +207,7 @@ class ImagePrepDashboard(Dashboard):
         self._layers_now = prep.augmentation_layers(keras_module(), self.seed,
                                                     self._layers_built, **factors)  # fmt: skip
         batch = prep.as_batch(image, DRAWS)
-        outputs = prep.augment_steps(batch, self._layers_now, self._steps)
-        self._steps = (batch, self._layers_now, outputs)
+        outputs = prep.augment_steps(batch, self._layers_now, self._kept)
         self.draws = prep.grid_of(outputs[-1] if outputs else batch)
         self.predicted = None  # model.predict traces a function: only when it is shown
         self._image = image
