@@ -492,3 +492,16 @@ def test_batch_norm_momentum_changes_what_inference_shows(zoo_en):
     np.testing.assert_allclose(mean, moved * x.mean(axis=0), rtol=1e-3, atol=1e-5)
     assert "100%" in zoo_en._note.value  # 99.9 %
     np.testing.assert_allclose(zoo_en.output, zoo_en.trained_output, atol=0.05)
+
+
+def test_the_summary_shows_the_operation_with_the_activation_and_the_bias(zoo_en):
+    """The activation menu and use_bias change no shape: the summary's operation line
+    shows them at once (before Keras has built the layer)."""
+    zoo_en.configure(layer="Dense", input_shape="16", arguments={"activation": "linear"})
+    assert "y = x·W + b" in zoo_en._summary.value
+    zoo_en.configure(arguments={"activation": "relu", "use_bias": False})
+    assert "y = relu(x·W)" in zoo_en._summary.value
+    zoo_en.configure(layer="Conv1D", input_shape="20, 3", arguments={"activation": "tanh"})
+    assert "y = tanh(W ∗ x + b)" in zoo_en._summary.value
+    zoo_en.configure(layer="LSTM", input_shape="20, 3")
+    assert "y =" not in zoo_en._summary.value

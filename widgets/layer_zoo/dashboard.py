@@ -396,8 +396,11 @@ class LayerZooDashboard(Dashboard):
             t("output_shape", shape=f"(None, {shape_text(out)})"),
             t("shape_formula", formula=escape(spec.out_text(shape, args, self.lang))),
             t("params", formula=escape(spec.params_text(shape, args, self.lang))),
-            keras,
         ]
+        operation = zoo.operation_text(name, args)
+        if operation:  # the activation and the bias: they change no shape
+            lines.append(t("operation", formula=escape(operation)))
+        lines.append(keras)
         return "<br>".join(lines)
 
     def _behaviour_note(self, name, args, x, inferred, trained) -> str:

@@ -56,6 +56,10 @@ TEXT = Strings(
             "pl": "Parametry: <b>{formula}</b>",
             "en": "Parameters: <b>{formula}</b>",
         },
+        "operation": {
+            "pl": "Działanie: <code>y = {formula}</code>",
+            "en": "Operation: <code>y = {formula}</code>",
+        },
         "keras_params": {
             "pl": "Keras: <code>count_params()</code> = {count}",
             "en": "Keras: <code>count_params()</code> = {count}",

@@ -907,6 +907,20 @@ def params_text(name: str, input_shape, lang: str = "en", **args) -> str:
     return LAYERS[name].params_text(shape, values, lang)
 
 
+def operation_text(name: str, args: dict) -> str:
+    """What a layer with an ``activation`` computes, with its arguments: "relu(x·W + b)"
+    for Dense, "tanh(W ∗ x)" for a convolution without a bias ("" for other layers).
+    The activation menu and ``use_bias`` change neither the shape nor (the menu) the
+    parameter count; this line shows them at once."""
+    if "activation" not in args:
+        return ""
+    core = "x·W" if name == "Dense" else "W ∗ x"
+    if args.get("use_bias", True):
+        core += " + b"
+    activation = args["activation"]
+    return core if activation == "linear" else f"{activation}({core})"
+
+
 def output_text(name: str, input_shape, lang: str = "en", **args) -> str:
     shape, values = check(name, input_shape, **args)
     return LAYERS[name].out_text(shape, values, lang)
