@@ -125,6 +125,9 @@ def report(controls: list[Control], visits, loads, args, software: str) -> str:
         f"{', '.join(f'{percentile(v, 50) * 1000:.0f}' for v in visits if v)} ms)",
         f"- 1-min load average at the visits: {min(loads):.1f}–{max(loads):.1f}",
         f"- target: every control's p50 ≤ {args.target:g}× the reference's",
+        "- sentences: the box sends its text when it is left (Tab), as the panel's help "
+        "says; until 2 Dec 08:30 it sent at every key, so `fill` had sent the text before "
+        "the timed Tab (the 17 ms and the silent entries of earlier runs measured that)",
         "- a toggle row whose second press only hides a view (the mode back to int hides the "
         "matrix) counts that press as unanswered",
         "- first press: a control's first press in a visit (its value new to the panel; the "

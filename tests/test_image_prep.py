@@ -64,6 +64,31 @@ def test_a_later_layers_slider_reuses_the_earlier_layers_outputs_and_draws_the_s
     np.testing.assert_allclose(en.draws, fresh, atol=1e-6)
 
 
+def test_a_state_seen_before_is_drawn_from_the_kept_outputs_as_a_fresh_draw(en):
+    en.configure(**{**ZERO, "rotation": 0.2, "zoom": 0.3, "flip": "none", "show_predict": False})
+    en._flip.value = "horizontal"  # the first layer: every layer called
+    flipped = en.draws.copy()
+    en._flip.value = "none"
+    kept = len(en._kept)
+    en._flip.value = "horizontal"  # back, as a student toggles: no layer called
+    assert len(en._kept) == kept
+    np.testing.assert_array_equal(en.draws, flipped)
+    fresh = prep.augment_grid(en.digits.image(), 8, seed=en.seed, **en.factors())
+    np.testing.assert_allclose(en.draws, fresh, atol=1e-6)
+
+
+def test_new_draws_find_the_next_draws_made_ready_after_the_previous_press(en):
+    en.configure(**{**ZERO, "rotation": 0.2, "zoom": 0.3, "flip": "vertical",
+                    "show_predict": False})  # fmt: skip
+    en.new_draws()
+    en.wait_prefetched()
+    kept = len(en._kept)
+    en.new_draws()  # its layers' outputs were made ready: no layer called now
+    assert len(en._kept) == kept
+    fresh = prep.augment_grid(en.digits.image(), 8, seed=en.seed, **en.factors())
+    np.testing.assert_allclose(en.draws, fresh, atol=1e-6)
+
+
 def test_the_predict_trap_shows_the_input_eight_times(en):
     en.configure(**{**ZERO, "rotation": 0.3, "contrast": 0.5, "show_predict": True})
     image = en.digits.image()

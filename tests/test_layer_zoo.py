@@ -257,8 +257,8 @@ def test_the_window_moves_with_the_step_and_names_the_layers_value(zoo_en):
 def test_sequences_are_drawn_as_lines(zoo_en):
     zoo_en.configure(layer="LSTM", input_shape="20, 3", arguments={"return_sequences": True})
     assert zoo_en.model.output_shape == (None, 20, 8)
-    drawn = [trace.y for trace in zoo_en.lines.data if trace.y is not None and len(trace.y)]
-    assert len(drawn) == 3 + 8  # three input channels, eight output channels
+    drawn = [[trace.y for trace in figure.data if trace.y] for figure in zoo_en.lines]
+    assert [len(lines) for lines in drawn] == [3, 8, 0]  # input channels, output channels
 
 
 def test_dropout_shows_training_and_inference_on_the_same_input(zoo_en):
@@ -323,11 +323,10 @@ def test_the_shown_code_builds_the_same_layer_and_output(zoo_en, layer, argument
     model = namespace["model"]
     assert model.output_shape == zoo_en.model.output_shape
     assert namespace["layer"].count_params() == zoo_en.layer.count_params()
-    for mine, theirs in zip(
+    for mine, theirs in zip(  # BatchNormalization's moving averages too (same steps)
         zoo_en.layer.get_weights(), namespace["layer"].get_weights(), strict=True
     ):
-        if layer != "BatchNormalization":  # its moving statistics moved in the training call
-            np.testing.assert_allclose(mine, theirs, atol=1e-6)
+        np.testing.assert_allclose(mine, theirs, atol=1e-6)
     if "inferred" in namespace:
         np.testing.assert_allclose(namespace["inferred"][0], zoo_en.output, atol=1e-5)
     else:
@@ -477,3 +476,32 @@ def test_an_impossible_press_while_building_keeps_its_message(zoo_en, held_build
     assert "kernel_size" in zoo_en.error_text  # not drawn over by the older build
     zoo_en.configure(input_shape="28, 28, 1")
     assert zoo_en.error_text == ""
+
+
+def test_batch_norm_momentum_changes_what_inference_shows(zoo_en):
+    """Inference is shown after zoo.BN_STEPS training calls: the moving averages have
+    gone 1 − momentumⁿ of the way to the batch's statistics, so the slider shows."""
+    zoo_en.configure(layer="BatchNormalization", input_shape="16", arguments={"momentum": 0.99})
+    slow = zoo_en.output.copy()
+    assert "10%" in zoo_en._note.value  # 1 − 0.99¹⁰ = 9.6 %
+    zoo_en.configure(arguments={"momentum": 0.5})
+    assert not np.allclose(zoo_en.output, slow, atol=1e-2)
+    x = zoo.example_input("BatchNormalization", (16,), None, 8)
+    moved = 1 - 0.5**zoo.BN_STEPS
+    mean = np.asarray(zoo_en.layer.moving_mean)
+    np.testing.assert_allclose(mean, moved * x.mean(axis=0), rtol=1e-3, atol=1e-5)
+    assert "100%" in zoo_en._note.value  # 99.9 %
+    np.testing.assert_allclose(zoo_en.output, zoo_en.trained_output, atol=0.05)
+
+
+def test_the_summary_shows_the_operation_with_the_activation_and_the_bias(zoo_en):
+    """The activation menu and use_bias change no shape: the summary's operation line
+    shows them at once (before Keras has built the layer)."""
+    zoo_en.configure(layer="Dense", input_shape="16", arguments={"activation": "linear"})
+    assert "y = x·W + b" in zoo_en._summary.value
+    zoo_en.configure(arguments={"activation": "relu", "use_bias": False})
+    assert "y = relu(x·W)" in zoo_en._summary.value
+    zoo_en.configure(layer="Conv1D", input_shape="20, 3", arguments={"activation": "tanh"})
+    assert "y = tanh(W ∗ x + b)" in zoo_en._summary.value
+    zoo_en.configure(layer="LSTM", input_shape="20, 3")
+    assert "y =" not in zoo_en._summary.value

@@ -39,6 +39,13 @@ def test_typed_sentences_give_the_vocabulary_and_padded_sequences(en):
     assert "barks" in en.vocabulary_text and "żółw" not in en.vocabulary_text
 
 
+def test_the_sentences_box_sends_its_text_when_left_not_at_every_key(en):
+    """As the help says ("click outside the box"); at every key the page adapted again
+    and the benchmark's Tab found the vocabulary changed already (tests/browser checks it
+    in the page too)."""
+    assert en._text.continuous_update is False
+
+
 def test_padding_truncating_and_maxlen_pad_again(en):
     en.configure(text="a b c d e f\ng h", maxlen=4, text_padding="post", text_truncating="post")
     index = {t: i for i, t in enumerate(en.vocabulary)}

@@ -1,11 +1,14 @@
 """Lesson 15's preprocessing panels in Voilà and headless Chromium, both languages: a
-sentence typed into the text panel changes the vocabulary on the page; a move of the
+sentence typed into the text panel changes the vocabulary on the page when the box is
+left (not before: it does not adapt again at every key); a move of the
 rotation slider changes the augmentation grid (a new image computed by the layers).
 (The layer zoo and the sequence builder: test_lesson_15.py.)
 Every selector is scoped to the panel's root class; every wait is on a condition.
 """
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
@@ -41,6 +44,8 @@ def check_typing_changes_the_vocabulary(page, lang: str) -> None:
     assert WORD[lang] not in before
     box = page.locator(f"{TEXT} .dl-sentences textarea").first
     box.fill(f"W Szczebrzeszynie {WORD[lang]} brzmi w trzcinie\nAla ma kota")
+    time.sleep(1.5)  # typed, still in the box: nothing sent yet (not a new adapt a key)
+    assert WORD[lang] not in vocabulary(page), f"[{lang}] sent before leaving the box"
     box.press("Tab")  # the box sends its text when it loses the focus
     support.wait_until_changed(
         lambda: WORD[lang] in vocabulary(page), False, f"[{lang}] the vocabulary"

@@ -16,6 +16,7 @@ on them (mean ≈ 0, standard deviation ≈ 1 after).
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
 import ipywidgets
@@ -28,6 +29,7 @@ from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import preprocessing as prep  # Keras only inside its functions
+from ..training import Painter
 from ..ui import Dashboard, Setting, reacts
 from .code import keras_code
 from .figures import grid_figure, grid_url, normalization_data, normalization_figure
@@ -54,7 +56,13 @@ class ImagePrepDashboard(Dashboard):
         self.normalized = None  # prep.Normalized of the adapt digits
         self._layers_now = None  # the layers the grid was drawn with
         self._layers_built: dict = {}  # augmentation layers by (kind, arguments, seed)
-        self._steps = None  # (batch, layers, each layer's output) of the last grid
+        self._kept = prep.StepOutputs()  # each layer's output on the digit, by chain
+        # After "New draws", the next draw number's layers and outputs, made ready on a
+        # worker (a student who pressed it once presses again); one Keras call at a time.
+        self._augmenting = threading.Lock()
+        self._next = None  # (draw number, image, factors) to make ready
+        self._prefetcher = Painter(self._prefetch, 0.05, on_demand=True, name="next-draws")
+        self._prefetcher.on_error = lambda error: None  # only a head start: _refresh tells
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -156,9 +164,20 @@ class ImagePrepDashboard(Dashboard):
         return {**values, "flip": self._flip.value}
 
     def new_draws(self) -> None:
-        """The next draw number: eight new draws at the same settings."""
+        """The next draw number: eight new draws at the same settings (made ready on a
+        worker after the previous press, see :meth:`_prefetch`)."""
         self.seed += 1
         self._refresh()
+        self._next = (self.seed + 1, self._image, self.factors())
+        if not self._prefetcher.running:
+            self._prefetcher.start()
+        self._prefetcher.request()
+
+    def wait_prefetched(self, timeout: float = 30.0) -> ImagePrepDashboard:
+        """Block until the next draw number's draws are ready (tests)."""
+        if not self._prefetcher.wait_drawn(timeout):
+            raise TimeoutError("the next draws were not made ready in time")
+        return self
 
     def code(self) -> str:
         """The augmentation Sequential and the grid with matplotlib ("show the code")."""
@@ -204,17 +223,27 @@ class ImagePrepDashboard(Dashboard):
             raise StudentError("preprocessing.no_image", argument="image")
         factors = self.factors()
         self._model = None  # the Sequential, built when first asked for (see model)
-        self._layers_now = prep.augmentation_layers(keras_module(), self.seed,
-                                                    self._layers_built, **factors)  # fmt: skip
         batch = prep.as_batch(image, DRAWS)
-        outputs = prep.augment_steps(batch, self._layers_now, self._steps)
-        self._steps = (batch, self._layers_now, outputs)
+        with self._augmenting:
+            self._layers_now = prep.augmentation_layers(keras_module(), self.seed,
+                                                        self._layers_built, **factors)  # fmt: skip
+            outputs = prep.augment_steps(batch, self._layers_now, self._kept)
         self.draws = prep.grid_of(outputs[-1] if outputs else batch)
         self.predicted = None  # model.predict traces a function: only when it is shown
         self._image = image
         self.clear_error()
         self._draw()
         self._refresh_code()
+
+    def _prefetch(self) -> None:
+        """On the worker: the layers of the draw number after the one on screen and their
+        outputs, kept (:class:`prep.StepOutputs`), so the next "New draws" finds them:
+        each press otherwise builds five new layers and calls them (30–80 ms here)."""
+        seed, image, factors = self._next
+        with self._augmenting:
+            layers = prep.augmentation_layers(keras_module(), seed, self._layers_built,
+                                              **factors)  # fmt: skip
+            prep.augment_steps(prep.as_batch(image, DRAWS), layers, self._kept)
 
     def _draw(self) -> None:
         if self.draws is None:

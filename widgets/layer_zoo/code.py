@@ -93,10 +93,19 @@ def keras_code(name: str, shape: tuple, args: dict, image_lines: list[str], lang
         t("code_input") if not training else t("code_batch", batch=batch),
         *input_lines(name, shape, args, image_lines, batch),
     ]
-    if training:
+    if name == "BatchNormalization":
         lines += [
+            t("code_bn_steps", steps=zoo.BN_STEPS),
+            f"for step in range({zoo.BN_STEPS}):",
+            "    trained = np.asarray(layer(x, training=True))",
             "inferred = np.asarray(layer(x, training=False))",
+            'print("training=False:", inferred[0].ravel()[:6])',
+            'print("training=True: ", trained[0].ravel()[:6])',
+        ]
+    elif training:
+        lines += [
             "trained = np.asarray(layer(x, training=True))",
+            "inferred = np.asarray(layer(x, training=False))",
             'print("training=False:", inferred[0].ravel()[:6])',
             'print("training=True: ", trained[0].ravel()[:6])',
         ]

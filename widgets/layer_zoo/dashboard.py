@@ -39,7 +39,7 @@ from ..models import layer_zoo as zoo
 from ..ui import Dashboard, Setting, reacts, shows_errors
 from .builds import NewestBuilds
 from .code import keras_code
-from .figures import STYLE, draw, line_figure, raster_figure, window_frames
+from .figures import STYLE, draw, line_figures, raster_figure, window_frames
 from .texts import TEXT
 
 PLAY_INTERVAL_MS = 300
@@ -126,7 +126,7 @@ class LayerZooDashboard(Dashboard):
 
     def _build_figures(self) -> None:
         self.rasters = raster_figure()
-        self.lines = line_figure()
+        self.lines = line_figures()  # one a slot
         self._summary = html("", "dl-text")
         self._summary.add_class("dl-summary")
         self._note = html("", "dl-note")
@@ -147,7 +147,7 @@ class LayerZooDashboard(Dashboard):
         stepping = ipywidgets.HBox([self._play, self._step, self._position])
         self._stepping = ipywidgets.VBox([stepping, html(t("window_help"), "dl-note")])
         views = ipywidgets.VBox(
-            [self._summary, self._stepping, self.rasters, self.lines, self._note]
+            [self._summary, self._stepping, self.rasters, ipywidgets.HBox(self.lines), self._note]
         )
         views.add_class("dl-views")
         views.layout.max_width = "980px"  # long notes wrap beside the controls, not below
@@ -320,8 +320,9 @@ class LayerZooDashboard(Dashboard):
         layer, model = zoo.build_model(name, shape, **args)
         training = name in zoo.TRAINING_DEPENDENT
         x = zoo.example_input(name, shape, state.image, 8 if training else 1, args)
-        inferred = zoo.apply(layer, x, training=False)  # first: BN's moving statistics
-        trained = zoo.apply(layer, x, training=True) if training else None
+        if not training:
+            return layer, model, x, zoo.apply(layer, x), None
+        trained, inferred = zoo.training_and_inference(name, layer, x)
         return layer, model, x, inferred, trained
 
     def _show(self, state: State, result: tuple) -> None:
@@ -347,7 +348,9 @@ class LayerZooDashboard(Dashboard):
             first = first[..., :1] if first.ndim == 3 else first
         if trained is not None:
             arrays = [first, trained[0], inferred[0]]
-            titles = [t("fig_input"), t("fig_train"), t("fig_infer")]
+            after = name == "BatchNormalization"  # after BN_STEPS training calls
+            infer = t("fig_infer_after", steps=zoo.BN_STEPS) if after else t("fig_infer")
+            titles = [t("fig_input"), t("fig_train"), infer]
         else:
             out = inferred[0]
             channels = out.ndim == 3 and out.shape[-1] > 1
@@ -362,8 +365,8 @@ class LayerZooDashboard(Dashboard):
             self._drawn_out = w.out
             self._restart_window(w)
         step = int(self._step.value)
+        self._show_position(step)  # the text first, as in _draw_step
         draw(self.rasters, self.lines, arrays, titles, window_frames(w, step, arrays))
-        self._show_position(step)
         self._note.value = self._behaviour_note(name, args, x, inferred, trained)
 
     def _restart_window(self, w) -> None:
@@ -393,8 +396,11 @@ class LayerZooDashboard(Dashboard):
             t("output_shape", shape=f"(None, {shape_text(out)})"),
             t("shape_formula", formula=escape(spec.out_text(shape, args, self.lang))),
             t("params", formula=escape(spec.params_text(shape, args, self.lang))),
-            keras,
         ]
+        operation = zoo.operation_text(name, args)
+        if operation:  # the activation and the bias: they change no shape
+            lines.append(t("operation", formula=escape(operation)))
+        lines.append(keras)
         return "<br>".join(lines)
 
     def _behaviour_note(self, name, args, x, inferred, trained) -> str:
@@ -405,6 +411,8 @@ class LayerZooDashboard(Dashboard):
             return t(
                 "bn_note",
                 batch=len(x),
+                steps=zoo.BN_STEPS,
+                moved=number(zoo.moved_share(args["momentum"]), self.lang, ".0%"),
                 train_mean=number(round(float(trained.mean()), 3) + 0.0, self.lang),
                 infer_mean=number(round(float(inferred.mean()), 3) + 0.0, self.lang),
             )
@@ -425,7 +433,7 @@ class LayerZooDashboard(Dashboard):
         self._note.value = ""
         self._stepping.layout.display = "none"
         self.digits.layout.display = "none"
-        draw(self.rasters, self.lines, [None, None, None], ["", "", ""], ([], []))
+        draw(self.rasters, self.lines, [None] * 3, [""] * 3, window_frames(None, 0, [None]))
 
     def _show_position(self, step: int) -> None:
         w, out = self.window, self._arrays[1]
@@ -447,8 +455,9 @@ class LayerZooDashboard(Dashboard):
         frames = window_frames(self.window, step, self._arrays)
         if frames[0]:
             self.rasters.layout.shapes = frames[0]
-        if frames[1]:
-            self.lines.layout.shapes = frames[1]
+        for figure, shapes in zip(self.lines, frames[1], strict=True):
+            if shapes:
+                figure.layout.shapes = shapes
 
     # Events -------------------------------------------------------------------------------
     @reacts

@@ -56,6 +56,10 @@ TEXT = Strings(
             "pl": "Parametry: <b>{formula}</b>",
             "en": "Parameters: <b>{formula}</b>",
         },
+        "operation": {
+            "pl": "Działanie: <code>y = {formula}</code>",
+            "en": "Operation: <code>y = {formula}</code>",
+        },
         "keras_params": {
             "pl": "Keras: <code>count_params()</code> = {count}",
             "en": "Keras: <code>count_params()</code> = {count}",
@@ -70,6 +74,10 @@ TEXT = Strings(
         "fig_channels": {"pl": "kanały wyjścia", "en": "output channels"},
         "fig_train": {"pl": "uczenie (training=True)", "en": "training (training=True)"},
         "fig_infer": {"pl": "wnioskowanie (training=False)", "en": "inference (training=False)"},
+        "fig_infer_after": {
+            "pl": "wnioskowanie po {steps} {steps:@kroku|krokach|krokach}",
+            "en": "inference after {steps} {steps:@step|steps}",
+        },
         "step": {"pl": "Położenie okna", "en": "Window position"},
         "at": {
             "pl": "Położenie {step}: komórka wyjścia ({row}, {col}) = {value}",
@@ -104,11 +112,16 @@ TEXT = Strings(
         },
         "bn_note": {
             "pl": "Uczenie: średnia i wariancja tej paczki ({batch} przykładów), wyjście ma "
-            "średnią ≈ {train_mean}. Wnioskowanie: średnie kroczące (początkowo 0 i 1), "
-            "wyjście ≈ wejście (średnia {infer_mean}).",
+            "średnią ≈ {train_mean}. Wnioskowanie po {steps} {steps:@kroku|krokach|krokach} "
+            "uczenia na tej paczce: średnie kroczące (początkowo 0 i 1) przeszły {moved} drogi "
+            "do jej statystyk (1 − momentum<sup>{steps}</sup>), wyjście ma średnią ≈ "
+            "{infer_mean}. Przy momentum 0,99 dopiero setki kroków zrównują wnioskowanie "
+            "z uczeniem.",
             "en": "Training: this batch's mean and variance ({batch} examples), the output's "
-            "mean ≈ {train_mean}. Inference: the moving averages (0 and 1 at first), the "
-            "output ≈ the input (mean {infer_mean}).",
+            "mean ≈ {train_mean}. Inference after {steps} training {steps:@step|steps} on this "
+            "batch: the moving averages (0 and 1 at first) have gone {moved} of the way to its "
+            "statistics (1 − momentum<sup>{steps}</sup>), the output's mean ≈ {infer_mean}. "
+            "With momentum 0.99 it takes hundreds of steps before inference matches training.",
         },
         "noise_note": {
             "pl": "Uczenie: dodany szum N(0, {stddev}²). Wnioskowanie: wejście bez zmian.",
@@ -231,6 +244,12 @@ TEXT = Strings(
         "code_batch": {
             "pl": "# Paczka {batch} przykładów: uczenie (training=True) i wnioskowanie",
             "en": "# A batch of {batch} examples: training (training=True) and inference",
+        },
+        "code_bn_steps": {
+            "pl": "# {steps} {steps:@krok|kroki|kroków} uczenia na tej paczce: średnie kroczące "
+            "idą do jej statystyk",
+            "en": "# {steps} training {steps:@step|steps} on this batch: the moving averages go "
+            "towards its statistics",
         },
         # Exercises
         "check_params_missing": {

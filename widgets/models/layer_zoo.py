@@ -907,6 +907,20 @@ def params_text(name: str, input_shape, lang: str = "en", **args) -> str:
     return LAYERS[name].params_text(shape, values, lang)
 
 
+def operation_text(name: str, args: dict) -> str:
+    """What a layer with an ``activation`` computes, with its arguments: "relu(x·W + b)"
+    for Dense, "tanh(W ∗ x)" for a convolution without a bias ("" for other layers).
+    The activation menu and ``use_bias`` change neither the shape nor (the menu) the
+    parameter count; this line shows them at once."""
+    if "activation" not in args:
+        return ""
+    core = "x·W" if name == "Dense" else "W ∗ x"
+    if args.get("use_bias", True):
+        core += " + b"
+    activation = args["activation"]
+    return core if activation == "linear" else f"{activation}({core})"
+
+
 def output_text(name: str, input_shape, lang: str = "en", **args) -> str:
     shape, values = check(name, input_shape, **args)
     return LAYERS[name].out_text(shape, values, lang)
@@ -964,6 +978,31 @@ def output_shape(name: str, input_shape, **args) -> tuple[int, ...]:
 def apply(layer, x, training: bool = False) -> np.ndarray:
     """The layer on a batch ``x`` (numpy), in training or inference mode."""
     return np.asarray(layer(x, training=training))
+
+
+#: BatchNormalization's training calls on the example batch before its inference is
+#: shown: each moves the moving averages (1 − momentum) of the way to the batch's
+#: statistics, so after n calls they are (1 − momentumⁿ) of the way there.
+BN_STEPS = 10
+
+
+def training_and_inference(name: str, layer, x) -> tuple[np.ndarray, np.ndarray]:
+    """The layer on ``x`` in training mode and in inference mode (Dropout, noise,
+    BatchNormalization). BatchNormalization is first called :data:`BN_STEPS` times in
+    training mode: its inference then uses moving averages that moved, by how much its
+    ``momentum`` says (the first inference of a new layer, with averages 0 and 1, would
+    not show it)."""
+    if name != "BatchNormalization":
+        return apply(layer, x, training=True), apply(layer, x, training=False)
+    for _ in range(BN_STEPS):
+        trained = apply(layer, x, training=True)
+    return trained, apply(layer, x, training=False)
+
+
+def moved_share(momentum: float, steps: int = BN_STEPS) -> float:
+    """How far moving averages go towards a batch's statistics in ``steps`` training calls
+    on it: 1 − momentumˢᵗᵉᵖˢ."""
+    return 1.0 - float(momentum) ** steps
 
 
 def example_input(

@@ -79,7 +79,11 @@ class TextPrepDashboard(Dashboard):
     # Construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
         t = self._t
-        self._text = ipywidgets.Textarea(self._start_text, description=t("text"))
+        # Sent when the student leaves the box, as the help says and every text box of the
+        # course does (controls.text_box): not a new adapt at every key.
+        self._text = ipywidgets.Textarea(
+            self._start_text, description=t("text"), continuous_update=False
+        )
         self._text.layout = {"width": "340px", "height": "130px"}
         presets = [
             (t("preset_sentences"), "sentences"),
