@@ -84,6 +84,25 @@ def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
     assert dashboard.function_name == "MAJORITY"
 
 
+def test_topology_checkboxes_switch_neurons_built_once(dashboard, monkeypatch):
+    """The third-input and inhibitory checkboxes build no Keras model: a neuron per
+    topology is built with the page (a build came before the click's first visible
+    answer, issue 24); each keeps the sliders' current weights."""
+    import widgets.models.mcculloch_pitts as real
+
+    builds = []
+    monkeypatch.setattr(real, "build_mcp_model", lambda *a, **k: builds.append(a) or None)
+    two = dashboard.model
+    slider(dashboard, "w1").value = 0.5
+    dashboard._third.value = True
+    three = dashboard.model
+    dashboard._inhibitory.value = True
+    assert builds == [] and three is not two and dashboard.model.input_shape == (None, 4)
+    dashboard._third.value = dashboard._inhibitory.value = False
+    assert dashboard.model is two and builds == []
+    assert dashboard.model.get_weights()[0].ravel()[0] == 0.5
+
+
 def test_inhibitory_input_vetoes_in_the_table(dashboard):
     dashboard._inhibitory.value = True
     dashboard.apply_preset("OR")

@@ -220,7 +220,22 @@ class McCullochPittsDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        self.model = mcp.build_mcp_model(self.n_inputs, self._inhibitory.value)
+        # A neuron per topology (2 or 3 inputs, with or without h), all built here, in the
+        # import thread, before the page is ready: a Keras build at each click on the
+        # third-input or inhibitory checkbox (0.02-0.1 s, more on a busy machine) came
+        # before its first visible answer (issue 24).
+        self._models = {
+            (n, inhibitory): mcp.build_mcp_model(n, inhibitory)
+            for n in (2, 3)
+            for inhibitory in (False, True)
+        }
+        for model in self._models.values():
+            mcp.truth_table(model)  # the first call of a Keras model costs the most
+        self._use_topology()
+
+    def _use_topology(self) -> None:
+        """The neuron of the current inputs, then the drawing."""
+        self.model = self._models[(self.n_inputs, bool(self._inhibitory.value))]
         self._refresh()
 
     def _load_parameters(self) -> None:
@@ -239,7 +254,7 @@ class McCullochPittsDashboard(Dashboard):
     def _on_topology_change(self, change) -> None:
         self._show_active_controls()
         if self.model is not None:
-            self._build_model(None)
+            self._use_topology()
 
     @reacts
     def _on_preset_click(self, button) -> None:
