@@ -589,3 +589,16 @@ def test_check_update_exercise():
     assert not re.search(r"\d\.\d", " ".join(unchanged.details))
     crashing = check_update(lambda w, b, x, y, eta: 1 / 0, lang="en")
     assert not crashing.passed and "ZeroDivisionError" in crashing.message
+
+
+def test_new_data_show_the_start_counters_before_the_plane(fresh, monkeypatch):
+    """New points redraw the plane whole in the page (0.05-0.3 s traced); the counters of
+    state 0 are written first, and are those of the run's state 0 (issue 24)."""
+    import widgets.perceptron.dashboard as module
+
+    seen, set_box = [], module.set_box
+    monkeypatch.setattr(
+        module, "set_box", lambda *a: seen.append(fresh._state.value) or set_box(*a)
+    )
+    fresh._dataset.value = "and"  # 4 points instead of 40: other counters
+    assert seen == [fresh._state.value] and "of 4 " in seen[0]

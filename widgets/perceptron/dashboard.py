@@ -340,12 +340,18 @@ class PerceptronDashboard(Dashboard):
     # Learning -----------------------------------------------------------------------------
     def _new_data(self) -> None:
         """Generate the chosen data set (numpy only) and draw its points."""
+        self._make_data()
+        self._draw_data()
+
+    def _make_data(self) -> None:
         self._base_X, self._base_y = make_data(
             self._dataset.value, self._n.value, self._margin.value, self._noise.value,
             self._seed.value,
         )  # fmt: skip
         self._added_X, self._added_y = [], []
         self._box = box_of(self._dataset.value, self._base_X)
+
+    def _draw_data(self) -> None:
         set_box(self.plane, self._box)
         self._draw_points()
 
@@ -362,14 +368,22 @@ class PerceptronDashboard(Dashboard):
         :mod:`widgets.resync`).
         """
         if new_data:
-            self._new_data()
+            self._make_data()
         if self.model is None:
+            if new_data:
+                self._draw_data()
             return
         problem = self._data_problem(self.y)
-        if not new_data:
+        start = self._start() if not problem and self.ready.is_set() else None
+        if start is not None:  # issue 24: the counters of state 0 first (a millisecond in
+            # the page, while new points redraw the plane whole: 0.05-0.3 s, traced)
+            self._state.value = readout.state_html(self._t, start, 0, self._pocket.value)
+        if new_data:
+            self._draw_data()
+        else:
             self._draw_points()  # a clicked point
-        if not problem and self.ready.is_set():
-            self._draw_start()  # issue 24: the first visible answer before the run
+        if start is not None:
+            self._draw_step(0, start, verdict=False)  # the rest of state 0, before the run
         self._refresh_code()  # clicked points and new data change the code too
         if problem:
             self.trajectory = self.margin_estimate = self._margin_of = None
@@ -472,14 +486,14 @@ class PerceptronDashboard(Dashboard):
             return
         self._on_step(self.index)
 
-    def _draw_start(self) -> None:
-        """State 0 of the coming run, before it runs: its start needs only the points and
-        the initial weights (numpy), so a new setting shows its first picture at once and
-        the run's counters follow (issue 24). Pure numpy, no model."""
+    def _start(self):
+        """State 0 of the coming run, before it runs (a trajectory of no step): its start
+        needs only the points and the initial weights (numpy), so a new setting shows its
+        first picture at once and the run's counters follow (issue 24)."""
         X, y = self.X, self.y.astype(np.float32)
         initial = self._initial_weights()
         w, b = (np.zeros(2), 0.0) if initial is None else initial
-        start = perceptron_model.Trajectory(
+        return perceptron_model.Trajectory(
             X=X,
             y=y,
             learning_rate=float(self._learning_rate.value),
@@ -490,7 +504,6 @@ class PerceptronDashboard(Dashboard):
             mistake=np.zeros(0, bool),
             sample=np.zeros(0, int),
         )
-        self._draw_step(0, start, verdict=False)
 
     def _draw_step(self, index: int, trajectory=None, verdict: bool = True) -> None:
         trajectory, pocket = trajectory or self.trajectory, self._pocket.value
