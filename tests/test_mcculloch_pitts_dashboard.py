@@ -159,3 +159,21 @@ def test_polish_dashboard_speaks_polish():
     polish = McCullochPittsDashboard(lang="pl").wait_ready()
     assert "Ten neuron liczy" in polish._function.value
     assert "próg" in polish._threshold.description
+
+
+def test_the_text_answers_before_the_plane(dashboard, monkeypatch):
+    """Label, diagram and table are written before the plane is sent: recoloured points
+    redraw the whole figure in the page, the text takes a millisecond (issue 24)."""
+    import widgets.mcculloch_pitts.dashboard as module
+
+    seen, update = [], module.update_decision_plane
+    monkeypatch.setattr(
+        module,
+        "update_decision_plane",
+        lambda *a, **k: (
+            seen.append((dashboard._function.value, dashboard._table.value)) or update(*a, **k)
+        ),
+    )
+    slider(dashboard, "theta").value = 1.0  # AND becomes OR
+    assert seen == [(dashboard._function.value, dashboard._table.value)]
+    assert "OR" in seen[0][0]

@@ -306,14 +306,16 @@ class McCullochPittsDashboard(Dashboard):
         rows, sums, outputs = self.truth_table()
         targets = self._targets(rows)
         current = self._current_row(rows)
-        # The plane first: the browser handles messages in order, and the figure is what
-        # the eye follows while dragging a slider.
-        self._draw_plane(rows, outputs, targets)
+        # The text first: the browser handles messages in order, and a new answer of the
+        # neuron recolours the plane's points, which redraws the whole figure (20-50 ms of
+        # the page's time, traced), while the label, diagram and table take a millisecond
+        # (issue 24). The plane follows at once.
         self._draw_label(rows, outputs)
         self._draw_diagram(rows[current], sums[current], outputs[current])
         self._table.value = truth_table_html(
             rows, sums, outputs, self._table_headers(), targets, current, self.lang
         )
+        self._draw_plane(rows, outputs, targets)
         self._draw_challenge(outputs, targets)
 
     def _current_row(self, rows: np.ndarray) -> int:
