@@ -602,3 +602,17 @@ def test_new_data_show_the_start_counters_before_the_plane(fresh, monkeypatch):
     )
     fresh._dataset.value = "and"  # 4 points instead of 40: other counters
     assert seen == [fresh._state.value] and "of 4 " in seen[0]
+
+
+def test_points_seen_lately_keep_their_margin(fresh, monkeypatch):
+    """The best margin (up to 0.2 s of search) is kept for recent points: a data-set menu
+    stepped back and forth searches once per data set (issue 24)."""
+    real = importlib.import_module("widgets.models.perceptron")
+    searches, search = [], real.best_margin
+    monkeypatch.setattr(real, "best_margin", lambda X, y: searches.append(len(X)) or search(X, y))
+    fresh._margins.clear()
+    fresh._dataset.value = "or"
+    fresh._dataset.value = "blobs"
+    fresh._dataset.value = "or"
+    fresh._dataset.value = "blobs"
+    assert searches == [4, len(fresh.X)]

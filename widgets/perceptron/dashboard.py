@@ -95,6 +95,7 @@ class PerceptronDashboard(Dashboard):
         self._box = CUSTOM_BOX
         self._drawn: list[dict] = []  # the shapes last sent to the figure
         self._runs: dict[tuple, perceptron_model.Trajectory] = {}  # see _learn
+        self._margins: dict[tuple, object] = {}  # best margins by points, see _learn
         self._message = ""
         self._build()
 
@@ -410,9 +411,12 @@ class PerceptronDashboard(Dashboard):
         # initial weights (whose steps rerun the rule) reuses it (its search took up to
         # 0.2 s of each such step).
         points = (X.tobytes(), y.tobytes())
-        if self._margin_of != points:
-            self.margin_estimate = perceptron_model.best_margin(X, y)
+        if self._margin_of != points:  # points seen lately (a menu stepped back) keep theirs
+            estimate = self._margins.pop(points, None) or perceptron_model.best_margin(X, y)
+            self._margins[points] = self.margin_estimate = estimate
             self._margin_of = points
+            while len(self._margins) > RUNS_KEPT:
+                del self._margins[next(iter(self._margins))]
         # A run is a function of its points and settings: one seen before (a checkbox
         # switched back, η or the epochs set back) is not run again. Running it took
         # 30-50 ms in a quiet kernel, 0.1-0.2 s on a busy machine (issue 24).
