@@ -3,6 +3,8 @@ analytic ones, softmax, and the dashboard driven headless (figures and model wei
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from student_errors import assert_student_error, shown_errors
@@ -265,3 +267,33 @@ def test_check_softmax_accepts_right_and_rejects_wrong():
     assert check_softmax(act.reference_softmax, "en").passed
     no_temperature = check_softmax(lambda z, t: act.reference_softmax(z), "en")
     assert not no_temperature.passed and "T =" in no_temperature.message
+
+
+def test_inputs_switch_neurons_built_once_and_answers_with_the_readout_first(
+    dashboard, monkeypatch
+):
+    """The "inputs" buttons build no Keras model (a neuron per input count is built with
+    the page), and the readout at x = (1, 1) is written before the figure, whose redraw
+    as a heatmap is the slow part in the page (issue 24)."""
+    import widgets.activations.dashboard as module
+
+    real = importlib.import_module("widgets.models.activations")  # act may be a proxy
+    builds, drawn = [], []
+    monkeypatch.setattr(real, "build_neuron", lambda *a, **k: builds.append(a))
+    update = module.update_traces
+
+    def recorded(figure, *args, **kwargs):
+        if figure is dashboard.neuron:
+            drawn.append(dashboard._neuron_value.value)
+        return update(figure, *args, **kwargs)
+
+    monkeypatch.setattr(module, "update_traces", recorded)
+    dashboard.configure(activation="tanh", weights=[0.5], bias=0.0)
+    one = dashboard.model
+    drawn.clear()
+    dashboard._inputs.value = 2
+    assert builds == [] and dashboard.model is not one
+    assert dashboard.model.input_shape == (None, 2)
+    assert drawn == [dashboard._neuron_value.value] and "(1, 1)" in drawn[0]
+    dashboard._inputs.value = 1
+    assert dashboard.model is one and builds == []

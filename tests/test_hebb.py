@@ -385,3 +385,22 @@ def test_polish_failure_reasons_agree_with_the_count():
     assert "3 wzorce mają cel 0, więc ich przyrost" in str(three)
     assert "1 pattern has target 0" in str(check_hebb_fails("OR", "binary", lang="en"))
     assert "(podano" in str(check_first_two("a", 2, 0, lang="pl"))
+
+
+def test_a_new_encoding_shows_the_text_before_the_figures(dashboard, monkeypatch):
+    """The status and the table are written before the plane is computed and sent: the
+    figures' whole redraw on a new encoding is the slow part in the page (issue 24)."""
+    import widgets.hebb.dashboard as module
+
+    seen, draw = [], module.draw_plane
+    monkeypatch.setattr(
+        module,
+        "draw_plane",
+        lambda *a, **k: (
+            seen.append((dashboard._status.value, dashboard._table.value)) or draw(*a, **k)
+        ),
+    )
+    dashboard.go_to(2)
+    seen.clear()
+    dashboard._encoding.value = "binary"
+    assert seen == [(dashboard._status.value, dashboard._table.value)]

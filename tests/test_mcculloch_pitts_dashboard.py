@@ -84,6 +84,25 @@ def test_third_input_rebuilds_the_model_and_slices_the_plane(dashboard):
     assert dashboard.function_name == "MAJORITY"
 
 
+def test_topology_checkboxes_switch_neurons_built_once(dashboard, monkeypatch):
+    """The third-input and inhibitory checkboxes build no Keras model: a neuron per
+    topology is built with the page (a build came before the click's first visible
+    answer, issue 24); each keeps the sliders' current weights."""
+    import widgets.models.mcculloch_pitts as real
+
+    builds = []
+    monkeypatch.setattr(real, "build_mcp_model", lambda *a, **k: builds.append(a) or None)
+    two = dashboard.model
+    slider(dashboard, "w1").value = 0.5
+    dashboard._third.value = True
+    three = dashboard.model
+    dashboard._inhibitory.value = True
+    assert builds == [] and three is not two and dashboard.model.input_shape == (None, 4)
+    dashboard._third.value = dashboard._inhibitory.value = False
+    assert dashboard.model is two and builds == []
+    assert dashboard.model.get_weights()[0].ravel()[0] == 0.5
+
+
 def test_inhibitory_input_vetoes_in_the_table(dashboard):
     dashboard._inhibitory.value = True
     dashboard.apply_preset("OR")
@@ -140,3 +159,21 @@ def test_polish_dashboard_speaks_polish():
     polish = McCullochPittsDashboard(lang="pl").wait_ready()
     assert "Ten neuron liczy" in polish._function.value
     assert "próg" in polish._threshold.description
+
+
+def test_the_text_answers_before_the_plane(dashboard, monkeypatch):
+    """Label, diagram and table are written before the plane is sent: recoloured points
+    redraw the whole figure in the page, the text takes a millisecond (issue 24)."""
+    import widgets.mcculloch_pitts.dashboard as module
+
+    seen, update = [], module.update_decision_plane
+    monkeypatch.setattr(
+        module,
+        "update_decision_plane",
+        lambda *a, **k: (
+            seen.append((dashboard._function.value, dashboard._table.value)) or update(*a, **k)
+        ),
+    )
+    slider(dashboard, "theta").value = 1.0  # AND becomes OR
+    assert seen == [(dashboard._function.value, dashboard._table.value)]
+    assert "OR" in seen[0][0]

@@ -289,6 +289,73 @@ def test_learning_settings_reuse_the_margin_of_the_same_points(fresh, pm, monkey
     fresh._shuffle.value, fresh._epochs.value, fresh._n.value = True, 20, n
 
 
+def _count_runs(monkeypatch, on_run=None) -> list:
+    """Record each run of the rule the dashboard makes (``on_run()`` at each, first)."""
+    real = importlib.import_module("widgets.models.perceptron")  # pm is a lazy proxy
+    runs, run = [], real.perceptron_trajectory
+
+    def counted(*args, **kwargs):
+        runs.append(on_run() if on_run else True)
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(real, "perceptron_trajectory", counted)
+    return runs
+
+
+def test_the_pocket_switch_redraws_the_step_without_a_new_run(fresh, monkeypatch):
+    """The pocket changes no step of the run, only what is kept: no rerun (issue 24)."""
+    d = fresh
+    d._dataset.value = "xor"
+    d.go_to_end()
+    end = d.index
+    runs = _count_runs(monkeypatch)
+    d._pocket.value = True
+    assert runs == [] and d.index == end
+    assert "Pocket:" in d._state.value and shape(d, "pocket") is not None
+    d.configure(pocket=False)
+    assert runs == [] and d.index == end and shape(d, "pocket") is None
+    d.configure(pocket=True, learning_rate=0.5)  # with another setting: a run
+    assert len(runs) == 1
+
+
+def test_a_setting_switched_back_reuses_its_run(fresh, monkeypatch):
+    """A run is a function of its points and settings: switching a checkbox back (what a
+    student does to compare) shows the run kept, at once (issue 24)."""
+    d = fresh
+    d._runs.clear()
+    d._learning_rate.value = 0.9
+    d._learning_rate.value = 1.0
+    first = d.trajectory
+    runs = _count_runs(monkeypatch)
+    d._shuffle.value = not d._shuffle.value
+    assert len(runs) == 1 and d.trajectory is not first
+    d._shuffle.value = not d._shuffle.value
+    assert len(runs) == 1 and d.trajectory is first and d.index == 0
+    d._learning_rate.value = 0.5
+    d._learning_rate.value = 1.0
+    assert len(runs) == 2 and d.trajectory is first
+
+
+def test_random_initial_weights_are_drawn_before_the_run(fresh, pm, monkeypatch):
+    """State 0 needs only the points and the initial weights: its line, arrow and counters
+    are on the page before the rule runs (issue 24), and agree with the run's state 0."""
+    d = fresh
+    d._runs.clear()  # an earlier test's run with these settings would be reused
+    seen = _count_runs(monkeypatch, lambda: (shape(d, "boundary"), d._state.value))
+    d._random_init.value = True
+    [(line, state)] = seen
+    w, b = d._initial_weights()
+    assert line is not None and d.trajectory.weights[0] == pytest.approx(w)
+    assert state == d._state.value and readout_vec(w) in state
+    assert shape(d, "boundary") == line  # the run's state 0 draws the same line
+
+
+def readout_vec(w) -> str:
+    from widgets.perceptron.readout import vec
+
+    return vec(w)
+
+
 def test_dashboard_starts_at_zero_with_a_real_keras_model(fresh, pm):
     import keras
 
@@ -522,3 +589,30 @@ def test_check_update_exercise():
     assert not re.search(r"\d\.\d", " ".join(unchanged.details))
     crashing = check_update(lambda w, b, x, y, eta: 1 / 0, lang="en")
     assert not crashing.passed and "ZeroDivisionError" in crashing.message
+
+
+def test_new_data_show_the_start_counters_before_the_plane(fresh, monkeypatch):
+    """New points redraw the plane whole in the page (0.05-0.3 s traced); the counters of
+    state 0 are written first, and are those of the run's state 0 (issue 24)."""
+    import widgets.perceptron.dashboard as module
+
+    seen, set_box = [], module.set_box
+    monkeypatch.setattr(
+        module, "set_box", lambda *a: seen.append(fresh._state.value) or set_box(*a)
+    )
+    fresh._dataset.value = "and"  # 4 points instead of 40: other counters
+    assert seen == [fresh._state.value] and "of 4 " in seen[0]
+
+
+def test_points_seen_lately_keep_their_margin(fresh, monkeypatch):
+    """The best margin (up to 0.2 s of search) is kept for recent points: a data-set menu
+    stepped back and forth searches once per data set (issue 24)."""
+    real = importlib.import_module("widgets.models.perceptron")
+    searches, search = [], real.best_margin
+    monkeypatch.setattr(real, "best_margin", lambda X, y: searches.append(len(X)) or search(X, y))
+    fresh._margins.clear()
+    fresh._dataset.value = "or"
+    fresh._dataset.value = "blobs"
+    fresh._dataset.value = "or"
+    fresh._dataset.value = "blobs"
+    assert searches == [4, len(fresh.X)]

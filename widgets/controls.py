@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from html import unescape
 
 import ipywidgets
+import traitlets
 
 from .errors import finite_number, whole_number
 
@@ -150,6 +151,21 @@ def dropdown(
     )
 
 
+class Toggles(ipywidgets.ToggleButtons):
+    """``ipywidgets.ToggleButtons`` whose buttons follow ``disabled`` in the browser.
+
+    ipywidgets 8.1's view applies ``disabled`` only when it creates its buttons again,
+    and it does that only when a label differs from its button's index or the icons
+    change: a row labelled 0 and 1 (lesson 02's inputs) that was disabled while Keras
+    loaded stayed greyed out in the page for good, though enabled in the kernel. Each
+    change of ``disabled`` therefore also changes the (invisible, empty) icons.
+    """
+
+    @traitlets.observe("disabled")
+    def _redraw_buttons(self, change) -> None:
+        self.icons = [] if self.icons else [""] * len(self.options)
+
+
 def toggles(
     description: str,
     options: Sequence,
@@ -163,9 +179,7 @@ def toggles(
     style = (
         {**LABEL, "button_width": button_width} if long_label else {"button_width": button_width}
     )
-    return ipywidgets.ToggleButtons(
-        options=options, value=value, description=description, style=style
-    )
+    return Toggles(options=options, value=value, description=description, style=style)
 
 
 def checkbox(

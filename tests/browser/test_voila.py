@@ -92,6 +92,28 @@ def check_mcp_slider_moves_table_and_plane(page) -> None:
     assert support.page_problems(page) == []
 
 
+def check_mcp_input_toggles_answer(page) -> None:
+    """The rows of 0/1 buttons (the inputs x1, x2) are enabled in the page once the
+    dashboard is ready, and a click on one moves the diagram's input. ipywidgets 8.1 left
+    a row labelled 0 and 1 greyed out after it had been disabled while Keras loaded
+    (``widgets.controls.Toggles``)."""
+    dashboard = page.locator(support.DASHBOARD).first
+    rows = dashboard.locator(".widget-toggle-buttons")
+    visible = [rows.nth(i) for i in range(rows.count()) if rows.nth(i).is_visible()]
+    assert len(visible) >= 2
+    for row in visible:
+        disabled = row.locator("button[disabled]").count()
+        assert disabled == 0, f"{row.inner_text()!r}: {disabled} buttons still disabled"
+    x1 = visible[0]
+    diagram_before = dashboard.locator(".dl-truth-table").first.inner_html()
+    x1.locator("button:not(.mod-active)").first.click()
+    support.wait_until_changed(
+        lambda: dashboard.locator(".dl-truth-table").first.inner_html(),
+        diagram_before,
+        "the truth table's current row",
+    )
+
+
 @dataclass(frozen=True)
 class Lesson:
     """What to check in a lesson notebook beyond opening it."""
@@ -103,7 +125,9 @@ class Lesson:
 #: Lessons by file stem (the same in every language). A lesson not listed here gets
 #: ``Lesson()``: its dashboard must appear and become ready without errors.
 LESSONS: dict[str, Lesson] = {
-    "02_mcculloch_pitts": Lesson(checks=(check_mcp_slider_moves_table_and_plane,)),
+    "02_mcculloch_pitts": Lesson(
+        checks=(check_mcp_slider_moves_table_and_plane, check_mcp_input_toggles_answer)
+    ),
 }
 
 

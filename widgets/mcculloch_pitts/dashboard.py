@@ -220,7 +220,22 @@ class McCullochPittsDashboard(Dashboard):
 
     # Model --------------------------------------------------------------------------------
     def _build_model(self, keras) -> None:
-        self.model = mcp.build_mcp_model(self.n_inputs, self._inhibitory.value)
+        # A neuron per topology (2 or 3 inputs, with or without h), all built here, in the
+        # import thread, before the page is ready: a Keras build at each click on the
+        # third-input or inhibitory checkbox (0.02-0.1 s, more on a busy machine) came
+        # before its first visible answer (issue 24).
+        self._models = {
+            (n, inhibitory): mcp.build_mcp_model(n, inhibitory)
+            for n in (2, 3)
+            for inhibitory in (False, True)
+        }
+        for model in self._models.values():
+            mcp.truth_table(model)  # the first call of a Keras model costs the most
+        self._use_topology()
+
+    def _use_topology(self) -> None:
+        """The neuron of the current inputs, then the drawing."""
+        self.model = self._models[(self.n_inputs, bool(self._inhibitory.value))]
         self._refresh()
 
     def _load_parameters(self) -> None:
@@ -239,7 +254,7 @@ class McCullochPittsDashboard(Dashboard):
     def _on_topology_change(self, change) -> None:
         self._show_active_controls()
         if self.model is not None:
-            self._build_model(None)
+            self._use_topology()
 
     @reacts
     def _on_preset_click(self, button) -> None:
@@ -291,14 +306,16 @@ class McCullochPittsDashboard(Dashboard):
         rows, sums, outputs = self.truth_table()
         targets = self._targets(rows)
         current = self._current_row(rows)
-        # The plane first: the browser handles messages in order, and the figure is what
-        # the eye follows while dragging a slider.
-        self._draw_plane(rows, outputs, targets)
+        # The text first: the browser handles messages in order, and a new answer of the
+        # neuron recolours the plane's points, which redraws the whole figure (20-50 ms of
+        # the page's time, traced), while the label, diagram and table take a millisecond
+        # (issue 24). The plane follows at once.
         self._draw_label(rows, outputs)
         self._draw_diagram(rows[current], sums[current], outputs[current])
         self._table.value = truth_table_html(
             rows, sums, outputs, self._table_headers(), targets, current, self.lang
         )
+        self._draw_plane(rows, outputs, targets)
         self._draw_challenge(outputs, targets)
 
     def _current_row(self, rows: np.ndarray) -> int:

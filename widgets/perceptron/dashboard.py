@@ -59,6 +59,7 @@ MAX_POINTS = 120
 DEFAULT_POINTS, DEFAULT_MARGIN, DEFAULT_SEED = 40, 0.3, 1
 GATE_COPIES = 8  # with noise > 0, each corner of a gate becomes a jittered cloud
 DATA_SETTINGS = frozenset({"dataset", "points", "margin", "noise", "seed"})
+RUNS_KEPT = 16  # recent runs kept by their points and settings (a few KB each)
 
 
 def make_data(
@@ -93,6 +94,8 @@ class PerceptronDashboard(Dashboard):
         self._base_X, self._base_y = np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
         self._box = CUSTOM_BOX
         self._drawn: list[dict] = []  # the shapes last sent to the figure
+        self._runs: dict[tuple, perceptron_model.Trajectory] = {}  # see _learn
+        self._margins: dict[tuple, object] = {}  # best margins by points, see _learn
         self._message = ""
         self._build()
 
@@ -246,12 +249,15 @@ class PerceptronDashboard(Dashboard):
         }
 
     def _after_configure(self, settings: dict) -> None:
-        """New data when a data setting changed, else the same data learnt again."""
+        """New data when a data setting changed, else the same data learnt again (the
+        pocket alone changes no step of the run: the step shown is drawn again)."""
         if DATA_SETTINGS & settings.keys():
             self._show_data_controls()
             self._retrain(new_data=True)
+        elif set(settings) <= {"pocket"}:
+            self._show_pocket()
         else:
-            self._retrain(keep_index=set(settings) <= {"pocket"})
+            self._retrain()
 
     @shows_errors
     def add_point(self, x1: float, x2: float, label: int | None = None) -> None:
@@ -312,7 +318,7 @@ class PerceptronDashboard(Dashboard):
 
     @reacts
     def _on_pocket_change(self, change) -> None:
-        self._retrain(keep_index=True)
+        self._show_pocket()
 
     @reacts
     def _on_clear_click(self, button) -> None:
@@ -335,37 +341,55 @@ class PerceptronDashboard(Dashboard):
     # Learning -----------------------------------------------------------------------------
     def _new_data(self) -> None:
         """Generate the chosen data set (numpy only) and draw its points."""
+        self._make_data()
+        self._draw_data()
+
+    def _make_data(self) -> None:
         self._base_X, self._base_y = make_data(
             self._dataset.value, self._n.value, self._margin.value, self._noise.value,
             self._seed.value,
         )  # fmt: skip
         self._added_X, self._added_y = [], []
         self._box = box_of(self._dataset.value, self._base_X)
+
+    def _draw_data(self) -> None:
         set_box(self.plane, self._box)
         self._draw_points()
 
-    def _retrain(self, new_data: bool = False, keep_index: bool = False) -> None:
+    def _retrain(self, new_data: bool = False) -> None:
         """Run the whole rule once on the data (new ones if asked) and show state 0.
 
         Clicked points are dropped with new data: they were placed for the old picture.
-        New data need no model (numpy only); the rest waits for it. The slow part
-        (``fit``) runs first and the widgets change after it, in one quick burst: when
-        this runs in the Keras import thread, a page that connects meanwhile misses fewer
-        updates (see :mod:`widgets.resync`).
+        New data need no model (numpy only); the rest waits for it. What is known before
+        the run is drawn first: the points, and state 0 (the initial weights' line, the
+        start's counters), so the student sees the new setting at once; the run (the
+        slow part) follows, then its counters and Novikoff's numbers. While the model is
+        built (the Keras import thread) the run comes first and the widgets change after
+        it, in one quick burst: a page that connects meanwhile misses fewer updates (see
+        :mod:`widgets.resync`).
         """
         if new_data:
-            self._new_data()
+            self._make_data()
         if self.model is None:
+            if new_data:
+                self._draw_data()
             return
-        self._refresh_code()  # clicked points and new data change the code too
         problem = self._data_problem(self.y)
+        start = self._start() if not problem and self.ready.is_set() else None
+        if start is not None:  # issue 24: the counters of state 0 first (a millisecond in
+            # the page, while new points redraw the plane whole: 0.05-0.3 s, traced)
+            self._state.value = readout.state_html(self._t, start, 0, self._pocket.value)
+        if new_data:
+            self._draw_data()
+        else:
+            self._draw_points()  # a clicked point
+        if start is not None:
+            self._draw_step(0, start, verdict=False)  # the rest of state 0, before the run
+        self._refresh_code()  # clicked points and new data change the code too
         if problem:
             self.trajectory = self.margin_estimate = self._margin_of = None
         else:
             self._learn()
-        # The burst of widget updates.
-        if not new_data:
-            self._draw_points()
         self._show_note(problem)
         for control in self.animation.controls:
             control.disabled = bool(problem)
@@ -376,7 +400,7 @@ class PerceptronDashboard(Dashboard):
         self._novikoff.value = readout.novikoff_html(
             self._t, self.trajectory, self.margin_estimate, self._random_init.value
         )
-        self.animation.set_length(self.trajectory.steps, self.index if keep_index else 0)
+        self.animation.set_length(self.trajectory.steps, 0)
 
     def _learn(self) -> None:
         """Fit the Keras perceptron once over every epoch, recording every step."""
@@ -387,17 +411,33 @@ class PerceptronDashboard(Dashboard):
         # initial weights (whose steps rerun the rule) reuses it (its search took up to
         # 0.2 s of each such step).
         points = (X.tobytes(), y.tobytes())
-        if self._margin_of != points:
-            self.margin_estimate = perceptron_model.best_margin(X, y)
+        if self._margin_of != points:  # points seen lately (a menu stepped back) keep theirs
+            estimate = self._margins.pop(points, None) or perceptron_model.best_margin(X, y)
+            self._margins[points] = self.margin_estimate = estimate
             self._margin_of = points
-        self.trajectory = perceptron_model.perceptron_trajectory(
-            self.model,
-            X,
-            y,
-            max_epochs=self._epochs.value,
-            pocket=self._pocket.value,
-            shuffle_seed=self._seed.value if self._shuffle.value else None,
+            while len(self._margins) > RUNS_KEPT:
+                del self._margins[next(iter(self._margins))]
+        # A run is a function of its points and settings: one seen before (a checkbox
+        # switched back, η or the epochs set back) is not run again. Running it took
+        # 30-50 ms in a quiet kernel, 0.1-0.2 s on a busy machine (issue 24).
+        shuffle_seed = self._seed.value if self._shuffle.value else None
+        initial = self._initial_weights()
+        key = (
+            *points,
+            float(self._learning_rate.value),
+            int(self._epochs.value),
+            shuffle_seed,
+            None if initial is None else (tuple(initial[0]), initial[1]),
         )
+        trajectory = self._runs.pop(key, None)
+        if trajectory is None:
+            trajectory = perceptron_model.perceptron_trajectory(
+                self.model, X, y, max_epochs=self._epochs.value, shuffle_seed=shuffle_seed
+            )
+        self._runs[key] = trajectory  # the newest last
+        while len(self._runs) > RUNS_KEPT:
+            del self._runs[next(iter(self._runs))]
+        self.trajectory = trajectory
 
     def _data_problem(self, y: np.ndarray) -> str:
         if len(y) == 0:
@@ -443,16 +483,44 @@ class PerceptronDashboard(Dashboard):
         self._state.value = self._verdict.value = self._novikoff.value = ""
         self._scale_note.value = ""
 
-    def _draw_step(self, index: int) -> None:
-        trajectory, pocket = self.trajectory, self._pocket.value
+    def _show_pocket(self) -> None:
+        """The pocket switched on or off: the run is the same (the pocket only keeps the
+        best weights seen), so the step shown is drawn again, with no new run."""
+        if self.trajectory is None:
+            return
+        self._on_step(self.index)
+
+    def _start(self):
+        """State 0 of the coming run, before it runs (a trajectory of no step): its start
+        needs only the points and the initial weights (numpy), so a new setting shows its
+        first picture at once and the run's counters follow (issue 24)."""
+        X, y = self.X, self.y.astype(np.float32)
+        initial = self._initial_weights()
+        w, b = (np.zeros(2), 0.0) if initial is None else initial
+        return perceptron_model.Trajectory(
+            X=X,
+            y=y,
+            learning_rate=float(self._learning_rate.value),
+            max_epochs=int(self._epochs.value),
+            weights=np.asarray(w, dtype=float)[None, :],
+            biases=np.array([float(b)]),
+            y_hat=np.zeros(0, np.float32),
+            mistake=np.zeros(0, bool),
+            sample=np.zeros(0, int),
+        )
+
+    def _draw_step(self, index: int, trajectory=None, verdict: bool = True) -> None:
+        trajectory, pocket = trajectory or self.trajectory, self._pocket.value
         drawing = step_drawing(trajectory, index, self._box, pocket)
         if self._drawn != drawing:  # e.g. the Play's last step, sent again, changes nothing
             with updating(self.plane):
                 self.plane.layout.shapes = drawing
             self._drawn = drawing
         self._state.value = readout.state_html(self._t, trajectory, index, pocket)
-        self._verdict.value = readout.verdict_html(
-            self._t, trajectory, index, pocket, self._separable
+        self._verdict.value = (  # a run not made yet has no verdict
+            readout.verdict_html(self._t, trajectory, index, pocket, self._separable)
+            if verdict
+            else ""
         )
         w_old = trajectory.weights[max(index - 1, 0)]
         scale = arrow_scale(w_old, trajectory.weights[index], self._box)
