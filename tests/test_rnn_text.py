@@ -93,6 +93,9 @@ def test_the_architecture_controls_build_the_model_they_name():
     assert [type(layer).__name__ for layer in recurrent] == ["LSTM", "LSTM"]
     assert recurrent[0].cell.units == 32
     assert dashboard._unit.max == 31 and dashboard._layer.max == 2
+    assert not dashboard._layer.disabled
+    dashboard.configure(layers=1)  # nowhere for the layer slider to go: disabled, told why
+    assert dashboard._layer.disabled and "jedną warstwę rekurencyjną" in dashboard._layer.tooltip
 
 
 @pytest.mark.parametrize(("cell", "layers", "units"), [("gru", 1, 32), ("lstm", 2, 8)])

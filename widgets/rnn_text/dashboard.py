@@ -30,6 +30,7 @@ import numpy as np
 from ..controls import (
     button,
     column,
+    explain_disabled,
     heading,
     html,
     log_slider,
@@ -509,6 +510,9 @@ class CharModelDashboard(TrainingDashboard):
         if loss is not None:
             self.history = {"x": [epochs], "perplexity": [charlm.perplexity(loss)]}
         self._layer.max = spec.layers
+        # One layer: the slider has nowhere to go (issue 24: a control that changes nothing
+        # visible is disabled and says why).
+        explain_disabled(self._layer, self._t("one_layer") if spec.layers == 1 else None)
         self._unit.max = spec.units - 1
         self.clear_error()
         self._refresh(samples=prepared is None)

@@ -153,6 +153,12 @@ TEXT = Strings(
         },
         "unit": {"pl": "neuron", "en": "unit"},
         "layer": {"pl": "warstwa", "en": "layer"},
+        "one_layer": {
+            "pl": "Model ma jedną warstwę rekurencyjną: ustaw więcej warstw, żeby zajrzeć do "
+            "następnych.",
+            "en": "The model has one recurrent layer: choose more layers to look inside the "
+            "next ones.",
+        },
         "position": {"pl": "pozycja", "en": "position"},
         "connectivity_help": {
             "pl": "Od których wcześniejszych znaków zależy przewidywanie po znaku w ramce? "
