@@ -29,6 +29,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 SHARED_MNIST = ROOT.parent / "shared" / "data" / "mnist"
 SHARED_TEXT = ROOT.parent / "shared" / "data" / "text"  # Pan Tadeusz, tiny Shakespeare
 SHARED_DEPLOY = ROOT.parent / "shared" / "deploy"  # the JupyterHub chart's values schema
+JUPYTER_CONFIG = ROOT / "deploy" / "jupyter_config"  # JupyterLab's page config for students
 PORT = 8866
 CONSTRAINTS = ROOT / "constraints.txt"
 
@@ -68,6 +69,11 @@ def lesson_env() -> dict:
     # MALLOC_ARENA_MAX=2: fewer glibc heap arenas for TensorFlow's threads, ~50 MB less
     # per kernel (see README, Performance).
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", MALLOC_ARENA_MAX="2")
+    # JupyterLab without its "official Jupyter news?" question and update check: a
+    # student's first screen is the lesson (deploy/jupyter_config/labconfig).
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        filter(None, [str(JUPYTER_CONFIG), env.get("JUPYTER_CONFIG_PATH")])
+    )
     if "DL_COURSE_MNIST_DIR" not in env and SHARED_MNIST.is_dir():
         env["DL_COURSE_MNIST_DIR"] = str(SHARED_MNIST)
     if "DL_COURSE_TEXT_DIR" not in env and SHARED_TEXT.is_dir():

@@ -132,6 +132,7 @@ def status(page) -> str:
 
 def dashboard_run(page, steps: int) -> tuple[float, int]:
     """One ▶ of ``steps`` steps: page seconds to the end, grid images drawn meanwhile."""
+    page.bring_to_front()  # a page behind another is throttled (support.press_slider_and_time)
     set_text(page, f".dl-gan-digits .dl-steps {support.SLIDER_READOUT}", str(steps))
     page.evaluate(GRID_POLLER)
     before = status(page)
@@ -157,21 +158,7 @@ def dashboard_run(page, steps: int) -> tuple[float, int]:
 def bare_run(page, steps: int) -> tuple[float, float]:
     """One bare run of ``steps`` steps: page seconds, kernel seconds."""
     set_text(page, ".bare-steps input", str(steps))
-    before = page.locator(".bare-done").first.inner_text()
-    started = time.perf_counter()
-    page.locator(".bare-train button, button.bare-train").first.click()
-    page.wait_for_function(
-        """(before) => {
-            const d = document.querySelector(".bare-done");
-            return d && d.innerText && d.innerText !== before;
-        }""",
-        arg=before,
-        timeout=600_000,
-        polling=20,
-    )
-    seconds = time.perf_counter() - started
-    kernel = float(page.locator(".bare-done").first.inner_text().split(":")[1].split()[0])
-    return seconds, kernel
+    return support.bare_training_run(page, timeout=600)
 
 
 def morph_latencies(page, handle_selector: str, target: str, presses: int) -> list[float]:

@@ -12,12 +12,17 @@ Two parts, each with its baseline measured in the same run, samples alternating:
    (also after one tracing epoch) until the run has ended and been drawn: every live
    view (receptive-field mosaic, reconstruction error, free energies, histograms, hidden
    probabilities) at each frame. Also the frames drawn a second while training.
-2. **In the browser** (a real Voilà, headless Chromium, ``lessons/en/13_rbm.ipynb``): ▶
-   with ``epochs=E`` from the page, timed from the click until the status line says the
-   run has ended, with the bare fit of part 1 run again in this process between the
-   samples; the page counts how often the receptive-field mosaic it shows changes (the
-   view refreshes a second, as drawn); then ▶ Play of the Gibbs chain for ``--play``
-   seconds, the page counting the steps it shows (the issue asks ≥ 10 a second).
+2. **In the browser** (a real Voilà, headless Chromium, two pages, each its own kernel):
+   the lesson's RBM dashboard, ▶ with ``epochs=E``, timed from the click until the status
+   line says the run has ended; and a bare page whose button builds the same RBM and
+   ``fit``s it (one tracing epoch first, as the dashboard's warm-up), timed from the click
+   until its line shows the time, on the page's clock the same way. Samples alternate
+   (bare page, dashboard), each page brought to the front before it is timed (Chromium
+   throttles a page behind another), and the bare fit of part 1 is run again in this
+   process between the samples. The dashboard's page counts how often the receptive-field
+   mosaic it shows changes (the view refreshes a second, as drawn); then ▶ Play of the
+   Gibbs chain for ``--play`` seconds, the page counting the steps it shows (the issue
+   asks ≥ 10 a second).
 
 The machine is shared: the load average is printed too. ``--quick``: 1 sample, 2 epochs,
 3 s of play (checks the script runs; not numbers to keep).
@@ -41,7 +46,40 @@ from widgets.backend import load_keras  # noqa: E402
 from widgets.models import rbm as rbm_model  # noqa: E402
 
 ROOT = ".dl-rbm"
-NOTEBOOK = "en/13_rbm.ipynb"
+DASHBOARD_CELLS = [
+    'from widgets.notebook import setup_lesson\n\nsetup_lesson("en")',
+    'from widgets.rbm import RbmDashboard\n\ndashboard = RbmDashboard(lang="en")\ndashboard',
+]
+# The same RBM as the dashboard's (its defaults, passed in by main) on the same digits,
+# trained on by each click as the dashboard's ▶ does (its first run traces the step).
+BARE_CELLS = [
+    """import time
+
+import ipywidgets
+
+from widgets.models import rbm as rbm_model
+
+x = rbm_model.binarized_mnist()[0]
+model = rbm_model.build_rbm(**{settings!r}, visible_bias_from=x)
+go = ipywidgets.Button(description="train")
+go.add_class("bare-train")
+done = ipywidgets.HTML("")
+done.add_class("bare-done")
+runs = []
+
+
+def train(_button):
+    # As the dashboard's ▶: {epochs} more epochs of the same RBM (the first run traces).
+    started = time.perf_counter()
+    before = {epochs} * len(runs)
+    model.fit(x, epochs=before + {epochs}, initial_epoch=before, shuffle=True)
+    runs.append(time.perf_counter() - started)
+    done.value = f"run {{len(runs)}}: {{runs[-1]:.3f}} s"
+
+
+go.on_click(train)
+ipywidgets.VBox([go, done])""",
+]
 
 
 def bare_seconds(x, epochs: int, settings: dict) -> float:
@@ -127,33 +165,50 @@ def set_epochs(page, value: int) -> None:
 
 
 def browser_part(args, x, settings) -> dict:
+    import json
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     from tests.browser import support
 
-    results = {"bare": [], "page": [], "refresh": [], "play": []}
+    folder = Path(tempfile.mkdtemp(prefix="rbm-bench-"))
+    bare_cells = [cell.format(settings=settings, epochs=args.epochs) for cell in BARE_CELLS]
+    (folder / "rbm.ipynb").write_text(json.dumps(support.code_notebook(DASHBOARD_CELLS)))
+    (folder / "bare.ipynb").write_text(json.dumps(support.code_notebook(bare_cells)))
+    env = {"PYTHONPATH": str(REPO_ROOT), "DL_COURSE_MNIST_DIR": os.environ["DL_COURSE_MNIST_DIR"]}
+    results = {"bare": [], "bare_page": [], "page": [], "refresh": [], "play": []}
     with (
-        support.start_voila("lessons", preheat=False) as server,
+        support.start_voila(str(folder), env=env, preheat=False) as server,
         sync_playwright() as playwright,
     ):
         browser = support.launch_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        page.goto(server.render_url(NOTEBOOK))
+        context = browser.new_context(viewport={"width": 1400, "height": 1400})
+        page = context.new_page()
+        page.goto(server.render_url("rbm.ipynb"))
         page.locator(f"{ROOT}.dl-ready").first.wait_for(state="attached", timeout=300_000)
+        bare = context.new_page()
+        bare.goto(server.render_url("bare.ipynb"))
+        bare.locator(".bare-train").first.wait_for(timeout=300_000)
+        support.bare_training_run(bare)  # warm-up: imports, traces the step
+        page.bring_to_front()
         set_epochs(page, 1)
         page.evaluate(WATCH_TRAINING, [ROOT, 300])  # traces the training step
         set_epochs(page, args.epochs)
         for sample in range(args.samples):
             results["bare"].append(bare_seconds(x, args.epochs, settings))
+            results["bare_page"].append(support.bare_training_run(bare)[0])
+            page.bring_to_front()
             seconds, changes, status = page.evaluate(WATCH_TRAINING, [ROOT, 600])
             results["page"].append(seconds)
             results["refresh"].append(changes / seconds)
             rate, shown = page.evaluate(WATCH_PLAY, [ROOT, args.play])
             results["play"].append(rate)
             print(
-                f"browser sample {sample + 1}: bare {results['bare'][-1]:.2f} s, page ▶ "
-                f"{seconds:.2f} s, {changes} mosaic changes ({changes / seconds:.1f}/s); "
-                f"Gibbs play {rate:.1f} steps/s ({shown} shown) | {status}",
+                f"browser sample {sample + 1}: bare {results['bare'][-1]:.2f} s, bare page "
+                f"{results['bare_page'][-1]:.2f} s, page ▶ {seconds:.2f} s, {changes} mosaic "
+                f"changes ({changes / seconds:.1f}/s); Gibbs play {rate:.1f} steps/s "
+                f"({shown} shown) | {status}",
                 flush=True,
             )
         problems = support.page_problems(page)
@@ -216,10 +271,17 @@ def main(argv=None) -> int:
         print(f"| headless: dashboard / bare throughput | {ratio:.2f}× | ≥ 0.8× |")
         print(f"| headless: live frames a second while training | {med(rates):.1f} | ≥ 2 |")
     if browser:
-        ratio = med(browser["bare"]) / med(browser["page"])
-        print(f"| bare `fit` (between the browser samples) | {med(browser['bare']):.2f} s | |")
+        ratio = med(browser["bare_page"]) / med(browser["page"])
+        in_process = med(browser["bare"]) / med(browser["page"])
+        print(
+            f"| bare `fit` in this process (between the samples) | {med(browser['bare']):.2f} s | |"
+        )
+        print(
+            f"| bare page in Voilà, click to the time shown | {med(browser['bare_page']):.2f} s | |"
+        )
         print(f"| ▶ in Voilà, click to the end shown | {med(browser['page']):.2f} s | |")
-        print(f"| Voilà: dashboard / bare throughput | {ratio:.2f}× | ≥ 0.8× |")
+        print(f"| Voilà: dashboard / bare page throughput | {ratio:.2f}× | ≥ 0.8× |")
+        print(f"| Voilà: dashboard / bare `fit` in this process | {in_process:.2f}× | |")
         print(f"| Voilà: mosaic changes a second, as drawn | {med(browser['refresh']):.1f} | ≥ 2 |")
         print(
             f"| Voilà: Gibbs ▶ Play steps a second, as drawn | {med(browser['play']):.1f} | ≥ 10 |"

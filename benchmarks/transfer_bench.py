@@ -91,6 +91,7 @@ STOP_WATCH = """(root) => {
 def dashboard_run(page) -> float:
     """One ▶ Train of the three runs: page seconds from the click to "Done" (after the
     Stop button was enabled, so that the previous run's "Done" does not count)."""
+    page.bring_to_front()  # a page behind another is throttled (support.press_slider_and_time)
     page.evaluate(STOP_WATCH, ROOT)
     started = time.perf_counter()
     page.locator(f"{ROOT} button.dl-train").first.click()
@@ -110,21 +111,7 @@ def dashboard_run(page) -> float:
 
 def bare_run(page) -> tuple[float, float]:
     """One bare training of the three runs: page seconds, kernel seconds."""
-    before = page.locator(".bare-done").first.inner_text()
-    started = time.perf_counter()
-    page.locator(".bare-train button, button.bare-train").first.click()
-    page.wait_for_function(
-        """(before) => {
-            const d = document.querySelector(".bare-done");
-            return d && d.innerText && d.innerText !== before;
-        }""",
-        arg=before,
-        timeout=900_000,
-        polling=20,
-    )
-    seconds = time.perf_counter() - started
-    kernel = float(page.locator(".bare-done").first.inner_text().split(":")[1].split()[0])
-    return seconds, kernel
+    return support.bare_training_run(page, timeout=900)
 
 
 def main(argv=None) -> int:

@@ -607,6 +607,28 @@ class TrainingDashboard(Dashboard):
         """What the student is told then; a lesson may say it its own way."""
         return StudentError("ui.busy")
 
+    # Controls that start again with a new model ----------------------------------------
+    def _rebuild_controls(self) -> dict[str, ipywidgets.Widget]:
+        """The controls whose change builds a new model, by name (a lesson lists them and
+        observes them with :meth:`_on_rebuild_change`)."""
+        return {}
+
+    def _rebuild_values(self) -> dict:
+        """The values the current model was (or would be) built from."""
+        return {name: control.value for name, control in self._rebuild_controls().items()}
+
+    @reacts
+    def _on_rebuild_change(self, change) -> None:
+        """A rebuild control moved: refused while a training runs, else a new model."""
+        self._put_back_while_training(change)
+        if self.model is not None:
+            self.clear_error()
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Build a new model from the controls (lessons with rebuild controls define it)."""
+        raise NotImplementedError
+
     def wait_trained(self, timeout: float = 120.0):
         """Block until the current training has ended and been drawn (tests, notebooks)."""
         if not self.trained.wait(timeout):

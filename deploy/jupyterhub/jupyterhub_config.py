@@ -50,7 +50,8 @@ KERNEL_ENV = {
     "MALLOC_ARENA_MAX": "2",
 }
 # Offline data (dev.py sets these from ../shared when it has them).
-PASSED_ON = ("DL_COURSE_MNIST_DIR", "DL_COURSE_TEXT_DIR", "LANG", "LC_ALL")
+# JUPYTER_CONFIG_PATH: dev.py's, so JupyterLab does not ask about Jupyter news.
+PASSED_ON = ("DL_COURSE_MNIST_DIR", "DL_COURSE_TEXT_DIR", "JUPYTER_CONFIG_PATH", "LANG", "LC_ALL")
 
 
 def _free_port() -> int:

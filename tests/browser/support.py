@@ -59,6 +59,8 @@ CHROMIUM_MISSING = (
 # MALLOC_ARENA_MAX: glibc gives every thread its own heap arenas; TensorFlow's thread
 # pools then hold ~50 MB more per kernel (lesson 09: 755 MB -> 701 MB after training).
 SERVER_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"}
+# As dev.py's lesson_env: JupyterLab's page config for students (no news question).
+SERVER_ENV["JUPYTER_CONFIG_PATH"] = str(REPO_ROOT / "deploy" / "jupyter_config")
 #: Text Voilà shows for a cell that raised.
 VOILA_ERROR_TEXTS = ("Traceback", "There was an error when executing cell")
 
@@ -83,6 +85,29 @@ def code_notebook(cells: Sequence[str]) -> dict:
         "nbformat": 4,
         "nbformat_minor": 5,
     }  # fmt: skip
+
+
+def bare_training_run(page, timeout: float = 900.0) -> tuple[float, float]:
+    """Press a bare reference page's ``.bare-train`` button and wait for its ``.bare-done``
+    line ("run N: 1.234 s") to change: page seconds from the click, kernel seconds as the
+    line reports them. The page is brought to the front first (see
+    :func:`press_slider_and_time`)."""
+    page.bring_to_front()
+    before = page.locator(".bare-done").first.inner_text()
+    started = time.perf_counter()
+    page.locator(".bare-train button, button.bare-train").first.click()
+    page.wait_for_function(
+        """(before) => {
+            const d = document.querySelector(".bare-done");
+            return d && d.innerText && d.innerText !== before;
+        }""",
+        arg=before,
+        timeout=timeout * 1000,
+        polling=20,
+    )
+    seconds = time.perf_counter() - started
+    kernel = float(page.locator(".bare-done").first.inner_text().split(":")[1].split()[0])
+    return seconds, kernel
 
 
 # --------------------------------------------------------------------------- servers
@@ -469,7 +494,12 @@ def press_slider_and_time(
     keydown, which a capturing listener records in the page, so the time is measured on
     the page's own clock and contains no Playwright overhead. Raises TimeoutError if
     nothing changes within ``timeout`` seconds (e.g. the slider is at its end).
+
+    The page is brought to the front first: Chromium throttles a page behind another of
+    its window even headless (lesson 14's morph slider, measured on a page opened before
+    its bare reference: 65 ms behind, 22 ms in front, against the reference's 30 ms).
     """
+    page.bring_to_front()
     handle_locator.focus()
     if not page.evaluate(_INSTALL_PROBE, target_selector):
         raise LookupError(f"no element matches {target_selector!r}")

@@ -186,3 +186,26 @@ def test_the_lesson_runs_and_answers_in_jupyterlab(browser, lab_server, lang, st
 def test_every_lesson_is_covered():
     assert len(STEMS) >= 11 and {lang for lang, _ in CASES} == {"pl", "en"}
     assert all((LESSON_DIR / lang / f"{stem}.ipynb").is_file() for lang, stem in CASES)
+
+
+NEWS_QUESTION = "official Jupyter news"
+
+
+def test_jupyterlab_does_not_ask_students_about_jupyter_news(browser, lab_server):
+    """deploy/jupyter_config (JUPYTER_CONFIG_PATH, set by dev.py, binder/start and the hub)
+    disables JupyterLab's announcements plugin: no "get notified about official Jupyter
+    news?" toast over a student's first notebook, no update check."""
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    try:
+        page.goto(f"{lab_server.base_url}/lab?reset")
+        page.wait_for_function(
+            "() => window.jupyterapp && window.jupyterapp.started", timeout=120_000
+        )
+        page.evaluate("() => window.jupyterapp.started")
+        config = json.loads(page.locator("#jupyter-config-data").text_content())
+        disabled = config.get("disabledExtensions", [])
+        assert "@jupyterlab/apputils-extension:announcements" in disabled, disabled
+        page.wait_for_timeout(2000)  # the question came within a second of start-up
+        assert page.get_by_text(NEWS_QUESTION).count() == 0
+    finally:
+        page.context.close()

@@ -243,9 +243,6 @@ class AutoencoderDashboard(TrainingDashboard):
             "images": self._images,
         }
 
-    def _rebuild_values(self) -> dict:
-        return {name: control.value for name, control in self._rebuild_controls().items()}
-
     # Public API ---------------------------------------------------------------------------
     @property
     def running(self) -> bool:
@@ -425,13 +422,6 @@ class AutoencoderDashboard(TrainingDashboard):
     @reacts
     def _on_train_click(self, _button) -> None:
         self.train()
-
-    @reacts
-    def _on_rebuild_change(self, change) -> None:
-        self._put_back_while_training(change)
-        if self.model is not None:
-            self.clear_error()
-            self._rebuild()
 
     @reacts
     def _on_z_change(self, _change) -> None:

@@ -430,13 +430,6 @@ class GanDigitsDashboard(TrainingDashboard):
         self.train()
 
     @reacts
-    def _on_rebuild_change(self, change) -> None:
-        self._put_back_while_training(change)
-        if self.model is not None:
-            self.clear_error()
-            self._rebuild()
-
-    @reacts
     def _on_next_run_change(self, change) -> None:
         self._put_back_while_training(change)
 

@@ -281,9 +281,6 @@ class RbmDashboard(TrainingDashboard):
     def _rebuild_controls(self) -> dict:
         return {name: getattr(self, f"_{name}") for name in REBUILDS}
 
-    def _rebuild_values(self) -> dict:
-        return {name: control.value for name, control in self._rebuild_controls().items()}
-
     # Public API ---------------------------------------------------------------------------
     @property
     def running(self) -> bool:
@@ -522,13 +519,6 @@ class RbmDashboard(TrainingDashboard):
     @reacts
     def _on_train_click(self, _button) -> None:
         self.train()
-
-    @reacts
-    def _on_rebuild_change(self, change) -> None:
-        self._put_back_while_training(change)
-        if self.model is not None:
-            self.clear_error()
-            self._rebuild()
 
     @reacts
     def _on_tune_change(self, change) -> None:
