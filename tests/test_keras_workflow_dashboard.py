@@ -70,11 +70,21 @@ def test_fit_draws_live_curves_then_evaluates(dash):
     assert f"{accuracy:.2%}" in dash._evaluate.result.value
     counts = np.array(dash._evaluate.matrix_figure.data[0].text)
     np.testing.assert_array_equal(counts, mlp.confusion_matrix(labels, predicted))
-    # a confusion cell -> its images
+    # a confusion cell -> its images (the cell menus: enabled by the evaluation)
+    assert not dash._evaluate.true_digit.disabled and not dash._evaluate.predicted_digit.tooltip
     dash._evaluate.true_digit.value, dash._evaluate.predicted_digit.value = 7, 7
     n_sevens = int(np.sum((labels == 7) & (predicted == 7)))
     assert f": {n_sevens} images" in dash._evaluate.images_figure.layout.title.text
     assert np.array(dash._evaluate.images_figure.data[0].z, dtype=float).shape[1] > 28
+
+
+def test_the_cell_menus_wait_for_an_evaluation_and_say_so():
+    """Issue 24: before an evaluation the true/predicted menus change nothing visible: they
+    are disabled, their tooltip says why, in the page's language."""
+    for lang, words in (("en", "Evaluate the model first"), ("pl", "Najpierw oceń model")):
+        board = KerasWorkflowDashboard(lang=lang).wait_ready()
+        for menu in (board._evaluate.true_digit, board._evaluate.predicted_digit):
+            assert menu.disabled and menu.tooltip.startswith(words)
 
 
 def test_predict_test_image_and_drawing(dash):

@@ -98,6 +98,17 @@ def test_the_architecture_controls_build_the_model_they_name():
     assert dashboard._layer.disabled and "jedną warstwę rekurencyjną" in dashboard._layer.tooltip
 
 
+def test_the_sequence_length_shows_the_windows_an_epoch_trains_on():
+    """Issue 24: the slider changed nothing visible before the next ▶; it shows the
+    training windows its length cuts the text into, as the training will."""
+    dashboard = small("en")
+    for length in (30, 50):
+        dashboard._sequence.value = length
+        x, _ = charlm.windows(dashboard.vocabulary.encode(dashboard.text()), length)
+        want = f"= {len(x)} training windows of {length} characters an epoch"
+        assert dashboard._windows.value == want
+
+
 @pytest.mark.parametrize(("cell", "layers", "units"), [("gru", 1, 32), ("lstm", 2, 8)])
 def test_the_size_from_the_formulas_is_keras_own(cell, layers, units):
     spec = charlm.Spec(cell=cell, layers=layers, units=units)

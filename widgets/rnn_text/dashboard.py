@@ -115,6 +115,8 @@ class CharModelDashboard(TrainingDashboard):
         self._layers = slider(t("layers"), 1, 1, charlm.MAX_LAYERS, 1, integer=True)
         self._units = toggles(t("units"), list(UNITS), 256, button_width="48px", long_label=True)
         self._sequence = slider(t("sequence"), 100, 10, 200, 10, integer=True)
+        # What the length changes before the next ▶: the windows an epoch trains on.
+        self._windows = html("", "dl-windows", "dl-small")
         self._rate = log_slider(t("rate"), 3e-3, -4, -0.5)
         self._epochs = slider(t("epochs"), 1, 1, 20, 1, integer=True)
         self._train = button(t("train"), icon="play", kind="success")
@@ -180,6 +182,7 @@ class CharModelDashboard(TrainingDashboard):
                 html(t("controls_help"), "dl-note"),
                 heading(t("training")),
                 self._sequence,
+                self._windows,
                 self._rate,
                 self._epochs,
                 row([self._train, self._stop]),
@@ -235,8 +238,10 @@ class CharModelDashboard(TrainingDashboard):
         for control in (self._layer, self._unit):
             control.observe(self._on_unit_change, names="value")
         self._position.observe(self._on_position_change, names="value")
+        self._sequence.observe(self._on_sequence_change, names="value")
 
     def _build_model(self, keras) -> None:
+        self._show_windows()
         if self._use_pretrained and self._pretrained_stem().with_suffix(".json").is_file():
             self.load_pretrained()
         else:
@@ -256,6 +261,7 @@ class CharModelDashboard(TrainingDashboard):
         }
 
     def _after_configure(self, settings: dict) -> None:
+        self._show_windows()
         if self.model is not None and set(settings) & {"cell", "layers", "units"}:
             self.new_model()
         elif "learning_rate" in settings and self.model is not None:
@@ -700,6 +706,23 @@ class CharModelDashboard(TrainingDashboard):
     @reacts
     def _on_source_change(self, change) -> None:
         self._own.layout.display = "flex" if change["new"] == "own" else "none"
+        self._show_windows()
+
+    @reacts
+    def _on_sequence_change(self, change) -> None:
+        self._show_windows()
+
+    def _show_windows(self) -> None:
+        """The training windows an epoch takes at this sequence length (the slider changes
+        nothing else before the next ▶; issue 24)."""
+        try:
+            characters = len(self.text())
+        except StudentError:  # no text (yet): nothing to count
+            self._windows.value = ""
+            return
+        length = int(self._sequence.value)
+        windows = len(range(0, characters - length, length))
+        self._windows.value = self._t("windows", n=windows, length=length)
 
     @reacts
     def _on_architecture_change(self, change) -> None:

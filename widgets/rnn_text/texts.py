@@ -36,6 +36,10 @@ TEXT = Strings(
         "units": {"pl": "neurony w warstwie", "en": "units a layer"},
         "training": {"pl": "Uczenie", "en": "Training"},
         "sequence": {"pl": "długość sekwencji", "en": "sequence length"},
+        "windows": {
+            "pl": "= {n} {n:@okno uczące|okna uczące|okien uczących} po {length} znaków w epoce",
+            "en": "= {n} training {n:@window|windows} of {length} characters an epoch",
+        },
         "rate": {"pl": "współczynnik uczenia", "en": "learning rate"},
         "epochs": {"pl": "epoki na jedno ▶", "en": "epochs a ▶"},
         "train": {"pl": "Ucz dalej", "en": "Train on"},
