@@ -254,3 +254,49 @@ def test_without_mnist_the_polish_page_says_what_to_do_in_polish(no_mnist):
     board.clear_error()
     board.configure(images=2000)  # no images to count: what to fix first
     assert board.error_text == sentence
+
+
+# ------------------------------------------------------------------- a student's menu (issue 24)
+
+
+def test_an_architecture_menu_answers_with_the_counts_before_keras_builds(monkeypatch):
+    """A student's kernel menu shows the new parameter counts at once; the Keras network and
+    its views follow from the builds' worker (the old code built them before answering).
+    A menu switched back finds its untrained network kept; a trained one is never reused."""
+    import threading
+
+    from widgets.cnn import dashboard as module
+
+    board = CnnDashboard(lang="en").wait_ready()
+    board.configure(filters=(4, 8), kernels=(3, 3), epochs=1, images=2000, compare=False)
+    first = board.model
+    release, calls = threading.Event(), []
+    build = cnn.build_cnn
+
+    def slow_build(filters, kernels, seed=0):
+        calls.append(kernels)
+        release.wait(30)
+        return build(filters, kernels, seed=seed)
+
+    monkeypatch.setattr(module.cnn_model, "build_cnn", slow_build)
+    pressed = threading.Thread(target=lambda: setattr(board._kernel1, "value", 5))
+    pressed.start()
+    pressed.join(10)
+    try:
+        assert not pressed.is_alive(), "the menu's observer waited for the Keras build"
+        want = number(cnn.count_params((4, 8), (5, 3)), "en", ",")
+        assert want in board._status.value and want in board._table.value
+    finally:
+        release.set()
+        pressed.join(30)
+    board.wait_built()
+    assert board.model.get_layer("conv1").kernel.shape[:2] == (5, 5)
+    assert board.acts["conv1"].shape == (4, 24, 24)  # the views are the new network's
+    board._kernel1.value = 3  # kept from before: no build
+    board.wait_built()
+    assert board.model is first and calls == [(5, 3)]
+    board.train(background=False)  # this network trains ...
+    board._kernel1.value = 5
+    board._kernel1.value = 3  # ... so the same architecture is built anew
+    board.wait_built()
+    assert board.model is not first and calls[-1] == (3, 3)

@@ -27,7 +27,7 @@ def mnist():
 def test_default_shapes_and_parameter_counts_are_the_textbook_ones():
     model = cnn.build_cnn()
     # keras-io mnist_convnet: 320 + 18,496 + 16,010 = 34,826 parameters.
-    assert model.count_params() == 34_826
+    assert model.count_params() == 34_826 == cnn.count_params()
     assert [layer.name for layer in model.layers][:4] == list(cnn.CONV_LAYERS)
     assert model.get_layer("conv2").output.shape[1:] == (11, 11, 64)
     # The lecture's MLP: 784·256+256 + 256·128+128 + 128·10+10 = 235,146.
@@ -48,6 +48,7 @@ def test_configurable_layers_give_the_expected_map_sizes(filters, kernels):
     want = (k1 * k1 + 1) * filters[0] + (k2 * k2 * filters[0] + 1) * filters[1]
     want += (sizes[-1] ** 2 * filters[1] + 1) * 10
     assert model.count_params() == want
+    assert cnn.count_params(filters, kernels) == want  # the dashboard's answer before Keras
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from widgets.canvas import SENT_PIXELS
 from widgets.data import one_hot, preprocess_images
 from widgets.data.drawn import to_mnist
 from widgets.keras_workflow import KerasWorkflowDashboard, check_param_count, check_small_model
+from widgets.keras_workflow.define import summary_html
 from widgets.models import mlp
 
 keras = load_keras(timeout=120)
@@ -69,11 +70,21 @@ def test_fit_draws_live_curves_then_evaluates(dash):
     assert f"{accuracy:.2%}" in dash._evaluate.result.value
     counts = np.array(dash._evaluate.matrix_figure.data[0].text)
     np.testing.assert_array_equal(counts, mlp.confusion_matrix(labels, predicted))
-    # a confusion cell -> its images
+    # a confusion cell -> its images (the cell menus: enabled by the evaluation)
+    assert not dash._evaluate.true_digit.disabled and not dash._evaluate.predicted_digit.tooltip
     dash._evaluate.true_digit.value, dash._evaluate.predicted_digit.value = 7, 7
     n_sevens = int(np.sum((labels == 7) & (predicted == 7)))
     assert f": {n_sevens} images" in dash._evaluate.images_figure.layout.title.text
     assert np.array(dash._evaluate.images_figure.data[0].z, dtype=float).shape[1] > 28
+
+
+def test_the_cell_menus_wait_for_an_evaluation_and_say_so():
+    """Issue 24: before an evaluation the true/predicted menus change nothing visible: they
+    are disabled, their tooltip says why, in the page's language."""
+    for lang, words in (("en", "Evaluate the model first"), ("pl", "Najpierw oceń model")):
+        board = KerasWorkflowDashboard(lang=lang).wait_ready()
+        for menu in (board._evaluate.true_digit, board._evaluate.predicted_digit):
+            assert menu.disabled and menu.tooltip.startswith(words)
 
 
 def test_predict_test_image_and_drawing(dash):
@@ -142,6 +153,38 @@ def test_image_input_needs_flatten(dash):
     dash._builder.remove.click()
     dash._input.value = "flat"
     assert dash.error_text == "" and dash.model.input_shape == (None, 784)
+
+
+def test_a_layer_edit_collects_no_garbage_and_a_menu_switched_back_finds_its_model(
+    dash, monkeypatch
+):
+    """Issue 24: Keras' clear_session ran a full garbage collection at every edit of the
+    layer list (0.3-1 s with TensorFlow loaded: the kind and activation menus answered in
+    ~1 s). An edit now skips it, shows the summary from the formulas, and keeps the
+    untrained models of recent lists; a model that was frozen or trained is not kept."""
+    import gc
+
+    collections = []
+    monkeypatch.setattr(gc, "collect", lambda *args, **kwargs: collections.append(1) or 0)
+    builder = dash._builder
+    builder.set_layers(mlp.LECTURE_LAYERS)
+    lecture = dash.model
+    builder.list.index = 2  # Dense(128, relu)
+    builder.set_selected(activation="tanh")
+    assert dash.model is not lecture and collections == []
+    assert dash.model.layers[2].get_config()["activation"] == "tanh"
+    rows = mlp.planned_summary_rows(mlp.layers_of(dash.model))
+    assert dash._summary.value == summary_html(rows, [True] * 4, "en")
+    assert rows == mlp.summary_rows(dash.model)
+    tanh = dash.model
+    builder.set_selected(activation="relu")
+    assert dash.model is lecture
+    dash._files.freeze.value = (0,)  # the lecture's model changes ...
+    builder.set_selected(activation="tanh")
+    builder.set_selected(activation="relu")
+    assert dash.model is not lecture and dash.model is not tanh  # ... so nothing is kept
+    assert dash.model.layers[0].trainable
+    builder.set_layers(mlp.LECTURE_LAYERS)
 
 
 def test_batch_larger_than_the_data_is_refused(dash):

@@ -53,6 +53,34 @@ def test_shapes_and_params_agree_with_keras_for_image_input():
 
 
 @pytest.mark.parametrize(
+    ("layers", "shape"),
+    [
+        (mlp.LECTURE_LAYERS, mlp.FLAT_INPUT),
+        (
+            [
+                mlp.flatten(),
+                mlp.dense(32, "tanh"),
+                mlp.dropout(0.2),
+                mlp.activation("relu"),
+                mlp.dense(16),
+                mlp.dropout(0.1),
+                mlp.dense(10, "softmax"),
+            ],
+            mlp.IMAGE_INPUT,
+        ),
+        ([mlp.dense(64, "sigmoid"), mlp.flatten(), mlp.dense(10, "softmax")], (28, 28)),
+    ],
+)
+def test_the_planned_summary_is_keras_own_in_a_fresh_session(layers, shape):
+    """The dashboard shows the summary from the formulas before Keras builds (issue 24)."""
+    import keras
+
+    keras.utils.clear_session(free_memory=False)
+    model = mlp.build_model(layers, input_shape=shape)
+    assert mlp.planned_summary_rows(layers, shape) == mlp.summary_rows(model)
+
+
+@pytest.mark.parametrize(
     ("layers", "key"),
     [
         ([mlp.dense(0), mlp.dense(10, "softmax")], "units"),

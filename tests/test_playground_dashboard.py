@@ -320,3 +320,59 @@ def test_rate_menus_write_every_digit_the_page_way(lang, smallest):
     assert not any("e" in label for label in labels)
     separator = "," if lang == "pl" else "."
     assert all(separator in label for label, value in controls.options if value < 1)
+
+
+# ------------------------------------------------- what a press sends first (issue 24)
+
+
+def sent_in_order(monkeypatch) -> list:
+    """The widgets whose state goes to the page, in the order it goes (``Widget._send``)."""
+    import ipywidgets
+
+    sent, send = [], ipywidgets.Widget._send
+
+    def recording(widget, msg, buffers=None):
+        sent.append(widget)
+        return send(widget, msg, buffers)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", recording)
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "= 25 training steps an epoch (250 training points)"),
+        ("pl", "= 25 kroków treningu na epokę (250 punktów uczących)"),
+    ],
+)
+def test_the_batch_size_shows_the_steps_an_epoch_takes(lang, words):
+    """The batch size changes nothing else before the next step: the steps an epoch takes
+    are shown beside it (the slider changed nothing visible), and follow the data."""
+    board = PlaygroundDashboard(lang=lang, query="data=gauss&train=50&batch=10").wait_ready()
+    n = len(board.split.x_train)
+    assert n == 250 and words in board._steps_label.value
+    board._batch.value = 30
+    assert f"= {-(-n // 30)} " in board._steps_label.value
+    board._train.value = 20
+    n = len(board.split.x_train)
+    assert f"= {-(-n // 30)} " in board._steps_label.value and f"({n} " in board._steps_label.value
+
+
+def test_new_data_send_the_numbers_first_and_discretize_only_the_output(monkeypatch):
+    """New noise restarts the network from the same weights: the numbers go first, the
+    points' colours follow, and the network's links, unchanged, are not sent again (their
+    new x and y made plotly lay the network out anew at every press). The discretize box
+    sends the output image alone."""
+    board = PlaygroundDashboard(lang="en", query="").wait_ready()
+    sent = sent_in_order(monkeypatch)
+    board._noise.value = board._noise.value + 5
+    assert sent.index(board._numbers) < sent.index(board.output_figure)
+    assert board.network_figure not in sent
+    board.step()  # the weights change: the links follow
+    assert board.network_figure in sent
+    sent.clear()
+    board._discretize.value = not board._discretize.value
+    assert board.output_figure in sent
+    assert board.network_figure not in sent and board.loss_figure not in sent
+    assert board._numbers not in sent

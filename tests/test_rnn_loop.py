@@ -288,6 +288,35 @@ def test_gradient_dashboard_plots_three_cells_and_answers_configure():
     assert "scale" in board.error_text
 
 
+def sent_in_order(monkeypatch) -> list:
+    """The widgets whose state goes to the page, in the order it goes (``Widget._send``)."""
+    import ipywidgets
+
+    sent, send = [], ipywidgets.Widget._send
+
+    def recording(widget, msg, buffers=None):
+        sent.append(widget)
+        return send(widget, msg, buffers)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", recording)
+    return sent
+
+
+def test_a_press_sends_the_texts_before_the_plot(board, monkeypatch):
+    """Issue 24: what the page draws at once (the formula, the unrolled loop, the regime
+    and the ratios) goes before the plot, whose new x and y plotly lays out again."""
+    sent = sent_in_order(monkeypatch)
+    board._steps.value = board._steps.value + 1
+    assert board._formula in sent and board.states_plot in sent
+    assert sent.index(board._formula) < sent.index(board.states_plot)
+    assert sent.index(board.unrolled) < sent.index(board.states_plot)
+    gradients = GradientDashboard(lang="en").wait_ready()
+    sent.clear()
+    gradients._scale.value = 0.8
+    assert sent.index(gradients._regime) < sent.index(gradients._ratios)
+    assert sent.index(gradients._ratios) < sent.index(gradients.plot)
+
+
 # --------------------------------------------------------------------------- exercises
 
 

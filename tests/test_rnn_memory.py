@@ -219,6 +219,54 @@ def test_stop_ends_the_run_within_a_step_and_rebuilds_on_a_new_size(dashboard):
     assert len(dashboard.loss_figure.data[0].x) == 0
 
 
+def test_a_slider_answers_before_the_models_are_built_and_never_hands_out_trained_ones(
+    dashboard, monkeypatch
+):
+    """Issue 24: a student's move of the length slider draws the new data and the status
+    at once; the three Keras models follow on the builds' worker (the old code built them
+    first: the observer returned only after the build). ▶ waits for them; models that
+    have trained are never taken from the kept ones again."""
+    import threading
+
+    from widgets.rnn_memory import dashboard as module
+
+    dashboard.configure(**TINY, cells=["simple_rnn"])
+    release, calls = threading.Event(), []
+    build = mm.recurrent_model
+
+    def slow_build(cell, units, length, *args, **kwargs):
+        calls.append(length)
+        release.wait(30)
+        return build(cell, units, length, *args, **kwargs)
+
+    monkeypatch.setattr(module.memory_model, "recurrent_model", slow_build)
+    moved = threading.Thread(target=lambda: setattr(dashboard._length, "value", 20))
+    moved.start()
+    moved.join(10)
+    try:
+        assert not moved.is_alive(), "the slider's observer waited for the Keras build"
+        assert dashboard.data.length == 20
+        assert "T = 20" in dashboard.example_figure.layout.annotations[0].text
+        assert dashboard.status_text.startswith("Press ▶ Train")
+    finally:
+        release.set()
+        moved.join(30)
+    dashboard._builds.wait(60)
+    assert dashboard.models["lstm"].input_shape == (None, 20, 2)
+    models = dict(dashboard.models)
+    dashboard._length.value = 10  # built before: kept
+    dashboard._length.value = 20
+    dashboard._builds.wait(60)
+    assert dashboard.models == models and calls.count(10) == 0
+    dashboard.play(background=False)  # trains these models ...
+    assert dashboard.losses["simple_rnn"]
+    dashboard._length.value = 10
+    dashboard._length.value = 20  # ... so the same settings now build new ones
+    dashboard._builds.wait(60)
+    assert dashboard.models["simple_rnn"] is not models["simple_rnn"]
+    assert not dashboard.losses["simple_rnn"]
+
+
 def test_an_empty_selection_and_bad_settings_are_told(dashboard):
     dashboard.configure(cells=[])
     dashboard.play()

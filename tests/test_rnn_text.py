@@ -93,6 +93,69 @@ def test_the_architecture_controls_build_the_model_they_name():
     assert [type(layer).__name__ for layer in recurrent] == ["LSTM", "LSTM"]
     assert recurrent[0].cell.units == 32
     assert dashboard._unit.max == 31 and dashboard._layer.max == 2
+    assert not dashboard._layer.disabled
+    dashboard.configure(layers=1)  # nowhere for the layer slider to go: disabled, told why
+    assert dashboard._layer.disabled and "jedną warstwę rekurencyjną" in dashboard._layer.tooltip
+
+
+def test_the_sequence_length_shows_the_windows_an_epoch_trains_on():
+    """Issue 24: the slider changed nothing visible before the next ▶; it shows the
+    training windows its length cuts the text into, as the training will."""
+    dashboard = small("en")
+    for length in (30, 50):
+        dashboard._sequence.value = length
+        x, _ = charlm.windows(dashboard.vocabulary.encode(dashboard.text()), length)
+        want = f"= {len(x)} training windows of {length} characters an epoch"
+        assert dashboard._windows.value == want
+
+
+@pytest.mark.parametrize(("cell", "layers", "units"), [("gru", 1, 32), ("lstm", 2, 8)])
+def test_the_size_from_the_formulas_is_keras_own(cell, layers, units):
+    spec = charlm.Spec(cell=cell, layers=layers, units=units)
+    assert charlm.count_params(spec, 11) == charlm.build_model(spec, 11).count_params()
+
+
+def test_an_architecture_press_answers_with_the_size_before_keras_builds(monkeypatch):
+    """Issue 24: a student's layers slider shows the new network's size at once; the model,
+    its traces and its samples follow from the builds' worker (the old code did all of it,
+    0.4–9 s, before answering). ▶ Train waits for the model; a trained one is not reused."""
+    import threading
+
+    dashboard = small("en")
+    first = dashboard.model
+    release, built = threading.Event(), []
+    build = charlm.build_model
+
+    def slow_build(spec, size, seed=0):
+        built.append(spec.layers)
+        release.wait(30)
+        return build(spec, size, seed=seed)
+
+    monkeypatch.setattr(module.charlm, "build_model", slow_build)
+    pressed = threading.Thread(target=lambda: setattr(dashboard._layers, "value", 2))
+    pressed.start()
+    pressed.join(10)
+    try:
+        assert not pressed.is_alive(), "the slider's observer waited for the Keras build"
+        size = charlm.count_params(charlm.Spec(layers=2, units=32), len(dashboard.vocabulary))
+        assert f"{size:,} parameters" in dashboard._status.value
+        assert dashboard.model is first  # still the old one, until the new one is built
+    finally:
+        release.set()
+        pressed.join(30)
+    dashboard.wait_built()
+    assert dashboard.spec.layers == 2 and dashboard.model.count_params() == size
+    dashboard._layers.value = 1  # kept from before
+    dashboard.wait_built()
+    assert dashboard.model is first and built == [2]
+    dashboard._layers.value = 2
+    dashboard.train(background=False)  # ▶ right after a press: the kept 2-layer model trains
+    assert dashboard.spec.layers == 2 and dashboard.epochs_trained == 1
+    trained = dashboard.model
+    dashboard._layers.value = 1
+    dashboard._layers.value = 2
+    dashboard.wait_built()
+    assert dashboard.model is not trained and dashboard.epochs_trained == 0
 
 
 def test_the_inside_views_colour_every_character_and_name_the_likely_next_ones():

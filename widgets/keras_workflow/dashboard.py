@@ -32,6 +32,7 @@ from .files import FilePanel
 from .predict import PredictPanel
 from .texts import TEXT, spec_message
 
+KEPT_MODELS = 6  # untrained models of recent layer lists: a menu switched back finds its own
 PROGRESS_INTERVAL = 0.3  # seconds between live updates: smooth enough, light for the kernel
 # Lesson 09's own rules: the generated code scrolls and can be selected, the cheat sheet's
 # cells start at the top left, in the note size.
@@ -57,6 +58,9 @@ class KerasWorkflowDashboard(Dashboard):
         self.data = None
         self._input_shape = mlp.FLAT_INPUT
         self._good_layers = list(mlp.LECTURE_LAYERS)
+        # (layers, input shape) -> an untrained model built for them, newest last; emptied
+        # whenever a model is trained or frozen (a kept model is always a fresh one).
+        self._kept: dict[tuple, object] = {}
         self._guard = None
         self._started = 0.0
         self._epochs_before = 0
@@ -191,14 +195,31 @@ class KerasWorkflowDashboard(Dashboard):
             val_share=float(self._fit.validation_split.value),
         )
 
-    def _fresh_model(self, layers, input_shape):
+    def _fresh_model(self, layers, input_shape, collect: bool = True):
         """A new model with seeded weights; the old one's graphs are freed first.
 
         Without ``clear_session`` every rebuilt model kept its traced functions: the
-        kernel grew by about 35 MB per "Train from scratch" (measured).
+        kernel grew by about 35 MB per "Train from scratch" (measured). ``collect``: also
+        run Python's full garbage collection, as ``clear_session`` does by default — 0.3–1
+        s with TensorFlow loaded (issue 24: the layer builder's menus answered in 0.9–1 s,
+        18× the reference, mostly that). A student's edit of the layer list skips it: the
+        untrained model it replaces has traced nothing, and Python collects the rest on
+        its own schedule; "Train from scratch" still collects.
         """
-        self._keras.utils.clear_session()
+        self._keras.utils.clear_session(free_memory=collect)
         return mlp.build_model(layers, input_shape, self.seed)
+
+    def _kept_model(self, layers, input_shape):
+        """An untrained model for ``layers``: kept from before, or built (no full garbage
+        collection: see _fresh_model)."""
+        key = (tuple(layers), tuple(input_shape))
+        model = self._kept.pop(key, None)
+        if model is None:
+            model = self._fresh_model(layers, input_shape, collect=False)
+        self._kept[key] = model  # the newest last
+        while len(self._kept) > KEPT_MODELS:
+            self._kept.pop(next(iter(self._kept)))
+        return model
 
     def _install_model(self, model) -> None:
         """Compile ``model``, make it ``self.model`` and redraw what depends on it."""
@@ -231,8 +252,12 @@ class KerasWorkflowDashboard(Dashboard):
         except mlp.SpecError as error:
             self._spec_error(error)
             return
-        model = self._fresh_model(layers, input_shape)
         self.clear_error()
+        # What the formulas know first (the summary of a new kind, new units or a new
+        # input); the model and its prediction follow.
+        rows = mlp.planned_summary_rows(layers, input_shape)
+        self._summary.value = summary_html(rows, [True] * len(rows), self.lang)
+        model = self._kept_model(layers, input_shape)
         self._input_shape = input_shape
         self._install_model(model)
         self._fit.curves.clear()
@@ -330,6 +355,7 @@ class KerasWorkflowDashboard(Dashboard):
         return fit_spec
 
     def _start_fit(self, fit_spec: mlp.FitSpec) -> None:
+        self._kept.clear()  # self.model trains: it must not come back as a fresh one
         curves = self._fit.curves
         curves.offset = int(round(curves.train_x[-1])) if curves.train_x else 0
         self._epochs_before = curves.offset
@@ -438,6 +464,7 @@ class KerasWorkflowDashboard(Dashboard):
     def _on_freeze_change(self, _change) -> None:
         if self.model is None or self._trainer.running:
             return
+        self._kept.clear()  # self.model changes: it must not come back as a fresh one
         mlp.set_trainable(self.model, self._files.trainable(len(self.model.layers)))
         mlp.compile_model(self.model, self._fit.compile_spec())
         self._refresh_summary()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets
 import numpy as np
 
-from ..controls import button, dropdown, html
+from ..controls import button, dropdown, explain_disabled, html
 from ..figures.curves import update_traces
 from ..figures.images import (
     confusion_data,
@@ -39,7 +39,10 @@ class EvaluatePanel:
         self.predicted: np.ndarray | None = None
         self.labels: np.ndarray | None = None
         self.images: np.ndarray | None = None
-        self.controls = [self.button, self.true_digit, self.predicted_digit]
+        # The two menus choose a cell of the matrix: nothing to show until an evaluation
+        # (issue 24: a control that changes nothing visible is disabled and says why).
+        self.controls = [self.button]
+        self._explain_cells()
         self.matrix_figure.data[0].on_click(self._on_click)
 
     def box(self) -> ipywidgets.Widget:
@@ -73,6 +76,7 @@ class EvaluatePanel:
             "test_result", loss=float(loss), acc=float(accuracy), right=right, n=len(self.labels)
         )
         update_traces(self.matrix_figure, confusion_data(self.matrix))
+        self._explain_cells()
         self.show_cell()
         return float(loss), float(accuracy)
 
@@ -80,6 +84,12 @@ class EvaluatePanel:
         """A new model: the old evaluation no longer applies."""
         self.matrix = self.predicted = None
         self.result.value = self._t("not_evaluated")
+        self._explain_cells()
+
+    def _explain_cells(self) -> None:
+        reason = self._t("cell_unevaluated") if self.predicted is None else None
+        for menu in (self.true_digit, self.predicted_digit):
+            explain_disabled(menu, reason)
 
     def cell_indices(self, true: int, predicted: int) -> np.ndarray:
         """Indices of the test images with this true digit and this answer."""

@@ -417,6 +417,12 @@ TEXT = Strings(
             "en": "Test: loss {loss:.4f}, accuracy <b>{acc:.2%}</b> ({right:,} of {n:,} "
             "{n:@image|images}).",
         },
+        "cell_unevaluated": {
+            "pl": "Najpierw oceń model (przycisk wyżej): dopiero wtedy są obrazy do pokazania "
+            "dla pary cyfr.",
+            "en": "Evaluate the model first (the button above): only then are there images to "
+            "show for a pair of digits.",
+        },
         "not_evaluated": {
             "pl": "Jeszcze nie oceniono (najpierw naucz model).",
             "en": "Not evaluated yet (train the model first).",

@@ -102,6 +102,18 @@ def build_model(spec: Spec, vocabulary_size: int, seed: int | None = 0):
     return keras.Model(inputs, logits, name=f"char_{spec.cell}")
 
 
+def count_params(spec: Spec, vocabulary_size: int) -> int:
+    """The parameters of :func:`build_model`'s network, from the formulas (no Keras): the
+    embedding ``V·E``; a GRU layer (Keras' ``reset_after``) ``3·u·(inputs + u + 2)``, an
+    LSTM layer ``4·u·(inputs + u + 1)``; the output layer ``u·V + V``."""
+    total, inputs, units = vocabulary_size * spec.embedding, spec.embedding, spec.units
+    for _ in range(spec.layers):
+        gates, biases = (3, 2) if spec.cell == "gru" else (4, 1)
+        total += gates * units * (inputs + units + biases)
+        inputs = units
+    return total + units * vocabulary_size + vocabulary_size
+
+
 def compile_model(model, learning_rate: float = 3e-3, clipnorm: float = 5.0):
     """Adam with gradient clipping (recurrent nets explode without it), cross-entropy on
     logits; the loss is in nats, so perplexity is ``exp(loss)``."""

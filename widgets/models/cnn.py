@@ -110,6 +110,14 @@ def check_architecture(filters, kernels) -> tuple[tuple[int, int], tuple[int, in
     return filters, kernels
 
 
+def count_params(filters=DEFAULT_FILTERS, kernels=DEFAULT_KERNELS) -> int:
+    """The parameters of :func:`build_cnn`'s network, from the formulas (no Keras): each
+    convolution ``k·k·inputs·filters + filters``, the softmax ``flattened·10 + 10``."""
+    (f1, f2), (k1, k2) = check_architecture(filters, kernels)
+    side = map_sizes((k1, k2))[-1]
+    return (k1 * k1 * f1 + f1) + (k2 * k2 * f1 * f2 + f2) + (side * side * f2 * CLASSES + CLASSES)
+
+
 def build_cnn(filters=DEFAULT_FILTERS, kernels=DEFAULT_KERNELS, seed: int | None = 0):
     """The small CNN (see the module docstring), compiled with Adam and cross-entropy."""
     import keras

@@ -411,6 +411,27 @@ def summary_rows(model) -> list[tuple[str, str, str, int]]:
     return rows
 
 
+KERAS_CLASSES = {"dense": "Dense", "dropout": "Dropout", "activation": "Activation"}
+
+
+def planned_summary_rows(
+    layers, input_shape: tuple[int, ...] = FLAT_INPUT
+) -> list[tuple[str, str, str, int]]:
+    """:func:`summary_rows` of the model :func:`build_model` makes from ``layers`` after a
+    ``clear_session``, from the formulas alone (no Keras): Keras names a layer after its
+    class, ``dense``, ``dense_1``, … in its thread's fresh session."""
+    rows, seen, shape = [], {}, tuple(input_shape)
+    for layer in layers:
+        kind = layer.kind
+        name = kind if kind not in seen else f"{kind}_{seen[kind]}"
+        seen[kind] = seen.get(kind, 0) + 1
+        params = (shape[-1] + 1) * layer.units if kind == "dense" else 0
+        shape = output_shape([layer], shape)
+        text = "(" + ", ".join(["None", *(str(d) for d in shape)]) + ")"
+        rows.append((name, KERAS_CLASSES.get(kind, "Flatten"), text, params))
+    return rows
+
+
 def layers_of(model) -> list[Layer]:
     """The specs of a Keras model's layers (for a loaded ``.keras`` file)."""
     specs = []

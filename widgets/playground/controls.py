@@ -8,6 +8,8 @@ the URL, see :mod:`.state`).
 
 from __future__ import annotations
 
+import math
+
 import ipywidgets
 
 from ..controls import (
@@ -180,6 +182,8 @@ class PlaygroundControls:
         optimizers = [(t(f"opt_{name}"), name) for name in OPTIMIZERS]
         self._optimizer = dropdown(t("optimizer"), optimizers, s.opt, width="240px")
         self._batch = _range_slider("batch", t("batch"), s.batch)
+        # What the batch size changes before the next step: the steps an epoch takes.
+        self._steps_label = html("", "dl-steps", "dl-small", "dl-compact")
         self._budget = number_box(
             t("budget"), s.budget, 0, RANGES["budget"][1], integer=True, width="230px"
         )
@@ -236,7 +240,10 @@ class PlaygroundControls:
         parts = {
             "training": [
                 row([self._play, self._step, self._reset, self._epoch_label], wrap=False),
-                row([self._learning_rate, self._optimizer, self._batch], wrap=False),
+                row(
+                    [self._learning_rate, self._optimizer, self._batch, self._steps_label],
+                    wrap=False,
+                ),
                 row([self._budget, self._early], wrap=False),
             ],
             "regularization": [row([self._regularization, self._regularization_rate], wrap=False)],
@@ -293,6 +300,16 @@ class PlaygroundControls:
         self._hidden = tuple(hidden)
         for name in SECTIONS:
             self.sections[name].layout.display = "none" if name in hidden else None
+
+    def _show_steps(self) -> None:
+        """The training steps an epoch takes at this batch size (TensorFlow Playground's
+        batch size slider changes nothing else until the next step)."""
+        n = len(self.split.x_train) if self.split is not None else 0
+        if not n:
+            self._steps_label.value = ""
+            return
+        steps = math.ceil(n / max(1, min(int(self._batch.value), n)))
+        self._steps_label.value = self._t("steps_per_epoch", steps=steps, n=n)
 
     def _update_adding_options(self) -> None:
         """What a click on the output plot may add: a point of each class, or a value."""

@@ -246,10 +246,11 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         if change["owner"] is self._show_test:
             self._show_test_points()
         else:
-            self._redraw_points()
+            self._draw_output_only()
 
     @reacts
     def _on_batch_change(self, _change) -> None:
+        self._show_steps()  # first: the one thing a new size changes before the next step
         self._update_link()  # the next training call takes the new size
 
     @reacts
@@ -715,6 +716,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
             raise StudentError("playground.no_train_points")
         self.split = new  # only now: refused data leave the data in force alone
         self._points_drawn = False
+        self._show_steps()
         self._update_adding_options()
 
     def _new_data_and_model(self) -> None:

@@ -232,6 +232,12 @@ TEXT = Strings(
             "pl": "wczesne zatrzymanie",
             "en": "early stopping",
         },
+        "steps_per_epoch": {
+            "pl": "= {steps} {steps:@krok|kroki|kroków} treningu na epokę "
+            "({n} {n:@punkt uczący|punkty uczące|punktów uczących})",
+            "en": "= {steps} training {steps:@step|steps} an epoch "
+            "({n} training {n:@point|points})",
+        },
         "early_help": {
             "pl": "Zatrzymuje uczenie, gdy strata testowa przez {patience} epok nie spada. "
             "To uproszczenie: w prawdziwym uczeniu wczesne zatrzymanie obserwuje osobny zbiór "

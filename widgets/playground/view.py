@@ -57,6 +57,7 @@ class PlaygroundView:
 
     output_values: np.ndarray | None = None  # the large heatmap's values (tests)
     _drawn_link = None
+    _drawn_links: list | None = None  # the link traces' data last sent to the page
 
     def _build_figures(self) -> None:
         """The figures and the outputs for numbers and messages (drawn once Keras is in)."""
@@ -89,15 +90,18 @@ class PlaygroundView:
         # two heatmaps (output and tiles) follow every frame.
         full = not live or self.frames % SLOW_EVERY == 0
         with self._draw_lock:
+            # The numbers first: the page shows them at once, while it lays out the plots
+            # (issue 24: new data answered in 2.7-3x the reference with the plots first).
+            if full:
+                self._draw_numbers(spec, result)
+            else:
+                self._draw_epoch(result["epoch"])
             self._draw_output(spec, layers)
             self._draw_network(spec, layers, kernels, live, links=full)
             if full:
                 with updating(self.loss_figure) as figure:  # numpy data: no list comparison
                     for trace, values in zip(figure.data, self.history.trace_data(), strict=True):
                         trace.update(values)
-                self._draw_numbers(spec, result)
-            else:
-                self._draw_epoch(result["epoch"])
             self.frames += 1
 
     def _frame(self) -> None:
@@ -163,6 +167,19 @@ class PlaygroundView:
         figure.layout.xaxis.range = figure.layout.yaxis.range = [-box, box]
         self._points_drawn = True
 
+    def _draw_output_only(self) -> None:
+        """The output image again and nothing else (the discretize box: the points, the
+        network and the numbers do not change; a whole draw sent the points again, which
+        plotly lays out anew)."""
+        if self.trainer is None or not self._points_drawn:
+            self.draw()
+            return
+        with self._model_lock:
+            layers = self.trainer.layer_outputs(self._grid)
+            spec = self.trainer.spec
+        with self._draw_lock:
+            self._draw_output(spec, layers)
+
     def _show_test_points(self) -> None:
         """Show or hide the test points, and nothing else: the rest is unchanged (a whole
         draw, with the network's outputs on the grid, was 3× the reference's latency)."""
@@ -194,6 +211,7 @@ class PlaygroundView:
                     labels_layout(geo, titles, [feature_label(f) for f in self.features])
                 )
             self._drawn_link = None
+            self._drawn_links = None
 
     def _draw_network(self, spec, layers, kernels, live: bool, links: bool = True) -> None:
         tiles = [[thumbnail(_scaled(self._grid[:, i])) for i in range(self._grid.shape[1])]]
@@ -202,9 +220,16 @@ class PlaygroundView:
         with updating(self.network_figure) as figure:
             replace_layout_item(figure, "images", 0, mosaic_layout(self._geometry, tiles))
             if links:
+                # Only the groups that changed: new data, noise or a new seed restart the
+                # network from the same weights, and every group's new x and y made plotly
+                # lay the whole figure out again (issue 24).
                 link_data = links_data(self._geometry, kernels)
-                for trace, values in zip(figure.data[FIRST_LINK:], link_data, strict=True):
-                    trace.update(values)
+                drawn = self._drawn_links or [None] * len(link_data)
+                traces = figure.data[FIRST_LINK:]
+                for trace, values, old in zip(traces, link_data, drawn, strict=True):
+                    if old is None or not _same_link(old, values):
+                        trace.update(values)
+                self._drawn_links = link_data
             if not live:
                 figure.data[DOTS].text = dots_text(self._geometry, kernels)
             if self._link != self._drawn_link:
@@ -231,6 +256,11 @@ class PlaygroundView:
         else:
             self._confusion.value = ""
         self._numbers.value = text
+
+
+def _same_link(old: dict, new: dict) -> bool:
+    """True when a link group's x and y are what the page shows already."""
+    return all(np.array_equal(old[key], new[key], equal_nan=True) for key in ("x", "y"))
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -319,11 +319,14 @@ class RecurrenceDashboard(Dashboard):
             if self.units == 1
             else [self._t("trace_h", unit=i + 1) for i in range(self.units)]
         )
+        # The formula and the unrolled loop first: the page draws them at once, the plot
+        # (new x and y: plotly lays it out again) after them (issue 24: the steps slider
+        # and the sequence menu answered in 4-5x the reference with the plot first).
+        self._formula.value = self._formula_html(index)
+        self.unrolled.value = unrolled_svg(self.x, self.h, index, self.lang)
         data, layout = states_data(self.x, self.h, names)
         layout["shapes"] = current_step_shape(index)
         update_traces(self.states_plot, data, layout)
-        self.unrolled.value = unrolled_svg(self.x, self.h, index, self.lang)
-        self._formula.value = self._formula_html(index)
 
     def _formula_html(self, t: int) -> str:
         """The recurrence at step ``t`` with its numbers filled in."""
@@ -438,20 +441,21 @@ class GradientDashboard(Dashboard):
             return
         scale, steps = float(self._scale.value), int(self._steps.value)
         bias = float(self._gate_bias.value)
+        self._write_regime(scale, bias)  # known before any gradient: on the page first
         self.norms = {
             cell: recurrence.gradient_norms(cell, steps, scale, gate_bias=bias)
             for cell in recurrence.CELLS
         }
+        self._write_ratios()  # a table the page draws at once, then the plot
         data, layout = gradient_data(self.norms)
         update_traces(self.plot, data, layout)
-        self._write_texts(scale, bias)
 
     def ratio(self, cell: str) -> float:
         """‖∂h_T/∂x_1‖ / ‖∂h_T/∂x_T‖ of ``cell`` at the current settings."""
         values = self.norms[cell]
         return float(values[0] / values[-1])
 
-    def _write_texts(self, scale: float, bias: float) -> None:
+    def _write_regime(self, scale: float, bias: float) -> None:
         t = self._t
         regime = "vanishing" if scale < 0.95 else "edge" if scale <= 1.05 else "exploding"
         shown = number(scale, self.lang, ".2f")
@@ -460,6 +464,9 @@ class GradientDashboard(Dashboard):
             f"{t(f'regime_{regime}', scale=shown)} "
             f"{t('regime_gates', bias=number(bias, self.lang, '.1f'), keep=keep)}"
         )
+
+    def _write_ratios(self) -> None:
+        t = self._t
         rows = "".join(
             f"<tr><td>{t(f'cell_{cell}')}</td>"
             f"<td class='dl-num'>{power_of_ten(self.ratio(cell), self.lang)}</td></tr>"

@@ -11,7 +11,12 @@ model to finish before the next starts. The cost is one ``model.fit`` call per e
 ``benchmarks/results-lesson-11-memory.md``). Stop ends the running epoch after its
 current batch (and its validation); ▶ Train then continues where the models are.
 Changing the length, the number of sequences, the units or η starts again with new data
-and new models; the epochs and the checked cells change nothing until ▶.
+and new models; the epochs and the checked cells change nothing until ▶. A student's move
+of one of those sliders shows the new data, the cleared curves and the status at once;
+the three Keras models (0.2–0.5 s to build here) follow on a background worker, newest
+settings first (:class:`widgets.layer_zoo.builds.NewestBuilds`), and ▶ waits for them
+(issue 24: the sequence length answered in 12× the bare reference's time while the
+models were built before anything was drawn).
 
 A cell whose loss stops being a finite number has diverged: its remaining turns are
 skipped (``FitJob.skip``), the others train on, and the banner says so.
@@ -20,6 +25,7 @@ skipped (``FitJob.skip``), the others train on, and the banner says so.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape, unescape
 
 import ipywidgets
@@ -28,6 +34,7 @@ from ..controls import button, checkbox, column, heading, html, log_slider, row,
 from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
+from ..layer_zoo.builds import NewestBuilds
 from ..models import memory as memory_model  # Keras only inside its functions
 from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
 from ..training import BackgroundFit, FitJob, Progress, batches
@@ -46,6 +53,16 @@ REBUILDS = ("length", "sequences", "units", "learning_rate")  # these start agai
 VALIDATION_SEQUENCES = 1000
 SEED = 0
 SLIDER_WIDTH = "350px"
+CACHED_BUILDS = 4  # untrained model sets kept: a slider moved back finds its models built
+
+
+@dataclass(eq=False)
+class Build:
+    """The models asked for: their settings (and the trainings so far: models that have
+    trained are never handed out again) as ``key``, and the data they will train on."""
+
+    key: tuple
+    data: memory_model.MemoryData
 
 
 class MemoryDashboard(TrainingDashboard):
@@ -70,6 +87,11 @@ class MemoryDashboard(TrainingDashboard):
         self._jobs: list[FitJob] = []
         self._batches: tuple = ()  # training and validation tf.data pipelines
         self._trainer = BackgroundFit(min_interval=0.2, batch_progress=True)
+        self._trainings = 0  # models handed to ▶ so far (part of a build's key)
+        self._models_key: tuple | None = None  # the key of the models in self.models
+        self._builds = NewestBuilds(
+            self._built, self._use_built, self.show_error, self._lock, CACHED_BUILDS, "memory"
+        )
         self._build()
 
     # Construction -------------------------------------------------------------------------
@@ -190,12 +212,14 @@ class MemoryDashboard(TrainingDashboard):
         """Train the checked cells ``epochs`` more epochs each, in turns."""
         if self.data is None or self._trainer.running:
             return
+        self._wait_for_models()
         cells = self.cells
         if not cells:
             raise StudentError("rnn_memory.no_cells")
         if all(cell in self.diverged for cell in cells):
             raise StudentError("rnn_memory.all_diverged", rate=self._rate_text())
         self.clear_error()
+        self._trainings += 1  # these models train now: never handed out from the cache again
         self._jobs = self._fit_jobs(cells, int(self._epochs.value))
         self.trained.clear()
         self._run_id += 1
@@ -237,30 +261,56 @@ class MemoryDashboard(TrainingDashboard):
     def _build_model(self, keras) -> None:
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        """New data and three new models at their seeded start; the figures cleared."""
+    def _rebuild(self, background: bool = False) -> None:
+        """New data and three new models at their seeded start; the figures cleared.
+
+        The data, the cleared curves and the status are drawn first; the models are built
+        here, or (``background``: a student's slider) on the builds' worker, unless a
+        set of untrained models for these settings is kept from before."""
         self._stop_running()
-        length, units = int(self._length.value), int(self._units.value)
-        self.data = memory_model.make_data(
-            int(self._sequences.value), length, n_val=VALIDATION_SEQUENCES, seed=SEED
-        )
-        self.models = {
-            cell: memory_model.recurrent_model(cell, units, length, self.learning_rate, SEED)
-            for cell in CELLS
-        }
-        self._batches = (
-            batches(self.data.x_train, self.data.y_train, BATCH_SIZE, shuffle=True, seed=SEED),
-            batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH_SIZE),
-        )
+        length, sequences = int(self._length.value), int(self._sequences.value)
+        self.data = memory_model.make_data(sequences, length, n_val=VALIDATION_SEQUENCES, seed=SEED)
         self.losses = {cell: [] for cell in CELLS}
         self.diverged, self.answers = {}, {}
         self._run_id += 1  # a late message from a stopped run must not draw over this
-        self._choose_model()
         self._progress.value = 0
         self._play.disabled, self._stop.disabled = False, True
         self._show_status(self._t("ready", n=len(self.cells)))
-        self._draw_losses()
         self._draw_example()
+        self._draw_losses()
+        key = (length, sequences, int(self._units.value), self.learning_rate, self._trainings)
+        wanted = self._builds.wanted = Build(key, self.data)
+        built = self._builds.cached(wanted)
+        if built is None and background:
+            self._builds.request()  # ▶ waits for it (_wait_for_models)
+            return
+        self._use_built(wanted, built or self._builds.computed(wanted))
+
+    def _built(self, wanted: Build) -> tuple[dict, tuple]:
+        """The three seeded models and the data's pipelines (the builds' worker, or here)."""
+        length, _, units, rate, _ = wanted.key
+        models = {
+            cell: memory_model.recurrent_model(cell, units, length, rate, SEED) for cell in CELLS
+        }
+        data = wanted.data
+        pipelines = (
+            batches(data.x_train, data.y_train, BATCH_SIZE, shuffle=True, seed=SEED),
+            batches(data.x_val, data.y_val, VALIDATION_BATCH_SIZE),
+        )
+        return models, pipelines
+
+    def _use_built(self, wanted: Build, built: tuple[dict, tuple]) -> None:
+        """The models of ``wanted`` are the dashboard's (called under the dashboard's lock)."""
+        self.models, self._batches = built
+        self._models_key = wanted.key
+        self._choose_model()
+
+    def _wait_for_models(self) -> None:
+        """Make the models of the settings in force the dashboard's, building them here if
+        the worker has not (▶ right after a slider moved)."""
+        wanted = self._builds.wanted
+        if wanted is not None and self._models_key != wanted.key:
+            self._use_built(wanted, self._builds.computed(wanted))
 
     def _fit_jobs(self, cells: list[str], epochs: int) -> list[FitJob]:
         """``epochs`` rounds of one epoch per cell, each job one ``model.fit`` call.
@@ -359,7 +409,8 @@ class MemoryDashboard(TrainingDashboard):
     @reacts
     def _on_setting_change(self, change) -> None:
         self.clear_error()
-        self.reset()
+        if self.ready.is_set():
+            self._rebuild(background=True)
 
     @reacts
     def _on_cells_change(self, change) -> None:

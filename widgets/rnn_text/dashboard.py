@@ -9,11 +9,19 @@ model trained by ``scripts/train_char_model.py`` is loaded at the start, so the 
 writes recognisable verse at once. Inside the model: a hidden unit's activation under
 each character (LSTMVis) and which earlier characters a prediction depends on
 (distill.pub's connectivity, by GradientTape).
+
+A student's change of the cell, the layers or the units answers at once with the new
+network's size (:func:`widgets.models.charlm.count_params`); its Keras model, the traces of
+its writing and inside views and its first samples (0.4–9 s here: one traced step a
+character) follow from a background worker, newest architecture first
+(:class:`widgets.layer_zoo.builds.NewestBuilds`). Untrained models are kept per
+architecture and alphabet; one that has trained is never handed out again.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets
@@ -22,6 +30,7 @@ import numpy as np
 from ..controls import (
     button,
     column,
+    explain_disabled,
     heading,
     html,
     log_slider,
@@ -34,6 +43,7 @@ from ..data.text import check_text, load_corpus
 from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
+from ..layer_zoo.builds import NewestBuilds
 from ..models import charlm
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
@@ -48,6 +58,16 @@ SAMPLE_CHARS = 160  # a sample after each epoch: two lines of verse, quick to wr
 INSIDE_CHARS = 240  # the excerpt the inside views colour
 BATCH = 64
 REFRESH_S = 0.5
+CACHED_BUILDS = 4  # untrained models kept: an architecture switched back is drawn at once
+
+
+@dataclass(eq=False)
+class Build:
+    """A new model asked for: (spec, alphabet, trainings so far) as ``key``."""
+
+    key: tuple
+    spec: charlm.Spec
+    vocabulary: charlm.Vocabulary
 
 
 class CharModelDashboard(TrainingDashboard):
@@ -68,6 +88,11 @@ class CharModelDashboard(TrainingDashboard):
         self._sampled_at = -1  # epochs trained when the samples were last written  # a piece of the corpus, shipped beside the trained model
         self._states: np.ndarray | None = None  # hidden states of the excerpt, per model
         self._rng = np.random.default_rng(0)
+        self._trainings = 0  # models handed to a training so far (part of a build's key)
+        self._shown_build: Build | None = None  # the build whose model is self.model
+        self._builds = NewestBuilds(
+            self._built, self._show_built, self.show_error, self._lock, CACHED_BUILDS, "charlm"
+        )
         self._trainer = BackgroundFit(
             on_progress=self._on_progress, min_interval=REFRESH_S, batch_progress=True
         )
@@ -90,6 +115,8 @@ class CharModelDashboard(TrainingDashboard):
         self._layers = slider(t("layers"), 1, 1, charlm.MAX_LAYERS, 1, integer=True)
         self._units = toggles(t("units"), list(UNITS), 256, button_width="48px", long_label=True)
         self._sequence = slider(t("sequence"), 100, 10, 200, 10, integer=True)
+        # What the length changes before the next ▶: the windows an epoch trains on.
+        self._windows = html("", "dl-windows", "dl-small")
         self._rate = log_slider(t("rate"), 3e-3, -4, -0.5)
         self._epochs = slider(t("epochs"), 1, 1, 20, 1, integer=True)
         self._train = button(t("train"), icon="play", kind="success")
@@ -155,6 +182,7 @@ class CharModelDashboard(TrainingDashboard):
                 html(t("controls_help"), "dl-note"),
                 heading(t("training")),
                 self._sequence,
+                self._windows,
                 self._rate,
                 self._epochs,
                 row([self._train, self._stop]),
@@ -210,8 +238,10 @@ class CharModelDashboard(TrainingDashboard):
         for control in (self._layer, self._unit):
             control.observe(self._on_unit_change, names="value")
         self._position.observe(self._on_position_change, names="value")
+        self._sequence.observe(self._on_sequence_change, names="value")
 
     def _build_model(self, keras) -> None:
+        self._show_windows()
         if self._use_pretrained and self._pretrained_stem().with_suffix(".json").is_file():
             self.load_pretrained()
         else:
@@ -231,6 +261,7 @@ class CharModelDashboard(TrainingDashboard):
         }
 
     def _after_configure(self, settings: dict) -> None:
+        self._show_windows()
         if self.model is not None and set(settings) & {"cell", "layers", "units"}:
             self.new_model()
         elif "learning_rate" in settings and self.model is not None:
@@ -266,15 +297,68 @@ class CharModelDashboard(TrainingDashboard):
             raise
 
     @shows_errors
-    def new_model(self) -> None:
-        """A new untrained model with the chosen architecture and the text's alphabet."""
+    def new_model(self, background: bool = False) -> None:
+        """A new untrained model with the chosen architecture and the text's alphabet: built
+        here, or (``background``: a student's press) on the builds' worker, its size shown
+        at once; kept from before if this architecture and alphabet were built untrained."""
         self._refuse_while_training()
         spec = charlm.Spec(
             cell=self._cell.value, layers=self._layers.value, units=self._units.value
         )
         vocabulary = charlm.Vocabulary.of(self.text())
+        key = (spec, vocabulary.chars, self._trainings)
+        wanted = self._builds.wanted = Build(key, spec, vocabulary)
+        built = self._builds.cached(wanted)
+        if built is None and background:
+            self._status.value = self._t(
+                "status_model",
+                cell=spec.cell.upper(),
+                layers=spec.layers,
+                units=spec.units,
+                params=charlm.count_params(spec, len(vocabulary)),
+                chars=len(vocabulary),
+                trained=self._t("untrained"),
+            )
+            self._builds.request()  # ▶ Train and Write wait for it (_wait_for_model)
+            return
+        self._show_built(wanted, built or self._builds.computed(wanted))
+
+    def wait_built(self, timeout: float = 120.0) -> CharModelDashboard:
+        """Block until the newest model asked for is built and drawn."""
+        self._builds.wait(timeout)
+        return self
+
+    def _built(self, wanted: Build) -> tuple:
+        """The seeded model of ``wanted``, its generator and inspector traced, and its
+        first samples (the builds' worker, or here)."""
+        spec, vocabulary = wanted.spec, wanted.vocabulary
         model = charlm.build_model(spec, len(vocabulary), seed=0)
-        self._use(charlm.compile_model(model, self._rate.value), spec, vocabulary, epochs=0)
+        model = charlm.compile_model(model, self._rate.value)
+        generator, inspector = charlm.Generator(model, vocabulary), charlm.Inspector(model)
+        rows = self._samples_of(generator, vocabulary, np.random.default_rng(0))
+        try:
+            ids = vocabulary.encode(self._excerpt_for(vocabulary))
+        except StudentError:  # no text to read: the inside views say so when drawn
+            ids = []
+        if len(ids):
+            inspector.hidden_states(ids, 0)  # traced here, not under the dashboard's lock
+            inspector.connectivity(ids, 0)
+        return model, generator, inspector, rows
+
+    def _show_built(self, wanted: Build, built: tuple) -> None:
+        model, generator, inspector, rows = built
+        self._shown_build = wanted
+        if self.model is model:
+            return  # drawn already (▶ Train or Write waited for this build)
+        self._samples.value = samples_html(rows)
+        self._use(model, wanted.spec, wanted.vocabulary, epochs=0, prepared=(generator, inspector))
+
+    def _wait_for_model(self) -> None:
+        """The model of the architecture in force, before a training or a text is written
+        (a build may still be running on the worker)."""
+        wanted = self._builds.wanted
+        if wanted is not None and self._shown_build is not wanted:
+            self._show_built(wanted, self._builds.computed(wanted))
 
     @shows_errors
     def load_pretrained(self) -> None:
@@ -316,6 +400,7 @@ class CharModelDashboard(TrainingDashboard):
 
     def _load_from(self, stem: Path) -> None:
         model, spec, vocabulary, facts = charlm.load_pretrained(stem)
+        self._builds.wanted = None  # a new model still building is not drawn over this one
         self._shipped_excerpt = facts.get("excerpt") or ""
         self._excerpt_key = None  # the excerpt may come from the file now
         with self._quietly():
@@ -344,6 +429,7 @@ class CharModelDashboard(TrainingDashboard):
     def train(self, background: bool = True) -> None:
         """Train on from the current weights for the chosen number of epochs."""
         self._refuse_while_training()
+        self._wait_for_model()
         text = self.text()
         unknown = self.vocabulary.unknown(text)
         if unknown:
@@ -358,6 +444,7 @@ class CharModelDashboard(TrainingDashboard):
             self.model, x, y, {"epochs": self._epochs.value, "batch_size": BATCH, "shuffle": True}
         )
         self._start = self.epochs_trained
+        self._trainings += 1  # this model trains: never handed out from the kept ones
         self._trainer.on_done = self._on_done
         (self._trainer.start if background else self._trainer.run_here)(job)
 
@@ -377,6 +464,7 @@ class CharModelDashboard(TrainingDashboard):
     @shows_errors
     def write(self) -> str:
         """Write ``length`` characters after the prompt at the chosen temperature."""
+        self._wait_for_model()
         prompt = self._prompt.value or self.reading().lstrip()[:1]
         if not prompt:
             raise StudentError("rnn_text.empty_prompt")
@@ -392,38 +480,56 @@ class CharModelDashboard(TrainingDashboard):
 
     def samples(self) -> list[tuple[str, str]]:
         """The argmax sample and two at the chosen temperature, from the text's first line."""
-        t, generator = self._t, self._generator
-        prompt = self.reading().lstrip()[:1] or self.vocabulary.chars[0]
+        return self._samples_of(self._generator, self.vocabulary, self._rng)
+
+    def _samples_of(self, generator, vocabulary, rng) -> list[tuple[str, str]]:
+        t = self._t
+        prompt = self.reading().lstrip()[:1] or vocabulary.chars[0]
         temperature = self._temperature.value
         rows = [(t("sample_argmax"), prompt + generator.write(prompt, SAMPLE_CHARS, None))]
         label = t("sample_temperature", t=number(temperature, self.lang))
         for _ in range(2):
-            rows.append(
-                (label, prompt + generator.write(prompt, SAMPLE_CHARS, temperature, self._rng))
-            )
+            rows.append((label, prompt + generator.write(prompt, SAMPLE_CHARS, temperature, rng)))
         return rows
 
     # Drawing ------------------------------------------------------------------------------
-    def _use(self, model, spec, vocabulary, epochs: int, loss: float | None = None) -> None:
+    def _use(
+        self,
+        model,
+        spec,
+        vocabulary,
+        epochs: int,
+        loss: float | None = None,
+        prepared: tuple | None = None,
+    ) -> None:
+        """``model`` is the dashboard's, drawn; ``prepared``: its generator and inspector,
+        traced, with its samples drawn by the caller (a new model from the builds)."""
         self.model, self.spec, self.vocabulary = model, spec, vocabulary
         # One generator a model: its step is traced once, not at every sample.
-        self._generator = charlm.Generator(model, vocabulary)
-        self._inspector = charlm.Inspector(model)
+        if prepared is None:
+            self._generator = charlm.Generator(model, vocabulary)
+            self._inspector = charlm.Inspector(model)
+        else:
+            self._generator, self._inspector = prepared
         self.epochs_trained, self.diverged, self._states = epochs, False, None
         self.history = {"x": [], "perplexity": []}
         if loss is not None:
             self.history = {"x": [epochs], "perplexity": [charlm.perplexity(loss)]}
         self._layer.max = spec.layers
+        # One layer: the slider has nowhere to go (issue 24: a control that changes nothing
+        # visible is disabled and says why).
+        explain_disabled(self._layer, self._t("one_layer") if spec.layers == 1 else None)
         self._unit.max = spec.units - 1
         self.clear_error()
-        self._refresh()
+        self._refresh(samples=prepared is None)
 
-    def _refresh(self) -> None:
+    def _refresh(self, samples: bool = True) -> None:
         if self.model is None:
             return
         self._draw_status()
         self._draw_curve()
-        self._samples.value = samples_html(self.samples())
+        if samples:
+            self._samples.value = samples_html(self.samples())
         self._draw_inside()
 
     def _draw_status(self, progress: Progress | None = None) -> None:
@@ -466,14 +572,15 @@ class CharModelDashboard(TrainingDashboard):
         own = self._own.value if self._source.value == "own" else None
         key = (self._source.value, own, self.vocabulary)
         if self._excerpt_key != key:
-            text = self.reading()
-            start = min(len(text) // 3, max(0, len(text) - INSIDE_CHARS))
-            chars = set(self.vocabulary.chars)
-            self._excerpt_text = "".join(
-                c for c in text[start : start + INSIDE_CHARS] if c in chars
-            )
+            self._excerpt_text = self._excerpt_for(self.vocabulary)
             self._excerpt_key = key
         return self._excerpt_text
+
+    def _excerpt_for(self, vocabulary: charlm.Vocabulary) -> str:
+        text = self.reading()
+        start = min(len(text) // 3, max(0, len(text) - INSIDE_CHARS))
+        chars = set(vocabulary.chars)
+        return "".join(c for c in text[start : start + INSIDE_CHARS] if c in chars)
 
     def _draw_inside(self) -> None:
         excerpt = self._excerpt()
@@ -599,11 +706,28 @@ class CharModelDashboard(TrainingDashboard):
     @reacts
     def _on_source_change(self, change) -> None:
         self._own.layout.display = "flex" if change["new"] == "own" else "none"
+        self._show_windows()
+
+    @reacts
+    def _on_sequence_change(self, change) -> None:
+        self._show_windows()
+
+    def _show_windows(self) -> None:
+        """The training windows an epoch takes at this sequence length (the slider changes
+        nothing else before the next ▶; issue 24)."""
+        try:
+            characters = len(self.text())
+        except StudentError:  # no text (yet): nothing to count
+            self._windows.value = ""
+            return
+        length = int(self._sequence.value)
+        windows = len(range(0, characters - length, length))
+        self._windows.value = self._t("windows", n=windows, length=length)
 
     @reacts
     def _on_architecture_change(self, change) -> None:
         if self.model is not None:
-            self.new_model()
+            self.new_model(background=True)
 
     @reacts
     def _on_rate_change(self, change) -> None:

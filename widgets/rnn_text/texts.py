@@ -36,6 +36,10 @@ TEXT = Strings(
         "units": {"pl": "neurony w warstwie", "en": "units a layer"},
         "training": {"pl": "Uczenie", "en": "Training"},
         "sequence": {"pl": "długość sekwencji", "en": "sequence length"},
+        "windows": {
+            "pl": "= {n} {n:@okno uczące|okna uczące|okien uczących} po {length} znaków w epoce",
+            "en": "= {n} training {n:@window|windows} of {length} characters an epoch",
+        },
         "rate": {"pl": "współczynnik uczenia", "en": "learning rate"},
         "epochs": {"pl": "epoki na jedno ▶", "en": "epochs a ▶"},
         "train": {"pl": "Ucz dalej", "en": "Train on"},
@@ -153,6 +157,12 @@ TEXT = Strings(
         },
         "unit": {"pl": "neuron", "en": "unit"},
         "layer": {"pl": "warstwa", "en": "layer"},
+        "one_layer": {
+            "pl": "Model ma jedną warstwę rekurencyjną: ustaw więcej warstw, żeby zajrzeć do "
+            "następnych.",
+            "en": "The model has one recurrent layer: choose more layers to look inside the "
+            "next ones.",
+        },
         "position": {"pl": "pozycja", "en": "position"},
         "connectivity_help": {
             "pl": "Od których wcześniejszych znaków zależy przewidywanie po znaku w ramce? "
