@@ -13,7 +13,7 @@ epochs, and a table puts the parameter counts and test accuracies side by side.
 A student's change of a filter count or a kernel size answers at once with the new
 parameter counts (from the formulas, :func:`widgets.models.cnn.count_params`); the Keras
 network and its views follow from a background worker, newest architecture first
-(:class:`widgets.layer_zoo.builds.NewestBuilds`: a build and its first views took 0.15–0.6
+(:class:`widgets.builds.NewestBuilds`: a build and its first views took 0.15–0.6
 s here, and the kernel menu answered in 14.6× the bare reference's time while they came
 first). Untrained networks are kept per architecture, so a menu switched back answers at
 once; a network that has trained is never handed out again.
@@ -32,6 +32,7 @@ from html import escape
 import ipywidgets
 import numpy as np
 
+from ..builds import NewestBuilds
 from ..controls import button, checkbox, column, dropdown, html, number_box, row, slider
 from ..data import MnistUnavailableError, load_mnist, one_hot
 from ..digits import DigitSource
@@ -40,7 +41,6 @@ from ..figures.curves import probability_figure, update_traces
 from ..figures.feature_maps import MAX_TILES, draw_rasters, tile_at, tile_numbers
 from ..figures.finite import finite, finite_or_none
 from ..i18n import number
-from ..layer_zoo.builds import NewestBuilds
 from ..models import cnn as cnn_model
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors

@@ -11,7 +11,7 @@ legal Keras (it acts on the last axis) and gets a note instead.
 
 A press (Add, Remove, a preset…) answers at once with the table the catalogue's formulas
 give (shapes, parameter counts); Keras' own table follows from a ``keras.Sequential`` built
-on a background worker, newest stack first (:class:`widgets.layer_zoo.builds.NewestBuilds`);
+on a background worker, newest stack first (:class:`widgets.builds.NewestBuilds`);
 :meth:`LayerStackDashboard.wait_settled` waits for it. The public methods and
 :meth:`~widgets.ui.Dashboard.configure` build before they return.
 
@@ -26,10 +26,10 @@ from html import escape
 
 import ipywidgets
 
+from ..builds import NewestBuilds
 from ..controls import button, column, dropdown, html, row, text_box
 from ..errors import StudentError
 from ..i18n import number
-from ..layer_zoo.builds import NewestBuilds
 from ..layer_zoo.dashboard import arg_control, shape_text
 from ..layer_zoo.texts import TEXT as ZOO_TEXT
 from ..models import layer_zoo as zoo

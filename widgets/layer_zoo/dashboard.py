@@ -31,13 +31,13 @@ from html import escape
 import ipywidgets
 import numpy as np
 
+from ..builds import NewestBuilds
 from ..controls import checkbox, column, dropdown, html, number_box, row, slider, text_box
 from ..digits import DigitSource
 from ..errors import StudentError
 from ..i18n import number
 from ..models import layer_zoo as zoo
 from ..ui import Dashboard, Setting, reacts, shows_errors
-from .builds import NewestBuilds
 from .code import keras_code
 from .figures import STYLE, draw, line_figures, raster_figure, window_frames
 from .texts import TEXT

@@ -14,7 +14,7 @@ Changing the length, the number of sequences, the units or η starts again with 
 and new models; the epochs and the checked cells change nothing until ▶. A student's move
 of one of those sliders shows the new data, the cleared curves and the status at once;
 the three Keras models (0.2–0.5 s to build here) follow on a background worker, newest
-settings first (:class:`widgets.layer_zoo.builds.NewestBuilds`), and ▶ waits for them
+settings first (:class:`widgets.builds.NewestBuilds`), and ▶ waits for them
 (issue 24: the sequence length answered in 12× the bare reference's time while the
 models were built before anything was drawn).
 
@@ -30,11 +30,11 @@ from html import escape, unescape
 
 import ipywidgets
 
+from ..builds import NewestBuilds
 from ..controls import button, checkbox, column, heading, html, log_slider, row, slider
 from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
-from ..layer_zoo.builds import NewestBuilds
 from ..models import memory as memory_model  # Keras only inside its functions
 from ..models.memory import BATCH_SIZE, CELLS, LAYER_NAMES, VALIDATION_BATCH_SIZE
 from ..training import BackgroundFit, FitJob, Progress, batches

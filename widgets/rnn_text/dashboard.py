@@ -14,7 +14,7 @@ A student's change of the cell, the layers or the units answers at once with the
 network's size (:func:`widgets.models.charlm.count_params`); its Keras model, the traces of
 its writing and inside views and its first samples (0.4–9 s here: one traced step a
 character) follow from a background worker, newest architecture first
-(:class:`widgets.layer_zoo.builds.NewestBuilds`). Untrained models are kept per
+(:class:`widgets.builds.NewestBuilds`). Untrained models are kept per
 architecture and alphabet; one that has trained is never handed out again.
 """
 
@@ -27,6 +27,7 @@ from pathlib import Path
 import ipywidgets
 import numpy as np
 
+from ..builds import NewestBuilds
 from ..controls import (
     button,
     column,
@@ -43,7 +44,6 @@ from ..data.text import check_text, load_corpus
 from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
-from ..layer_zoo.builds import NewestBuilds
 from ..models import charlm
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors

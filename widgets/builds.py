@@ -1,4 +1,4 @@
-"""Keras builds on a background worker, newest state wins: lesson 15's two panels.
+"""Keras builds on a background worker, newest state wins (lessons 10, 11 and 15).
 
 A press answers at once with what the catalogue's pure-Python formulas know; the Keras
 build (20–300 ms, more on a busy machine) runs on a :class:`widgets.training.Painter`
@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 
-from ..training import Painter
+from .training import Painter
 
 
 class NewestBuilds:
