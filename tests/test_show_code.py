@@ -400,7 +400,8 @@ def test_autoencoder_code_builds_the_dashboards_layers_and_learns(autoencoder, s
 def test_denoising_code_builds_the_dashboards_models_and_pca():
     from widgets.denoising import DenoisingDashboard
 
-    dashboard = DenoisingDashboard(lang="pl").wait_ready()
+    # Built on 1000 images from the start: the default 8000 would be built, then dropped.
+    dashboard = DenoisingDashboard(lang="pl", images=1000).wait_ready()
     dashboard.configure(images=1000, epochs=1, train_sigma=0.4)
     namespace = run_code(opened_code(dashboard))
     for name in ("plain", "denoising"):
