@@ -67,12 +67,20 @@ LAB_CONTROLS = {
 
 
 def _press_until_answered(page, control, keys, before: str, stem: str) -> None:
-    """Three presses of the first key; a slider already at its end answers the other."""
+    """Three presses of the first key; a slider already at its end answers the other.
+
+    A slider handle that the presses did not move (its ``aria-valuenow`` is the same: it
+    is at that end, as lesson 05's epoch slider after its training) cannot make the
+    kernel answer: the next key is tried at once instead of after the 30-s wait.
+    """
     answer = lambda: page.evaluate(ANSWER_STATE)  # noqa: E731
     for key in keys:
         control.focus()
+        position = control.get_attribute("aria-valuenow")
         for _ in range(3):
             page.keyboard.press(key)
+        if position is not None and control.get_attribute("aria-valuenow") == position:
+            continue
         try:
             support.wait_until_changed(answer, before, f"{stem}'s dashboard", 30)
             return
