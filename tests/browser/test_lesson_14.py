@@ -1,24 +1,84 @@
-"""Lesson 14 (GAN) in Voilà and headless Chromium, both languages: the 1-D panel's μ_g
-slider moves D*; the digits panel's ▶ Train changes the fixed-noise grid while it trains,
-and Stop stops it. (GAN Lab's 2-D panel: test_lesson_14_gan_lab.py.)
+"""Lesson 14 (GAN) in Voilà and headless Chromium, both languages, each page opened once
+(every dashboard of the notebook is built per page):
+
+- GAN Lab's 2-D panel (``.dl-gan-lab``) becomes ready; Step moves the generator's samples
+  on the plane; Play moves them again and again (the plane redrawn live) until Pause,
+  after which nothing moves;
+- the 1-D panel's μ_g slider moves D*;
+- the digits panel's ▶ Train changes the fixed-noise grid while it trains, and Stop stops it.
+
 Every selector is scoped to the panel's root class; every wait is on a condition.
 """
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
 from . import support
 from .conftest import SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(420)]
 
 READY_TIMEOUT = 150.0
 STEM = "14_gan"
 LANGUAGES = ("pl", "en")
+GAN_LAB = ".dl-gan-lab"
 ONE_D = ".dl-gan-1d"
 DIGITS = ".dl-gan-digits"
+PLAY = {"pl": "Graj", "en": "Play"}
+PAUSE = {"pl": "Pauza", "en": "Pause"}
 STOPPED = {"pl": "Zatrzymano", "en": "Stopped"}
+
+
+# GAN Lab's 2-D panel.
+
+
+def fakes(page) -> list:
+    """The first fake samples' x as the page draws them (trace 3 of the plane)."""
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-plane .js-plotly-plot`);
+            if (!gd || !gd.data || !gd.data[3]) { return []; }
+            return Array.from(gd.data[3].x || []).slice(0, 5);
+        }""",
+        GAN_LAB,
+    )
+
+
+def play_label(page) -> str:
+    return page.locator(f"{GAN_LAB} button.dl-play").first.inner_text().strip()
+
+
+def check_step_moves_the_fakes(page, lang: str) -> None:
+    before = fakes(page)
+    assert before, f"[{lang}] no fake samples drawn"
+    page.locator(f"{GAN_LAB} button.dl-step").first.click()
+    support.wait_until_changed(lambda: fakes(page), before, f"[{lang}] the step", timeout=60)
+
+
+def check_play_moves_the_fakes_until_paused(page, lang: str) -> None:
+    page.locator(f"{GAN_LAB} button.dl-play").first.click()
+    support.wait_until_changed(
+        lambda: play_label(page) == PAUSE[lang], False, f"[{lang}] the Pause label"
+    )
+    seen = [fakes(page)]
+    for frame in ("first", "second", "third"):
+        support.wait_until_changed(
+            lambda: fakes(page) != seen[-1], False, f"[{lang}] the {frame} frame", timeout=30
+        )
+        seen.append(fakes(page))
+    page.locator(f"{GAN_LAB} button.dl-play").first.click()
+    support.wait_until_changed(
+        lambda: play_label(page) == PLAY[lang], False, f"[{lang}] the pause", timeout=30
+    )
+    paused = fakes(page)
+    time.sleep(1.0)  # a frame in flight has landed by now; nothing new may come
+    assert fakes(page) == paused, f"[{lang}] the samples moved after Pause"
+
+
+# The 1-D panel and the digits panel.
 
 
 def d_star(page) -> list:
@@ -73,14 +133,17 @@ def check_training_changes_the_grid_and_stops(page, lang: str) -> None:
     )
 
 
-def test_optimal_discriminator_and_digits_gan(voila_server, open_page):
+def test_gan_lab_optimal_discriminator_and_digits_gan(voila_server, open_page):
     # Both pages first: their kernels load TensorFlow and build the panels meanwhile.
     pages = {lang: open_page(voila_server, f"{lang}/{STEM}.ipynb") for lang in LANGUAGES}
     for lang, page in pages.items():
-        for root in (ONE_D, DIGITS):
+        for root in (GAN_LAB, ONE_D, DIGITS):
             page.locator(f"{root}.dl-ready").first.wait_for(
                 state="attached", timeout=READY_TIMEOUT * 1000
             )
+        assert support.page_problems(page) == [], lang
+        check_step_moves_the_fakes(page, lang)
+        check_play_moves_the_fakes_until_paused(page, lang)
         assert support.page_problems(page) == [], lang
         check_d_star_follows_the_slider(page, lang)
         check_training_changes_the_grid_and_stops(page, lang)
