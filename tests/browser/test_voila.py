@@ -158,7 +158,6 @@ OWN_TESTS: dict[str, list[tuple[str, str]]] = {
     "test_lesson_14.py": _both("14_gan"),
     "test_lesson_15.py": _both("15_keras_layers"),
     "test_lesson_16.py": _both("16_pretrained"),
-    "test_lesson_16_apps.py": _both("16_pretrained"),
 }
 COVERED = {page for pages in OWN_TESTS.values() for page in pages}
 
