@@ -89,3 +89,18 @@ def recording_messages():
             lambda comm_, *args, **kwargs: recorder.publish(*args, **kwargs),
         )
         yield recorder
+
+
+def sent_in_order(monkeypatch) -> list:
+    """The widgets whose state goes to the page, in the order it goes (``Widget._send``):
+    what a press shows first (issue 24)."""
+    import ipywidgets
+
+    sent, send = [], ipywidgets.Widget._send
+
+    def recording(widget, msg, buffers=None):
+        sent.append(widget)
+        return send(widget, msg, buffers)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", recording)
+    return sent

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from plotly.callbacks import Points
 
 from widgets.backend import load_keras
@@ -323,20 +324,6 @@ def test_rate_menus_write_every_digit_the_page_way(lang, smallest):
 
 
 # ------------------------------------------------- what a press sends first (issue 24)
-
-
-def sent_in_order(monkeypatch) -> list:
-    """The widgets whose state goes to the page, in the order it goes (``Widget._send``)."""
-    import ipywidgets
-
-    sent, send = [], ipywidgets.Widget._send
-
-    def recording(widget, msg, buffers=None):
-        sent.append(widget)
-        return send(widget, msg, buffers)
-
-    monkeypatch.setattr(ipywidgets.Widget, "_send", recording)
-    return sent
 
 
 @pytest.mark.parametrize(

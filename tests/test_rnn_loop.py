@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from student_errors import assert_student_error, shown_errors
 
 from widgets.backend import load_keras
@@ -286,20 +287,6 @@ def test_gradient_dashboard_plots_three_cells_and_answers_configure():
     assert board.ratio("lstm") > 1e-2 and board.ratio("simple_rnn") < 1e-4
     board.configure(scale=5)
     assert "scale" in board.error_text
-
-
-def sent_in_order(monkeypatch) -> list:
-    """The widgets whose state goes to the page, in the order it goes (``Widget._send``)."""
-    import ipywidgets
-
-    sent, send = [], ipywidgets.Widget._send
-
-    def recording(widget, msg, buffers=None):
-        sent.append(widget)
-        return send(widget, msg, buffers)
-
-    monkeypatch.setattr(ipywidgets.Widget, "_send", recording)
-    return sent
 
 
 def test_a_press_sends_the_texts_before_the_plot(board, monkeypatch):

@@ -59,6 +59,11 @@ class NewestBuilds:
             self._cache[state.key] = self._cache.pop(state.key)  # the most recent last
             return self._cache[state.key]
 
+    def forget(self, state) -> None:
+        """Drop the state's kept result (it was changed since: a broken network)."""
+        with self._cache_lock:
+            self._cache.pop(state.key, None)
+
     def computed(self, state) -> object:
         """The state's result: from the cache, or built here (waiting for a build on the
         worker, which may be this very state)."""

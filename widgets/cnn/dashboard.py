@@ -239,7 +239,8 @@ class CnnDashboard(TrainingDashboard):
         self._refuse_while_training()
         filters, kernels = self.architecture
         self.results = {}
-        if self.diverged is not None or self._nan_shown:  # fresh weights: numbers again
+        broken = self.diverged is not None or self._nan_shown
+        if broken:  # fresh weights: numbers again
             self.diverged, self._nan_shown = None, False
             self.clear_error()
         self.history = _no_history()
@@ -249,6 +250,8 @@ class CnnDashboard(TrainingDashboard):
         self._draw_curves()
         self._map.max = max(filters) - 1
         wanted = self._builds.wanted = Build((filters, kernels, self._trainings))
+        if broken:  # the kept network may be the broken one (weights set from a notebook)
+            self._builds.forget(wanted)
         built = self._builds.cached(wanted)
         if built is None and background:
             self._builds.request()  # a training waits for it (train → rebuild)
