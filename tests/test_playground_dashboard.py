@@ -56,15 +56,24 @@ def test_url_state_builds_the_model(spiral):
     assert "data=spiral" in spiral.link and "layers=8,8" in spiral.link
 
 
+def _past_a_drawn_point(dashboard, epochs: int) -> bool:
+    """Trained past ``epochs`` and past a point a frame added to the loss curve."""
+    drawn = list(dashboard.history.epochs)
+    epoch = dashboard.trainer.epoch
+    return epoch > epochs and len(drawn) >= 2 and epoch > drawn[-1] > 0
+
+
 def test_play_trains_in_the_background_and_pause_stops(spiral):
     before = spiral.output_values.copy()
     source = spiral.output_figure.layout.images[0].source
     loss_before = spiral.trainer.evaluate()["train_loss"]
     spiral._play.value = True  # the ▶ button
-    # Until 30 epochs are done (about 0.2 s idle; the first call traces for seconds, and a
-    # loaded machine is slower still): a fixed sleep here failed under load.
+    # Until 30 epochs are done and a frame has drawn a point of the curve on the way, with
+    # training gone on past it (about 0.2 s idle; the first call traces for seconds, and a
+    # loaded machine is slower still): a fixed sleep failed under load, and so did waiting
+    # for the epochs alone (CI, load ~9: no frame came before epoch 46, the curve had 2 points).
     deadline = time.monotonic() + 60
-    while spiral.trainer.epoch <= 30 and time.monotonic() < deadline:
+    while time.monotonic() < deadline and not _past_a_drawn_point(spiral, epochs=30):
         time.sleep(0.05)
     assert spiral.running
     spiral._play.value = False
