@@ -4,7 +4,6 @@ messages in both languages, and the generator exercise."""
 
 from __future__ import annotations
 
-import threading
 import time
 
 import numpy as np
@@ -86,32 +85,6 @@ def test_stop_then_train_goes_on(en):
     assert any(
         not np.allclose(a, b) for a, b in zip(weights, en.generator.get_weights(), strict=True)
     )
-
-
-def test_while_training_the_grid_s_images_are_made_between_steps_not_beside_them(en, monkeypatch):
-    """G's grid images are made by the trainer thread between two calls (issue 18: made by
-    the painter, G ran beside the step and both competed for the two cores); the painter
-    only draws them, and the last frame draws G as it ends."""
-    made = []
-    sample_grid = dcgan.sample_grid
-
-    def recording(model, z, *args, **kwargs):
-        made.append(threading.current_thread().name)
-        return sample_grid(model, z, *args, **kwargs)
-
-    monkeypatch.setattr(dcgan, "sample_grid", recording)
-    frames = len(en.frame_times)
-    en.configure(digits_steps=5000)
-    en.train()
-    deadline = time.monotonic() + 120
-    while len(en.frame_times) < frames + 2 or made.count("training-loop") < 2:
-        assert time.monotonic() < deadline, (made, len(en.frame_times) - frames)
-        time.sleep(0.05)
-    en.stop()
-    en.wait_trained(60)
-    assert set(made) == {"training-loop"}, made  # never the painter's thread
-    np.testing.assert_allclose(en.grid_image, sample_grid(en.model, en.fixed_noise))
-    en.configure(digits_steps=10)
 
 
 def test_controls_while_training_are_refused_and_put_back(en):

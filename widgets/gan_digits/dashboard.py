@@ -91,7 +91,6 @@ class GanDigitsDashboard(TrainingDashboard):
         self._ends = None  # z₀, z₁ of the morph
         self._run = {"asked": 0, "start": 0, "started": 0.0}
         self._stop_asked = threading.Event()
-        self._grid_at, self._latest_grid = 0.0, None  # G's grid images made by the trainer
         self._view_lock = threading.RLock()
         self._trainer = TrainingLoop(self._step, self._frame, frame_interval=FRAME_S)
         self._build()
@@ -278,7 +277,6 @@ class GanDigitsDashboard(TrainingDashboard):
         self.trained.clear()
         self._run = {"asked": int(self._steps.value), "start": self.steps_done, "started": 0.0}
         self.run_seconds = 0.0
-        self._grid_at, self._latest_grid = time.perf_counter(), None
         self._train.disabled, self._stop.disabled = True, False
         self._progress.value = 0
         self._show(self._t("compiling"))
@@ -361,11 +359,6 @@ class GanDigitsDashboard(TrainingDashboard):
 
     # Training (the loop's threads) ---------------------------------------------------------
     def _step(self, steps: int) -> None:
-        """One call of the StepRunner (the trainer thread), then, once every ``FRAME_S``,
-        G's images of the grid for the painter to encode and send. Made by the painter, G
-        ran beside the training step and both asked TensorFlow for the two cores: measured
-        in Voilà at load ~12, a frame took 67–100 ms against 9 ms for G alone, and the run
-        was 0.78× the bare loop on a quiet machine (issue 18)."""
         left = self._run["asked"] - (self.steps_done - self._run["start"])
         steps = max(1, min(int(steps), left))
         started = time.perf_counter()
@@ -381,24 +374,16 @@ class GanDigitsDashboard(TrainingDashboard):
             self.history[key].append(metrics.get(key, float("nan")))
         if gan.diverged(metrics):
             self.diverged = True
-        if time.perf_counter() - self._grid_at >= FRAME_S:
-            self._grid_at = time.perf_counter()
-            self._latest_grid = dcgan.sample_grid(self.model, self._noise)
 
     def _should_stop(self) -> bool:
         done = self.steps_done - self._run["start"]
         return self._stop_asked.is_set() or self.diverged or done >= self._run["asked"]
 
     def _frame(self) -> None:
-        """One live frame (the painter's thread): grid, curves, progress and status. The
-        grid is the trainer's latest (see ``_step``), drawn when new; the last frame, once
-        the loop is ending, draws G as it is now."""
+        """One live frame (the painter's thread): grid, curves, progress and status."""
         if not self.history["step"]:
             return
-        if self._trainer.stopping:
-            self._draw_grid()
-        elif self._latest_grid is not None and self._latest_grid is not self.grid_image:
-            self._draw_grid(self._latest_grid)
+        self._draw_grid()
         self._draw_curves()
         self.frame_times.append(time.perf_counter())
         done = self.steps_done - self._run["start"]
@@ -467,10 +452,8 @@ class GanDigitsDashboard(TrainingDashboard):
     def _set_ends_from_grid(self) -> None:
         self._ends = (self._noise[int(self._from.value) - 1], self._noise[int(self._to.value) - 1])
 
-    def _draw_grid(self, picture: np.ndarray | None = None) -> None:
-        """G's images of the grid's noise, or ``picture`` when they were computed already."""
-        if picture is None:
-            picture = dcgan.sample_grid(self.model, self._noise)
+    def _draw_grid(self) -> None:
+        picture = dcgan.sample_grid(self.model, self._noise)
         self.grid_image = picture
         with self._view_lock:
             replace_layout_item(self.grid_figure, "images", 0, {"source": picture_url(picture)})
