@@ -102,6 +102,44 @@ def test_training_changes_the_fields_and_draws_every_view(en):
     assert en.frame_times, "no live frame was drawn"
 
 
+def test_every_press_trains_on_one_kept_pipeline_and_the_step_is_traced_once(en, monkeypatch):
+    """fit(numpy) built a new input pipeline at each ▶ (0.06–0.4 s before the first batch,
+    issue 17's fixed cost a press): the dashboard now keeps one per RBM, and the step
+    traced at the first press serves the next ones."""
+    import tensorflow as tf
+
+    en.configure(hidden=64)  # a new RBM
+    en.configure(hidden=16)
+    fitted, traced = [], []
+    rbm = type(en.model)
+    fit, train_step = rbm.fit, rbm.train_step
+
+    def recording_fit(self, x=None, *args, **kwargs):
+        fitted.append((x, kwargs.get("shuffle")))
+        return fit(self, x, *args, **kwargs)
+
+    def counting_step(self, data):
+        traced.append(1)  # Python runs the step only while tracing it
+        return train_step(self, data)
+
+    monkeypatch.setattr(rbm, "fit", recording_fit)
+    monkeypatch.setattr(rbm, "train_step", counting_step)
+    for _ in range(3):
+        train(en, epochs=1)
+        assert en.error_text == ""
+    assert len(fitted) == 3
+    assert all(isinstance(x, tf.data.Dataset) for x, _ in fitted)
+    assert fitted[0][0] is fitted[1][0] is fitted[2][0]
+    assert {shuffle for _, shuffle in fitted} == {False}  # the pipeline shuffles
+    assert len(traced) == 1
+    # a new RBM trains on a new pipeline (the same shuffled batches as any new RBM)
+    en.configure(hidden=64)
+    en.configure(hidden=16)
+    train(en, epochs=1)
+    assert fitted[-1][0] is not fitted[0][0]
+    en.configure(epochs=2)
+
+
 def test_stop_ends_a_long_training_early(en):
     en.configure(epochs=50)
     en.train()

@@ -57,7 +57,7 @@ from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
 from ..models import rbm as rbm_model  # Keras only inside its functions
-from ..training import BackgroundFit, FitJob, Painter, Progress
+from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
 from .figures import (
@@ -120,6 +120,7 @@ class RbmDashboard(TrainingDashboard):
         self._t = TEXT.for_language(lang)
         self._sizes = (int(n_train), int(n_test))
         self._data = None  # x_train, y_train, x_test, y_test: binarized, flat float32
+        self._batches = None  # x_train as a tf.data pipeline of BATCH rows, shuffled
         self._numpy = None  # NumpyRbm: the weights the views and the chain use
         self.history: dict[str, list[float]] = {}
         self.curve: tuple[list[float], list[float]] = ([], [])  # live reconstruction error
@@ -328,8 +329,9 @@ class RbmDashboard(TrainingDashboard):
         if self.diverged:
             self._rebuild()
         done, epochs = self.epochs_done, int(self._epochs.value)
-        kwargs = {"epochs": done + epochs, "initial_epoch": done, "batch_size": BATCH}
-        kwargs |= {"shuffle": True, "callbacks": [self._monitor()]}
+        # shuffle=False: the kept pipeline shuffles (Keras would warn that it cannot).
+        kwargs = {"epochs": done + epochs, "initial_epoch": done, "shuffle": False}
+        kwargs["callbacks"] = [self._monitor()]
         self._run_id += 1
         run_id = self._run_id
         self._trainer.on_progress = lambda progress: self._on_progress(run_id, progress)
@@ -342,7 +344,7 @@ class RbmDashboard(TrainingDashboard):
         self._painter.on_error = self.show_error
         self._painter.start()
         self._run_epochs = (done, epochs)
-        job = FitJob(self.model, self._data[0], None, kwargs)
+        job = FitJob(self.model, self._batches, None, kwargs)
         (self._trainer.start if background else self._trainer.run_here)(job)
 
     @shows_errors
@@ -416,6 +418,10 @@ class RbmDashboard(TrainingDashboard):
         """A new RBM from the controls (seeded), its untrained state drawn."""
         self.pause()
         self._built_with = self._rebuild_values()
+        # The training digits as one pipeline, kept for every ▶ of this RBM: fit(numpy)
+        # would copy them into a new one at each press (training.batches). Built again
+        # with the RBM, so a new RBM sees the same shuffled batches as the last new one.
+        self._batches = batches(self._data[0], None, BATCH, shuffle=True, seed=SEED)
         self.model = rbm_model.build_rbm(
             n_hidden=int(self._hidden.value),
             learning_rate=float(self._learning_rate.value),
