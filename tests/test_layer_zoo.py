@@ -505,3 +505,44 @@ def test_the_summary_shows_the_operation_with_the_activation_and_the_bias(zoo_en
     assert "y = tanh(W ∗ x + b)" in zoo_en._summary.value
     zoo_en.configure(layer="LSTM", input_shape="20, 3")
     assert "y =" not in zoo_en._summary.value
+
+
+def test_a_layer_shown_the_first_time_sends_its_summary_before_its_controls(monkeypatch):
+    """A layer's first visit from the menus opened its 5-10 argument controls (each a new
+    widget, two or three messages) before the summary was sent (issue 19): now the summary
+    of its defaults goes first and the controls follow."""
+    import ipywidgets
+
+    from widgets.layer_zoo import LayerZooDashboard
+    from widgets.layer_zoo.dashboard import control_value
+
+    dashboard = LayerZooDashboard(lang="en").wait_ready()
+    events = []
+    send, open_ = ipywidgets.Widget._send, ipywidgets.Widget.open
+
+    def sending(widget, msg, buffers=None):
+        events.append(("send", widget))
+        return send(widget, msg, buffers)
+
+    def opening(widget):
+        events.append(("open", widget))
+        return open_(widget)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", sending)
+    monkeypatch.setattr(ipywidgets.Widget, "open", opening)
+    assert "Conv2DTranspose" not in dashboard._arg_controls
+    dashboard._layer.value = "Conv2DTranspose"  # as the menu sets it
+    kinds = [kind for kind, widget in events if kind == "open" or widget is dashboard._summary]
+    assert kinds[0] == "send" and "open" in kinds, kinds[:3]
+    monkeypatch.undo()
+    controls = dashboard._arg_controls["Conv2DTranspose"]
+    assert list(dashboard._args.children) == list(controls.values())
+    defaults = {a.name: control_value(a) for a in zoo.LAYERS["Conv2DTranspose"].args}
+    assert dashboard.arguments() == defaults == {k: c.value for k, c in controls.items()}
+    builds = dashboard.wait_settled().builds
+    assert dashboard.drawn[0] == "Conv2DTranspose"
+    filters = controls["filters"]  # the defaults' state is the controls' state: kept
+    filters.value += 1
+    dashboard.wait_settled()
+    filters.value -= 1
+    assert not dashboard.building and dashboard.builds == builds + 1
