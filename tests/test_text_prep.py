@@ -5,6 +5,8 @@ the same vocabulary, padding and Embedding, and exercise 3."""
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from code_checks import opened_code, run_code
@@ -106,6 +108,30 @@ def test_the_mode_sends_only_the_matrix_and_padding_the_text_first(en, monkeypat
     np.testing.assert_allclose(en.vectors, np.asarray(en.model(en.padded)))  # numpy's look-up
     assert en.padded[0, -1] == 0  # 'post'
     en.configure(text_mode="int", text_padding="pre")
+
+
+def test_a_new_text_shows_its_vocabulary_before_keras_adapts(en, monkeypatch):
+    """The sentences box waited for TextVectorization.adapt before anything changed (issue
+    19): the vocabulary found in Python (tests/test_preprocessing.py checks it is Keras'
+    own) is drawn first, and the adapt's own is the same."""
+    seen = []
+    adapt = prep.vectorize
+
+    def vectorize(texts, mode="int", *args, **kwargs):
+        seen.append((mode, en._vocabulary.value, en._size.value))
+        return adapt(texts, mode, *args, **kwargs)
+
+    real = importlib.import_module(prep.__name__)  # prep is a lazy stand-in
+    monkeypatch.setattr(real, "vectorize", vectorize)
+    en.configure(text=TEXT, text_mode="int", ngrams=1, max_tokens=100)
+    seen.clear()
+    en._text.value = "zebra zebra kangur\nKangur zebra"  # as the box sends it
+    assert seen and seen[0][0] == "int"
+    _mode, shown, size = seen[0]
+    assert "zebra" in shown and "kangur" in shown and "4" in size
+    drawn = en._vocabulary.value
+    assert en.vocabulary == ["", "[UNK]", "zebra", "kangur"] and drawn == shown
+    en.configure(text=TEXT)
 
 
 @pytest.mark.parametrize(
