@@ -546,3 +546,30 @@ def test_a_layer_shown_the_first_time_sends_its_summary_before_its_controls(monk
     dashboard.wait_settled()
     filters.value -= 1
     assert not dashboard.building and dashboard.builds == builds + 1
+
+
+@pytest.mark.parametrize("strides", [2, 1])  # fewer window positions, then more
+def test_a_new_geometry_moves_the_window_straight_to_the_middle(zoo_en, strides):
+    """The step slider and the Play went through 0 at each new geometry, and the page's
+    jslink sent that 0 back: the window was drawn at step 0 and again at the middle (a
+    second kernel turn and two more figure redraws). Every value sent is now the middle,
+    and never above the maximum sent before it."""
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 3})
+    zoo_en.wait_settled()
+    sent = []
+    for widget in (zoo_en._step, zoo_en._play):
+        widget.observe(lambda change, w=widget: sent.append((w, change["name"], change["new"])),
+                       names=["value", "max"])  # fmt: skip
+    zoo_en._arg_controls["Conv2D"]["strides"].value = strides
+    zoo_en.wait_settled()
+    w = zoo_en.window
+    middle = (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2
+    top = {zoo_en._step: None, zoo_en._play: None}
+    for widget, name, value in sent:
+        if name == "max":
+            top[widget] = value
+        else:
+            assert value == middle, sent
+            assert top[widget] is None or value <= top[widget], sent
+    assert zoo_en._step.value == zoo_en._play.value == middle
+    assert zoo_en._step.max == zoo_en._play.max == w.steps - 1

@@ -391,14 +391,21 @@ class LayerZooDashboard(Dashboard):
     def _restart_window(self, w) -> None:
         """The step slider and Play over the new window's steps, at the middle cell.
 
-        The Play's value is set too, and to 0 before the maxima change: a browser that
-        clamps a Play above its new maximum would send the clamped value back through
-        the jslink, after the middle was set."""
+        No value is ever above its maximum on the way (a browser that clamps a Play
+        above its new maximum sends the clamped value back through the jslink): more
+        room first, then the middle; or the middle first, then less room. The Play's
+        value is set too. The values went through 0 before, which the jslink sent back
+        from the page: two more windows drawn at each new geometry (Conv1D's padding
+        traced: a second kernel turn and two more line-figure redraws)."""
         middle = (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2 if len(w.out) == 2 else w.steps // 2
+        top = max(w.steps - 1, 1)
         with self._quietly():
-            self._play.value = self._step.value = 0
-            self._play.max = self._step.max = max(w.steps - 1, 1)
-            self._play.value = self._step.value = middle
+            if top >= self._play.max:
+                self._play.max = self._step.max = top
+                self._step.value = self._play.value = middle
+            else:
+                self._step.value = self._play.value = middle
+                self._play.max = self._step.max = top
 
     def _summary_html(self, name, shape, args, layer=None, model=None) -> str:
         """The output shape and the parameter count with their formulas filled in; with the
