@@ -278,7 +278,7 @@ class ImagePrepDashboard(Dashboard):
         if not specs:
             return self._t("layers_none")
         calls = [f"{kind}({', '.join(_argument(a) for a in args)})" for kind, args, *_ in specs]
-        return self._t("layers", names=escape(", ".join(calls)))
+        return self._t("layers", names=f"<code>{escape(', '.join(calls))}</code>")
 
     def _adapt_normalization(self) -> None:
         t = self._t
