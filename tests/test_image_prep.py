@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from code_checks import opened_code, run_code
-from message_checks import recording_messages
+from message_checks import recording_messages, sent_in_order
 
 from widgets.backend import load_keras
 from widgets.figures.png import decode_image_url
@@ -36,7 +36,7 @@ def test_sliders_build_the_model_and_the_grid_is_its_draws(en):
     np.testing.assert_allclose(en.draws, reference, atol=1e-6)
     grid = decode_image_url(en.grid_figure.layout.images[0].source)
     assert grid.shape[:2] == (2 * 28 + 2, 4 * 28 + 3 * 2)  # 2 px between digits
-    assert "RandomFlip, RandomRotation" in en._layers.value
+    assert "RandomFlip(&quot;horizontal&quot;), RandomRotation(0.2)" in en._layers.value
 
 
 def test_a_slider_changes_the_grid_and_new_draws_change_it_again(en):
@@ -174,3 +174,18 @@ def test_the_augmentation_exercise():
     )
     assert "predict" in check_augmentation(scaled, "en").message
     assert not check_augmentation("a model", "pl").passed
+
+
+def test_a_slider_shows_the_layers_arguments_before_the_grid(en, monkeypatch):
+    """What a press shows first (issue 19): the model's layers with the new factor, text
+    the page draws at once, then the grid the layers drew."""
+    en.configure(**{**ZERO, "rotation": 0.1, "zoom": 0.2, "flip": "none", "show_predict": False})
+    for value in (0.13, 0.1, 0.13):
+        sent = sent_in_order(monkeypatch)
+        en._factors["rotation"].value = value  # as the slider sets it
+        assert sent.index(en._layers) < sent.index(en.grid_figure), value
+        assert f"RandomRotation({value}), RandomZoom(0.2)" in en._layers.value
+        monkeypatch.undo()
+    shown = en._layers.value
+    en._draw()  # the grid drawn again: the same line, nothing sent for it
+    assert en._layers.value == shown

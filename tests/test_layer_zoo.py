@@ -505,3 +505,71 @@ def test_the_summary_shows_the_operation_with_the_activation_and_the_bias(zoo_en
     assert "y = tanh(W ∗ x + b)" in zoo_en._summary.value
     zoo_en.configure(layer="LSTM", input_shape="20, 3")
     assert "y =" not in zoo_en._summary.value
+
+
+def test_a_layer_shown_the_first_time_sends_its_summary_before_its_controls(monkeypatch):
+    """A layer's first visit from the menus opened its 5-10 argument controls (each a new
+    widget, two or three messages) before the summary was sent (issue 19): now the summary
+    of its defaults goes first and the controls follow."""
+    import ipywidgets
+
+    from widgets.layer_zoo import LayerZooDashboard
+    from widgets.layer_zoo.dashboard import control_value
+
+    dashboard = LayerZooDashboard(lang="en").wait_ready()
+    events = []
+    send, open_ = ipywidgets.Widget._send, ipywidgets.Widget.open
+
+    def sending(widget, msg, buffers=None):
+        events.append(("send", widget))
+        return send(widget, msg, buffers)
+
+    def opening(widget):
+        events.append(("open", widget))
+        return open_(widget)
+
+    monkeypatch.setattr(ipywidgets.Widget, "_send", sending)
+    monkeypatch.setattr(ipywidgets.Widget, "open", opening)
+    assert "Conv2DTranspose" not in dashboard._arg_controls
+    dashboard._layer.value = "Conv2DTranspose"  # as the menu sets it
+    kinds = [kind for kind, widget in events if kind == "open" or widget is dashboard._summary]
+    assert kinds[0] == "send" and "open" in kinds, kinds[:3]
+    monkeypatch.undo()
+    controls = dashboard._arg_controls["Conv2DTranspose"]
+    assert list(dashboard._args.children) == list(controls.values())
+    defaults = {a.name: control_value(a) for a in zoo.LAYERS["Conv2DTranspose"].args}
+    assert dashboard.arguments() == defaults == {k: c.value for k, c in controls.items()}
+    builds = dashboard.wait_settled().builds
+    assert dashboard.drawn[0] == "Conv2DTranspose"
+    filters = controls["filters"]  # the defaults' state is the controls' state: kept
+    filters.value += 1
+    dashboard.wait_settled()
+    filters.value -= 1
+    assert not dashboard.building and dashboard.builds == builds + 1
+
+
+@pytest.mark.parametrize("strides", [2, 1])  # fewer window positions, then more
+def test_a_new_geometry_moves_the_window_straight_to_the_middle(zoo_en, strides):
+    """The step slider and the Play went through 0 at each new geometry, and the page's
+    jslink sent that 0 back: the window was drawn at step 0 and again at the middle (a
+    second kernel turn and two more figure redraws). Every value sent is now the middle,
+    and never above the maximum sent before it."""
+    zoo_en.configure(layer="Conv2D", input_shape="28, 28, 1", arguments={"strides": 3})
+    zoo_en.wait_settled()
+    sent = []
+    for widget in (zoo_en._step, zoo_en._play):
+        widget.observe(lambda change, w=widget: sent.append((w, change["name"], change["new"])),
+                       names=["value", "max"])  # fmt: skip
+    zoo_en._arg_controls["Conv2D"]["strides"].value = strides
+    zoo_en.wait_settled()
+    w = zoo_en.window
+    middle = (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2
+    top = {zoo_en._step: None, zoo_en._play: None}
+    for widget, name, value in sent:
+        if name == "max":
+            top[widget] = value
+        else:
+            assert value == middle, sent
+            assert top[widget] is None or value <= top[widget], sent
+    assert zoo_en._step.value == zoo_en._play.value == middle
+    assert zoo_en._step.max == zoo_en._play.max == w.steps - 1

@@ -174,3 +174,29 @@ def test_nonsense_is_told_naming_the_argument_in_both_languages(call, argument):
         sentence, _ = describe(caught.value, lang)
         assert sentence.startswith(f"{word} {argument}"), sentence
     assert describe(caught.value, "pl")[0] != describe(caught.value, "en")[0]
+
+
+def _texts_for_vocabulary():
+    from widgets.data.text import load_corpus
+    from widgets.text_prep.texts import SENTENCES
+
+    yield SENTENCES["pl"].splitlines()
+    yield SENTENCES["en"].splitlines()
+    for lang in ("pl", "en"):
+        try:
+            lines = [line.strip() for line in load_corpus(lang).splitlines() if line.strip()]
+        except Exception:  # noqa: BLE001  (no corpus on this machine: the rest still checks)
+            continue
+        yield lines[:40]
+    yield ["Żółw, ŻÓŁW i żółw!", "a-b a.b a_b «cytat» — myślnik", "x\u00a0y  z\tz", "1 2 2 3 3 3"]
+    yield ["the b a c b a", "a b c", "B A", "don't stop", "[UNK] unk"]  # ties, specials
+
+
+@pytest.mark.parametrize("ngrams", [1, 2, 3])
+@pytest.mark.parametrize("max_tokens", [None, 5, 12])
+def test_the_int_vocabulary_found_in_python_is_keras_own(ngrams, max_tokens):
+    """The text panel draws this vocabulary before TextVectorization.adapt (issue 19):
+    it must be the one Keras finds, order and ties included."""
+    for texts in _texts_for_vocabulary():
+        keras_vocabulary = prep.vectorize(texts, "int", ngrams, max_tokens).vocabulary
+        assert prep.int_vocabulary(texts, ngrams, max_tokens) == keras_vocabulary, texts[:2]

@@ -5,10 +5,12 @@ the same vocabulary, padding and Embedding, and exercise 3."""
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from code_checks import opened_code, run_code
-from message_checks import recording_messages
+from message_checks import recording_messages, sent_in_order
 
 from widgets.figures.png import decode_image_url
 from widgets.models import preprocessing as prep
@@ -83,6 +85,53 @@ def test_embedding_image_and_the_masking_panel(en):
     assert "✓" in en._masking.value and "✗" in en._masking.value
     en.configure(maxlen=7)
     assert decode_image_url(en.embedding_figure.layout.images[0].source).shape[1] == 7
+
+
+def test_the_mode_sends_only_the_matrix_and_padding_the_text_first(en, monkeypatch):
+    """What a press shows first (issue 19): the mode's toggles changed only the matrix but
+    padded, embedded and sent the Embedding's image again before it was seen; a padding
+    press sent the image before the sequences' text."""
+    en.configure(text=TEXT, text_mode="int", maxlen=6, text_padding="pre")
+    vectorizer, padded = en.vectorizer, en.padded.copy()
+    for mode in ("count", "int", "count"):
+        sent = sent_in_order(monkeypatch)
+        en._mode.value = mode  # as the toggles set it
+        assert en.vectorizer is vectorizer and (en.padded == padded).all()
+        assert en.embedding_figure not in sent and en._sequences not in sent, mode
+        assert en._matrix.layout in sent or en._matrix in sent, mode  # shown or hidden
+        monkeypatch.undo()
+    assert "count" in en.code()
+    sent = sent_in_order(monkeypatch)
+    en._padding.value = "post"
+    assert sent.index(en._sequences) < sent.index(en.embedding_figure)
+    monkeypatch.undo()
+    np.testing.assert_allclose(en.vectors, np.asarray(en.model(en.padded)))  # numpy's look-up
+    assert en.padded[0, -1] == 0  # 'post'
+    en.configure(text_mode="int", text_padding="pre")
+
+
+def test_a_new_text_shows_its_vocabulary_before_keras_adapts(en, monkeypatch):
+    """The sentences box waited for TextVectorization.adapt before anything changed (issue
+    19): the vocabulary found in Python (tests/test_preprocessing.py checks it is Keras'
+    own) is drawn first, and the adapt's own is the same."""
+    seen = []
+    adapt = prep.vectorize
+
+    def vectorize(texts, mode="int", *args, **kwargs):
+        seen.append((mode, en._vocabulary.value, en._size.value))
+        return adapt(texts, mode, *args, **kwargs)
+
+    real = importlib.import_module(prep.__name__)  # prep is a lazy stand-in
+    monkeypatch.setattr(real, "vectorize", vectorize)
+    en.configure(text=TEXT, text_mode="int", ngrams=1, max_tokens=100)
+    seen.clear()
+    en._text.value = "zebra zebra kangur\nKangur zebra"  # as the box sends it
+    assert seen and seen[0][0] == "int"
+    _mode, shown, size = seen[0]
+    assert "zebra" in shown and "kangur" in shown and "4" in size
+    drawn = en._vocabulary.value
+    assert en.vocabulary == ["", "[UNK]", "zebra", "kangur"] and drawn == shown
+    en.configure(text=TEXT)
 
 
 @pytest.mark.parametrize(

@@ -244,6 +244,10 @@ class DigitSource(ipywidgets.VBox):
             self._label.value = self._t("digit_label", label=label)
 
     def _on_source_change(self, change) -> None:
+        # The label first: the page shows it at once, while showing the pad (and hiding
+        # the slider) makes it lay the page out again, 10 ms and more in lesson 15's
+        # benchmark, which the label waited for when it came after them.
+        self._show_label()
         if not self._pad_always:
             drawing = self.drawing
             if drawing and self.canvas is None:

@@ -67,6 +67,12 @@ def shape_text(shape) -> str:
     return ", ".join(str(int(s)) for s in shape)
 
 
+def control_value(arg: zoo.Arg):
+    """The value :func:`arg_control`'s control starts with: the default (a text box's as
+    text)."""
+    return arg.default if arg.kind in ("int", "float", "choice", "bool") else str(arg.default)
+
+
 def arg_control(arg: zoo.Arg) -> ipywidgets.Widget:
     """The control of one argument: a slider, a box, a menu, a checkbox or a text box."""
     if arg.kind == "int" and arg.high - arg.low <= 64:
@@ -164,32 +170,40 @@ class LayerZooDashboard(Dashboard):
         self._step.observe(self._on_step_change, names="value")
         self.digits.observe_image(self._on_image_change)
 
-    def _show_arguments(self, name: str, place: bool = True) -> None:
-        """The layer's argument controls (built on first use) and its default input shape
-        in the box; with ``place``, the controls put in the page (see
-        :meth:`_place_arguments`)."""
-        if name not in zoo.REMOVED and name not in self._arg_controls:
+    def _show_arguments(self, name: str) -> None:
+        """The layer's default input shape in the box and its argument controls (built on
+        first use) in the page."""
+        self._show_shape(name)
+        self._place_arguments(name)
+
+    def _show_shape(self, name: str) -> None:
+        if name not in zoo.REMOVED:
+            with self._quietly():
+                self._shape.value = shape_text(zoo.LAYERS[name].input_shape)
+
+    def _argument_controls(self, name: str) -> dict[str, ipywidgets.Widget]:
+        """The layer's argument controls, built at the first call (each a new widget the
+        page is told about: a layer's first visit opened 20-30 of them)."""
+        if name in zoo.REMOVED:
+            return {}
+        if name not in self._arg_controls:
             controls = {arg.name: arg_control(arg) for arg in zoo.LAYERS[name].args}
             for control in controls.values():
                 control.observe(self._on_change, names="value")
             self._arg_controls[name] = controls
-        if name not in zoo.REMOVED:
-            with self._quietly():
-                self._shape.value = shape_text(zoo.LAYERS[name].input_shape)
-        if place:
-            self._place_arguments(name)
+        return self._arg_controls[name]
 
     def _place_arguments(self, name: str) -> None:
-        controls = self._arg_controls.get(name, {}) if name not in zoo.REMOVED else {}
-        self._args.children = list(controls.values())
+        self._args.children = list(self._argument_controls(name).values())
 
     def _switch_layer(self, name: str) -> None:
         """A new layer from the menus: its summary first, then the layer menu's options, the
         input shape box and the layer's controls in the page (the browser handled those
         messages before the summary's: the menus answered in 39-45 ms against the
-        reference's 28)."""
+        reference's 28). A layer shown the first time is drawn from its arguments'
+        defaults, and its controls are built after that (their widgets came first)."""
         with self._layer.hold_sync(), self._shape.hold_sync():
-            self._show_arguments(name, place=False)
+            self._show_shape(name)
             try:
                 self._refresh(background=True)
             finally:
@@ -201,9 +215,14 @@ class LayerZooDashboard(Dashboard):
         return self._layer.value
 
     def arguments(self) -> dict:
-        """The current layer's arguments as the controls hold them."""
-        controls = self._arg_controls.get(self._layer.value, {})
-        return {name: control.value for name, control in controls.items()}
+        """The current layer's arguments as the controls hold them (their defaults before
+        the controls are built)."""
+        name = self._layer.value
+        if name in zoo.REMOVED:
+            return {}
+        if name not in self._arg_controls:
+            return {arg.name: control_value(arg) for arg in zoo.LAYERS[name].args}
+        return {key: control.value for key, control in self._arg_controls[name].items()}
 
     def code(self) -> str:
         """The layer, built and applied as on screen ("show the code")."""
@@ -271,7 +290,7 @@ class LayerZooDashboard(Dashboard):
 
     def _apply_arguments(self, values: dict) -> None:
         checked = zoo.checked_args(self._layer.value, **values)
-        controls = self._arg_controls[self._layer.value]
+        controls = self._argument_controls(self._layer.value)
         for key in values:
             controls[key].value = checked[key]
 
@@ -372,14 +391,21 @@ class LayerZooDashboard(Dashboard):
     def _restart_window(self, w) -> None:
         """The step slider and Play over the new window's steps, at the middle cell.
 
-        The Play's value is set too, and to 0 before the maxima change: a browser that
-        clamps a Play above its new maximum would send the clamped value back through
-        the jslink, after the middle was set."""
+        No value is ever above its maximum on the way (a browser that clamps a Play
+        above its new maximum sends the clamped value back through the jslink): more
+        room first, then the middle; or the middle first, then less room. The Play's
+        value is set too. The values went through 0 before, which the jslink sent back
+        from the page: two more windows drawn at each new geometry (Conv1D's padding
+        traced: a second kernel turn and two more line-figure redraws)."""
         middle = (w.out[0] // 2) * w.out[-1] + w.out[-1] // 2 if len(w.out) == 2 else w.steps // 2
+        top = max(w.steps - 1, 1)
         with self._quietly():
-            self._play.value = self._step.value = 0
-            self._play.max = self._step.max = max(w.steps - 1, 1)
-            self._play.value = self._step.value = middle
+            if top >= self._play.max:
+                self._play.max = self._step.max = top
+                self._step.value = self._play.value = middle
+            else:
+                self._step.value = self._play.value = middle
+                self._play.max = self._step.max = top
 
     def _summary_html(self, name, shape, args, layer=None, model=None) -> str:
         """The output shape and the parameter count with their formulas filled in; with the

@@ -29,6 +29,7 @@ Keras is imported inside the functions (the panels show before TensorFlow loads)
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -213,6 +214,32 @@ def vectorize(
         raise StudentError("preprocessing.no_tokens", argument="texts")
     output = np.asarray(layer(texts))
     return Vectorized(layer, vocabulary, texts, output, mode)
+
+
+#: TextVectorization's default punctuation (``"lower_and_strip_punctuation"``).
+STRIP_PUNCTUATION = re.compile(r'[!"#$%&()\*\+,-\./:;<=>?@\[\\\]^_`{|}~\']')
+#: ``tf.strings.split``'s separators: ASCII white space only.
+ASCII_WORD = re.compile(r"[^ \t\n\r\f\v]+")
+
+
+def int_vocabulary(texts, ngrams: int = 1, max_tokens: int | None = None) -> list[str]:
+    """The vocabulary :func:`vectorize` gives in ``"int"`` mode, found in Python without
+    Keras (a panel draws it before the adapt; tests compare the two): the texts
+    lowercased, ASCII punctuation stripped, split at ASCII white space, the n-grams of
+    1..``ngrams`` tokens joined by a space, then ``""``, ``[UNK]`` and the tokens by
+    falling count, ties by the token's UTF-8 bytes falling (``IndexLookup``'s
+    ``np.lexsort((tokens, counts))[::-1]``), at most ``max_tokens`` in all."""
+    counts: dict[str, int] = {}
+    for text in check_texts(texts):
+        tokens = ASCII_WORD.findall(STRIP_PUNCTUATION.sub("", text.lower()))
+        for n in range(1, ngrams + 1):
+            for i in range(len(tokens) - n + 1):
+                token = " ".join(tokens[i : i + n])
+                counts[token] = counts.get(token, 0) + 1
+    order = sorted(counts, key=lambda t: (counts[t], t.encode("utf-8")), reverse=True)
+    if max_tokens is not None:
+        order = order[: max(max_tokens - len(SPECIAL), 0)]
+    return [*SPECIAL, *order]
 
 
 def pad(

@@ -222,8 +222,8 @@ class TextPrepDashboard(Dashboard):
 
     # Events -------------------------------------------------------------------------------
     @reacts
-    def _on_text_change(self, _change) -> None:
-        self._refresh()
+    def _on_text_change(self, change) -> None:
+        self._refresh(keep_sequences=change["owner"] is self._mode)
 
     @reacts
     def _on_padding_change(self, _change) -> None:
@@ -249,12 +249,24 @@ class TextPrepDashboard(Dashboard):
         value = int(self._max_tokens.value)
         return None if value >= self._max_tokens.max else value
 
-    def _refresh(self) -> None:
-        """Adapt on the text again (int, and the matrix mode), then pad and draw."""
+    def _refresh(self, keep_sequences: bool = False) -> None:
+        """Adapt on the text again (int, and the matrix mode), then pad and draw.
+
+        ``keep_sequences`` (the mode's toggles): when the int layer is the one on screen,
+        the sequences, the Embedding and the masking panel stay as they are and only the
+        matrix is drawn (they were padded, embedded and sent again, the matrix's view
+        waiting behind them)."""
         texts = prep.sentences(self._text.value)
         ngrams, limit, mode = int(self._ngrams.value), self._max_tokens_value(), self._mode.value
+        if (tuple(texts), "int", ngrams, limit) not in self._adapted:
+            # A new text: its vocabulary from Python first (prep.int_vocabulary, Keras' own
+            # by the tests), shown while TextVectorization adapts (20-80 ms here).
+            vocabulary = prep.int_vocabulary(texts, ngrams, limit)
+            if len(vocabulary) > len(prep.SPECIAL):
+                self._draw_vocabulary_list(vocabulary)
         vectorized = self._vectorize(texts, "int", ngrams, limit)
         matrix = self._vectorize(texts, mode, ngrams, limit) if mode != "int" else None
+        same = keep_sequences and vectorized.layer is self.vectorizer
         self.clear_error()
         self.vectorizer = vectorized.layer
         self.texts = texts
@@ -263,7 +275,10 @@ class TextPrepDashboard(Dashboard):
         self.matrix = None if matrix is None else matrix.output
         self.matrix_vocabulary = None if matrix is None else matrix.vocabulary
         self._draw_vocabulary()
-        self._repad()
+        if same:
+            self._refresh_code()  # the code names the mode
+        else:
+            self._repad()
 
     def _vectorize(self, texts: list[str], mode: str, ngrams: int, limit: int | None):
         """:func:`prep.vectorize`, keeping the last :data:`KEPT` adapted layers: a control
@@ -284,19 +299,25 @@ class TextPrepDashboard(Dashboard):
         maxlen = int(self._maxlen.value)
         self.padded = prep.pad(self.sequences, maxlen, self._padding.value,
                                self._truncating.value)  # fmt: skip
+        self._draw_sequences()  # text first: the page shows it before the image's redraw
         self._embed()
         self._mask()
-        self._draw_sequences()
         self._refresh_code()
 
     def _embed(self) -> None:
         """The padded ids through the Embedding layer (a new one only for a new vocabulary
-        size: building the keras.Model around it waits until ``model`` is read)."""
+        size: building the keras.Model around it waits until ``model`` is read).
+
+        The layer is called once, when it is new (it builds its table); after that its
+        output is looked up in the table with numpy, as ``Embedding.call`` does
+        (``take(embeddings, ids)``), without an eager Keras call at every padding press."""
         size = len(self.vocabulary)
+        self._model = None
         if self._embedding is None or self._embedding.input_dim != size:
             self._embedding = prep.embedding_layer(size, DIM, SEED)
-        self._model = None
-        self.vectors = np.asarray(self._embedding(self.padded))
+            self.vectors = np.asarray(self._embedding(self.padded))
+        else:  # the table read each time: a notebook may have set new weights
+            self.vectors = np.take(np.asarray(self._embedding.embeddings), self.padded, axis=0)
         with self._lock:
             replace_layout_item(self.embedding_figure, "images", 0,
                                 {"source": embedding_url(self.vectors)})  # fmt: skip
@@ -355,9 +376,7 @@ class TextPrepDashboard(Dashboard):
 
     def _draw_vocabulary(self) -> None:
         t = self._t
-        limit = self._max_tokens_value() or t("no_limit")
-        self._size.value = escape(t("vocabulary_size", n=len(self.vocabulary), limit=limit))
-        self._vocabulary.value = vocabulary_html(self.vocabulary, escape(t("padding_token")))
+        self._draw_vocabulary_list(self.vocabulary)
         if self.matrix is None:
             self._matrix.layout.display = "none"
             return
@@ -365,6 +384,12 @@ class TextPrepDashboard(Dashboard):
         table = matrix_html(self.matrix, self.matrix_vocabulary, t("sentence_no"), self.lang)
         self._matrix.value = f"<b>{label}</b>{table}"
         self._matrix.layout.display = None
+
+    def _draw_vocabulary_list(self, vocabulary: list[str]) -> None:
+        t = self._t
+        limit = self._max_tokens_value() or t("no_limit")
+        self._size.value = escape(t("vocabulary_size", n=len(vocabulary), limit=limit))
+        self._vocabulary.value = vocabulary_html(vocabulary, escape(t("padding_token")))
 
     def _draw_sequences(self) -> None:
         t = self._t
