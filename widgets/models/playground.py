@@ -39,6 +39,7 @@ ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9
 MAX_CLASSES = 10
+STARTS_KEPT = 8  # seeds whose initial kernels a trainer keeps (restart)
 
 TEXT = Strings(
     "playground_model",
@@ -286,6 +287,7 @@ class FastTrainer:
         self.x_train = self.y_train = self.x_test = self.y_test = None
         self.traced = False  # whether the training step has been traced (warm_up, train)
         self.untrained = True  # at the seeded start (new or restarted): read with numpy
+        self._starts: dict[int, list[np.ndarray]] = {}  # seed -> restart()'s kernels
         # warm_up may run in a thread of its own while the dashboard draws: a training call
         # waits for it rather than trace the same function a second time beside it.
         self._trace_lock = threading.Lock()
@@ -311,16 +313,25 @@ class FastTrainer:
 
         if not self.same_architecture(spec):
             raise ValueError("restart() needs a network of the same architecture")
-        index = 0
+        starts = self._starts.pop(spec.seed, None)  # the newest seed last
+        index, drawn = 0, []
         for layer in self.model.layers:
             if isinstance(layer, keras.layers.Dropout):
                 layer.seed_generator.state.assign([spec.seed + 100 + index - 1, 0])
                 continue
-            seed = spec.seed + 99 if layer is self.dense[-1] else spec.seed + index
-            initial = keras.initializers.RandomUniform(-0.5, 0.5, seed=seed)
-            layer.kernel.assign(initial(tuple(layer.kernel.shape)))
+            if starts is None:  # the seeded draw is the same at every call: kept as numpy
+                seed = spec.seed + 99 if layer is self.dense[-1] else spec.seed + index
+                initial = keras.initializers.RandomUniform(-0.5, 0.5, seed=seed)
+                kernel = np.asarray(initial(tuple(layer.kernel.shape)), dtype="float32")
+            else:
+                kernel = starts[index]
+            drawn.append(kernel)
+            layer.kernel.assign(kernel)
             layer.bias.assign(np.full(tuple(layer.bias.shape), 0.1, dtype="float32"))
             index += 1
+        self._starts[spec.seed] = drawn  # a restart costs fewer eager operations, each
+        while len(self._starts) > STARTS_KEPT:  # 0.5-1 ms in a loaded kernel (issue 24)
+            del self._starts[next(iter(self._starts))]
         for variable in self.optimizer.variables:  # step count, momenta: a fresh optimizer's
             variable.assign(np.zeros(tuple(variable.shape), dtype=variable.dtype))
         self.spec = spec
