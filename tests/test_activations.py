@@ -7,6 +7,7 @@ import importlib
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from student_errors import assert_student_error, shown_errors
 
 from widgets.activations import ActivationsDashboard
@@ -170,6 +171,24 @@ def test_softmax_bars_follow_logits_and_temperature(dashboard):
     dashboard._temperature.value = 0.1
     sharp = np.array(dashboard.bars.data[0].y, dtype=float)
     assert sharp[1] > 0.99 and sharp[1] > bars[1]
+
+
+def test_a_softmax_press_writes_the_numbers_before_the_bars(dashboard, polish_board, monkeypatch):
+    """Issue 24: the page redraws the bars whole (new heights, colours, labels), so the
+    readout, which names every probability and so changes at every press, goes first."""
+    dashboard.set_logits([2.0, 1.0, 0.1], temperature=1.0)
+    sent = sent_in_order(monkeypatch)
+    for control, value in ((dashboard._logits[0], 1.3), (dashboard._n_logits, 4)):
+        sent.clear()
+        before = dashboard._softmax_text.value
+        control.value = value
+        assert dashboard._softmax_text.value != before
+        assert sent.index(dashboard._softmax_text) < sent.index(dashboard.bars)
+    p = act.reference_softmax(dashboard.logits, dashboard.temperature)
+    assert "; ".join(f"{v:.3f}" for v in p) in dashboard._softmax_text.value
+    polish_board.set_logits([2.0, 1.0, 0.1], temperature=1.0)
+    p = act.reference_softmax([2.0, 1.0, 0.1], 1.0)
+    assert "; ".join(f"{v:.3f}".replace(".", ",") for v in p) in polish_board._softmax_text.value
 
 
 def test_configure_sets_the_softmax_as_set_logits_does(dashboard):

@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from student_errors import assert_student_error, shown_errors
 
 from widgets.adaline import (
@@ -236,6 +237,23 @@ def test_stop_button_stops_training(dashboard):
     assert len(dashboard.run.costs) < 101
     assert "Stopped" in dashboard.status_text and dashboard.error_text == ""
     assert dashboard._stop.disabled
+
+
+def test_a_press_during_a_training_changes_the_status_first(dashboard, polish_board, monkeypatch):
+    """Issue 24: a press landing while the last press's training still ran (0.8-2.6 s
+    under load) showed nothing new: the status read "Training…" before and after. It now
+    names the epochs, η and seed, and goes first."""
+    dashboard.configure(mode="online", learning_rate=0.001, epochs=100, seed=0)
+    assert dashboard._trainer.running  # the 100 online epochs take about a second
+    sent = sent_in_order(monkeypatch)
+    before = dashboard.status_text
+    dashboard._epochs.value = 99
+    assert dashboard.status_text != before and "99 epochs" in dashboard.status_text
+    assert [widget for widget in sent if widget is not dashboard._epochs][0] is dashboard._status
+    dashboard.wait_trained(60)
+    polish_board.configure(mode="online", learning_rate=0.001, epochs=22, seed=3)
+    assert "22 epoki, η = 0,001, ziarno 3" in polish_board.status_text
+    polish_board.wait_trained(60)
 
 
 def test_bad_settings_give_a_message(dashboard):

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from student_errors import assert_student_error, shown_errors
 
 from widgets.backend import load_keras
@@ -266,6 +267,31 @@ def test_pure_figure_data():
     assert figure.layout.yaxis.type == "log" and figure.layout.shapes == ()  # no epoch line
     table = counts_html(["net", "shape", "params"], [("deep", "deep", 3, 11, 287)])
     assert "3 × 11" in table and "<b>287</b>" in table and COLOURS["deep"] in table
+
+
+def test_a_setting_tells_the_starting_losses_before_the_figures(dashboard, monkeypatch):
+    """Issue 24: the status (both nets' test loss at the start, which every setting
+    changes) goes before the figures, which plotly.js redraws whole; a data set or shape
+    stepped back restarts its kept pair instead of building one (0.15 s a build, which
+    the next key press waited behind)."""
+    dashboard.configure(data="sawtooth", teeth=8, budget=400, depth=3, init="keras", seed=0)
+    sawtooth_pair = dashboard.model
+    dashboard.configure(data="spirals")
+    sent = sent_in_order(monkeypatch)
+    built = []
+    build_pair = dp.build_pair
+    monkeypatch.setattr(dp, "build_pair", lambda *a, **k: built.append(a) or build_pair(*a, **k))
+    for setting in ({"data": "sawtooth"}, {"init": "spread"}, {"teeth": 9}):
+        sent.clear()
+        before = dashboard.status_text
+        dashboard.configure(**setting)
+        assert dashboard.status_text != before, setting
+        figures = [dashboard.loss_figure, dashboard.function_figure, dashboard.heatmap_figure]
+        drawn = [sent.index(figure) for figure in figures if figure in sent]
+        assert drawn and sent.index(dashboard._status) < min(drawn), setting
+    assert dashboard.model is sawtooth_pair and len(built) <= 1  # one start for "spread"
+    losses = dashboard.last_test_losses()
+    assert f"shallow {losses['shallow']:.4g}, deep {losses['deep']:.4g}" in dashboard.status_text
 
 
 def test_polish_dashboard_speaks_polish():

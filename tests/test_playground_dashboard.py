@@ -195,6 +195,46 @@ def test_a_menu_switched_back_restarts_the_network_it_had_without_a_build_or_tra
     assert dashboard.trainer._train_fn.experimental_get_tracing_count() == traces
 
 
+def test_a_new_network_is_traced_only_once_the_menus_rest():
+    """Issue 24: a trace (0.2-1 s holding the interpreter lock) started at each new
+    network, and the next key press on the menu waited behind it. The trace of the
+    network shown now waits WARM_UP_DELAY seconds; another new network cancels it."""
+    dashboard = PlaygroundDashboard("en", query="data=xor&layers=4").wait_ready()
+    menu = dashboard._acts[0]
+    menu.value = "relu"
+    relu, waiting = dashboard.trainer, dashboard._warm_up_timer
+    assert not relu.traced and waiting.interval >= 0.5 and not waiting.finished.is_set()
+    menu.value = "sigmoid"
+    assert waiting.finished.is_set()  # cancelled: relu is traced when chosen again
+    sigmoid = dashboard.trainer
+    dashboard._warm_up_timer.join(30)  # the newest one is traced after the delay
+    assert sigmoid.traced and not relu.traced
+    menu.value = "relu"
+    dashboard._warm_up_timer.join(30)
+    assert relu.traced
+    dashboard.step(1)  # trains on the step traced in the background, not a new one
+    assert relu._train_fn.experimental_get_tracing_count() == 1
+
+
+def test_a_new_network_on_the_same_points_leaves_the_points_unsent(monkeypatch):
+    """Issue 24: every rebuild sent the output plot's points again (50 ms of plotly's
+    validation in the kernel, a whole redraw of the plot in the page) though a menu
+    changes only the network; new data still send them."""
+    board = PlaygroundDashboard("en", query="data=xor&layers=4").wait_ready()
+    drawn = []
+    draw_points = board._draw_points
+    monkeypatch.setattr(
+        board, "_draw_points", lambda figure: drawn.append(1) or draw_points(figure)
+    )
+    board._acts[0].value = "relu"
+    board._optimizer.value = "adam"
+    assert drawn == [] and board.trainer.spec.hidden[0].activation == "relu"
+    board._noise.value = board._noise.value + 5
+    assert drawn == [1]
+    x = np.array(board.output_figure.data[TRAIN].x, dtype=float)
+    np.testing.assert_allclose(x, board.split.x_train[:, 0], atol=1e-3)
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_controls_that_change_nothing_are_disabled_with_their_reason(lang):
     dashboard = PlaygroundDashboard(lang, query="data=circle").wait_ready()

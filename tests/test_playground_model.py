@@ -328,3 +328,18 @@ def test_restart_is_a_fresh_trainer_without_a_new_model_or_trace(optimizer):
     for (k1, b1), (k2, b2) in zip(trainer.weights(), fresh.weights(), strict=True):
         np.testing.assert_allclose(k1, k2, atol=1e-6)
         np.testing.assert_allclose(b1, b2, atol=1e-6)
+    # A seed restarted before keeps its initial kernels: no new draw (fewer eager
+    # TensorFlow operations a menu press, issue 24), the same weights.
+    trainer.restart(spec(3))
+    third = [kernel.copy() for kernel, _ in trainer.weights()]
+    draws = []
+    uniform = keras.initializers.RandomUniform
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            keras.initializers, "RandomUniform", lambda *a, **k: draws.append(1) or uniform(*a, **k)
+        )
+        trainer.restart(spec(2))
+        trainer.restart(spec(3))
+    assert draws == []
+    for kernel, (again, _) in zip(third, trainer.weights(), strict=True):
+        np.testing.assert_array_equal(kernel, again)

@@ -124,8 +124,9 @@ TEXT = Strings(
             "en": "class {i}",
         },
         "softmax_sum": {
-            "pl": "Suma prawdopodobieństw: {total:.4f}; najbardziej prawdopodobna: {top}.",
-            "en": "Sum of the probabilities: {total:.4f}; most likely: {top}.",
+            "pl": "p = ({values}). Suma prawdopodobieństw: {total:.4f}; najbardziej "
+            "prawdopodobna: {top}.",
+            "en": "p = ({values}). Sum of the probabilities: {total:.4f}; most likely: {top}.",
         },
         "bad_activation": {
             "pl": "Nieznana funkcja aktywacji {name!r}; dostępne: {names}.",

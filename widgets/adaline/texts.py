@@ -169,8 +169,8 @@ TEXT = Strings(
             "en": "|difference|",
         },
         "training": {
-            "pl": "⏳ Uczenie…",
-            "en": "⏳ Training…",
+            "pl": "⏳ Uczenie: {epochs} {epochs:@epoka|epoki|epok}, η = {rate:.3g}, ziarno {seed}…",
+            "en": "⏳ Training {epochs} {epochs:@epoch|epochs}, η = {rate:.3g}, seed {seed}…",
         },
         "summary": {
             "pl": "Po {epochs} {epochs:@epoce|epokach|epokach}: ADALINE ma koszt J = {cost:.4f} "

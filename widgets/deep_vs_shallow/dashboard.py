@@ -61,6 +61,7 @@ DEPTH_RANGE = (2, 8)
 STEPS_RANGE = (100, 5000)
 LR_EXPONENTS = (-4.0, 0.0)  # η from 0.0001 to 1
 SEED_RANGE = (0, 9)
+PAIRS_KEPT = 6  # pairs of nets kept by shape: a data or shape stepped back needs no build
 DEFAULT_INIT = {"sawtooth": "keras", "spirals": "keras", "noisy": "spread"}
 NOISE_VARIANCE = NOISY_NOISE**2  # 0.09: the best test loss on the noisy set
 NOISY_LOSS_RANGE = [0.0, 0.25]  # linear: a test loss rising 0.10 -> 0.13 must be seen
@@ -105,7 +106,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._run_id = 0
         self._trainer = BackgroundFit(min_interval=0.1)
         self._initial_weights: dict = {}  # (shape, seed, init) -> the pair's seeded start
-        self._model_shape: tuple | None = None
+        self._pairs: dict = {}  # shape -> its pair, the newest last (see _model_for)
         self._trainer_left_running = False
         self._build()
 
@@ -333,29 +334,42 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._run_id += 1  # a late message from a stopped run must not draw over this
         self._progress.min, self._progress.max, self._progress.value = 0, 1, 0
         self._play.disabled, self._stop.disabled = False, True
-        self._show_status(self._t("ready", seed=seed))
+        # The status names both nets' starting test losses: a line of text that every
+        # setting changes, drawn at once, before the figures that plotly.js redraws whole
+        # (new curves or heatmaps, 50-150 ms of the page's time under load; issue 24).
+        losses = {net: self.history[f"{net}_test"][-1] for net in NETS}
+        self._show_status(self._t("ready", seed=seed, **losses))
         self._draw()
         self._refresh_code()
 
     def _model_for(self, split, seed: int):
         """The pair for the current settings, at its seeded start.
 
-        A model whose shape is unchanged (only the data, teeth, seed, initialisation or η
-        moved) is restarted in place (see :func:`widgets.models.depth.restart`), so its
-        compiled training step is kept; the seeded initial weights are cached per shape,
-        seed and initialisation.
+        Pairs are kept by shape (:data:`PAIRS_KEPT`): a shape seen lately (the data set,
+        budget or depth stepped back) is restarted in place (see
+        :func:`widgets.models.depth.restart`), so neither a Keras build (0.15 s, which
+        the student's next key press waited behind, issue 24) nor a new trace of its
+        training step is needed; the seeded initial weights are cached per shape, seed and
+        initialisation.
         """
         shape = (split.n_inputs, int(self._budget.value), int(self._depth.value), split.task)
         n_inputs, budget, depth, task = shape
         init = self._init.value
         start = (shape, seed, init)
-        # a run that is still finishing uses the old model: never restart it under it
-        if self._model_shape != shape or self._trainer_left_running:
-            self.model = depth_model.build_pair(
+        if self._trainer_left_running:  # a run still finishing trains that pair: never
+            # restart it under that run; it is forgotten and its shape built anew
+            self._pairs = {k: pair for k, pair in self._pairs.items() if pair is not self.model}
+            self._trainer_left_running = False
+        model = self._pairs.pop(shape, None)
+        if model is None:
+            model = depth_model.build_pair(
                 n_inputs, budget, depth, task, self.learning_rate, seed, STEPS_PER_EPOCH, init=init
             )
-            self._model_shape, self._trainer_left_running = shape, False
-            self._initial_weights.setdefault(start, self.model.get_weights())
+            self._initial_weights.setdefault(start, model.get_weights())
+        self._pairs[shape] = model
+        while len(self._pairs) > PAIRS_KEPT:
+            del self._pairs[next(iter(self._pairs))]
+        self.model = model
         if start not in self._initial_weights:
             fresh = depth_model.build_pair(n_inputs, budget, depth, task, seed=seed, init=init)
             self._initial_weights[start] = fresh.get_weights()

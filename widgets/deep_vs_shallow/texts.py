@@ -222,8 +222,10 @@ TEXT = Strings(
             "en": "test",
         },
         "ready": {
-            "pl": "Naciśnij ▶ Ucz: obie sieci zaczynają z losowych wag (ziarno {seed}).",
-            "en": "Press ▶ Train: both nets start from random weights (seed {seed}).",
+            "pl": "Naciśnij ▶ Ucz: obie sieci zaczynają z losowych wag (ziarno {seed}); "
+            "strata testowa na starcie: płytka {shallow:.4g}, głęboka {deep:.4g}.",
+            "en": "Press ▶ Train: both nets start from random weights (seed {seed}); "
+            "the test loss at the start: shallow {shallow:.4g}, deep {deep:.4g}.",
         },
         "training": {
             "pl": "⏳ Uczenie… krok {step} z {total}",

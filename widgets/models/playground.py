@@ -39,6 +39,7 @@ ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9
 MAX_CLASSES = 10
+STARTS_KEPT = 8  # seeds whose initial kernels a trainer keeps (restart)
 
 TEXT = Strings(
     "playground_model",
@@ -285,6 +286,8 @@ class FastTrainer:
         self._layers_fn = tf.function(self._layers_graph, input_signature=[points])
         self.x_train = self.y_train = self.x_test = self.y_test = None
         self.traced = False  # whether the training step has been traced (warm_up, train)
+        self.untrained = True  # at the seeded start (new or restarted): read with numpy
+        self._starts: dict[int, list[np.ndarray]] = {}  # seed -> restart()'s kernels
         # warm_up may run in a thread of its own while the dashboard draws: a training call
         # waits for it rather than trace the same function a second time beside it.
         self._trace_lock = threading.Lock()
@@ -310,16 +313,25 @@ class FastTrainer:
 
         if not self.same_architecture(spec):
             raise ValueError("restart() needs a network of the same architecture")
-        index = 0
+        starts = self._starts.pop(spec.seed, None)  # the newest seed last
+        index, drawn = 0, []
         for layer in self.model.layers:
             if isinstance(layer, keras.layers.Dropout):
                 layer.seed_generator.state.assign([spec.seed + 100 + index - 1, 0])
                 continue
-            seed = spec.seed + 99 if layer is self.dense[-1] else spec.seed + index
-            initial = keras.initializers.RandomUniform(-0.5, 0.5, seed=seed)
-            layer.kernel.assign(initial(tuple(layer.kernel.shape)))
+            if starts is None:  # the seeded draw is the same at every call: kept as numpy
+                seed = spec.seed + 99 if layer is self.dense[-1] else spec.seed + index
+                initial = keras.initializers.RandomUniform(-0.5, 0.5, seed=seed)
+                kernel = np.asarray(initial(tuple(layer.kernel.shape)), dtype="float32")
+            else:
+                kernel = starts[index]
+            drawn.append(kernel)
+            layer.kernel.assign(kernel)
             layer.bias.assign(np.full(tuple(layer.bias.shape), 0.1, dtype="float32"))
             index += 1
+        self._starts[spec.seed] = drawn  # a restart costs fewer eager operations, each
+        while len(self._starts) > STARTS_KEPT:  # 0.5-1 ms in a loaded kernel (issue 24)
+            del self._starts[next(iter(self._starts))]
         for variable in self.optimizer.variables:  # step count, momenta: a fresh optimizer's
             variable.assign(np.zeros(tuple(variable.shape), dtype=variable.dtype))
         self.spec = spec
@@ -327,6 +339,7 @@ class FastTrainer:
         self.set_regularization(spec.l1, spec.l2)
         self.seed.reset_from_seed(spec.seed)
         self.epoch = 0
+        self.untrained = True
 
     # Settings that change without a rebuild -------------------------------------------------
     def set_learning_rate(self, value: float) -> None:
@@ -377,6 +390,7 @@ class FastTrainer:
             self._train_fn(self.x_train, self.y_train, tf.constant(int(epochs)), tf.constant(batch))
             self.traced = True
         self.epoch += int(epochs)
+        self.untrained = False
 
     def _loss(self, targets, outputs):
         import keras
@@ -438,7 +452,7 @@ class FastTrainer:
             if x is None or int(x.shape[0]) == 0:
                 result[f"{name}_loss"], result[f"{name}_outputs"] = float("nan"), np.zeros((0, 1))
                 continue
-            if self.traced:
+            if self._compiled_reads():
                 loss, outputs = self._eval_fn(x, y)
                 loss, outputs = float(loss), outputs.numpy()
             else:  # a new network's first picture: no trace before it shows (see warm_up)
@@ -446,6 +460,14 @@ class FastTrainer:
                 loss = numpy_loss(self.spec, outputs, y.numpy())
             result[f"{name}_loss"], result[f"{name}_outputs"] = loss, outputs
         return result
+
+    def _compiled_reads(self) -> bool:
+        """Whether :meth:`evaluate` and :meth:`layer_outputs` call the compiled Keras
+        functions, or compute the same numbers with numpy from the weights: numpy before
+        the trace (a new network shows at once, see :meth:`warm_up`) and at the seeded
+        start, which every menu, data or seed change draws (three compiled calls took
+        40 ms of such a press at load 8, numpy well under a millisecond; issue 24)."""
+        return self.traced and not self.untrained
 
     def _layers_graph(self, x):
         import keras
@@ -461,7 +483,7 @@ class FastTrainer:
         """Every Dense layer's activations for ``x`` (one compiled call, e.g. a grid)."""
         import tensorflow as tf
 
-        if not self.traced:  # as in evaluate(): the Keras path once warm_up has traced it
+        if not self._compiled_reads():  # as in evaluate()
             return numpy_forward(self.spec, self.weights(), np.asarray(x, dtype="float32"))
         return [a.numpy() for a in self._layers_fn(tf.constant(np.asarray(x, dtype="float32")))]
 

@@ -24,6 +24,7 @@ once: ▶ and Step are refused and the message says so with the numbers in force
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
 import math
@@ -64,6 +65,19 @@ from .upload import parse_csv
 from .view import PlaygroundView
 
 TRAINERS_KEPT = 8  # networks kept for menus switched back (tiny: at most 6 layers of 8)
+WARM_UP_DELAY = 1.0  # s without a new network before the newest one's step is traced
+_WARM_UPS: set[threading.Timer] = set()  # pending warm-ups, cancelled when Python exits
+
+
+@atexit.register
+def _cancel_warm_ups() -> None:
+    """A trace running while the interpreter shuts down aborts it (SIGABRT from
+    TensorFlow's C++ runtime: a test run ending just after a menu change): a pending
+    warm-up is cancelled, a running one finished first."""
+    for timer in list(_WARM_UPS):
+        timer.cancel()
+        timer.join(60)
+
 
 WEIGHT_LIMIT = 100.0  # a typed weight must be within [-WEIGHT_LIMIT, WEIGHT_LIMIT]
 POINT_LIMIT = 1000.0  # coordinates and values of uploaded points, in absolute value
@@ -106,6 +120,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self.history = History()
         self._model_lock = threading.Lock()
         self._trainers: dict[tuple, FastTrainer] = {}  # per architecture, oldest first
+        self._warm_up_timer: threading.Timer | None = None  # see _warm_up_in_background
         self._draw_lock = threading.Lock()
         self._build_controls(state)
         self._build_figures()
@@ -748,13 +763,20 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._weight_label.value = ""
         self._download.value = ""
         self._refresh_code()  # a new network: new code
-        self._box = max(BOX, float(np.max(np.abs(self.split.x_train))) * 1.05)
+        box = max(BOX, float(np.max(np.abs(self.split.x_train))) * 1.05)
+        if box != getattr(self, "_box", None):  # new data clear _points_drawn themselves;
+            self._points_drawn = False  # a new network on the same points leaves them: sent
+            # again, they cost 50 ms of plotly's validation a press and a whole redraw of
+            # the output plot in the page (issue 24: the per-layer menus measured 4.3×)
+        self._box = box
         self._grid = compute_features(grid_points(self._box), self.features)
         self._layout_network()
-        self._points_drawn = False
         self.clear_error()
         self._update_link()
         self.draw()
+        if self._warm_up_timer is not None:  # a network shown before this one: traced
+            self._warm_up_timer.cancel()  # when it is chosen again
+            _WARM_UPS.discard(self._warm_up_timer)
         if new and background:  # after drawing: the network shows before it is traced
             self._warm_up_in_background(self.trainer)
         elif new:
@@ -782,18 +804,30 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         return not trainer.traced
 
     def _warm_up_in_background(self, trainer) -> None:
-        """Trace ``trainer``'s training step off the observer's thread: the kernel answers
-        the next control meanwhile (even a new network: no lock is held); ▶ and Step wait
-        for the trace inside :meth:`FastTrainer.train`."""
+        """Trace ``trainer``'s training step off the observer's thread, once the controls
+        have rested :data:`WARM_UP_DELAY` seconds; ▶ and Step wait for the trace (or make
+        it) inside :meth:`FastTrainer.train`.
+
+        Not at once: a trace is 0.2-1 s of Python holding the interpreter lock, and a key
+        press landing meanwhile waited behind it (the next press on a menu answered in
+        120-240 ms instead of 30 ms, traced at load 8; issue 24). A student stepping
+        through a menu meets no trace; the network chosen last is traced a second later.
+        """
 
         def warm_up() -> None:
             try:
-                if trainer is self.trainer:  # else traced when it is chosen again
-                    trainer.warm_up()
+                if trainer is self.trainer and not trainer.traced:  # else traced when it
+                    trainer.warm_up()  # is chosen again (or ▶ traced it meanwhile)
             except Exception as error:  # noqa: BLE001  (to the banner, never lost)
                 self.show_error(error)
+            finally:
+                _WARM_UPS.discard(timer)
 
-        threading.Thread(target=warm_up, name="playground-warm-up", daemon=True).start()
+        timer = threading.Timer(WARM_UP_DELAY, warm_up)
+        timer.name, timer.daemon = "playground-warm-up", True
+        self._warm_up_timer = timer
+        _WARM_UPS.add(timer)
+        timer.start()
 
     def _set_trainer_data(self) -> None:
         s = self.split
