@@ -191,6 +191,24 @@ def test_a_softmax_press_writes_the_numbers_before_the_bars(dashboard, polish_bo
     assert "; ".join(f"{v:.3f}".replace(".", ",") for v in p) in polish_board._softmax_text.value
 
 
+def test_polish_bars_and_the_neuron_readout_have_decimal_commas(dashboard, polish_board):
+    """The probabilities above the softmax bars and the neuron's value at x = 1 are text
+    the page shows as sent: Polish writes 0,67, not 0.67 (plotly's separators do not reach
+    a trace's text)."""
+    dashboard.set_logits([2.0, 1.0, 0.1], temperature=1.0)
+    polish_board.set_logits([2.0, 1.0, 0.1], temperature=1.0)
+    p = act.reference_softmax([2.0, 1.0, 0.1], 1.0)
+    assert list(dashboard.bars.data[0].text) == [f"{v:.2f}" for v in p]
+    assert list(polish_board.bars.data[0].text) == [f"{v:.2f}".replace(".", ",") for v in p]
+    for board in (dashboard, polish_board):
+        board.configure(activation="sigmoid", weights=[0.5], bias=-1.25)
+    # z = 0,5 · 1 − 1,25 = −0,75; σ(−0,75) = 0,321
+    assert "y = f(−0.75) = 0.321" in dashboard._neuron_value.value
+    assert "y = f(−0,75) = 0,321" in polish_board._neuron_value.value
+    for board in (dashboard, polish_board):  # the module's boards back at their defaults
+        board.configure(weights=[1.0], bias=0.0)
+
+
 def test_configure_sets_the_softmax_as_set_logits_does(dashboard):
     dashboard.configure(logits=[0.5, -0.5, 1.5], temperature=0.5)
     assert dashboard.error_text == ""

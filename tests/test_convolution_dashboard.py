@@ -3,6 +3,8 @@ impossible, through its controls."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from figure_checks import assert_shows
@@ -108,7 +110,9 @@ def test_stride_padding_and_the_sliding_window(dashboard):
     assert (shape.x0, shape.y0, shape.x1) == pytest.approx((10 / 30, 6 / 30, 13 / 30))
     cell = dashboard.figure.layout.shapes[1]
     assert (cell.x0, cell.y0) == pytest.approx((5 / 14, 3 / 14))
-    total = float(dashboard._window.value.split("dl-window-sum'>")[1].split("<")[0])
+    total = float(
+        dashboard._window.value.split("dl-window-sum'>")[1].split("<")[0].replace("−", "-")
+    )
     assert total == pytest.approx(want[3, 5], abs=1e-3)
     dashboard.configure(padding="same", stride=3)
     assert z(dashboard, 1).shape == (10, 10)
@@ -155,6 +159,16 @@ def test_polish_labels_and_the_stand_in_digit():
 @pytest.fixture(scope="module")
 def polish_board():
     return ConvolutionDashboard(lang="pl").wait_ready()
+
+
+def test_the_polish_window_table_has_decimal_commas(polish_board):
+    """Window · kernel = products and Σ: every number with a decimal comma, a true minus."""
+    html = polish_board._window.value
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
+    assert len(cells) == 3 * 9 and all(re.fullmatch(r"−?\d+,\d\d", cell) for cell in cells)
+    assert any(cell.startswith("−") for cell in cells)  # the kernel's negative side
+    total = html.split("dl-window-sum'>")[1].split("<")[0]
+    assert re.fullmatch(r"−?\d+,\d{3}", total), total
 
 
 @pytest.mark.parametrize(

@@ -352,8 +352,7 @@ class ActivationsDashboard(Dashboard):
         out = float(activations_model.neuron_output(self.model, ones)[0])
         point = "1" if self.n_inputs == 1 else "(1, 1)"
         self._neuron_value.value = (
-            f"<div class='dl-text'>x = {point}: "
-            f"{self._t('neuron_formula', z=f'{z:.2f}', y=f'{out:.3f}')}</div>"
+            f"<div class='dl-text'>x = {point}: {self._t('neuron_formula', z=z, y=out)}</div>"
         )
         if self.n_inputs == 1:
             x = np.linspace(*X_RANGE, 161)
@@ -380,7 +379,7 @@ class ActivationsDashboard(Dashboard):
         # and labels: 10-90 ms of the page's time, traced; issue 24); the page handles the
         # messages in order, so the readout answers at once and the bars follow.
         self._softmax_text.value = softmax_html(self._t, labels, p, self.lang)
-        update_traces(self.bars, probability_data(labels, p))
+        update_traces(self.bars, probability_data(labels, p, lang=self.lang))
 
 
 def softmax_html(t, labels: list[str], p: np.ndarray, lang: str) -> str:

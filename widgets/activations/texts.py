@@ -88,8 +88,8 @@ TEXT = Strings(
             "shifts the threshold.",
         },
         "neuron_formula": {
-            "pl": "y = f({z}) = {y}",
-            "en": "y = f({z}) = {y}",
+            "pl": "y = f({z:.2f}) = {y:.3f}",
+            "en": "y = f({z:.2f}) = {y:.3f}",
         },
         "neuron_title_1": {
             "pl": "Wyjście neuronu y(x)",

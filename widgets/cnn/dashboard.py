@@ -606,7 +606,7 @@ class CnnDashboard(TrainingDashboard):
         draw_rasters(self.filters, [filter_raster(cnn_model.first_layer_filters(self.model))])
         self._draw_layers(image)
         if charts:
-            draw_softmax(self.probabilities, self.acts["softmax"], live)
+            draw_softmax(self.probabilities, self.acts["softmax"], self.lang, live)
             self._draw_curves(live)
         if explanation:
             self._draw_explanation()

@@ -125,13 +125,13 @@ def explanation_rasters(ex) -> list[dict]:
     ]
 
 
-def draw_softmax(figure, probabilities: np.ndarray, live: bool = False) -> None:
+def draw_softmax(figure, probabilities: np.ndarray, lang: str, live: bool = False) -> None:
     """The softmax bars: while training (``live``) as shapes, the trace empty and mute."""
     if live:
         blank = {"y": [0.0] * CLASSES, "text": [""] * CLASSES, "hoverinfo": "skip"}
         update_traces(figure, [blank], {"shapes": bar_shapes(probabilities)})
     else:
-        bars = probability_data([str(d) for d in range(CLASSES)], probabilities)
+        bars = probability_data([str(d) for d in range(CLASSES)], probabilities, lang=lang)
         update_traces(figure, [{**bars[0], "hoverinfo": "all"}], {"shapes": []})
 
 

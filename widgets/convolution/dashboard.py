@@ -360,7 +360,7 @@ class ConvolutionDashboard(Dashboard):
         row, col = convolution_model.position(step, g)
         w = convolution_model.window(self.image(), self.kernel, g, row, col)
         labels = (self._t("window"), self._t("weights"), self._t("products"))
-        table = window_table_html(w.patch, self.kernel, w.products, w.total, labels)
+        table = window_table_html(w.patch, self.kernel, w.products, w.total, labels, self.lang)
         where = self._t("at", row=row, col=col, total=f"{g.output}×{g.output}")
         size = g.size + g.pad_before + g.pad_after
         shapes = window_shapes(w.top, w.left, g.kernel, row, col, size, g.output)

@@ -23,6 +23,7 @@ from ..figures.feature_maps import (
 )
 from ..figures.light import LightFigureWidget
 from ..figures.style import FIRE
+from ..i18n import number
 
 # The window table and the formula's notes (classes of this lesson only).
 STYLE = (
@@ -99,24 +100,30 @@ def _cell_class(value: float) -> str:
     return ""
 
 
-def _table(values, signed: bool) -> str:
+def _table(values, signed: bool, lang: str) -> str:
     rows = "".join(
         "<tr>"
-        + "".join(f"<td{_cell_class(v) if signed else ''}>{v:.2f}</td>" for v in row)
+        + "".join(
+            f"<td{_cell_class(v) if signed else ''}>{number(float(v), lang, '.2f')}</td>"
+            for v in row
+        )
         + "</tr>"
         for row in np.asarray(values, dtype=float)
     )
     return f"<table class='dl-window-table dl-body'>{rows}</table>"
 
 
-def window_table_html(patch, kernel, products, total: float, labels: Sequence[str]) -> str:
-    """Window · kernel = products, Σ = total: three small tables side by side (HTML)."""
+def window_table_html(
+    patch, kernel, products, total: float, labels: Sequence[str], lang: str
+) -> str:
+    """Window · kernel = products, Σ = total: three small tables side by side (HTML), the
+    numbers written as ``lang`` writes them (0,25 in Polish)."""
     parts = [
-        (labels[0], _table(patch, False)),
+        (labels[0], _table(patch, False, lang)),
         ("·", None),
-        (labels[1], _table(kernel, True)),
+        (labels[1], _table(kernel, True, lang)),
         ("=", None),
-        (labels[2], _table(products, True)),
+        (labels[2], _table(products, True, lang)),
     ]
     html = "".join(
         f"<div class='dl-huge dl-window-op'>{name}</div>"
@@ -124,9 +131,7 @@ def window_table_html(patch, kernel, products, total: float, labels: Sequence[st
         else f"<div><div class='dl-note'>{name}</div>{body}</div>"
         for name, body in parts
     )
-    html += (
-        f"<div class='dl-big dl-window-total'>Σ = <b class='dl-window-sum'>{total:.3f}</b></div>"
-    )
+    html += f"<div class='dl-big dl-window-total'>Σ = <b class='dl-window-sum'>{number(total, lang, '.3f')}</b></div>"
     return f"<div class='dl-window-row'>{html}</div>"
 
 

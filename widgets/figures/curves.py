@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from ..i18n import number
 from .finite import finite_or_none  # also re-exported: figure builders import it from here
 from .light import LightFigureWidget
 from .live import update_traces  # noqa: F401  (re-exported: the lessons import it from here)
@@ -126,14 +127,17 @@ def probability_figure(y_title: str) -> go.FigureWidget:
     )
 
 
-def probability_data(labels: Sequence[str], probabilities: np.ndarray) -> list[dict]:
-    """A bar per label; a probability that is not a number has no bar and "–" above it."""
+def probability_data(labels: Sequence[str], probabilities: np.ndarray, *, lang: str) -> list[dict]:
+    """A bar per label with its probability above it, written as ``lang`` writes numbers
+    (0,68 in Polish); a probability that is not a number has no bar and "–" above it."""
     top = int(np.argmax(np.nan_to_num(probabilities, nan=-1.0)))
     return [
         {
             "x": list(labels),
             "y": finite_or_none(probabilities),
-            "text": [f"{p:.2f}" if np.isfinite(p) else "–" for p in probabilities],
+            "text": [
+                number(float(p), lang, ".2f") if np.isfinite(p) else "–" for p in probabilities
+            ],
             "marker.color": [FIRE if i == top else QUIET for i in range(len(labels))],
         }
     ]

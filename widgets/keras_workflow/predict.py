@@ -19,6 +19,7 @@ class PredictPanel:
     whose parts this panel places), the input image and the bars."""
 
     def __init__(self, lang: str):
+        self.lang = lang
         self._t = t = TEXT.for_language(lang)
         # The dashboard loads MNIST once Keras is there and passes its test set to show().
         words = {
@@ -60,11 +61,11 @@ class PredictPanel:
         image = self.digits.image()  # the model's input in [0, 1], (28, 28); None: blank pad
         update_traces(self.image_figure, digit_data(image))
         if image is None:
-            update_traces(self.bars, probability_data(DIGITS, np.zeros(10)))
+            update_traces(self.bars, probability_data(DIGITS, np.zeros(10), lang=self.lang))
             self.answer.value = self._t("blank")
             return
         probabilities = mlp.predict_proba(model, image[None])[0]
-        update_traces(self.bars, probability_data(DIGITS, probabilities))
+        update_traces(self.bars, probability_data(DIGITS, probabilities, lang=self.lang))
         digit = int(probabilities.argmax())
         truth = ""
         if self.digits.label is not None:
