@@ -10,7 +10,10 @@ Training: ▶ Play runs :class:`widgets.models.gan.StepRunner` calls (many steps
 traced TensorFlow loop) in a :class:`widgets.training.TrainingLoop` thread that adapts the
 steps a call to about 30 ms; its painter redraws the plane from a numpy copy of the
 weights (:class:`widgets.models.gan.NumpyGan`: no Keras call per frame), waiting while the
-browser is more than two frames behind. Pause stops after the current call and keeps the
+browser is more than two frames behind. While playing, the points and lines move with
+``Plotly.animate`` (no redraw of the axes, legend and colour bar) and D's verdict is a
+layout image (see :meth:`GanLabDashboard._send_plane`): the page's drawing, not the
+kernel's painter (0.03 of a core), was what the training shared the two cores with. Pause stops after the current call and keeps the
 model (it is the dashboard's Stop); Step trains one step at once. "train" chooses both
 networks, D only or G only (Play and Step).
 
