@@ -241,6 +241,7 @@ def test_playing_moves_the_plane_without_redrawing_it_whole(en):
     assert len(set(sources)) >= 2 and all(s.startswith("data:image/png") for s in sources)
     # The last frame (after Pause) is a whole update: the heatmap's z and hover are current.
     np.testing.assert_allclose(trace_values(en, HEAT, "z"), en.decision)
+    assert len(en.loss_figure.data[0].x) == len(en.history["step"])  # the charts too
     assert "D(x)" in en.plane.data[HEAT].hovertemplate
     assert en.plane.layout.images[0].source == sources[-1]
 
