@@ -242,6 +242,7 @@ def test_playing_moves_the_plane_without_redrawing_it_whole(en):
     # The last frame (after Pause) is a whole update: the heatmap's z and hover are current.
     np.testing.assert_allclose(trace_values(en, HEAT, "z"), en.decision)
     assert len(en.loss_figure.data[0].x) == len(en.history["step"])  # the charts too
+    assert "training step" in en.status_text and "Speed" not in en.status_text
     assert "D(x)" in en.plane.data[HEAT].hovertemplate
     assert en.plane.layout.images[0].source == sources[-1]
 

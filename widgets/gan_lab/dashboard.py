@@ -704,7 +704,7 @@ class GanLabDashboard(TrainingDashboard):
         text = self._t(
             "status_steps", steps=self.steps_done, d_loss=h["d_loss"][-1], g_loss=h["g_loss"][-1]
         )
-        if self.running:
+        if self._playing():  # not on the last frame: a paused game has no speed
             text += self._speed_text()
         self._show_status(text)
         self._show_frozen(append=True)
