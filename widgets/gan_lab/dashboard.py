@@ -88,6 +88,7 @@ FRAME_S = 1 / 12
 CURVES_EVERY_S = 1.0
 TEXTS_EVERY_S = 0.5
 IN_FLIGHT = 2  # frames the browser may be behind before the painter waits
+MESSAGES_PER_FRAME = 2  # while playing: Plotly.animate, then the heatmap's image
 BROWSER_TIMEOUT = 1.0
 MAX_POINTS = 800  # points per curve: older ones are thinned
 SEED = 0
@@ -616,8 +617,10 @@ class GanLabDashboard(TrainingDashboard):
         the playground's view: a slower browser must not queue frames without end)."""
         if not self._view_count:
             return
+        # A frame while playing is two messages (the animated traces, the new image).
+        limit = IN_FLIGHT * (MESSAGES_PER_FRAME if self._playing() else 1)
         deadline = time.monotonic() + BROWSER_TIMEOUT
-        while time.monotonic() < deadline and self.plane.updates_in_flight() >= IN_FLIGHT:
+        while time.monotonic() < deadline and self.plane.updates_in_flight() >= limit:
             time.sleep(0.005)
 
     def _draw_all(self) -> None:
