@@ -13,9 +13,9 @@ weights (:class:`widgets.models.gan.NumpyGan`: no Keras call per frame), waiting
 browser is more than two frames behind. While playing, the points and lines move with
 ``Plotly.animate`` (no redraw of the axes, legend and colour bar) and D's verdict is a
 layout image (see :meth:`GanLabDashboard._send_plane`): the page's drawing, not the
-kernel's painter (0.03 of a core), was what the training shared the two cores with. Pause stops after the current call and keeps the
-model (it is the dashboard's Stop); Step trains one step at once. "train" chooses both
-networks, D only or G only (Play and Step).
+kernel's painter (0.03 of a core), was what the training shared the two cores with.
+Pause stops after the current call and keeps the model (it is the dashboard's Stop); Step
+trains one step at once. "train" chooses both networks, D only or G only (Play and Step).
 
 What changes what: the data set swaps the real samples (the networks keep learning from
 where they are); the loss, the steps per round, the optimizers and η apply to the running
