@@ -247,6 +247,26 @@ def test_playing_moves_the_plane_without_redrawing_it_whole(en):
     assert en.plane.layout.images[0].source == sources[-1]
 
 
+def test_the_painter_counts_frames_in_flight_not_messages(en, monkeypatch):
+    # A live frame is two messages (the animated traces, the image): with two frames
+    # allowed in flight the painter must not wait at three messages (it waited for every
+    # round trip, 4.3-4.7 planes a second instead of 7-8 at load 6-7).
+    from widgets.gan_lab import dashboard as module
+
+    asked = []
+    in_flight = SimpleNamespace(n=3)
+    monkeypatch.setattr(en.plane, "updates_in_flight", lambda: asked.append(1) or in_flight.n)
+    monkeypatch.setattr(en, "_loop", SimpleNamespace(running=True, stopping=False))
+    monkeypatch.setattr(en, "_view_count", 1)
+    monkeypatch.setattr(module, "BROWSER_TIMEOUT", 0.2)
+    en._wait_for_browser()
+    assert len(asked) == 1  # 3 messages = 1.5 frames: no wait
+    asked.clear()
+    in_flight.n = 2 * module.IN_FLIGHT
+    en._wait_for_browser()
+    assert len(asked) > 1  # two whole frames behind: it waits (here until the timeout)
+
+
 def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():
     from widgets.gan_lab import check_equilibrium_loss
 
