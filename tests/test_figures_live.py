@@ -182,3 +182,21 @@ def test_live_bars_are_one_rectangle_per_class_the_top_one_highlighted():
     assert [s["y1"] for s in shapes] == [0.1, 0.6, 0.3]
     assert [(s["x0"] + s["x1"]) / 2 for s in shapes] == [0, 1, 2]
     assert [s["fillcolor"] for s in shapes] == [QUIET, FIRE, QUIET]
+
+
+def test_without_redraw_the_changed_traces_go_out_as_one_animate_message():
+    # Plotly.animate with frame.redraw false moves the points without plotly.js redrawing
+    # the axes, the legend and the colour bar (GAN Lab's plane while it plays).
+    from widgets.figures.live import NO_REDRAW, update_traces
+
+    figure = two_trace_figure()
+    animated, updated = [], []
+    figure.observe(lambda change: animated.append(change["new"]), names="_py2js_animate")
+    figure.observe(lambda change: updated.append(change["new"]), names="_py2js_update")
+    update_traces(figure, [{}, {"y": [5, 6]}], redraw=False)
+    messages = [message for message in animated if message]
+    assert [m["style_traces"] for m in messages] == [[1]] and not any(updated)
+    assert messages[0]["animation_opts"] == NO_REDRAW
+    assert NO_REDRAW["frame"]["redraw"] is False
+    assert list(messages[0]["style_data"][0]["y"]) == [5, 6]
+    assert list(figure.data[1].y) == [5, 6]

@@ -5,6 +5,7 @@ configure(), bad input (too few points, both sides at 0 steps, NaN) in both lang
 
 from __future__ import annotations
 
+import time
 from types import SimpleNamespace
 
 import numpy as np
@@ -196,6 +197,74 @@ def test_hiding_layers_of_the_plane(en):
     assert en.plane.data[HEAT].visible is False and en.plane.data[ARROWS].visible is False
     en.configure(show_heatmap=True, show_arrows=True)
     assert en.plane.data[HEAT].visible and en.plane.data[ARROWS].visible
+
+
+def test_the_heatmap_is_an_image_in_the_heatmaps_colours():
+    from widgets.figures.png import decode_data_url
+    from widgets.gan_lab.figures import HEAT_SCALE, heat_grid, heat_image
+
+    verdict = np.full((31, 31), 0.5)
+    verdict[0, 0], verdict[30, 30], verdict[0, 30] = 0.0, 1.0, np.nan  # row 0: the bottom
+    image = heat_image(verdict, True)
+    pixels = decode_data_url(image["source"])  # row 0 at the bottom again
+    colour = {position: [int(c[i : i + 2], 16) for i in (1, 3, 5)] for position, c in HEAT_SCALE}
+    assert pixels.shape == (31, 31, 4)
+    assert list(pixels[0, 0]) == [*colour[0.0], 255] and list(pixels[30, 30]) == [*colour[1.0], 255]
+    assert list(pixels[5, 5]) == [*colour[0.5], 255] and pixels[0, 30, 3] == 0  # NaN: a gap
+    ticks = heat_grid(31)[0]  # the image covers the cells as the heatmap trace does
+    assert image["x"] == pytest.approx(ticks[0] - 0.1) and image["sizex"] == pytest.approx(6.2)
+    assert image["y"] == pytest.approx(ticks[-1] + 0.1) and image["yanchor"] == "top"
+    assert image["layer"] == "below" and image["visible"]
+    assert not heat_image(verdict, False)["visible"] and not heat_image(None, True)["visible"]
+
+
+def test_playing_moves_the_plane_without_redrawing_it_whole(en):
+    # While playing, the points and lines go out as Plotly.animate without a redraw and D's
+    # verdict as a new image source; plotly.js redrew the whole plot (axes, legend, colour
+    # bar: about 100 ms of the page's time) at every frame when z and x/y were updated.
+    animated, updated = [], []
+    en.plane.observe(lambda change: animated.append(change["new"]), names="_py2js_animate")
+    en.plane.observe(lambda change: updated.append(change["new"]), names="_py2js_update")
+    frames = len(en.frame_times)
+    en.play()
+    deadline = time.monotonic() + 60
+    while len(en.frame_times) < frames + 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    en.pause()
+    animated = [message for message in animated if message]
+    assert len(animated) >= 2, "no frame was animated"
+    assert all(m["animation_opts"]["frame"]["redraw"] is False for m in animated)
+    assert all(HEAT not in m["style_traces"] for m in animated)
+    assert any(FAKE_DOTS in m["style_traces"] for m in animated)
+    sources = [m["layout_data"]["images"][0]["source"] for m in updated
+               if m and "images" in m["layout_data"]]  # fmt: skip
+    assert len(set(sources)) >= 2 and all(s.startswith("data:image/png") for s in sources)
+    # The last frame (after Pause) is a whole update: the heatmap's z and hover are current.
+    np.testing.assert_allclose(trace_values(en, HEAT, "z"), en.decision)
+    assert len(en.loss_figure.data[0].x) == len(en.history["step"])  # the charts too
+    assert "training step" in en.status_text and "Speed" not in en.status_text
+    assert "D(x)" in en.plane.data[HEAT].hovertemplate
+    assert en.plane.layout.images[0].source == sources[-1]
+
+
+def test_the_painter_counts_frames_in_flight_not_messages(en, monkeypatch):
+    # A live frame is two messages (the animated traces, the image): with two frames
+    # allowed in flight the painter must not wait at three messages (it waited for every
+    # round trip, 4.3-4.7 planes a second instead of 7-8 at load 6-7).
+    from widgets.gan_lab import dashboard as module
+
+    asked = []
+    in_flight = SimpleNamespace(n=3)
+    monkeypatch.setattr(en.plane, "updates_in_flight", lambda: asked.append(1) or in_flight.n)
+    monkeypatch.setattr(en, "_loop", SimpleNamespace(running=True, stopping=False))
+    monkeypatch.setattr(en, "_view_count", 1)
+    monkeypatch.setattr(module, "BROWSER_TIMEOUT", 0.2)
+    en._wait_for_browser()
+    assert len(asked) == 1  # 3 messages = 1.5 frames: no wait
+    asked.clear()
+    in_flight.n = 2 * module.IN_FLIGHT
+    en._wait_for_browser()
+    assert len(asked) > 1  # two whole frames behind: it waits (here until the timeout)
 
 
 def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():

@@ -24,6 +24,11 @@ Traits (synchronised with the browser):
 - ``_py2js_update``: the update message ``{style_data, layout_data, style_traces,
   trace_edit_id, layout_edit_id, source_view_id}``; :func:`send_update` sends one, and
   the browser patch (:data:`VIEW_PATCH_ESM`) reads its ``style_data``.
+- ``_py2js_animate``: the animate message ``{style_data, layout_data, style_traces,
+  animation_opts, trace_edit_id, layout_edit_id}``; the view hands it to
+  ``Plotly.animate(el, {data, layout, traces}, animation_opts)`` and answers as after an
+  update. :func:`batch_animate` sends one with options of our own (``live.update_traces``
+  with ``redraw=False``: no transition, ``frame.redraw`` false).
 - ``_js2py_traceDeltas`` ``{trace_deltas, trace_edit_id}`` and ``_js2py_layoutDelta``
   ``{layout_delta, layout_edit_id}``: the page's answer after drawing an update (and
   after the first draw). :class:`EditIdFigureWidget` reads only their edit ids;
@@ -43,6 +48,9 @@ Instance attributes and methods:
   per trace index (:func:`batch_trace_edits`; ``live.updating`` fills in missing keys).
 - ``_send_update_msg(style, layout, trace_indexes)``: sends ``_py2js_update`` and
   advances the edit ids (:func:`send_update`, used by ``live.resend_figure``).
+- ``_in_batch_mode`` and ``_perform_batch_animate(options)``: what plotly's own
+  ``batch_animate()`` sets and calls on leaving, with fixed options;
+  :func:`batch_animate` does the same with the options given.
 - ``_model_name`` "FigureModel", ``_view_name`` "FigureView", ``_model_module`` and
   ``_view_module`` "jupyterlab-plotly": the browser classes :data:`VIEW_PATCH_ESM` patches.
 
@@ -79,7 +87,8 @@ Nothing else in ``widgets/`` may touch a private plotly name: use the functions 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 
 import ipywidgets
@@ -96,6 +105,7 @@ TRAITS = (
     "_layout",
     "_config",
     "_py2js_update",
+    "_py2js_animate",
     "_js2py_traceDeltas",
     "_js2py_layoutDelta",
     "_last_trace_edit_id",
@@ -110,8 +120,14 @@ INSTANCE_ATTRIBUTES = (
     "_layout_edit_in_process",
     "_waiting_edit_callbacks",
     "_batch_trace_edits",
+    "_in_batch_mode",
 )
-METHODS = ("_send_update_msg", "_handler_js2py_traceDeltas", "_handler_js2py_layoutDelta")
+METHODS = (
+    "_send_update_msg",
+    "_handler_js2py_traceDeltas",
+    "_handler_js2py_layoutDelta",
+    "_perform_batch_animate",
+)
 TRACE_METHODS = ("_dispatch_on_click",)  # tests only: a click, as the browser reports it
 MODULE_NAMES = (("plotly.serializers", "_py_to_js"), ("plotly.basedatatypes", "Undefined"))
 JS_MODEL = "FigureModel"
@@ -124,6 +140,8 @@ JS_NAMES = (  # in the extension's FigureModel/FigureView module
     "_sendLayoutDelta",
     "_doNotReportToPy",
     "_py2js_update",
+    "_py2js_animate",
+    "animation_opts",
     "style_data",
     "_js2py_traceDeltas",
     "trace_deltas",
@@ -165,6 +183,21 @@ def on_first_draw(figure: go.FigureWidget, callback: Callable[[go.FigureWidget],
 def send_update(figure: go.FigureWidget, style: dict, layout: dict, trace_indexes: list) -> None:
     """Send one update message (``Plotly.update``) to every view of ``figure``, as is."""
     figure._send_update_msg(style, layout, trace_indexes)
+
+
+@contextlib.contextmanager
+def batch_animate(figure: go.FigureWidget, options: dict) -> Iterator[go.FigureWidget]:
+    """Like ``figure.batch_animate()``, with ``options`` handed to ``Plotly.animate`` as
+    they are (plotly's own context manager sets only durations and easing)."""
+    if figure._in_batch_mode:
+        yield figure
+        return
+    figure._in_batch_mode = True
+    try:
+        yield figure
+    finally:
+        figure._in_batch_mode = False
+        figure._perform_batch_animate(options)
 
 
 # The figure's own data (a list of one dict per trace) and layout (a dict): what was set.

@@ -7,6 +7,14 @@ Each ``*_figure`` builds an empty FigureWidget once (its words come in as argume
 :func:`widgets.figures.live.update_traces`. Lines and arrows are one trace each, their
 segments separated by NaN (sent as gaps): the page redraws six traces a frame, whatever
 the number of lines.
+
+D's verdict is painted as a layout image (:func:`heat_image`, one pixel a cell, the
+heatmap's colours); the heatmap trace above it is transparent and only gives the colour
+bar, the hover values and a surface for clicks. While the game plays, the dashboard moves
+the points and lines with ``Plotly.animate`` (no redraw of axes, legend and colour bar)
+and swaps the image's source, which plotly redraws alone; new ``z`` would make plotly.js
+redraw the whole plot at every frame (about 100 ms of the page's time a frame, measured in
+headless Chromium; see ``widgets/gan_lab/dashboard.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..figures.light import LightFigureWidget
+from ..figures.png import data_url
 from ..figures.style import LINE, base_layout
 
 REAL = "#2ca02c"  # GAN Lab's green for the data
@@ -27,6 +36,8 @@ MANIFOLD = "rgba(90, 90, 90, 0.45)"
 HEAT_SCALE = [[0.0, "#c39bd3"], [0.5, "#ffffff"], [1.0, "#82e0aa"]]
 PLANE = (-3.0, 3.0)  # both axes
 HEAT_CELLS = 31
+HEAT_HOVER = "x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>"
+HEAT_HOVER_PLAYING = "x₁ %{x:.2f}, x₂ %{y:.2f}<extra></extra>"  # z is not sent then
 ARROW_LENGTH = 0.45  # the longest arrow, in plane units
 # Trace indices of the plane.
 HEAT, MANIFOLD_LINES, REAL_DOTS, FAKE_DOTS, ARROWS, DRAWN = range(6)
@@ -48,7 +59,8 @@ def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
         # of painting the plot's every pixel and encoding that PNG at every frame.
         zsmooth="fast",
         colorbar={"title": {"text": words["heat_title"]}, "len": 0.6, "thickness": 12},
-        hovertemplate="x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>",
+        hovertemplate=HEAT_HOVER,
+        opacity=0.0,  # the colours are the layout image's (heat_image)
     )  # fmt: skip
     manifold = go.Scatter(
         x=[], y=[], mode="lines", name=words["manifold"], hoverinfo="skip",
@@ -79,6 +91,7 @@ def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
             yaxis={**axis, "title": "x₂", "scaleanchor": "x", "scaleratio": 1},
             hovermode="closest",
             margin={"l": 50, "r": 10, "t": 40, "b": 40},
+            images=[heat_image(None, False)],
         ),
     )
 
@@ -87,6 +100,45 @@ def heat_grid(n: int = HEAT_CELLS) -> tuple[np.ndarray, np.ndarray]:
     """The heatmap's cell centres along x and y."""
     ticks = np.linspace(*PLANE, n)
     return ticks, ticks
+
+
+def _heat_table(levels: int = 256) -> np.ndarray:
+    """RGBA colours of :data:`HEAT_SCALE` at ``levels`` values from 0 to 1 (plotly
+    interpolates a heatmap's colours linearly in RGB), plus a transparent one for NaN."""
+    stops = np.array([position for position, _ in HEAT_SCALE])
+    rgb = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for _, c in HEAT_SCALE], float)
+    v = np.linspace(0.0, 1.0, levels)
+    table = np.stack([np.interp(v, stops, rgb[:, k]) for k in range(3)], axis=1).round()
+    table = np.concatenate([table, np.full((levels, 1), 255.0)], axis=1)
+    return np.vstack([table, np.zeros((1, 4))]).astype(np.uint8)
+
+
+_HEAT_TABLE = _heat_table()
+
+
+def heat_pixels(heat) -> np.ndarray:
+    """D's verdict (values in [0, 1], NaN transparent) as RGBA pixels, row 0 at the bottom."""
+    values = np.asarray(heat, dtype=np.float64)
+    levels = len(_HEAT_TABLE) - 1
+    position = np.clip(np.nan_to_num(values), 0.0, 1.0) * (levels - 1)
+    index = np.where(np.isnan(values), levels, np.rint(position)).astype(np.intp)
+    return _HEAT_TABLE[index]
+
+
+def heat_image(heat, visible: bool) -> dict:
+    """The layout image that paints D's verdict ``heat`` (an ``n``×``n`` grid as
+    :func:`heat_grid`'s cells, y rising with the row) over the plane, one pixel a cell."""
+    n = HEAT_CELLS if heat is None else len(heat)
+    ticks = heat_grid(n)[0]
+    half = (ticks[1] - ticks[0]) / 2 if n > 1 else 0.5
+    source = "" if heat is None else data_url(heat_pixels(heat))
+    return {
+        "source": source, "xref": "x", "yref": "y", "x": float(ticks[0] - half),
+        "y": float(ticks[-1] + half), "sizex": float(ticks[-1] - ticks[0] + 2 * half),
+        "sizey": float(ticks[-1] - ticks[0] + 2 * half), "sizing": "stretch",
+        "xanchor": "left", "yanchor": "top", "layer": "below",
+        "visible": bool(visible and heat is not None),
+    }  # fmt: skip
 
 
 def polyline(lines: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
