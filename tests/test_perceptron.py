@@ -616,3 +616,20 @@ def test_points_seen_lately_keep_their_margin(fresh, monkeypatch):
     fresh._dataset.value = "or"
     fresh._dataset.value = "blobs"
     assert searches == [4, len(fresh.X)]
+
+
+def test_controls_silent_in_most_states_say_why_in_both_languages(dashboard, pm):
+    from widgets.perceptron import PerceptronDashboard
+
+    polish = PerceptronDashboard(lang="pl")  # the controls exist before the model
+    """Issue 24: η (from zero weights), max. epochs (once converged), the class of the
+    next click and Play's speed change nothing on the page when pressed; each one's
+    tooltip says why, in the page's language (the η claim is checked above:
+    test_learning_rate_only_scales_the_weights_from_zero)."""
+    for board, words in (
+        (dashboard, ("only scales", "separates", "next click", "▶")),
+        (polish, ("tylko skaluje", "rozdziela", "następne kliknięcie", "▶")),
+    ):
+        controls = (board._learning_rate, board._epochs, board._click_class, board.animation.speed)
+        for control, word in zip(controls, words, strict=True):
+            assert word in control.tooltip, (board.lang, control.description)

@@ -63,6 +63,10 @@ TEXT = Strings(
             "pl": "szybkość [kroki/s]",
             "en": "speed [steps/s]",
         },
+        "speed_tip": {
+            "pl": "Ile kroków na sekundę pokazuje ▶; sam obraz się od tego nie zmienia.",
+            "en": "How many steps a second ▶ shows; the picture itself does not change.",
+        },
     },
 )
 
@@ -110,6 +114,8 @@ class StepAnimation(ipywidgets.VBox):
         self._reset = button(t("reset"), tooltip=t("reset_tip"), icon="undo", width="auto")
         self.position = slider(t("position"), 0, 0, 0, 1, integer=True, width="420px")
         self.speed = slider(t("speed"), speed, *SPEED_RANGE, 1, integer=True, width="300px")
+        # It changes nothing on the page until ▶ (issue 24: a silent control says why).
+        self.speed.tooltip = t("speed_tip")
         for widget, name in (
             (self.play, "dl-play"),
             (self._back, "dl-step-back"),

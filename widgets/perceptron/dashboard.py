@@ -116,6 +116,10 @@ class PerceptronDashboard(Dashboard):
             t("eta"), 1.0, -2, 1, step=0.1, readout_format=".2g", continuous_update=False
         )
         self._epochs = slider(t("epochs"), 20, 1, 50, 1, integer=True, **on_release)
+        # Issue 24: these change nothing on the page in many states; each says why.
+        self._learning_rate.tooltip = t("eta_tip")
+        self._epochs.tooltip = t("epochs_tip")
+        self._click_class.tooltip = t("click_class_tip")
         self._random_init = checkbox(t("random_init"), width="auto")
         self._shuffle = checkbox(t("shuffle"), True, width="auto")
         self._pocket = checkbox(t("pocket"), width="auto")

@@ -104,6 +104,26 @@ TEXT = Strings(
             "pl": "maks. liczba epok",
             "en": "max. epochs",
         },
+        "epochs_tip": {
+            "pl": "Najwięcej epok, ile może trwać uczenie. Gdy prosta już rozdziela klasy, "
+            "dalsze epoki niczego nie zmieniają, więc ten suwak ma znaczenie tylko dla danych, "
+            "których prosta nie rozdziela.",
+            "en": "The most epochs the training may take. Once the line separates the classes "
+            "more epochs change nothing, so this slider matters only for data that no line "
+            "separates.",
+        },
+        "eta_tip": {
+            "pl": "Przy zerowych wagach początkowych η tylko skaluje wagi i bias: prosta i "
+            "kolejne poprawki są te same dla każdego η. Przy losowych wagach początkowych "
+            "η zmienia przebieg uczenia.",
+            "en": "With zero initial weights η only scales the weights and the bias: the line "
+            "and its updates are the same for every η. With random initial weights η changes "
+            "the course of the training.",
+        },
+        "click_class_tip": {
+            "pl": "Klasa punktu, który doda następne kliknięcie na płaszczyźnie wejść.",
+            "en": "The class of the point the next click on the input plane adds.",
+        },
         "pocket": {
             "pl": "algorytm kieszonkowy (zachowuje najlepsze wagi)",
             "en": "pocket algorithm (keeps the best weights)",
