@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from message_checks import sent_in_order
 from student_errors import assert_student_error, shown_errors
 
 from widgets.backend import load_keras
@@ -267,6 +268,23 @@ def test_a_slider_answers_before_the_models_are_built_and_never_hands_out_traine
     dashboard._builds.wait(60)
     assert dashboard.models["simple_rnn"] is not models["simple_rnn"]
     assert not dashboard.losses["simple_rnn"]
+
+
+def test_a_length_or_sequences_press_changes_the_status_before_the_figures(dashboard, monkeypatch):
+    """Issue 24: the status names the data's size, so it is the first thing a T or
+    training-sequences press changes on the page; the example's figure, which the page
+    redraws whole, follows (2.08x the reference with the status unchanged)."""
+    dashboard.configure(**TINY, cells=["gru"])
+    sent = sent_in_order(monkeypatch)
+    for control, value in ((dashboard._length, 20), (dashboard._sequences, 1000)):
+        sent.clear()
+        before = dashboard.status_text
+        control.value = value
+        assert dashboard.status_text != before and dashboard._status in sent
+        if control is dashboard._length:  # new steps: the example's figure redraws
+            assert sent.index(dashboard._status) < sent.index(dashboard.example_figure)
+        # (more training sequences leave the validation example as it was)
+    assert dashboard.status_text.endswith("on 1000 sequences of length T = 20.")
 
 
 def test_an_empty_selection_and_bad_settings_are_told(dashboard):

@@ -127,8 +127,10 @@ TEXT = Strings(
         },
         "ready": {
             "pl": "Naciśnij ▶ Ucz: {n} {n:@sieć zaczyna|sieci zaczynają|sieci zaczyna} "
-            "z losowych wag.",
-            "en": "Press ▶ Train: {n} {n:@net starts|nets start} from random weights.",
+            "z losowych wag, na {sequences} "
+            "{sequences:@sekwencji|sekwencjach|sekwencjach} o długości T = {length}.",
+            "en": "Press ▶ Train: {n} {n:@net starts|nets start} from random weights, on "
+            "{sequences} {sequences:@sequence|sequences} of length T = {length}.",
         },
         "loading_data": {
             "pl": "Przygotowuję sekwencje i modele…",
