@@ -47,6 +47,10 @@ TEXT = Strings(
             "pl": "⏳ Ładowanie TensorFlow… (kilka sekund; suwaki ożyją same)",
             "en": "⏳ Loading TensorFlow… (a few seconds; the controls will come alive)",
         },
+        "applies_next": {
+            "pl": "Działa od następnego uczenia (▶); do tego czasu nic się na stronie nie zmienia.",
+            "en": "Takes effect at the next training (▶); until then nothing on the page changes.",
+        },
         "unknown_setting": {
             "pl": "Nie ma ustawienia {name!r}; dostępne: {names}.",
             "en": "There is no setting {name!r}; available: {names}.",
@@ -218,6 +222,7 @@ class Dashboard(ipywidgets.VBox):
         """Build the dashboard in the order every lesson follows (its constructor's last
         call): controls, figures, the page, the events; then Keras in the background."""
         self._build_controls()
+        self._explain_next_training_controls()
         self._build_figures()
         self._lay_out()
         self._wire()
@@ -225,6 +230,19 @@ class Dashboard(ipywidgets.VBox):
 
     def _build_controls(self) -> None:
         """Create the controls (sliders, buttons…, see :mod:`widgets.controls`)."""
+
+    def _next_training_controls(self) -> list[ipywidgets.Widget]:
+        """The controls that change nothing on the page until the next training (a learning
+        rate, an optimizer, the epochs of a ▶); subclasses list theirs."""
+        return []
+
+    def _explain_next_training_controls(self) -> None:
+        """Each of :meth:`_next_training_controls` says in its tooltip, in the page's
+        language, why a press shows nothing yet (issue 24: a silent control says why)."""
+        note = TEXT.get("applies_next", self.lang)
+        for control in self._next_training_controls():
+            tip = getattr(control, "tooltip", None)
+            control.tooltip = f"{tip} {note}" if tip else note
 
     def _build_figures(self) -> None:
         """Create the figures and the outputs."""

@@ -112,6 +112,7 @@ class CnnDashboard(TrainingDashboard):
         )
         self._build_training()
         self._build_controls()
+        self._explain_next_training_controls()
         self._build_figures()
         self._lay_out()
         self._wire()
@@ -158,6 +159,9 @@ class CnnDashboard(TrainingDashboard):
         self._stop.add_class("dl-stop")
         self._architecture = [self._filters1, self._filters2, self._kernel1, self._kernel2]
         self._model_controls = [self._train, *self._architecture, self._layer, self._map]
+
+    def _next_training_controls(self) -> list:
+        return [self._epochs, self._images, self._with_mlp]
 
     def _build_figures(self) -> None:
         t = self._t

@@ -144,6 +144,9 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._progress = ipywidgets.IntProgress(0, min=0, max=1, layout={"width": "360px"})
         self._model_controls = [*self._setting_controls().values(), self._play, self._reset]
 
+    def _next_training_controls(self) -> list:
+        return [self._learning_rate, self._steps]
+
     def _build_figures(self) -> None:
         """The size table, the status line, the data help and the three figures, each
         figure in a box (a FigureWidget's .layout is plotly's: the boxes are hidden)."""

@@ -144,6 +144,16 @@ class FitPanel:
         self._t = TEXT.for_language(lang)
         self._build_controls()
         self._build_figures()
+        # They change nothing on the page until the next training (the dashboard's tooltips).
+        self.next_training_controls = [
+            self.optimizer,
+            self.learning_rate,
+            self.loss,
+            self.epochs,
+            self.early_stopping,
+            self.reduce_lr,
+            self.tensorboard,
+        ]
         self.settings = [
             self.optimizer,
             self.learning_rate,

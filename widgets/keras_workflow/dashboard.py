@@ -95,6 +95,9 @@ class KerasWorkflowDashboard(Dashboard):
             *self._files.controls,
         ]
 
+    def _next_training_controls(self) -> list:
+        return [*self._fit.next_training_controls]
+
     def _build_figures(self) -> None:
         """Which data was loaded, and the model's summary table."""
         self._data_label = html(self._t("data_loading"), "dl-data-source")

@@ -91,6 +91,9 @@ class PlaygroundControls:
         explain_disabled(self._regularization_rate, self._t("rate_unused") if unused else None)
 
     # Controls ---------------------------------------------------------------------------
+    def _next_training_controls(self) -> list:
+        return [self._learning_rate, self._optimizer, self._regularization]
+
     def _build_controls(self, s: State) -> None:
         self._build_data_controls(s)
         self._build_network_controls(s)

@@ -123,6 +123,7 @@ class PlaygroundDashboard(PlaygroundControls, PlaygroundView, Dashboard):
         self._warm_up_timer: threading.Timer | None = None  # see _warm_up_in_background
         self._draw_lock = threading.Lock()
         self._build_controls(state)
+        self._explain_next_training_controls()
         self._build_figures()
         self._lay_out()
         self._wire()

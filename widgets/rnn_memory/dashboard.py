@@ -142,6 +142,9 @@ class MemoryDashboard(TrainingDashboard):
         control.add_class(f"dl-{css}")
         return control
 
+    def _next_training_controls(self) -> list:
+        return [self._units, self._learning_rate, self._epochs, *self._cells.values()]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

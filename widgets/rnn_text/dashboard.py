@@ -158,6 +158,9 @@ class CharModelDashboard(TrainingDashboard):
         ):
             getattr(self, f"_{name}").add_class(f"dl-{name}")
 
+    def _next_training_controls(self) -> list:
+        return [self._rate, self._epochs]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status", "dl-text")
