@@ -171,6 +171,29 @@ def test_the_inside_views_colour_every_character_and_name_the_likely_next_ones()
     assert dashboard._activations.value != before
 
 
+def test_a_position_seen_before_needs_no_gradient_call_until_the_weights_change(monkeypatch):
+    """Issue 24: the connectivity of a position is kept, so a student moving the position
+    slider back and forth sees it at once; a training's end computes it again."""
+    dashboard = small("en")
+    calls = []
+    connectivity = dashboard._inspector.connectivity
+
+    def counted(ids, position):
+        calls.append(position)
+        return connectivity(ids, position)
+
+    monkeypatch.setattr(dashboard._inspector, "connectivity", counted)
+    dashboard._position.value = 20
+    shown = dashboard._connectivity.value
+    dashboard._position.value = 21
+    dashboard._position.value = 20
+    assert calls == [20, 21] and dashboard._connectivity.value == shown
+    dashboard.train(background=False)  # new weights: computed again (the end draws 20)
+    dashboard._position.value = 21
+    dashboard._position.value = 20
+    assert sorted(set(calls[2:])) == [20, 21] and dashboard._connectivity.value != shown
+
+
 def test_a_diverged_loss_stops_the_training_with_a_message():
     dashboard = small("en")
     stopped = []
