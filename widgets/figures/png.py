@@ -110,18 +110,20 @@ def decode_data_url(url: str) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=16)
-def colour_table(colorscale: str, levels: int = 256) -> np.ndarray:
-    """RGBA colours of ``levels`` values along a named plotly colour scale, plus a
-    transparent one for NaN (the same colours plotly gives a heatmap with that scale)."""
+def colour_table(colorscale: str | tuple, levels: int = 256) -> np.ndarray:
+    """RGBA colours of ``levels`` values along a plotly colour scale (a name, or a tuple of
+    ``(position, colour)`` pairs: hashable, for the cache), plus a transparent one for NaN
+    (the same colours plotly gives a heatmap with that scale)."""
     from plotly.colors import sample_colorscale, unlabel_rgb
 
-    colours = sample_colorscale(colorscale, list(np.linspace(0.0, 1.0, levels)))
+    scale = colorscale if isinstance(colorscale, str) else [list(pair) for pair in colorscale]
+    colours = sample_colorscale(scale, list(np.linspace(0.0, 1.0, levels)))
     rgb = np.array([unlabel_rgb(c) for c in colours], dtype=np.float64).round()
     table = np.concatenate([rgb, np.full((levels, 1), 255.0)], axis=1)
     return np.vstack([table, np.zeros((1, 4))]).astype(np.uint8)
 
 
-def scale_rgb(values, colorscale: str, zmin: float, zmax: float) -> np.ndarray:
+def scale_rgb(values, colorscale: str | tuple, zmin: float, zmax: float) -> np.ndarray:
     """Values as RGBA pixels: ``zmin`` gets the scale's first colour, ``zmax`` its last,
     NaN is transparent (a gap between mosaic tiles)."""
     return _lookup(colour_table(colorscale), values, zmin, zmax)

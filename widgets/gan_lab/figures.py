@@ -26,7 +26,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..figures.light import LightFigureWidget
-from ..figures.png import data_url
+from ..figures.png import data_url, scale_rgb
 from ..figures.style import LINE, base_layout
 
 REAL = "#2ca02c"  # GAN Lab's green for the data
@@ -102,27 +102,9 @@ def heat_grid(n: int = HEAT_CELLS) -> tuple[np.ndarray, np.ndarray]:
     return ticks, ticks
 
 
-def _heat_table(levels: int = 256) -> np.ndarray:
-    """RGBA colours of :data:`HEAT_SCALE` at ``levels`` values from 0 to 1 (plotly
-    interpolates a heatmap's colours linearly in RGB), plus a transparent one for NaN."""
-    stops = np.array([position for position, _ in HEAT_SCALE])
-    rgb = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for _, c in HEAT_SCALE], float)
-    v = np.linspace(0.0, 1.0, levels)
-    table = np.stack([np.interp(v, stops, rgb[:, k]) for k in range(3)], axis=1).round()
-    table = np.concatenate([table, np.full((levels, 1), 255.0)], axis=1)
-    return np.vstack([table, np.zeros((1, 4))]).astype(np.uint8)
-
-
-_HEAT_TABLE = _heat_table()
-
-
 def heat_pixels(heat) -> np.ndarray:
     """D's verdict (values in [0, 1], NaN transparent) as RGBA pixels, row 0 at the bottom."""
-    values = np.asarray(heat, dtype=np.float64)
-    levels = len(_HEAT_TABLE) - 1
-    position = np.clip(np.nan_to_num(values), 0.0, 1.0) * (levels - 1)
-    index = np.where(np.isnan(values), levels, np.rint(position)).astype(np.intp)
-    return _HEAT_TABLE[index]
+    return scale_rgb(heat, tuple(map(tuple, HEAT_SCALE)), 0.0, 1.0)
 
 
 def heat_image(heat, visible: bool) -> dict:
