@@ -18,6 +18,44 @@ from types import ModuleType
 # Must be set before TensorFlow's first import: silence its C++ log noise in the dashboards.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+
+def usable_cores(cpu_max: str = "/sys/fs/cgroup/cpu.max") -> int:
+    """The CPUs this process may use: its affinity, capped by a cgroup CPU quota.
+
+    A container (Binder, a hub's pod) often sees every core of its host in the affinity
+    mask and gets its real share through the cgroup's ``cpu.max`` quota instead.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        with open(cpu_max) as limits:
+            quota, period = limits.read().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
+
+
+def page_friendly_threads() -> int:
+    """TensorFlow's intra-op threads for a kernel that feeds a live page: one core fewer
+    than this process may use, so the browser and the Jupyter server keep one.
+
+    Why (benchmarks/results-threads.md): while a dashboard trains, its page and Voilà draw
+    the frames on the same cores. With a pool as wide as the machine, each of TensorFlow's
+    parallel ops waits for its slowest thread, the one the page has preempted: lesson 13's
+    RBM took 1.6x as long beside one busy core with 2 threads, 1.2x with 1, and 1 thread
+    is as fast as 2 on an idle 2-core machine. ``TF_NUM_INTRAOP_THREADS`` set by the caller
+    (Binder, the class server, the hub set 1) wins.
+    """
+    return max(1, usable_cores() - 1)
+
+
+# TensorFlow reads this at its first op; it must be set before then.
+os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(page_friendly_threads()))
+
 _lock = threading.Lock()
 _future: Future | None = None
 _started = False
