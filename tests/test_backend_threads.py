@@ -40,7 +40,8 @@ def test_one_core_is_left_to_the_page_but_never_zero_threads(monkeypatch):
 
 
 def _threads_after_import(env: dict[str, str]) -> str:
-    code = "import os, widgets.backend; print(os.environ['TF_NUM_INTRAOP_THREADS'])"
+    # A model module imports TensorFlow at its top: the package must have set the pool first.
+    code = "import os, widgets; print(os.environ['TF_NUM_INTRAOP_THREADS'])"
     clean = {"PATH": os.environ["PATH"], "PYTHONPATH": str(REPO_ROOT), **env}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=clean, check=True
@@ -48,7 +49,7 @@ def _threads_after_import(env: dict[str, str]) -> str:
     return done.stdout.strip()
 
 
-def test_importing_the_backend_sets_the_pool_before_tensorflow():
+def test_importing_the_package_sets_the_pool_before_tensorflow():
     assert _threads_after_import({}) == str(backend.page_friendly_threads())
 
 
