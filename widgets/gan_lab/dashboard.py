@@ -81,7 +81,10 @@ ARROWS_SHOWN = 120
 BATCH = 256
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DEFAULTS = {"layers": 2, "neurons": 64, "optimizer": "adam", "lr": 0.001, "steps": 1}
-FRAME_S = 1 / 12
+# The plane while playing (≥ 5 redraws a second asked). Each frame is ~60 ms of the page's
+# main thread that the training shares on 2 cores: gan_lab_bench (3 samples of 8 s, load
+# ~3) gave 0.65x the bare page's steps at 12 a second, 0.71x at 8 and at 6.
+FRAME_S = 1 / 8
 # While playing: the two charts every second (each redraw is a whole figure's: 80 ms of
 # the page's main thread each in a Chromium profile at load 8, the plane's frame 35 ms),
 # the status and coverage texts every 0.5 s.
