@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """TensorFlow's intra-op pool: one thread against two, idle and beside a busy core.
 
-    python benchmarks/threads_bench.py [--models rbm digits gan_lab transfer] [--repeats 3]
+    python benchmarks/threads_bench.py [--models rbm digits gan_lab transfer] [--rounds 3]
+                                       [--repeats 3]
 
 Why: while a dashboard trains in Voilà, its page and the Jupyter server draw the frames
 on the same cores. ``widgets.backend.page_friendly_threads`` gives TensorFlow one core
@@ -9,8 +10,9 @@ fewer than the process may use (1 on a 2-core machine). This measures what that 
 gains for each model that trains live, headless, so the browser is not in the numbers:
 each configuration runs in a fresh process (TensorFlow reads ``TF_NUM_INTRAOP_THREADS``
 once), timing the same job ``--repeats`` times after a warm-up call, first on an idle
-machine and then beside one busy-looping process (a stand-in for the page). Prints a
-Markdown table of medians; see benchmarks/results-threads.md.
+machine and then beside one busy-looping process (a stand-in for the page), the four
+configurations interleaved ``--rounds`` times. Prints a Markdown table of medians; see
+benchmarks/results-threads.md.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -85,32 +86,42 @@ def busy_core() -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--models", nargs="+", default=list(JOBS), choices=list(JOBS))
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("DL_COURSE_MNIST_DIR", str(REPO_ROOT.parent / "shared/data/mnist"))
-    rows = []
-    for model in args.models:
-        row = {}
+def measure(model: str, rounds: int, repeats: int) -> dict[tuple[bool, int], float]:
+    """Median seconds of ``model``'s job for each (busy core?, threads), the four
+    configurations interleaved ``rounds`` times so that a noisy minute hits all of them."""
+    samples: dict[tuple[bool, int], list[float]] = {}
+    for _ in range(rounds):
         for busy in (False, True):
             hog = busy_core() if busy else None
             try:
-                time.sleep(0.5 if busy else 0)
                 for threads in (1, 2):
-                    row[(busy, threads)] = statistics.median(timed(model, threads, args.repeats))
+                    samples.setdefault((busy, threads), []).extend(timed(model, threads, repeats))
             finally:
                 if hog is not None:
                     hog.kill()
                     hog.wait()
+    return {key: statistics.median(values) for key, values in samples.items()}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--models", nargs="+", default=list(JOBS), choices=list(JOBS))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DL_COURSE_MNIST_DIR", str(REPO_ROOT.parent / "shared/data/mnist"))
+    load_before = os.getloadavg()[0]
+    rows = []
+    for model in args.models:
+        row = measure(model, args.rounds, args.repeats)
         rows.append((model, row))
         print(
             model, {f"busy={b} threads={t}": round(s, 3) for (b, t), s in row.items()}, flush=True
         )
     print(
-        f"\n{os.cpu_count()} CPUs, load average after {os.getloadavg()[0]:.1f}; medians of "
-        f"{args.repeats}, seconds a job\n"
+        f"\n{os.cpu_count()} CPUs, load average before {load_before:.1f}, after "
+        f"{os.getloadavg()[0]:.1f}; seconds a job, medians of {args.rounds} rounds of "
+        f"{args.repeats}\n"
     )
     print(
         "| model | idle, 1 thread | idle, 2 threads | busy core, 1 thread | busy core, 2 threads |"
