@@ -21,6 +21,14 @@ DASHBOARDS = [
     ("widgets.cnn", "CnnDashboard", "epochs"),
     ("widgets.rnn_memory", "MemoryDashboard", "units"),
     ("widgets.rnn_text", "CharModelDashboard", "learning rate"),
+    ("widgets.autoencoder", "AutoencoderDashboard", "epochs per ▶"),
+    ("widgets.denoising", "DenoisingDashboard", "epochs"),
+    ("widgets.rbm", "RbmDashboard", "epochs per ▶"),
+    ("widgets.rbm_exact", "BarsStripesDashboard", "epochs"),
+    ("widgets.dbn", "DbnDashboard", "epochs a layer"),
+    ("widgets.gan_1d", "OptimalDiscriminatorDashboard", "training steps of D"),
+    ("widgets.gan_digits", "GanDigitsDashboard", "data"),
+    ("widgets.transfer", "TransferDashboard", "epochs"),
 ]
 
 
@@ -44,6 +52,7 @@ OWN_REASONS = [
     ("widgets.rnn_text", "CharModelDashboard", "_length", "160 znaków", "160 characters"),
     ("widgets.playground", "PlaygroundDashboard", "_adding", "kliknięcie", "a click"),
     ("widgets.playground", "PlaygroundDashboard", "_dropouts", "Porzucanie (dropout)", "Dropout"),
+    ("widgets.rbm_exact", "BarsStripesDashboard", "_gibbs_steps", "„Losuj", "“Draw 16"),
 ]
 
 

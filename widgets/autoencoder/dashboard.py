@@ -166,6 +166,9 @@ class AutoencoderDashboard(TrainingDashboard):
     def _z_slider(name: str) -> ipywidgets.FloatSlider:
         return slider(name, 0.0, -1.0, 1.0, 0.01, readout_format=".2f", width="300px")
 
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

@@ -106,6 +106,9 @@ class DbnDashboard(TrainingDashboard):
                                 self._learning_rate,
                                 *(c for c in self._actions if c not in later)]  # fmt: skip
 
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

@@ -125,6 +125,9 @@ class DenoisingDashboard(TrainingDashboard):
         self._model_controls = [*self._rebuild_controls().values(), self._epochs, self._play,
                                 self._reset, self._linear_button]  # fmt: skip
 
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

@@ -71,6 +71,9 @@ class OptimalDiscriminatorDashboard(Dashboard):
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
         self._model_controls = [self._train, self._kind]
 
+    def _next_training_controls(self) -> list:
+        return [self._steps]
+
     def _build_figures(self) -> None:
         t = self._t
         names = {k: t(k) for k in ("p_data", "p_g", "d_star", "d_trained")}

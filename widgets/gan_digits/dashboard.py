@@ -131,6 +131,9 @@ class GanDigitsDashboard(TrainingDashboard):
             continuous_update=False,
         )  # fmt: skip
 
+    def _next_training_controls(self) -> list:
+        return [self._data, self._batch, self._steps]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

@@ -192,6 +192,9 @@ class RbmDashboard(TrainingDashboard):
         for name in ("start", "digit", "clamp", "step", "play", "pause", "restart"):
             getattr(self, f"_{name}").add_class(f"dl-gibbs-{name}")
 
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html("", "dl-status")

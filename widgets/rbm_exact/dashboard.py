@@ -99,6 +99,7 @@ class BarsStripesDashboard(TrainingDashboard):
         self._stop = button(t("stop"), icon="stop")
         self._reset = button(t("reset"), icon="refresh")
         self._sample = button(t("sample"), icon="random", kind="primary", width="auto")
+        self._gibbs_steps.tooltip = t("gibbs_steps_tip")  # silent until a draw (issue 24)
         for name in ("hidden", "k", "method", "learning_rate", "epochs", "gibbs_steps", "play",
                      "stop", "reset", "sample"):  # fmt: skip
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
@@ -106,6 +107,9 @@ class BarsStripesDashboard(TrainingDashboard):
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._model_controls = [*self._rebuild_controls().values(), self._learning_rate,
                                 self._epochs, self._play, self._reset, self._sample]  # fmt: skip
+
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
 
     def _build_figures(self) -> None:
         t = self._t

@@ -85,6 +85,11 @@ TEXT = Strings(
             "pl": "Od nowa",
             "en": "Start again",
         },
+        "gibbs_steps_tip": {
+            "pl": "Działa od następnego „Losuj 16 próbek”; próbki na stronie się nie zmieniają.",
+            "en": "Takes effect at the next “Draw 16 samples”; the samples on the page stay as "
+            "they are.",
+        },
         "sample": {
             "pl": "Losuj 16 próbek",
             "en": "Draw 16 samples",

@@ -92,6 +92,9 @@ class TransferDashboard(TrainingDashboard):
             box.add_class(f"dl-run-{run.replace('_', '-')}")
         self._model_controls = [self._train, self._example, self._labels]
 
+    def _next_training_controls(self) -> list:
+        return [self._epochs, *self._runs.values()]
+
     def _build_figures(self) -> None:
         t = self._t
         self._status = html(t("loading_data"), "dl-status")
