@@ -12,9 +12,11 @@ import numpy as np
 import pytest
 
 from widgets.autoencoder import AutoencoderDashboard, check_autoencoder, check_seven
+from widgets.autoencoder import dashboard as dashboard_module
 from widgets.autoencoder.exercises import class_means, nearest_digit
 from widgets.autoencoder.figures import CHOSEN, DRAWN, FIRST_DIGIT, digit_url, plane_range
 from widgets.backend import load_keras
+from widgets.i18n import number
 from widgets.models import autoencoder as ae
 
 TINY = {"images": 1000, "epochs": 2}
@@ -205,6 +207,32 @@ def test_the_vae_switch_rebuilds_the_model(en):
     finally:
         en.configure(variational=False)
     assert not en.model.spec["variational"] and "KL" not in en._kind_note.value
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_rebuild_says_the_new_network_before_building_it(dashboards, lang, monkeypatch):
+    """Issue 24: a rebuild control's first visible change is the status line (the new
+    network's size, η and images, counted without Keras); the Keras build (0.2-0.7 s with
+    the figures) follows. Every press changes the line, η and images too."""
+    dashboard = dashboards[lang]
+    seen = []
+    build = ae.build_autoencoder
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        dashboard_module.ae,
+        "build_autoencoder",
+        lambda **k: seen.append(dashboard.status_text) or build(**k),
+    )
+    try:
+        dashboard.configure(hidden=(128,))
+        params = number(dashboard.model.count_params(), lang)
+        assert params in seen[0] and seen[0] == dashboard.status_text
+        dashboard.configure(learning_rate=0.01)
+        assert ("η = 0.01" if lang == "en" else "η = 0,01") in seen[1]
+        dashboard.configure(images=2000)
+        assert "2000" in seen[2].replace(",", "").replace(" ", "")
+        assert len(set(seen)) == 3
+    finally:
+        dashboard.configure(hidden=(256, 64), learning_rate=1e-3, **TINY)
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
