@@ -576,7 +576,9 @@ def decoded_grid(
 
 
 class Pca:
-    """PCA by numpy's SVD of the centred data: the linear autoencoder's closed form.
+    """PCA by the eigendecomposition of the centred data's covariance: the linear
+    autoencoder's closed form. (numpy's SVD of the 8,000 × 784 data gives the same and
+    took 5-7 s here, the 784 × 784 covariance's ``eigh`` 1-1.6 s; issue 24.)
 
     After :meth:`fit`: ``mean`` (784,), ``components`` (k, 784, orthonormal rows),
     ``variances`` (all 784 eigenvalues of the covariance, 1/n normalisation, descending),
@@ -591,11 +593,15 @@ class Pca:
     def fit(self, x: np.ndarray) -> Pca:
         x = np.asarray(x, dtype=np.float64).reshape(-1, INPUT_SIZE)
         self.mean = x.mean(axis=0)
-        _, singular, vt = np.linalg.svd(x - self.mean, full_matrices=False)
-        variances = np.zeros(INPUT_SIZE)
-        variances[: len(singular)] = singular**2 / len(x)
-        self.variances = variances
-        self.components = vt[: self.k]
+        centred = x - self.mean
+        eigenvalues, eigenvectors = np.linalg.eigh(centred.T @ centred / len(x))
+        order = np.argsort(eigenvalues)[::-1]  # eigh: ascending
+        self.variances = np.clip(eigenvalues[order], 0.0, None)  # rounding: no negatives
+        components = eigenvectors[:, order[: self.k]].T
+        # A component's sign is arbitrary: its largest entry positive, the same every time.
+        largest = np.abs(components).argmax(axis=1)
+        signs = np.sign(components[np.arange(self.k), largest])
+        self.components = components * signs[:, None]
         return self
 
     @property
