@@ -361,3 +361,21 @@ def test_the_exercises(en, pl):
     assert not check_fill_in(digit, label, en.model, digit, label, "en").passed  # a copy
     assert not check_fill_in(None, None, en.model, digit, label, "pl").passed
     assert "<div" in check_fill_in(None, None, en.model, digit, label, "pl")._repr_html_()
+
+
+def test_k_and_the_method_say_the_new_rbm_before_building_it(en, monkeypatch):
+    """Issue 24: k and the method built the same seeded RBM and showed nothing new; the
+    status line now names the method with its k, and it is set before the Keras build."""
+    from widgets.rbm import dashboard as module
+
+    seen = []
+    build = rbm_model.build_rbm
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.rbm_model, "build_rbm", lambda **k: seen.append(en.status_text) or build(**k)
+    )
+    try:
+        en._k.value = 3
+        en._method.value = "pcd"
+        assert "CD-3" in seen[0] and "PCD-3" in seen[1] and seen[1] == en.status_text
+    finally:
+        en.configure(k=1, method="cd")

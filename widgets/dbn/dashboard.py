@@ -107,7 +107,7 @@ class DbnDashboard(TrainingDashboard):
                                 *(c for c in self._actions if c not in later)]  # fmt: skip
 
     def _next_training_controls(self) -> list:
-        return [self._epochs]
+        return [self._epochs, self._learning_rate]
 
     def _build_figures(self) -> None:
         t = self._t

@@ -193,7 +193,7 @@ class RbmDashboard(TrainingDashboard):
             getattr(self, f"_{name}").add_class(f"dl-gibbs-{name}")
 
     def _next_training_controls(self) -> list:
-        return [self._epochs]
+        return [self._epochs, self._learning_rate, self._momentum, self._weight_decay]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -421,6 +421,12 @@ class RbmDashboard(TrainingDashboard):
         """A new RBM from the controls (seeded), its untrained state drawn."""
         self.pause()
         self._built_with = self._rebuild_values()
+        # What the press changed, first (issue 24: k and the method changed nothing visible,
+        # the same seeded weights); the RBM and its views follow.
+        units, method = int(self._hidden.value), self._method_name()
+        self._show_status(
+            self._t("untrained" if first else "starts_over", units=units, method=method)
+        )
         # The training digits as one pipeline, kept for every ▶ of this RBM: fit(numpy)
         # would copy them into a new one at each press (training.batches). Built again
         # with the RBM, so a new RBM sees the same shuffled batches as the last new one.
@@ -451,8 +457,10 @@ class RbmDashboard(TrainingDashboard):
         self._draw_strip()
         self._reset_chain()
         self._draw_chain()
-        units = int(self._hidden.value)
-        self._show_status(self._t("untrained" if first else "starts_over", units=units))
+
+    def _method_name(self) -> str:
+        """CD-k or PCD-k with the chosen k, e.g. "PCD-3"."""
+        return f"{'PCD' if self._method.value == 'pcd' else 'CD'}-{int(self._k.value)}"
 
     def _tune(self) -> None:
         """η, the momentum and the weight decay into the RBM's own variables: the next

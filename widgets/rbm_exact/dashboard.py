@@ -109,7 +109,7 @@ class BarsStripesDashboard(TrainingDashboard):
                                 self._epochs, self._play, self._reset, self._sample]  # fmt: skip
 
     def _next_training_controls(self) -> list:
-        return [self._epochs]
+        return [self._epochs, self._learning_rate]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -246,6 +246,10 @@ class BarsStripesDashboard(TrainingDashboard):
     def _rebuild(self) -> None:
         self._stop_running()
         hidden = int(self._hidden.value)
+        # What the press changed, first (issue 24: k and the method changed nothing visible,
+        # the same seeded weights); the RBM and its figures follow.
+        method = f"{'PCD' if self._method.value == 'pcd' else 'CD'}-{int(self._k.value)}"
+        self._show_status(self._t("ready", hidden=hidden, method=method))
         self.model = rb.build_rbm(
             n_visible=16, n_hidden=hidden, k=int(self._k.value),
             persistent=self._method.value == "pcd",
@@ -258,7 +262,6 @@ class BarsStripesDashboard(TrainingDashboard):
         self.samples, self.sample_valid = None, []
         self._progress.value = 0
         self._play.disabled, self._stop.disabled = False, True
-        self._show_status(self._t("ready", hidden=hidden))
         self._draw()
         self._draw_samples(None)
 
