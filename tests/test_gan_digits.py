@@ -175,3 +175,21 @@ def test_generator_exercise():
     )
     assert "(7, 7, 1)" in str(check_generator(short, lang="pl"))
     assert not check_generator("G", lang="en").passed
+
+
+def test_a_learning_rate_press_says_the_new_networks_before_building_them(en, monkeypatch):
+    """Issue 24: η's press rebuilt the networks (0.14-0.18 s) with the same status line as
+    before; the sizes of a noise size built before are known, so the line (with both η)
+    is set before the build."""
+    from widgets.gan_digits import dashboard as module
+
+    seen = []
+    build = dcgan.build_dcgan
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.dcgan, "build_dcgan", lambda *a, **k: seen.append(en.status_text) or build(*a, **k)
+    )
+    try:
+        en.configure(digits_d_lr=0.001)
+        assert "η of D = 0.001" in seen[0] and seen[0] == en.status_text
+    finally:
+        en.configure(digits_d_lr=dcgan.LEARNING_RATE)

@@ -14,6 +14,7 @@ import pytest
 from widgets.backend import load_keras
 from widgets.gan_lab import GanLabDashboard
 from widgets.gan_lab.figures import ARROWS, DRAWN, FAKE_DOTS, HEAT, MANIFOLD_LINES, REAL_DOTS
+from widgets.i18n import number
 from widgets.models import gan as G
 
 
@@ -276,3 +277,24 @@ def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():
     assert not generator.passed and "generator's loss" in generator.message
     assert not check_equilibrium_loss(0.5, lang="en").passed
     assert "Podaj liczbę" in check_equilibrium_loss("1.39", lang="pl").message
+
+
+def test_a_new_architecture_says_its_size_before_building_it(en, monkeypatch):
+    """Issue 24: a layers or neurons press took 0.6-0.8 s (build, trace, drawing) before
+    anything changed. The status names the new networks' sizes (counted without Keras,
+    equal to Keras' count) before the build."""
+    from widgets.gan_lab import dashboard as module
+
+    seen = []
+    build = G.build_mlp_gan
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.G, "build_mlp_gan", lambda **k: seen.append(en.status_text) or build(**k)
+    )
+    try:
+        en._d_neurons.value = 20
+        g = en.model.generator.count_params()
+        d = en.model.discriminator.count_params()
+        assert f"D has {number(d, 'en')}" in seen[0] and f"G has {number(g, 'en')}" in seen[0]
+        assert seen[0] == en.status_text
+    finally:
+        en.configure(d_neurons=64)

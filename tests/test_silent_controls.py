@@ -29,6 +29,7 @@ DASHBOARDS = [
     ("widgets.gan_1d", "OptimalDiscriminatorDashboard", "training steps of D"),
     ("widgets.gan_digits", "GanDigitsDashboard", "data"),
     ("widgets.transfer", "TransferDashboard", "epochs"),
+    ("widgets.gan_lab", "GanLabDashboard", "learning rate η"),
 ]
 
 

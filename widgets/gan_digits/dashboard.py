@@ -90,6 +90,7 @@ class GanDigitsDashboard(TrainingDashboard):
         self._noise = None  # the grid's 64 fixed vectors
         self._ends = None  # z₀, z₁ of the morph
         self._run = {"asked": 0, "start": 0, "started": 0.0}
+        self._sizes_by_noise: dict[int, tuple[int, int]] = {}  # noise size: (G's, D's weights)
         self._stop_asked = threading.Event()
         self._view_lock = threading.RLock()
         self._trainer = TrainingLoop(self._step, self._frame, frame_interval=FRAME_S)
@@ -320,9 +321,12 @@ class GanDigitsDashboard(TrainingDashboard):
         """New networks from the controls (seeded); the grid and the morph drawn."""
         noise_dim = int(self._noise_dim.value)
         self._built_with = self._rebuild_key()
-        self.model = dcgan.build_dcgan(
-            noise_dim, d_lr=float(self._d_lr.value), g_lr=float(self._g_lr.value), seed=SEED
-        )
+        key = "untrained" if first else "starts_over"
+        rates = {"d_lr": float(self._d_lr.value), "g_lr": float(self._g_lr.value)}
+        sizes = self._sizes_by_noise.get(noise_dim)
+        if sizes is not None:  # known: said before the build (issue 24: η's press showed
+            self._show(self._t(key, params=sizes[0], d_params=sizes[1], **rates))  # nothing)
+        self.model = dcgan.build_dcgan(noise_dim, seed=SEED, **rates)
         self._runner = self._runner_key = None
         self._noise = dcgan.fixed_noise(dcgan.GRID_SIDE**2, noise_dim, seed=SEED + 1)
         self.history = {key: [] for key in self.history}
@@ -334,8 +338,8 @@ class GanDigitsDashboard(TrainingDashboard):
         self._draw_curves()
         self._draw_morph(all_three=True)
         g, d = self.model.generator.count_params(), self.model.discriminator.count_params()
-        key = "untrained" if first else "starts_over"
-        self._show(self._t(key, params=int(g), d_params=int(d)))
+        self._sizes_by_noise[noise_dim] = (int(g), int(d))
+        self._show(self._t(key, params=int(g), d_params=int(d), **rates))
 
     def code(self) -> str:
         """Plain Keras code for this DCGAN as ``model`` ("show the code"): the steps
