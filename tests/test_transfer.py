@@ -327,3 +327,24 @@ def test_train_with_no_run_ticked_says_so_in_the_page_language(dashboards):
         for box in board._runs.values():
             box.value = True
         board.clear_error()
+
+
+def test_an_example_switch_says_its_data_before_the_models(dashboards, monkeypatch):
+    """Issue 24: the example menu's first visible change waited 0.2-0.6 s for the source
+    CNN and the three runs' models; the data sentence is now set before them."""
+    from widgets.transfer import dashboard as module
+
+    board = dashboards["en"]
+    seen = []
+    build = tm.build_transfer
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.tm,
+        "build_transfer",
+        lambda *a, **k: seen.append(board._data_note.value) or build(*a, **k),
+    )
+    try:
+        board.configure(example="split")
+        assert "0–4" in seen[0] and seen[0] == board._data_note.value  # the split example
+        assert seen[0] != "" and len(set(seen)) == 1
+    finally:
+        board.configure(example="digits")
