@@ -213,7 +213,8 @@ def test_the_vae_switch_rebuilds_the_model(en):
 def test_a_rebuild_says_the_new_network_before_building_it(dashboards, lang, monkeypatch):
     """Issue 24: a rebuild control's first visible change is the status line (the new
     network's size, η and images, counted without Keras); the Keras build (0.2-0.7 s with
-    the figures) follows. Every press changes the line, η and images too."""
+    the figures) follows. η and images on an untrained network build nothing: a rebuild
+    would give the same network and pictures."""
     dashboard = dashboards[lang]
     seen = []
     build = ae.build_autoencoder
@@ -226,11 +227,18 @@ def test_a_rebuild_says_the_new_network_before_building_it(dashboards, lang, mon
         dashboard.configure(hidden=(128,))
         params = number(dashboard.model.count_params(), lang)
         assert params in seen[0] and seen[0] == dashboard.status_text
+        model, statuses = dashboard.model, {dashboard.status_text}
         dashboard.configure(learning_rate=0.01)
-        assert ("η = 0.01" if lang == "en" else "η = 0,01") in seen[1]
+        assert ("η = 0.01" if lang == "en" else "η = 0,01") in dashboard.status_text
+        assert float(model.optimizer.learning_rate) == pytest.approx(0.01)
+        statuses.add(dashboard.status_text)
         dashboard.configure(images=2000)
-        assert "2000" in seen[2].replace(",", "").replace(" ", "")
-        assert len(set(seen)) == 3
+        assert "2000" in dashboard.status_text.replace(",", "").replace("\xa0", "")
+        statuses.add(dashboard.status_text)
+        assert dashboard.model is model and len(seen) == 1 and len(statuses) == 3
+        train(dashboard, epochs=1)
+        dashboard.configure(learning_rate=1e-3)  # a trained network: a new one
+        assert dashboard.model is not model and len(seen) == 2 and dashboard.epochs_done == 0
     finally:
         dashboard.configure(hidden=(256, 64), learning_rate=1e-3, **TINY)
 
