@@ -243,6 +243,27 @@ def test_a_rebuild_says_the_new_network_before_building_it(dashboards, lang, mon
         dashboard.configure(hidden=(256, 64), learning_rate=1e-3, **TINY)
 
 
+def test_a_menu_switched_back_gives_the_kept_untrained_network(en, monkeypatch):
+    """Issue 24: each press of the hidden layers menu built a network (and scored the test
+    digits with it); an untrained one is kept per (kind, hidden, VAE), never once trained."""
+    en.configure(hidden=(128,))
+    small = en.model
+    en.configure(hidden=(64,))
+    built = []
+    monkeypatch.setattr(
+        dashboard_module.ae, "build_autoencoder", lambda **k: built.append(k) or None
+    )
+    monkeypatch.setattr(dashboard_module.ae, "reconstruction_error", lambda *a: built.append(a))
+    en.configure(hidden=(128,))
+    assert en.model is small and built == [] and en.errors is not None
+    monkeypatch.undo()
+    train(en, epochs=1)
+    en.configure(hidden=(64,))
+    en.configure(hidden=(128,))
+    assert en.model is not small  # it trained: a new one
+    en.configure(hidden=(256, 64), **TINY)
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_a_loss_that_becomes_nan_stops_with_a_message(dashboards, lang):
     dashboard = dashboards[lang]

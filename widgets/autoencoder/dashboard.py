@@ -92,6 +92,7 @@ GRID_EVERY_S = 1.0  # the decoded grid: after an epoch, at most this often
 HOVER_POLL_S = 0.05
 ANOMALY_SHARE = 0.95  # a drawing with a higher error than this share is "unusual"
 SEED = 0
+KEPT_MODELS = 4  # untrained networks kept for menus switched back
 
 
 class AutoencoderDashboard(TrainingDashboard):
@@ -113,6 +114,7 @@ class AutoencoderDashboard(TrainingDashboard):
         self._data = None  # x_train, y_train, x_test, y_test (flat float32)
         self._train_batches = self._val_batches = None
         self._untouched = False  # the model has never trained (a rebuild would give it again)
+        self._kept: dict[tuple, tuple] = {}  # (kind, hidden, VAE): untrained model, its scores
         self._numpy_decoder = None
         self._plane = ((-1.0, 1.0), (-1.0, 1.0))
         self._built_with: dict = {}  # the rebuild controls' values of the current model
@@ -285,6 +287,8 @@ class AutoencoderDashboard(TrainingDashboard):
             self._rebuild()
         done, epochs = self.epochs_done, int(self._epochs.value)
         self._untouched = False  # its weights move from now on: a change rebuilds
+        for key in [key for key, (kept, _) in self._kept.items() if kept is self.model]:
+            del self._kept[key]  # never handed out again
         if self._train_batches is None:  # one pipeline a model, kept for every ▶
             x_train, _, x_test, _ = self._data
             n = int(self._images.value)
@@ -376,16 +380,27 @@ class AutoencoderDashboard(TrainingDashboard):
             self.model.optimizer.learning_rate.assign(rate)
             self.model.spec["learning_rate"] = rate
             return
-        self.model = ae.build_autoencoder(
-            kind=kind, hidden=hidden, variational=variational, learning_rate=rate, seed=SEED
-        )
-        self._untouched = True
+        key = (kind, hidden, variational)
+        model, errors = self._kept.pop(key, (None, None))
+        if model is None:
+            model = ae.build_autoencoder(
+                kind=kind, hidden=hidden, variational=variational, learning_rate=rate, seed=SEED
+            )
+        else:  # kept untrained: the network a build would give (issue 24: a menu switched back)
+            model.optimizer.learning_rate.assign(rate)
+            model.spec["learning_rate"] = rate
+        self._kept[key] = (model, errors)  # the newest last; the oldest go beyond KEPT_MODELS
+        while len(self._kept) > KEPT_MODELS:
+            self._kept.pop(next(iter(self._kept)))
+        self.model, self._untouched = model, True
         self.encoder, self.decoder = self.model.encoder, self.model.decoder
         self.history, self.diverged, self.epoch_seconds = {}, False, []
         self._run_id += 1  # a late frame of an older model must not draw over this one
         self._progress.value = 0
         self._train.disabled, self._stop.disabled = False, True
-        self._refresh_views(score=True)
+        self.errors = errors
+        self._refresh_views(score=errors is None)
+        self._kept[key] = (model, self.errors)  # its test digits' scores, computed once
 
     def _nan_guard(self):
         """A Keras callback: a loss that is not a finite number stops the training."""
