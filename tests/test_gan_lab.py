@@ -298,3 +298,26 @@ def test_a_new_architecture_says_its_size_before_building_it(en, monkeypatch):
         assert seen[0] == en.status_text
     finally:
         en.configure(d_neurons=64)
+
+
+def test_an_architecture_switched_back_gives_the_kept_untrained_pair(en, monkeypatch):
+    """Issue 24: each layers or neurons press built and traced a new pair (0.6-1 s in the
+    browser); an untrained pair is kept per architecture, never once it has trained."""
+    from widgets.gan_lab import dashboard as module
+
+    en.configure(d_neurons=20)
+    pair, fakes = en.model, en.fakes.copy()
+    en.configure(d_neurons=64)
+    built = []
+    build = G.build_mlp_gan
+    monkeypatch.setattr(module.G, "build_mlp_gan", lambda **k: built.append(k) or build(**k))
+    try:
+        en.configure(d_neurons=20, d_lr=0.01)
+        assert en.model is pair and built == [] and np.allclose(en.fakes, fakes)
+        assert float(pair.d_optimizer.learning_rate) == pytest.approx(0.01)  # the controls'
+        en.step(2)
+        en.configure(d_neurons=64)
+        en.configure(d_neurons=20)
+        assert en.model is not pair and len(built) == 1  # it trained: a new one
+    finally:
+        en.configure(d_neurons=64, d_lr=0.001)

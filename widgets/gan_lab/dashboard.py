@@ -92,6 +92,7 @@ MESSAGES_PER_FRAME = 2  # while playing: Plotly.animate, then the heatmap's imag
 BROWSER_TIMEOUT = 1.0
 MAX_POINTS = 800  # points per curve: older ones are thinned
 SEED = 0
+KEPT_GANS = 4  # untrained pairs kept for architectures switched back
 ARCHITECTURE = ("noise", "g_layers", "g_neurons", "d_layers", "d_neurons")
 
 
@@ -116,6 +117,7 @@ class GanLabDashboard(TrainingDashboard):
         self._model_lock = threading.RLock()  # one training call or one change at a time
         self._view_lock = threading.RLock()
         self._built_with: dict = {}
+        self._kept: dict[tuple, tuple] = {}  # architecture, seed: untrained model, runner, …
         self._seed = SEED
         self._optimizers = ("adam", "adam")
         self._accepted = (1, 1, "both")  # the step controls last accepted
@@ -407,21 +409,28 @@ class GanLabDashboard(TrainingDashboard):
         d = G.mlp_params(2, arch["d_layers"], arch["d_neurons"], 1)
         g_text, d_text = number(g, self.lang), number(d, self.lang)
         self._show_status(self._t(status, g_params=g_text, d_params=d_text))
+        key = (*(arch[name] for name in ARCHITECTURE), self._seed)
         with self._model_lock:
             d_steps, g_steps = self._steps()
-            self.model = G.build_mlp_gan(
-                noise_dim=arch["noise"],
-                g_layers=arch["g_layers"], g_units=arch["g_neurons"],
-                d_layers=arch["d_layers"], d_units=arch["d_neurons"],
-                loss=self._loss.value,
-                d_optimizer=self._d_optimizer.value, g_optimizer=self._g_optimizer.value,
-                d_lr=self._d_lr.value, g_lr=self._g_lr.value,
-                d_steps=d_steps, g_steps=g_steps, seed=self._seed,
-            )  # fmt: skip
+            kept = self._kept.pop(key, None)
+            if kept is None:
+                self.model = G.build_mlp_gan(
+                    noise_dim=arch["noise"],
+                    g_layers=arch["g_layers"], g_units=arch["g_neurons"],
+                    d_layers=arch["d_layers"], d_units=arch["d_neurons"],
+                    loss=self._loss.value,
+                    d_optimizer=self._d_optimizer.value, g_optimizer=self._g_optimizer.value,
+                    d_lr=self._d_lr.value, g_lr=self._g_lr.value,
+                    d_steps=d_steps, g_steps=g_steps, seed=self._seed,
+                )  # fmt: skip
+                self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
+                self.runner = G.StepRunner(self.model, self.real, batch_size=BATCH, seed=self._seed)
+            else:  # kept untrained: the networks a build would give, their loop traced
+                self.model, self.runner, self._optimizers = kept
+                self.runner.set_data(self.real)
+                self._apply_settings()  # the controls' loss, steps, optimizers and η
             self._built_with = arch
             self._accepted = self._step_controls()
-            self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
-            self.runner = G.StepRunner(self.model, self.real, batch_size=BATCH, seed=self._seed)
             self.history = {k: [] for k in ("step", "d_loss", "g_loss", "d_real", "d_fake")}
             self.diverged = False
             self._rate = (time.perf_counter(), 0)
@@ -432,7 +441,12 @@ class GanLabDashboard(TrainingDashboard):
         # thread instead, as the playground's warm-up, it failed in the tests with Keras'
         # "Only input tensors may be passed as positional arguments"; not looked into.)
         with self._model_lock:
-            self.runner.trace()
+            self.runner.trace()  # a kept one's loop for these settings: a call of 0 steps
+        # Kept for an architecture switched back (issue 24: a layers or neurons press cost
+        # a build and a trace, 0.6-1 s, each time); never once it has trained (_train_call).
+        self._kept[key] = (self.model, self.runner, self._optimizers)
+        while len(self._kept) > KEPT_GANS:
+            self._kept.pop(next(iter(self._kept)))
 
     def _steps(self) -> tuple[int, int]:
         """(d_steps, g_steps) for the steps sliders and the "train" choice."""
@@ -451,6 +465,11 @@ class GanLabDashboard(TrainingDashboard):
             if was_running:
                 self.play()
             return
+        self._apply_settings()
+        self._show_frozen()
+
+    def _apply_settings(self) -> None:
+        """The controls' loss, steps, optimizers and η onto the current model."""
         with self._model_lock:
             gan = self.model
             try:
@@ -467,7 +486,6 @@ class GanLabDashboard(TrainingDashboard):
                     gan.replace_optimizer(side, G.make_optimizer(kind, rate))
                 gan.set_learning_rate(side, rate)
             self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
-        self._show_frozen()
 
     def _step_controls(self) -> tuple:
         return self._d_steps.value, self._g_steps.value, self._side.value
@@ -504,6 +522,8 @@ class GanLabDashboard(TrainingDashboard):
     # Training (the loop's thread, and Step) ----------------------------------------------
     def _train_call(self, steps: int) -> None:
         with self._model_lock:
+            for key in [key for key, kept in self._kept.items() if kept[0] is self.model]:
+                del self._kept[key]  # it trains: never handed out again
             metrics = self.runner(steps)
             if G.diverged(metrics):
                 self.diverged = True
