@@ -69,6 +69,7 @@ STEPS = (10, 5000)
 FRAME_S = 0.5  # the grid and the curves while training (≥ 1 a second asked)
 REBUILDS = ("digits_noise", "digits_d_lr", "digits_g_lr")
 SEED = 0
+KEPT_GANS = 3  # untrained DCGANs kept for settings switched back
 
 
 class GanDigitsDashboard(TrainingDashboard):
@@ -91,6 +92,7 @@ class GanDigitsDashboard(TrainingDashboard):
         self._ends = None  # z₀, z₁ of the morph
         self._run = {"asked": 0, "start": 0, "started": 0.0}
         self._sizes_by_noise: dict[int, tuple[int, int]] = {}  # noise size: (G's, D's weights)
+        self._kept: dict[int, object] = {}  # noise size: an untrained DCGAN
         self._stop_asked = threading.Event()
         self._view_lock = threading.RLock()
         self._trainer = TrainingLoop(self._step, self._frame, frame_interval=FRAME_S)
@@ -276,6 +278,8 @@ class GanDigitsDashboard(TrainingDashboard):
         self.clear_error()
         if self.diverged:
             self._rebuild()
+        for key in [key for key, kept in self._kept.items() if kept is self.model]:
+            del self._kept[key]  # it trains: never handed out again
         self._prepare_runner()
         self._stop_asked.clear()
         self.trained.clear()
@@ -326,7 +330,16 @@ class GanDigitsDashboard(TrainingDashboard):
         sizes = self._sizes_by_noise.get(noise_dim)
         if sizes is not None:  # known: said before the build (issue 24: η's press showed
             self._show(self._t(key, params=sizes[0], d_params=sizes[1], **rates))  # nothing)
-        self.model = dcgan.build_dcgan(noise_dim, seed=SEED, **rates)
+        kept = self._kept.pop(noise_dim, None)
+        if kept is None:
+            self.model = dcgan.build_dcgan(noise_dim, seed=SEED, **rates)
+        else:  # kept untrained: the networks a build would give (issue 24: η's presses
+            self.model = kept  # waited behind each other's builds, 140-180 ms)
+            self.model.set_learning_rate("d", rates["d_lr"])
+            self.model.set_learning_rate("g", rates["g_lr"])
+        self._kept[noise_dim] = self.model  # never handed out once it trains (see train)
+        while len(self._kept) > KEPT_GANS:
+            self._kept.pop(next(iter(self._kept)))
         self._runner = self._runner_key = None
         self._noise = dcgan.fixed_noise(dcgan.GRID_SIDE**2, noise_dim, seed=SEED + 1)
         self.history = {key: [] for key in self.history}
