@@ -57,6 +57,11 @@ DEFAULT_LESSONS = [
     "en/09_keras_mnist.ipynb",
     "en/10_cnn.ipynb",
     "en/11_rnn.ipynb",
+    "en/12_autoencoders.ipynb",
+    "en/13_rbm.ipynb",
+    "en/14_gan.ipynb",
+    "en/15_keras_layers.ipynb",
+    "en/16_pretrained.ipynb",
 ]
 
 #: What a student changes, and what the probe therefore does not count as a result.
@@ -366,7 +371,7 @@ def parse_args(argv=None):
         "--lessons",
         nargs="+",
         default=DEFAULT_LESSONS,
-        help="lesson notebooks, relative to lessons/ (default: en/02–en/11)",
+        help="lesson notebooks, relative to lessons/ (default: en/02–en/16)",
     )
     parser.add_argument("--presses", type=int, default=10, help="key presses per control")
     parser.add_argument("--pause", type=float, default=0.3, help="seconds between presses")

@@ -12,9 +12,11 @@ import numpy as np
 import pytest
 
 from widgets.autoencoder import AutoencoderDashboard, check_autoencoder, check_seven
+from widgets.autoencoder import dashboard as dashboard_module
 from widgets.autoencoder.exercises import class_means, nearest_digit
 from widgets.autoencoder.figures import CHOSEN, DRAWN, FIRST_DIGIT, digit_url, plane_range
 from widgets.backend import load_keras
+from widgets.i18n import number
 from widgets.models import autoencoder as ae
 
 TINY = {"images": 1000, "epochs": 2}
@@ -205,6 +207,61 @@ def test_the_vae_switch_rebuilds_the_model(en):
     finally:
         en.configure(variational=False)
     assert not en.model.spec["variational"] and "KL" not in en._kind_note.value
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_rebuild_says_the_new_network_before_building_it(dashboards, lang, monkeypatch):
+    """Issue 24: a rebuild control's first visible change is the status line (the new
+    network's size, η and images, counted without Keras); the Keras build (0.2-0.7 s with
+    the figures) follows. η and images on an untrained network build nothing: a rebuild
+    would give the same network and pictures."""
+    dashboard = dashboards[lang]
+    seen = []
+    build = ae.build_autoencoder
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        dashboard_module.ae,
+        "build_autoencoder",
+        lambda **k: seen.append(dashboard.status_text) or build(**k),
+    )
+    try:
+        dashboard.configure(hidden=(128,))
+        params = number(dashboard.model.count_params(), lang)
+        assert params in seen[0] and seen[0] == dashboard.status_text
+        model, statuses = dashboard.model, {dashboard.status_text}
+        dashboard.configure(learning_rate=0.01)
+        assert ("η = 0.01" if lang == "en" else "η = 0,01") in dashboard.status_text
+        assert float(model.optimizer.learning_rate) == pytest.approx(0.01)
+        statuses.add(dashboard.status_text)
+        dashboard.configure(images=2000)
+        assert "2000" in dashboard.status_text.replace(",", "").replace("\xa0", "")
+        statuses.add(dashboard.status_text)
+        assert dashboard.model is model and len(seen) == 1 and len(statuses) == 3
+        train(dashboard, epochs=1)
+        dashboard.configure(learning_rate=1e-3)  # a trained network: a new one
+        assert dashboard.model is not model and len(seen) == 2 and dashboard.epochs_done == 0
+    finally:
+        dashboard.configure(hidden=(256, 64), learning_rate=1e-3, **TINY)
+
+
+def test_a_menu_switched_back_gives_the_kept_untrained_network(en, monkeypatch):
+    """Issue 24: each press of the hidden layers menu built a network (and scored the test
+    digits with it); an untrained one is kept per (kind, hidden, VAE), never once trained."""
+    en.configure(hidden=(128,))
+    small = en.model
+    en.configure(hidden=(64,))
+    built = []
+    monkeypatch.setattr(
+        dashboard_module.ae, "build_autoencoder", lambda **k: built.append(k) or None
+    )
+    monkeypatch.setattr(dashboard_module.ae, "reconstruction_error", lambda *a: built.append(a))
+    en.configure(hidden=(128,))
+    assert en.model is small and built == [] and en.errors is not None
+    monkeypatch.undo()
+    train(en, epochs=1)
+    en.configure(hidden=(64,))
+    en.configure(hidden=(128,))
+    assert en.model is not small  # it trained: a new one
+    en.configure(hidden=(256, 64), **TINY)
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])

@@ -323,3 +323,14 @@ def test_the_vae_has_a_positive_kl_term_and_codes_nearer_a_standard_normal(data)
     near_vae = distance_from_standard_normal(ae.encode(vae, x_test))
     near_plain = distance_from_standard_normal(ae.encode(plain, x_test))
     assert near_vae < near_plain / 4, (near_vae, near_plain)
+
+
+@pytest.mark.parametrize(
+    ("kind", "hidden", "variational"),
+    [("dense", (256, 64), False), ("dense", (256, 128, 64), True), ("linear", (64,), True),
+     ("conv", (128,), False), ("conv", (128,), True)],
+)  # fmt: skip
+def test_count_params_counts_what_keras_builds(kind, hidden, variational):
+    """A dashboard says a new network's size before building it (issue 24)."""
+    model = ae.build_autoencoder(kind=kind, hidden=hidden, variational=variational)
+    assert ae.count_params(kind, 2, hidden, variational) == model.count_params()

@@ -121,3 +121,30 @@ def test_figure_data():
     assert projected.shape == (1, 784) and projected[0, 1] == -1.0 and projected[0, 0] == 0.5
     pixels = units_pixels(projected, np.zeros((1, 2, 784)))
     assert pixels.shape == (28, 3 * 30 - 2, 4)
+
+
+def test_new_sizes_are_said_before_the_rbms_are_built(dashboard, monkeypatch):
+    """Issue 24: the hidden-units sliders changed the page only after the build and the
+    figures (90-160 ms in the browser); the status line names the new sizes first."""
+    from widgets.dbn import dashboard as module
+
+    seen = []
+    build_dbn, build_rbm = rb.build_dbn, rb.build_rbm
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.rb,
+        "build_dbn",
+        lambda *a, **k: seen.append(dashboard.status_text) or build_dbn(*a, **k),
+    )
+    monkeypatch.setattr(
+        module.rb,
+        "build_rbm",
+        lambda *a, **k: seen.append(dashboard.status_text) or build_rbm(*a, **k),
+    )
+    h1, h2 = int(dashboard._hidden_1.value), int(dashboard._hidden_2.value)
+    try:
+        dashboard._hidden_1.value = h1 + 32
+        assert f"784 → {h1 + 32} → {h2}" in seen[0]
+        dashboard._hidden_2.value = h2 + 16
+        assert f"{h1 + 32} → {h2 + 16}" in seen[-1] and "layer 2" in seen[-1]
+    finally:
+        dashboard._hidden_1.value, dashboard._hidden_2.value = h1, h2

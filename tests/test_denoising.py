@@ -234,3 +234,34 @@ def test_check_pca_mse():
     assert "Jeszcze nie" in check_pca_mse(1.0, x_train, x_test).message
     with pytest.raises(ValueError):
         check_pca_mse(answer, lang="xx")
+
+
+def test_a_setting_says_itself_first_and_one_switched_back_costs_no_build(monkeypatch):
+    """Issue 24: a press of images, σ or η took 3-5 s before anything showed (PCA's SVD
+    of the images at every press, two Keras builds). The status line now answers first;
+    PCA is kept per number of images and untrained models per (noise, η); a model that
+    trained is never handed out again."""
+    from widgets.denoising import dashboard as module
+
+    board = DenoisingDashboard(lang="en", images=1000).wait_ready()
+    built, fitted = [], []
+    build, fit = ae.build_autoencoder, ae.Pca.fit
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.ae,
+        "build_autoencoder",
+        lambda *a, **k: built.append(board.status_text) or build(*a, **k),
+    )
+    monkeypatch.setattr(ae.Pca, "fit", lambda self, x: fitted.append(len(x)) or fit(self, x))
+    models = dict(board.models)
+    board._learning_rate.value = 0.01
+    assert len(built) == 2 and all("η = 0.01" in status for status in built)  # said first
+    board._learning_rate.value = 1e-3  # back: the same untrained models, nothing built
+    assert board.models == models and len(built) == 2 and fitted == []
+    board._images.value = 2000
+    board._images.value = 1000
+    assert fitted == [2000] and board.models == models
+    board.configure(epochs=1)
+    board.play(background=False)
+    board._learning_rate.value = 0.01
+    board._learning_rate.value = 1e-3  # the trained models are not handed out again
+    assert all(board.models[name] is not models[name] for name in models)

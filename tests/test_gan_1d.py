@@ -102,3 +102,13 @@ def test_d_star_exercise():
     assert "0,5" in str(check_d_star(0.5, lang="pl"))
     assert not check_d_star("a lot", lang="pl").passed
     assert check_d_star(round(float(sigmoid(0.0)), 4), x=0.5, lang="en").passed
+
+
+def test_switching_an_untrained_d_names_it(en):
+    """Issue 24: switching the discriminator before any training changed nothing visible."""
+    before = en._status.value
+    en._kind.value = "mlp" if en._kind.value == "logistic" else "logistic"
+    try:
+        assert en._status.value != before and "32 → 32" in (before + en._status.value)
+    finally:
+        en._kind.value = "logistic"

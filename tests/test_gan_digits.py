@@ -175,3 +175,29 @@ def test_generator_exercise():
     )
     assert "(7, 7, 1)" in str(check_generator(short, lang="pl"))
     assert not check_generator("G", lang="en").passed
+
+
+def test_a_learning_rate_press_says_the_new_networks_and_builds_nothing(en, monkeypatch):
+    """Issue 24: η's press rebuilt the networks (0.14-0.18 s; in the browser the presses
+    waited behind each other's builds) under an unchanged status line. The line names both
+    η (before any build, the sizes of a noise size built before being known) and an
+    untrained DCGAN is kept per noise size, never once it has trained."""
+    from widgets.gan_digits import dashboard as module
+
+    seen = []
+    build = dcgan.build_dcgan
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.dcgan, "build_dcgan", lambda *a, **k: seen.append(en.status_text) or build(*a, **k)
+    )
+    try:
+        en.configure(digits_d_lr=0.001)  # an untrained DCGAN (built if the last one trained)
+        model, builds = en.model, len(seen)
+        assert "η of D = 0.001" in en.status_text
+        en.configure(digits_d_lr=0.003)
+        assert "η of D = 0.003" in en.status_text and en.model is model and len(seen) == builds
+        assert float(model.d_optimizer.learning_rate) == pytest.approx(0.003)
+        en.train(background=False)
+        en.configure(digits_d_lr=0.001)
+        assert en.model is not model and len(seen) == builds + 1 and "η of D = 0.001" in seen[-1]
+    finally:
+        en.configure(digits_d_lr=dcgan.LEARNING_RATE)

@@ -14,6 +14,7 @@ import pytest
 from widgets.backend import load_keras
 from widgets.gan_lab import GanLabDashboard
 from widgets.gan_lab.figures import ARROWS, DRAWN, FAKE_DOTS, HEAT, MANIFOLD_LINES, REAL_DOTS
+from widgets.i18n import number
 from widgets.models import gan as G
 
 
@@ -276,3 +277,47 @@ def test_the_exercise_checks_the_discriminators_loss_at_the_equilibrium():
     assert not generator.passed and "generator's loss" in generator.message
     assert not check_equilibrium_loss(0.5, lang="en").passed
     assert "Podaj liczbę" in check_equilibrium_loss("1.39", lang="pl").message
+
+
+def test_a_new_architecture_says_its_size_before_building_it(en, monkeypatch):
+    """Issue 24: a layers or neurons press took 0.6-0.8 s (build, trace, drawing) before
+    anything changed. The status names the new networks' sizes (counted without Keras,
+    equal to Keras' count) before the build."""
+    from widgets.gan_lab import dashboard as module
+
+    seen = []
+    build = G.build_mlp_gan
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.G, "build_mlp_gan", lambda **k: seen.append(en.status_text) or build(**k)
+    )
+    try:
+        en._d_neurons.value = 20
+        g = en.model.generator.count_params()
+        d = en.model.discriminator.count_params()
+        assert f"D has {number(d, 'en')}" in seen[0] and f"G has {number(g, 'en')}" in seen[0]
+        assert seen[0] == en.status_text
+    finally:
+        en.configure(d_neurons=64)
+
+
+def test_an_architecture_switched_back_gives_the_kept_untrained_pair(en, monkeypatch):
+    """Issue 24: each layers or neurons press built and traced a new pair (0.6-1 s in the
+    browser); an untrained pair is kept per architecture, never once it has trained."""
+    from widgets.gan_lab import dashboard as module
+
+    en.configure(d_neurons=20)
+    pair, fakes = en.model, en.fakes.copy()
+    en.configure(d_neurons=64)
+    built = []
+    build = G.build_mlp_gan
+    monkeypatch.setattr(module.G, "build_mlp_gan", lambda **k: built.append(k) or build(**k))
+    try:
+        en.configure(d_neurons=20, d_lr=0.01)
+        assert en.model is pair and built == [] and np.allclose(en.fakes, fakes)
+        assert float(pair.d_optimizer.learning_rate) == pytest.approx(0.01)  # the controls'
+        en.step(2)
+        en.configure(d_neurons=64)
+        en.configure(d_neurons=20)
+        assert en.model is not pair and len(built) == 1  # it trained: a new one
+    finally:
+        en.configure(d_neurons=64, d_lr=0.001)

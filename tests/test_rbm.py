@@ -361,3 +361,49 @@ def test_the_exercises(en, pl):
     assert not check_fill_in(digit, label, en.model, digit, label, "en").passed  # a copy
     assert not check_fill_in(None, None, en.model, digit, label, "pl").passed
     assert "<div" in check_fill_in(None, None, en.model, digit, label, "pl")._repr_html_()
+
+
+def test_k_and_the_method_say_the_new_rbm_before_building_it(en, monkeypatch):
+    """Issue 24: k and the method built the same seeded RBM and showed nothing new; the
+    status line now names the method with its k, and it is set before the Keras build."""
+    from widgets.rbm import dashboard as module
+
+    seen = []
+    build = rbm_model.build_rbm
+    monkeypatch.setattr(  # the dashboard module's own (lazy) name for the model module
+        module.rbm_model, "build_rbm", lambda **k: seen.append(en.status_text) or build(**k)
+    )
+    try:
+        en._k.value = 3
+        en._method.value = "pcd"
+        assert "CD-3" in seen[0] and "PCD-3" in seen[1] and seen[1] == en.status_text
+    finally:
+        en.configure(k=1, method="cd")
+
+
+def test_a_setting_switched_back_gives_the_kept_untrained_rbm(en, monkeypatch):
+    """Issue 24: each press of the hidden units built an RBM and its pipeline (1.9-2.2×
+    the reference in the browser, the presses queuing); an untrained RBM is kept per
+    (hidden, k, method) with its unread pipeline, never once it has trained."""
+    from widgets.rbm import dashboard as module
+
+    hidden, rate = en._hidden.value, en._learning_rate.value
+    others = [h for h in en._hidden.options if h != hidden]
+    en._hidden.value = others[0]
+    rbm = en.model
+    en._hidden.value = hidden
+    built = []
+    build = rbm_model.build_rbm
+    monkeypatch.setattr(module.rbm_model, "build_rbm", lambda **k: built.append(k) or build(**k))
+    try:
+        en._learning_rate.value = 0.05
+        en._hidden.value = others[0]
+        assert en.model is rbm and built == []
+        assert float(rbm.learning_rate) == pytest.approx(0.05)  # the controls' η
+        train(en, epochs=1)
+        en._hidden.value = hidden
+        en._hidden.value = others[0]
+        assert en.model is not rbm and len(built) == 1  # it trained: a new one
+    finally:
+        en._hidden.value = hidden
+        en._learning_rate.value = rate

@@ -77,6 +77,7 @@ def test_settings_rebuild_or_change_the_rate_on_the_fly(dashboard):
     assert dashboard.model.n_hidden == 5 and len(dashboard.log_likelihoods) == 1
     dashboard.configure(method="pcd", k=2)
     assert dashboard.model.persistent and dashboard.model.k == 2
+    assert "PCD-2" in dashboard.status_text  # issue 24: else the same seeded start, unseen
     dashboard._learning_rate.value = 0.1
     assert float(dashboard.model.learning_rate) == pytest.approx(0.1)
     assert dashboard.model is dashboard.model  # no rebuild by η

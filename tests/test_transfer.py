@@ -327,3 +327,35 @@ def test_train_with_no_run_ticked_says_so_in_the_page_language(dashboards):
         for box in board._runs.values():
             box.value = True
         board.clear_error()
+
+
+def test_an_example_switch_says_its_data_before_the_models(dashboards, monkeypatch):
+    """Issue 24: the example menu's first visible change waited 0.2-0.6 s for the source
+    CNN and the three runs' models; the data sentence is now set before them."""
+    board = dashboards["en"]
+    seen = []
+    load = board._load_cached_source  # the first Keras work: the source, then the runs
+    monkeypatch.setattr(
+        board, "_load_cached_source", lambda *a: seen.append(board._data_note.value) or load(*a)
+    )
+    try:
+        board.configure(example="split")
+        assert "0–4" in seen[0] and seen[0] == board._data_note.value  # the split example
+    finally:
+        board.configure(example="digits")
+
+
+def test_an_example_switched_back_builds_no_runs(dashboards, monkeypatch):
+    """Issue 24: each example press built the three shown runs (and a stand-in source)
+    again; the untrained runs shown are kept per example and source."""
+    from widgets.transfer import dashboard as module
+
+    board = dashboards["en"]
+    board.configure(example="split")
+    board.configure(example="digits")
+    built = []
+    monkeypatch.setattr(module.tm, "build_transfer", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(module.tm, "build_source", lambda *a, **k: built.append(a))
+    board.configure(example="split")
+    board.configure(example="digits")
+    assert built == [] and board.model.output_shape[-1] == 10

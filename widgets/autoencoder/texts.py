@@ -82,8 +82,10 @@ TEXT = Strings(
             "of the images for now, and the decoder gives a grey blur. Press ▶ Train.",
         },
         "starts_over": {
-            "pl": "Nowa sieć ({params} wag): uczenie zaczyna się od nowa. Naciśnij ▶ Ucz.",
-            "en": "A new network ({params} weights): training starts over. Press ▶ Train.",
+            "pl": "Nowa sieć ({params} wag, η = {rate}, {images} {images:@obraz uczący|obrazy "
+            "uczące|obrazów uczących}): uczenie zaczyna się od nowa. Naciśnij ▶ Ucz.",
+            "en": "A new network ({params} weights, η = {rate}, {images} training "
+            "{images:@image|images}): training starts over. Press ▶ Train.",
         },
         "compiling": {
             "pl": "Przygotowanie uczenia (kilka sekund)…",

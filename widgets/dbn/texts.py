@@ -155,8 +155,14 @@ TEXT = Strings(
             "en": "DBN fine-tuned",
         },
         "ready": {
-            "pl": "Gotowe: {n} cyfr uczących (zbinaryzowanych). Naciśnij „1. Ucz warstwę 1”.",
-            "en": "Ready: {n} training digits (binarized). Press “1. Train layer 1”.",
+            "pl": "Gotowe: DBN 784 → {h1} → {h2} z losowymi wagami, {n} cyfr uczących "
+            "(zbinaryzowanych). Naciśnij „1. Ucz warstwę 1”.",
+            "en": "Ready: a DBN 784 → {h1} → {h2} with random weights, {n} training digits "
+            "(binarized). Press “1. Train layer 1”.",
+        },
+        "layer_2_new": {
+            "pl": "Nowa warstwa 2: {h1} → {h2} z losowymi wagami; warstwa 1 zostaje, jaka była.",
+            "en": "A new layer 2: {h1} → {h2} with random weights; layer 1 stays as it was.",
         },
         "compiling": {
             "pl": "Przygotowuję uczenie ({name})…",

@@ -60,6 +60,7 @@ DEFAULTS = {
     "learning_rate": 1e-3,
 }
 REBUILDS = ("train_sigma", "images", "learning_rate")  # these start again
+KEPT_MODELS = 6  # untrained models kept for settings switched back (two a setting)
 HIDDEN, CODE_SIZE = (256,), 32  # both models of section 1
 BATCH_SIZE = 128
 LINEAR = {"epochs": 10, "batch_size": 32, "learning_rate": 3e-3}  # within 0.3 % of PCA-2
@@ -93,6 +94,12 @@ class DenoisingDashboard(TrainingDashboard):
         self.strip_errors: dict[str, float] = {}
         self.linear_result: dict[str, float] = {}
         self._forward: dict = {}  # numpy copies of the two models
+        # Kept between rebuilds (issue 24: a press of images, σ or η took 3-5 s, 90 % of it
+        # PCA's decomposition): the data and PCA per number of images, and untrained models
+        # per (noise, η), so a setting switched back answers at once. A model that trains
+        # leaves the kept ones (see play).
+        self._by_images: dict[int, tuple] = {}
+        self._untrained: dict[tuple[float, float], object] = {}
         self._run_id = 0
         self._jobs: list[FitJob] = []
         self._trainer = BackgroundFit(min_interval=0.2, batch_progress=True)
@@ -124,6 +131,9 @@ class DenoisingDashboard(TrainingDashboard):
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._model_controls = [*self._rebuild_controls().values(), self._epochs, self._play,
                                 self._reset, self._linear_button]  # fmt: skip
+
+    def _next_training_controls(self) -> list:
+        return [self._epochs]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -192,6 +202,9 @@ class DenoisingDashboard(TrainingDashboard):
         if self.diverged:
             raise self._diverged_error()
         self.clear_error()
+        for model in self.models.values():  # trained from now on: never handed out again
+            for key in [key for key, kept in self._untrained.items() if kept is model]:
+                del self._untrained[key]
         self._jobs = self._fit_jobs(int(self._epochs.value))
         self._play.disabled, self._stop.disabled = True, False
         self._progress.value = 0
@@ -258,40 +271,63 @@ class DenoisingDashboard(TrainingDashboard):
         """The data of the chosen size, PCA-2, two new models at their seeded start."""
         self._stop_running()
         images, sigma = int(self._images.value), float(self._train_sigma.value)
-        self.data = ae.mnist_split(images, 2000)
+        rate = float(self._learning_rate.value)
+        # What the press changed, first (issue 24); the models and figures follow.
+        self._show_status(self._t("ready", n=images, sigma=sigma, rate=rate))
+        pca_before, linear_before = self.pca, bool(self.linear_result)
+        if images not in self._by_images:
+            data = ae.mnist_split(images, 2000)
+            self._by_images[images] = (data, ae.Pca(2).fit(data[0]))
+        self.data, self.pca = self._by_images[images]
         x_train, _, x_test, _ = self.data
-        self.pca = ae.Pca(2).fit(x_train)
         self._validation = ae.corrupt(x_test, sigma, seed=VALIDATION_NOISE_SEED)
         self._noisy_mse = float(np.mean((self._validation - x_test) ** 2))
-        rate = float(self._learning_rate.value)
         self.models = {
-            name: ae.build_autoencoder("dense", CODE_SIZE, HIDDEN, noise=noise,
-                                       learning_rate=rate, seed=SEED)
+            name: self._untrained_model(noise, rate)
             for name, noise in (("plain", 0.0), ("denoising", sigma))
-        }  # fmt: skip
+        }
         self.model = self.models["denoising"]
         self._forward = {name: ae.NumpyAutoencoder.from_model(m) for name, m in self.models.items()}
-        self._batches = (
-            batches(x_train, x_train, BATCH_SIZE, shuffle=True, seed=SEED),
-            batches(self._validation, x_test, 500),
-        )
+        self._batches = None  # made at ▶ (50-100 ms a pipeline), see _fit_jobs
         self.losses = {name: [] for name in MODELS}
         self.diverged, self.linear_result = set(), {}
         self._run_id += 1  # a late message from a stopped run must not draw over this
         self._progress.value = 0
         self._play.disabled, self._stop.disabled = False, True
         self._linear_button.disabled = False
-        self._show_status(self._t("ready", n=images))
         self._draw_curves()
         self._draw_strip()
-        self._draw_linear()
+        if self.pca is not pca_before or linear_before:  # else section 2 shows this already
+            self._draw_linear()
         self._show_linear(
             self._t("linear_ready", pca=self.pca.mse(x_test), epochs=LINEAR["epochs"])
         )
 
+    def _untrained_model(self, noise: float, rate: float):
+        """A model at its seeded start: kept from before for this (noise, η), or built."""
+        key = (noise, rate)
+        model = self._untrained.pop(key, None)
+        if model is None:
+            model = ae.build_autoencoder("dense", CODE_SIZE, HIDDEN, noise=noise,
+                                         learning_rate=rate, seed=SEED)  # fmt: skip
+        self._untrained[key] = model  # the newest last; the oldest go beyond KEPT_MODELS
+        while len(self._untrained) > KEPT_MODELS:
+            self._untrained.pop(next(iter(self._untrained)))
+        return model
+
+    def _pipelines(self) -> tuple:
+        """The training and validation batches of the current data, made once a rebuild."""
+        if self._batches is None:
+            x_train, x_test = self.data[0], self.data[2]
+            self._batches = (
+                batches(x_train, x_train, BATCH_SIZE, shuffle=True, seed=SEED),
+                batches(self._validation, x_test, 500),
+            )
+        return self._batches
+
     def _fit_jobs(self, epochs: int) -> list[FitJob]:
         """``epochs`` rounds of one epoch per model (plain, denoising), one fit call each."""
-        train, validation = self._batches
+        train, validation = self._pipelines()
         jobs = []
         for round_ in range(epochs):
             for name in MODELS:

@@ -119,8 +119,10 @@ TEXT = Strings(
             "en": "The same test digits: clean, noisy, and as both models give them back",
         },
         "ready": {
-            "pl": "Gotowe: {n} obrazów uczących. Naciśnij ▶ Ucz.",
-            "en": "Ready: {n} training images. Press ▶ Train.",
+            "pl": "Gotowe: {n} {n:@obraz uczący|obrazy uczące|obrazów uczących}, szum uczący "
+            "σ = {sigma:.2f}, η = {rate:.2g}. Naciśnij ▶ Ucz.",
+            "en": "Ready: {n} training {n:@image|images}, training noise σ = {sigma:.2f}, "
+            "η = {rate:.2g}. Press ▶ Train.",
         },
         "compiling": {
             "pl": "Przygotowuję uczenie ({name})…",

@@ -71,13 +71,16 @@ class OptimalDiscriminatorDashboard(Dashboard):
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
         self._model_controls = [self._train, self._kind]
 
+    def _next_training_controls(self) -> list:
+        return [self._steps]
+
     def _build_figures(self) -> None:
         t = self._t
         names = {k: t(k) for k in ("p_data", "p_g", "d_star", "d_trained")}
         names |= {"density_axis": t("density_axis"), "d_axis": t("d_axis")}
         self.figure = curves_figure(names)
         self._value = html("", "dl-status")
-        self._status = html(t("untrained"), "dl-text")
+        self._status = html(t("untrained", kind=t(f"kind_{self._kind.value}")), "dl-text")
         self._status.layout.max_width = "700px"
 
     def _lay_out(self) -> None:
@@ -254,7 +257,9 @@ class OptimalDiscriminatorDashboard(Dashboard):
             self.trained_value = game_value(self.d_trained, p_data, p_g, X)
             self._show_trained()
         elif not self.training:
-            self._status.value = escape(self._t("untrained"))
+            # The chosen D named: switching an untrained D changed nothing visible (issue 24).
+            kind = self._t(f"kind_{self._kind.value}")
+            self._status.value = escape(self._t("untrained", kind=kind))
         with self._lock:
             update_traces(self.figure, curves_data(p_data, p_g, self.d_star, self.d_trained))
 

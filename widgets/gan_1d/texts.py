@@ -59,8 +59,8 @@ TEXT = Strings(
             "V = −log 4 ≈ {floor:.3f}).",
         },
         "untrained": {
-            "pl": "D jeszcze nie nauczony: naciśnij ▶ Ucz D.",
-            "en": "D not trained yet: press ▶ Train D.",
+            "pl": "D ({kind}) jeszcze nie nauczony: naciśnij ▶ Ucz D.",
+            "en": "D ({kind}) not trained yet: press ▶ Train D.",
         },
         "training": {
             "pl": "Uczę D ({steps} kroków)…",

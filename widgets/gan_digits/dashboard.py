@@ -73,6 +73,7 @@ STEPS = (10, 5000)
 FRAME_S = 0.8
 REBUILDS = ("digits_noise", "digits_d_lr", "digits_g_lr")
 SEED = 0
+KEPT_GANS = 3  # untrained DCGANs kept for settings switched back
 
 
 class GanDigitsDashboard(TrainingDashboard):
@@ -94,6 +95,8 @@ class GanDigitsDashboard(TrainingDashboard):
         self._noise = None  # the grid's 64 fixed vectors
         self._ends = None  # z₀, z₁ of the morph
         self._run = {"asked": 0, "start": 0, "started": 0.0}
+        self._sizes_by_noise: dict[int, tuple[int, int]] = {}  # noise size: (G's, D's weights)
+        self._kept: dict[int, object] = {}  # noise size: an untrained DCGAN
         self._stop_asked = threading.Event()
         self._view_lock = threading.RLock()
         self._trainer = TrainingLoop(self._step, self._frame, frame_interval=FRAME_S)
@@ -134,6 +137,9 @@ class GanDigitsDashboard(TrainingDashboard):
             label, DEFAULTS["lr"], *LR_EXPONENTS, step=0.1, readout_format=".2g",
             continuous_update=False,
         )  # fmt: skip
+
+    def _next_training_controls(self) -> list:
+        return [self._data, self._batch, self._steps]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -276,6 +282,8 @@ class GanDigitsDashboard(TrainingDashboard):
         self.clear_error()
         if self.diverged:
             self._rebuild()
+        for key in [key for key, kept in self._kept.items() if kept is self.model]:
+            del self._kept[key]  # it trains: never handed out again
         self._prepare_runner()
         self._stop_asked.clear()
         self.trained.clear()
@@ -321,9 +329,21 @@ class GanDigitsDashboard(TrainingDashboard):
         """New networks from the controls (seeded); the grid and the morph drawn."""
         noise_dim = int(self._noise_dim.value)
         self._built_with = self._rebuild_key()
-        self.model = dcgan.build_dcgan(
-            noise_dim, d_lr=float(self._d_lr.value), g_lr=float(self._g_lr.value), seed=SEED
-        )
+        key = "untrained" if first else "starts_over"
+        rates = {"d_lr": float(self._d_lr.value), "g_lr": float(self._g_lr.value)}
+        sizes = self._sizes_by_noise.get(noise_dim)
+        if sizes is not None:  # known: said before the build (issue 24: η's press showed
+            self._show(self._t(key, params=sizes[0], d_params=sizes[1], **rates))  # nothing)
+        kept = self._kept.pop(noise_dim, None)
+        if kept is None:
+            self.model = dcgan.build_dcgan(noise_dim, seed=SEED, **rates)
+        else:  # kept untrained: the networks a build would give (issue 24: η's presses
+            self.model = kept  # waited behind each other's builds, 140-180 ms)
+            self.model.set_learning_rate("d", rates["d_lr"])
+            self.model.set_learning_rate("g", rates["g_lr"])
+        self._kept[noise_dim] = self.model  # never handed out once it trains (see train)
+        while len(self._kept) > KEPT_GANS:
+            self._kept.pop(next(iter(self._kept)))
         self._runner = self._runner_key = None
         self._noise = dcgan.fixed_noise(dcgan.GRID_SIDE**2, noise_dim, seed=SEED + 1)
         self.history = {key: [] for key in self.history}
@@ -335,8 +355,8 @@ class GanDigitsDashboard(TrainingDashboard):
         self._draw_curves()
         self._draw_morph(all_three=True)
         g, d = self.model.generator.count_params(), self.model.discriminator.count_params()
-        key = "untrained" if first else "starts_over"
-        self._show(self._t(key, params=int(g), d_params=int(d)))
+        self._sizes_by_noise[noise_dim] = (int(g), int(d))
+        self._show(self._t(key, params=int(g), d_params=int(d), **rates))
 
     def code(self) -> str:
         """Plain Keras code for this DCGAN as ``model`` ("show the code"): the steps

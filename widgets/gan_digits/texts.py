@@ -57,10 +57,10 @@ TEXT = Strings(
             "the grid is noise. Press ▶ Train.",
         },
         "starts_over": {
-            "pl": "Nowe sieci ({params} wag G, {d_params} wag D): uczenie od początku. "
-            "Naciśnij ▶ Ucz.",
-            "en": "New networks ({params} weights in G, {d_params} in D): training starts "
-            "over. Press ▶ Train.",
+            "pl": "Nowe sieci ({params} wag G, {d_params} wag D; η D = {d_lr:.2g}, η G = "
+            "{g_lr:.2g}): uczenie od początku. Naciśnij ▶ Ucz.",
+            "en": "New networks ({params} weights in G, {d_params} in D; η of D = {d_lr:.2g}, "
+            "of G = {g_lr:.2g}): training starts over. Press ▶ Train.",
         },
         "compiling": {
             "pl": "Przygotowuję krok treningu (pierwszy raz kilka sekund)…",

@@ -95,6 +95,7 @@ MESSAGES_PER_FRAME = 2  # while playing: Plotly.animate, then the heatmap's imag
 BROWSER_TIMEOUT = 1.0
 MAX_POINTS = 800  # points per curve: older ones are thinned
 SEED = 0
+KEPT_GANS = 4  # untrained pairs kept for architectures switched back
 ARCHITECTURE = ("noise", "g_layers", "g_neurons", "d_layers", "d_neurons")
 
 
@@ -119,6 +120,7 @@ class GanLabDashboard(TrainingDashboard):
         self._model_lock = threading.RLock()  # one training call or one change at a time
         self._view_lock = threading.RLock()
         self._built_with: dict = {}
+        self._kept: dict[tuple, tuple] = {}  # architecture, seed: untrained model, runner, …
         self._seed = SEED
         self._optimizers = ("adam", "adam")
         self._accepted = (1, 1, "both")  # the step controls last accepted
@@ -172,6 +174,10 @@ class GanLabDashboard(TrainingDashboard):
         ):  # fmt: skip
             setattr(self, f"_{side}_{name}", control)
             control.add_class(f"dl-{side}-{name}")
+
+    def _next_training_controls(self) -> list:
+        return [self._d_lr, self._d_optimizer, self._d_steps, self._g_lr, self._g_optimizer,
+                self._g_steps]  # fmt: skip
 
     def _build_figures(self) -> None:
         t = self._t
@@ -396,34 +402,54 @@ class GanLabDashboard(TrainingDashboard):
     def _architecture(self) -> dict:
         return {name: self._model_settings()[name].value for name in ARCHITECTURE}
 
-    def _rebuild(self) -> None:
-        """New networks for the controls' architecture (seeded), untrained, drawn."""
+    def _rebuild(self, status: str = "status_untrained") -> None:
+        """New networks for the controls' architecture (seeded), untrained, drawn, their
+        training loop traced."""
+        arch = self._architecture()
+        # The new networks' sizes first (counted without Keras): the build and the drawing
+        # took 0.6-0.8 s here before anything changed on the page (issue 24).
+        g = G.mlp_params(arch["noise"], arch["g_layers"], arch["g_neurons"], 2)
+        d = G.mlp_params(2, arch["d_layers"], arch["d_neurons"], 1)
+        g_text, d_text = number(g, self.lang), number(d, self.lang)
+        self._show_status(self._t(status, g_params=g_text, d_params=d_text))
+        key = (*(arch[name] for name in ARCHITECTURE), self._seed)
         with self._model_lock:
-            arch = self._architecture()
             d_steps, g_steps = self._steps()
-            self.model = G.build_mlp_gan(
-                noise_dim=arch["noise"],
-                g_layers=arch["g_layers"], g_units=arch["g_neurons"],
-                d_layers=arch["d_layers"], d_units=arch["d_neurons"],
-                loss=self._loss.value,
-                d_optimizer=self._d_optimizer.value, g_optimizer=self._g_optimizer.value,
-                d_lr=self._d_lr.value, g_lr=self._g_lr.value,
-                d_steps=d_steps, g_steps=g_steps, seed=self._seed,
-            )  # fmt: skip
+            kept = self._kept.pop(key, None)
+            if kept is None:
+                self.model = G.build_mlp_gan(
+                    noise_dim=arch["noise"],
+                    g_layers=arch["g_layers"], g_units=arch["g_neurons"],
+                    d_layers=arch["d_layers"], d_units=arch["d_neurons"],
+                    loss=self._loss.value,
+                    d_optimizer=self._d_optimizer.value, g_optimizer=self._g_optimizer.value,
+                    d_lr=self._d_lr.value, g_lr=self._g_lr.value,
+                    d_steps=d_steps, g_steps=g_steps, seed=self._seed,
+                )  # fmt: skip
+                self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
+                self.runner = G.StepRunner(self.model, self.real, batch_size=BATCH, seed=self._seed)
+            else:  # kept untrained: the networks a build would give, their loop traced
+                self.model, self.runner, self._optimizers = kept
+                self.runner.set_data(self.real)
+                self._apply_settings()  # the controls' loss, steps, optimizers and η
             self._built_with = arch
             self._accepted = self._step_controls()
-            self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
-            self.runner = G.StepRunner(self.model, self.real, batch_size=BATCH, seed=self._seed)
-            self.runner.trace()
             self.history = {k: [] for k in ("step", "d_loss", "g_loss", "d_real", "d_fake")}
             self.diverged = False
             self._rate = (time.perf_counter(), 0)
             noise = np.random.default_rng(self._seed + 1).standard_normal((self._sizes[1], 2))
             self._noise = noise[:, : arch["noise"]]
         self._draw_all()
-        g = number(int(self.model.generator.count_params()), self.lang)
-        d = number(int(self.model.discriminator.count_params()), self.lang)
-        self._show_status(self._t("status_untrained", g_params=g, d_params=d))
+        # Traced here, after the page got the status and the figures. (Traced in a timer
+        # thread instead, as the playground's warm-up, it failed in the tests with Keras'
+        # "Only input tensors may be passed as positional arguments"; not looked into.)
+        with self._model_lock:
+            self.runner.trace()  # a kept one's loop for these settings: a call of 0 steps
+        # Kept for an architecture switched back (issue 24: a layers or neurons press cost
+        # a build and a trace, 0.6-1 s, each time); never once it has trained (_train_call).
+        self._kept[key] = (self.model, self.runner, self._optimizers)
+        while len(self._kept) > KEPT_GANS:
+            self._kept.pop(next(iter(self._kept)))
 
     def _steps(self) -> tuple[int, int]:
         """(d_steps, g_steps) for the steps sliders and the "train" choice."""
@@ -438,11 +464,15 @@ class GanLabDashboard(TrainingDashboard):
         if self._architecture() != self._built_with:
             was_running = self.running
             self.pause()
-            self._rebuild()
-            self._show_status(self._t("restarted"))
+            self._rebuild(status="restarted")
             if was_running:
                 self.play()
             return
+        self._apply_settings()
+        self._show_frozen()
+
+    def _apply_settings(self) -> None:
+        """The controls' loss, steps, optimizers and η onto the current model."""
         with self._model_lock:
             gan = self.model
             try:
@@ -459,7 +489,6 @@ class GanLabDashboard(TrainingDashboard):
                     gan.replace_optimizer(side, G.make_optimizer(kind, rate))
                 gan.set_learning_rate(side, rate)
             self._optimizers = (self._d_optimizer.value, self._g_optimizer.value)
-        self._show_frozen()
 
     def _step_controls(self) -> tuple:
         return self._d_steps.value, self._g_steps.value, self._side.value
@@ -496,6 +525,8 @@ class GanLabDashboard(TrainingDashboard):
     # Training (the loop's thread, and Step) ----------------------------------------------
     def _train_call(self, steps: int) -> None:
         with self._model_lock:
+            for key in [key for key, kept in self._kept.items() if kept[0] is self.model]:
+                del self._kept[key]  # it trains: never handed out again
             metrics = self.runner(steps)
             if G.diverged(metrics):
                 self.diverged = True

@@ -110,8 +110,10 @@ TEXT = Strings(
             "en": " Speed: {rate:.0f} steps a second.",
         },
         "restarted": {
-            "pl": "Nowa architektura: sieci zaczynają od nowa (losowe wagi).",
-            "en": "A new architecture: the networks start again (random weights).",
+            "pl": "Nowa architektura (G ma {g_params} wag, D ma {d_params}): sieci zaczynają "
+            "od nowa (losowe wagi).",
+            "en": "A new architecture (G has {g_params} weights, D has {d_params}): the "
+            "networks start again (random weights).",
         },
         "frozen_d": {
             "pl": "D ma 0 kroków: dyskryminator jest zamrożony, uczy się tylko G.",

@@ -487,6 +487,13 @@ def gan_class():
     return _classes()
 
 
+def mlp_params(inputs: int, layers: int, units: int, outputs: int) -> int:
+    """The weights of :func:`build_mlp_gan`'s G or D, counted without Keras (a dashboard
+    says a new architecture's size before building it; issue 24)."""
+    sizes = [int(inputs), *[int(units)] * int(layers), int(outputs)]
+    return sum(a * b + b for a, b in zip(sizes, sizes[1:], strict=False))
+
+
 def _mlp(keras, inputs: int, layers: int, units: int, outputs: int, activation, seed, name):
     stack = [keras.Input((inputs,), name=f"{name}_input")]
     for i in range(int(layers)):

@@ -120,6 +120,7 @@ class PlaygroundControls:
         self._train = _range_slider("train", t("train_share"), s.train)
         self._regenerate = button(t("regenerate"), icon="refresh", width="200px")
         self._adding = dropdown(t("add_points"), [], width=NARROW)
+        self._adding.tooltip = t("add_points_tip")  # the menu alone changes nothing (issue 24)
         self._upload_button = ipywidgets.FileUpload(
             accept=".csv,text/csv",
             multiple=False,
@@ -154,6 +155,7 @@ class PlaygroundControls:
         act = dropdown("", ACTIVATIONS, s.acts[i] if i < len(s.acts) else "tanh", width="92px")
         rate = s.dropout[i] if i < len(s.dropout) else 0.0
         drop = dropdown("", self._dropout_options(rate), rate, width="92px")
+        drop.tooltip = self._t("dropout_tip")  # the figures show no dropout (issue 24)
         label = html()
         box = ipywidgets.VBox(
             [label, row([minus, plus], wrap=False), act, drop],

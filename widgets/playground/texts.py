@@ -115,6 +115,14 @@ TEXT = Strings(
             "pl": "klik na wykresie dodaje",
             "en": "a click on the plot adds",
         },
+        "add_points_tip": {
+            "pl": "Co doda kliknięcie na dużym wykresie: punkt uczący wybranej klasy (przy "
+            "regresji: o wartości +1 albo −1); „nic” – kliknięcie niczego nie dodaje. Sam "
+            "wybór niczego na stronie nie zmienia.",
+            "en": "What a click on the large plot adds: a training point of the chosen class "
+            "(in regression: of value +1 or −1); “nothing”: a click adds nothing. Choosing "
+            "changes nothing on the page by itself.",
+        },
         "add_off": {
             "pl": "nic",
             "en": "nothing",
@@ -163,6 +171,16 @@ TEXT = Strings(
         "dropout": {
             "pl": "dropout",
             "en": "dropout",
+        },
+        "dropout_tip": {
+            "pl": "Porzucanie (dropout): w każdym kroku treningu losowo wyłącza taką część "
+            "neuronów tej warstwy. Zmiana zaczyna uczenie od nowa, od tych samych wag "
+            "początkowych; wykresy pokazują całą sieć (przy przewidywaniu nic nie jest "
+            "wyłączane), więc różnicę widać dopiero w trakcie uczenia (▶).",
+            "en": "Dropout: at every training step switches off this share of the layer's "
+            "neurons at random. A change starts the training again from the same initial "
+            "weights; the figures show the whole network (nothing is switched off when "
+            "predicting), so the difference shows only while training (▶).",
         },
         "learning_rate": {
             "pl": "współczynnik uczenia",

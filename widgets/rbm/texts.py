@@ -138,10 +138,10 @@ TEXT = Strings(
         },
         "starts_over": {
             "pl": "Nowa RBM ({units} {units:@jednostka ukryta|jednostki ukryte|jednostek ukrytych}, "
-            "wagi losowe): uczenie zaczyna się od "
+            "{method}, wagi losowe): uczenie zaczyna się od "
             "nowa. Naciśnij ▶ Ucz.",
-            "en": "A new RBM ({units} hidden units, random weights): training starts over. "
-            "Press ▶ Train.",
+            "en": "A new RBM ({units} hidden units, {method}, random weights): training starts "
+            "over. Press ▶ Train.",
         },
         "compiling": {
             "pl": "Przygotowanie kroku treningu (pierwsza epoka trwa dłużej)…",

@@ -99,6 +99,7 @@ class BarsStripesDashboard(TrainingDashboard):
         self._stop = button(t("stop"), icon="stop")
         self._reset = button(t("reset"), icon="refresh")
         self._sample = button(t("sample"), icon="random", kind="primary", width="auto")
+        self._gibbs_steps.tooltip = t("gibbs_steps_tip")  # silent until a draw (issue 24)
         for name in ("hidden", "k", "method", "learning_rate", "epochs", "gibbs_steps", "play",
                      "stop", "reset", "sample"):  # fmt: skip
             getattr(self, f"_{name}").add_class(f"dl-{name.replace('_', '-')}")
@@ -106,6 +107,9 @@ class BarsStripesDashboard(TrainingDashboard):
         self._progress = ipywidgets.FloatProgress(0, min=0, max=1, layout={"width": "330px"})
         self._model_controls = [*self._rebuild_controls().values(), self._learning_rate,
                                 self._epochs, self._play, self._reset, self._sample]  # fmt: skip
+
+    def _next_training_controls(self) -> list:
+        return [self._epochs, self._learning_rate]
 
     def _build_figures(self) -> None:
         t = self._t
@@ -242,6 +246,10 @@ class BarsStripesDashboard(TrainingDashboard):
     def _rebuild(self) -> None:
         self._stop_running()
         hidden = int(self._hidden.value)
+        # What the press changed, first (issue 24: k and the method changed nothing visible,
+        # the same seeded weights); the RBM and its figures follow.
+        method = f"{'PCD' if self._method.value == 'pcd' else 'CD'}-{int(self._k.value)}"
+        self._show_status(self._t("ready", hidden=hidden, method=method))
         self.model = rb.build_rbm(
             n_visible=16, n_hidden=hidden, k=int(self._k.value),
             persistent=self._method.value == "pcd",
@@ -254,7 +262,6 @@ class BarsStripesDashboard(TrainingDashboard):
         self.samples, self.sample_valid = None, []
         self._progress.value = 0
         self._play.disabled, self._stop.disabled = False, True
-        self._show_status(self._t("ready", hidden=hidden))
         self._draw()
         self._draw_samples(None)
 

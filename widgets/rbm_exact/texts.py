@@ -85,6 +85,11 @@ TEXT = Strings(
             "pl": "Od nowa",
             "en": "Start again",
         },
+        "gibbs_steps_tip": {
+            "pl": "Działa od następnego „Losuj 16 próbek”; próbki na stronie się nie zmieniają.",
+            "en": "Takes effect at the next “Draw 16 samples”; the samples on the page stay as "
+            "they are.",
+        },
         "sample": {
             "pl": "Losuj 16 próbek",
             "en": "Draw 16 samples",
@@ -148,10 +153,10 @@ TEXT = Strings(
             "en": "Samples appear when you press “Draw 16 samples”",
         },
         "ready": {
-            "pl": "Gotowe: RBM 16 → {hidden} z losowymi wagami (start: rozkład prawie "
-            "jednostajny). Naciśnij ▶ Ucz.",
-            "en": "Ready: an RBM 16 → {hidden} with random weights (the start: an almost "
-            "uniform distribution). Press ▶ Train.",
+            "pl": "Gotowe: RBM 16 → {hidden}, {method}, z losowymi wagami (start: rozkład "
+            "prawie jednostajny). Naciśnij ▶ Ucz.",
+            "en": "Ready: an RBM 16 → {hidden}, {method}, with random weights (the start: an "
+            "almost uniform distribution). Press ▶ Train.",
         },
         "compiling": {
             "pl": "Przygotowuję uczenie (pierwsza epoka trwa dłużej)…",

@@ -134,6 +134,9 @@ class CharModelDashboard(TrainingDashboard):
         self._prompt = text_box(t("prompt"), placeholder=t("prompt_placeholder"), width="340px")
         self._length = slider(t("length"), 300, 50, 1000, 50, integer=True)
         self._write = button(t("write"), icon="pencil")
+        # Neither changes the page until the next writing (issue 24: a silent control says why).
+        self._temperature.tooltip = t("temperature_tip")
+        self._length.tooltip = t("length_tip", chars=SAMPLE_CHARS)
         self._layer = slider(t("layer"), 1, 1, 1, 1, integer=True)
         self._unit = slider(t("unit"), 0, 0, 255, 1, integer=True)
         self._position = slider(t("position"), 60, 0, INSIDE_CHARS - 1, 1, integer=True)

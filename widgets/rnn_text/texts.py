@@ -74,12 +74,28 @@ TEXT = Strings(
             "slashes, e.g. my-model.",
         },
         "temperature": {"pl": "temperatura", "en": "temperature"},
+        "temperature_tip": {
+            "pl": "Działa od następnego pisania: przycisku „Pisz” i próbek po kolejnej epoce "
+            "uczenia (albo po zbudowaniu lub wczytaniu modelu). Tekst już napisany na stronie "
+            "się nie zmienia.",
+            "en": "Takes effect at the next writing: the “Write” button and the samples after "
+            "the next epoch of training (or after a model is built or loaded). The text "
+            "already on the page stays as it is.",
+        },
         "prompt": {"pl": "początek", "en": "prompt"},
         "prompt_placeholder": {
             "pl": "np. Litwo! (puste: pierwszy znak fragmentu)",
             "en": "e.g. ROMEO: (empty: the excerpt's first character)",
         },
         "length": {"pl": "liczba znaków", "en": "characters"},
+        "length_tip": {
+            "pl": "Ile znaków napisze po początku następne „Pisz”; próbki po epokach mają "
+            "zawsze {chars} {chars:@znak|znaki|znaków}. Tekst już napisany na stronie się nie "
+            "zmienia.",
+            "en": "How many characters the next “Write” writes after the prompt; the samples "
+            "after each epoch are always {chars} characters long. The text already on the "
+            "page stays as it is.",
+        },
         "write": {"pl": "Pisz", "en": "Write"},
         "controls_help": {
             "pl": "Zmiana komórki, warstw albo neuronów buduje nowy, nienauczony model. "
