@@ -46,6 +46,7 @@ from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
@@ -114,7 +115,7 @@ class AutoencoderDashboard(TrainingDashboard):
         self._data = None  # x_train, y_train, x_test, y_test (flat float32)
         self._train_batches = self._val_batches = None
         self._untouched = False  # the model has never trained (a rebuild would give it again)
-        self._kept: dict[tuple, tuple] = {}  # (kind, hidden, VAE): untrained model, its scores
+        self._kept = Recent(KEPT_MODELS)  # (kind, hidden, VAE): untrained model, its scores
         self._numpy_decoder = None
         self._plane = ((-1.0, 1.0), (-1.0, 1.0))
         self._built_with: dict = {}  # the rebuild controls' values of the current model
@@ -287,8 +288,7 @@ class AutoencoderDashboard(TrainingDashboard):
             self._rebuild()
         done, epochs = self.epochs_done, int(self._epochs.value)
         self._untouched = False  # its weights move from now on: a change rebuilds
-        for key in [key for key, (kept, _) in self._kept.items() if kept is self.model]:
-            del self._kept[key]  # never handed out again
+        self._kept.forget(lambda kept: kept[0] is self.model)  # never handed out again
         if self._train_batches is None:  # one pipeline a model, kept for every ▶
             x_train, _, x_test, _ = self._data
             n = int(self._images.value)
@@ -389,9 +389,7 @@ class AutoencoderDashboard(TrainingDashboard):
         else:  # kept untrained: the network a build would give (issue 24: a menu switched back)
             model.optimizer.learning_rate.assign(rate)
             model.spec["learning_rate"] = rate
-        self._kept[key] = (model, errors)  # the newest last; the oldest go beyond KEPT_MODELS
-        while len(self._kept) > KEPT_MODELS:
-            self._kept.pop(next(iter(self._kept)))
+        self._kept.keep(key, (model, errors))
         self.model, self._untouched = model, True
         self.encoder, self.decoder = self.model.encoder, self.model.decoder
         self.history, self.diverged, self.epoch_seconds = {}, False, []

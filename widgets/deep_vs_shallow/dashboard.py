@@ -38,6 +38,7 @@ from ..errors import StudentError, finite_number, whole_number
 from ..figures.live import update_traces
 from ..i18n import number
 from ..models import depth as depth_model  # Keras only inside its functions: safe to read
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import PairRun, keras_code
@@ -106,7 +107,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         self._run_id = 0
         self._trainer = BackgroundFit(min_interval=0.1)
         self._initial_weights: dict = {}  # (shape, seed, init) -> the pair's seeded start
-        self._pairs: dict = {}  # shape -> its pair, the newest last (see _model_for)
+        self._pairs = Recent(PAIRS_KEPT)  # shape -> its pair, the newest last (see _model_for)
         self._trainer_left_running = False
         self._build()
 
@@ -361,7 +362,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
         start = (shape, seed, init)
         if self._trainer_left_running:  # a run still finishing trains that pair: never
             # restart it under that run; it is forgotten and its shape built anew
-            self._pairs = {k: pair for k, pair in self._pairs.items() if pair is not self.model}
+            self._pairs.forget(lambda pair: pair is self.model)
             self._trainer_left_running = False
         model = self._pairs.pop(shape, None)
         if model is None:
@@ -369,10 +370,7 @@ class DeepVsShallowDashboard(TrainingDashboard):
                 n_inputs, budget, depth, task, self.learning_rate, seed, STEPS_PER_EPOCH, init=init
             )
             self._initial_weights.setdefault(start, model.get_weights())
-        self._pairs[shape] = model
-        while len(self._pairs) > PAIRS_KEPT:
-            del self._pairs[next(iter(self._pairs))]
-        self.model = model
+        self.model = self._pairs.keep(shape, model)
         if start not in self._initial_weights:
             fresh = depth_model.build_pair(n_inputs, budget, depth, task, seed=seed, init=init)
             self._initial_weights[start] = fresh.get_weights()

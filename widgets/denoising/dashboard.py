@@ -37,6 +37,7 @@ from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
 from ..models import autoencoder as ae  # Keras only inside its functions
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Progress, batches
 from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
@@ -99,7 +100,7 @@ class DenoisingDashboard(TrainingDashboard):
         # per (noise, η), so a setting switched back answers at once. A model that trains
         # leaves the kept ones (see play).
         self._by_images: dict[int, tuple] = {}
-        self._untrained: dict[tuple[float, float], object] = {}
+        self._untrained = Recent(KEPT_MODELS)  # (noise, η): a model at its seeded start
         self._run_id = 0
         self._jobs: list[FitJob] = []
         self._trainer = BackgroundFit(min_interval=0.2, batch_progress=True)
@@ -202,9 +203,8 @@ class DenoisingDashboard(TrainingDashboard):
         if self.diverged:
             raise self._diverged_error()
         self.clear_error()
-        for model in self.models.values():  # trained from now on: never handed out again
-            for key in [key for key, kept in self._untrained.items() if kept is model]:
-                del self._untrained[key]
+        training = list(self.models.values())  # trained from now on: never handed out again
+        self._untrained.forget(lambda kept: any(kept is model for model in training))
         self._jobs = self._fit_jobs(int(self._epochs.value))
         self._play.disabled, self._stop.disabled = True, False
         self._progress.value = 0
@@ -310,10 +310,7 @@ class DenoisingDashboard(TrainingDashboard):
         if model is None:
             model = ae.build_autoencoder("dense", CODE_SIZE, HIDDEN, noise=noise,
                                          learning_rate=rate, seed=SEED)  # fmt: skip
-        self._untrained[key] = model  # the newest last; the oldest go beyond KEPT_MODELS
-        while len(self._untrained) > KEPT_MODELS:
-            self._untrained.pop(next(iter(self._untrained)))
-        return model
+        return self._untrained.keep(key, model)
 
     def _pipelines(self) -> tuple:
         """The training and validation batches of the current data, made once a rebuild."""

@@ -47,6 +47,7 @@ from ..errors import StudentError
 from ..figures.live import replace_layout_item, update_traces
 from ..i18n import number
 from ..models import dcgan, gan  # Keras only inside their functions
+from ..recent import Recent
 from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
 from .code import keras_code
@@ -96,7 +97,7 @@ class GanDigitsDashboard(TrainingDashboard):
         self._ends = None  # z₀, z₁ of the morph
         self._run = {"asked": 0, "start": 0, "started": 0.0}
         self._sizes_by_noise: dict[int, tuple[int, int]] = {}  # noise size: (G's, D's weights)
-        self._kept: dict[int, object] = {}  # noise size: an untrained DCGAN
+        self._kept = Recent(KEPT_GANS)  # noise size: an untrained DCGAN
         self._stop_asked = threading.Event()
         self._view_lock = threading.RLock()
         self._trainer = TrainingLoop(self._step, self._frame, frame_interval=FRAME_S)
@@ -282,8 +283,7 @@ class GanDigitsDashboard(TrainingDashboard):
         self.clear_error()
         if self.diverged:
             self._rebuild()
-        for key in [key for key, kept in self._kept.items() if kept is self.model]:
-            del self._kept[key]  # it trains: never handed out again
+        self._kept.forget(lambda kept: kept is self.model)  # it trains: never handed out again
         self._prepare_runner()
         self._stop_asked.clear()
         self.trained.clear()
@@ -341,9 +341,7 @@ class GanDigitsDashboard(TrainingDashboard):
             self.model = kept  # waited behind each other's builds, 140-180 ms)
             self.model.set_learning_rate("d", rates["d_lr"])
             self.model.set_learning_rate("g", rates["g_lr"])
-        self._kept[noise_dim] = self.model  # never handed out once it trains (see train)
-        while len(self._kept) > KEPT_GANS:
-            self._kept.pop(next(iter(self._kept)))
+        self._kept.keep(noise_dim, self.model)  # never handed out once it trains (see train)
         self._runner = self._runner_key = None
         self._noise = dcgan.fixed_noise(dcgan.GRID_SIDE**2, noise_dim, seed=SEED + 1)
         self.history = {key: [] for key in self.history}

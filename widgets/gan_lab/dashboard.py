@@ -51,6 +51,7 @@ from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
 from ..models import gan as G  # Keras only inside its functions
+from ..recent import Recent
 from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
 from .code import GanSettings, keras_code
@@ -120,7 +121,7 @@ class GanLabDashboard(TrainingDashboard):
         self._model_lock = threading.RLock()  # one training call or one change at a time
         self._view_lock = threading.RLock()
         self._built_with: dict = {}
-        self._kept: dict[tuple, tuple] = {}  # architecture, seed: untrained model, runner, …
+        self._kept = Recent(KEPT_GANS)  # architecture, seed: untrained model, runner, …
         self._seed = SEED
         self._optimizers = ("adam", "adam")
         self._accepted = (1, 1, "both")  # the step controls last accepted
@@ -447,9 +448,7 @@ class GanLabDashboard(TrainingDashboard):
             self.runner.trace()  # a kept one's loop for these settings: a call of 0 steps
         # Kept for an architecture switched back (issue 24: a layers or neurons press cost
         # a build and a trace, 0.6-1 s, each time); never once it has trained (_train_call).
-        self._kept[key] = (self.model, self.runner, self._optimizers)
-        while len(self._kept) > KEPT_GANS:
-            self._kept.pop(next(iter(self._kept)))
+        self._kept.keep(key, (self.model, self.runner, self._optimizers))
 
     def _steps(self) -> tuple[int, int]:
         """(d_steps, g_steps) for the steps sliders and the "train" choice."""
@@ -525,8 +524,7 @@ class GanLabDashboard(TrainingDashboard):
     # Training (the loop's thread, and Step) ----------------------------------------------
     def _train_call(self, steps: int) -> None:
         with self._model_lock:
-            for key in [key for key, kept in self._kept.items() if kept[0] is self.model]:
-                del self._kept[key]  # it trains: never handed out again
+            self._kept.forget(lambda kept: kept[0] is self.model)  # it trains: never again
             metrics = self.runner(steps)
             if G.diverged(metrics):
                 self.diverged = True

@@ -22,6 +22,7 @@ from ..data import MnistUnavailableError, load_mnist, one_hot, preprocess_images
 from ..errors import StudentError
 from ..i18n import number
 from ..models import mlp
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Dashboard, reacts
 from .cheatsheet import cheatsheet_html
@@ -60,7 +61,7 @@ class KerasWorkflowDashboard(Dashboard):
         self._good_layers = list(mlp.LECTURE_LAYERS)
         # (layers, input shape) -> an untrained model built for them, newest last; emptied
         # whenever a model is trained or frozen (a kept model is always a fresh one).
-        self._kept: dict[tuple, object] = {}
+        self._kept = Recent(KEPT_MODELS)
         self._guard = None
         self._started = 0.0
         self._epochs_before = 0
@@ -219,10 +220,7 @@ class KerasWorkflowDashboard(Dashboard):
         model = self._kept.pop(key, None)
         if model is None:
             model = self._fresh_model(layers, input_shape, collect=False)
-        self._kept[key] = model  # the newest last
-        while len(self._kept) > KEPT_MODELS:
-            self._kept.pop(next(iter(self._kept)))
-        return model
+        return self._kept.keep(key, model)
 
     def _install_model(self, model) -> None:
         """Compile ``model``, make it ``self.model`` and redraw what depends on it."""

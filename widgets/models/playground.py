@@ -30,6 +30,7 @@ import numpy as np
 
 from ..errors import StudentError
 from ..i18n import Strings
+from ..recent import Recent
 
 if TYPE_CHECKING:  # for annotations only: Keras is imported where it is used
     import keras
@@ -287,7 +288,7 @@ class FastTrainer:
         self.x_train = self.y_train = self.x_test = self.y_test = None
         self.traced = False  # whether the training step has been traced (warm_up, train)
         self.untrained = True  # at the seeded start (new or restarted): read with numpy
-        self._starts: dict[int, list[np.ndarray]] = {}  # seed -> restart()'s kernels
+        self._starts = Recent(STARTS_KEPT)  # seed -> restart()'s kernels
         # warm_up may run in a thread of its own while the dashboard draws: a training call
         # waits for it rather than trace the same function a second time beside it.
         self._trace_lock = threading.Lock()
@@ -329,9 +330,8 @@ class FastTrainer:
             layer.kernel.assign(kernel)
             layer.bias.assign(np.full(tuple(layer.bias.shape), 0.1, dtype="float32"))
             index += 1
-        self._starts[spec.seed] = drawn  # a restart costs fewer eager operations, each
-        while len(self._starts) > STARTS_KEPT:  # 0.5-1 ms in a loaded kernel (issue 24)
-            del self._starts[next(iter(self._starts))]
+        # A restart then costs fewer eager operations, each 0.5-1 ms in a loaded kernel.
+        self._starts.keep(spec.seed, drawn)
         for variable in self.optimizer.variables:  # step count, momenta: a fresh optimizer's
             variable.assign(np.zeros(tuple(variable.shape), dtype=variable.dtype))
         self.spec = spec

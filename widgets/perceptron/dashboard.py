@@ -37,6 +37,7 @@ from ..errors import StudentError
 from ..figures.live import updating
 from ..i18n import number
 from ..models import perceptron as perceptron_model
+from ..recent import Recent
 from ..ui import Dashboard, reacts, shows_errors
 from . import readout
 from .code import PerceptronRun, keras_code
@@ -94,8 +95,8 @@ class PerceptronDashboard(Dashboard):
         self._base_X, self._base_y = np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
         self._box = CUSTOM_BOX
         self._drawn: list[dict] = []  # the shapes last sent to the figure
-        self._runs: dict[tuple, perceptron_model.Trajectory] = {}  # see _learn
-        self._margins: dict[tuple, object] = {}  # best margins by points, see _learn
+        self._runs = Recent(RUNS_KEPT)  # settings and points: a Trajectory, see _learn
+        self._margins = Recent(RUNS_KEPT)  # best margins by points, see _learn
         self._message = ""
         self._build()
 
@@ -417,10 +418,8 @@ class PerceptronDashboard(Dashboard):
         points = (X.tobytes(), y.tobytes())
         if self._margin_of != points:  # points seen lately (a menu stepped back) keep theirs
             estimate = self._margins.pop(points, None) or perceptron_model.best_margin(X, y)
-            self._margins[points] = self.margin_estimate = estimate
+            self.margin_estimate = self._margins.keep(points, estimate)
             self._margin_of = points
-            while len(self._margins) > RUNS_KEPT:
-                del self._margins[next(iter(self._margins))]
         # A run is a function of its points and settings: one seen before (a checkbox
         # switched back, η or the epochs set back) is not run again. Running it took
         # 30-50 ms in a quiet kernel, 0.1-0.2 s on a busy machine (issue 24).
@@ -438,10 +437,7 @@ class PerceptronDashboard(Dashboard):
             trajectory = perceptron_model.perceptron_trajectory(
                 self.model, X, y, max_epochs=self._epochs.value, shuffle_seed=shuffle_seed
             )
-        self._runs[key] = trajectory  # the newest last
-        while len(self._runs) > RUNS_KEPT:
-            del self._runs[next(iter(self._runs))]
-        self.trajectory = trajectory
+        self.trajectory = self._runs.keep(key, trajectory)
 
     def _data_problem(self, y: np.ndarray) -> str:
         if len(y) == 0:

@@ -57,6 +57,7 @@ from ..errors import StudentError
 from ..figures.live import update_traces
 from ..i18n import number
 from ..models import rbm as rbm_model  # Keras only inside its functions
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Painter, Progress, batches
 from ..ui import Setting, TrainingDashboard, ends_run, reacts, shows_errors
 from .code import keras_code
@@ -122,7 +123,7 @@ class RbmDashboard(TrainingDashboard):
 
     def __init__(self, lang: str = "pl", n_train: int = N_TRAIN, n_test: int = N_TEST):
         super().__init__(lang)
-        self._kept: dict[tuple, tuple] = {}  # (hidden, k, method): an untrained RBM, its batches
+        self._kept = Recent(KEPT_RBMS)  # (hidden, k, method): an untrained RBM, its batches
         self._t = TEXT.for_language(lang)
         self._sizes = (int(n_train), int(n_test))
         self._data = None  # x_train, y_train, x_test, y_test: binarized, flat float32
@@ -337,8 +338,7 @@ class RbmDashboard(TrainingDashboard):
         self.pause()
         if self.diverged:
             self._rebuild()
-        for key in [key for key, (kept, _) in self._kept.items() if kept is self.model]:
-            del self._kept[key]  # it trains: never handed out again
+        self._kept.forget(lambda kept: kept[0] is self.model)  # it trains: never handed out again
         done, epochs = self.epochs_done, int(self._epochs.value)
         # shuffle=False: the kept pipeline shuffles (Keras would warn that it cannot).
         kwargs = {"epochs": done + epochs, "initial_epoch": done, "shuffle": False}
@@ -456,9 +456,7 @@ class RbmDashboard(TrainingDashboard):
         else:  # kept untrained, its pipeline never read: what a build would give (issue 24:
             self.model, self._batches = kept  # the hidden units' presses queued, 1.9-2.2×)
             self._tune()  # the controls' η, momentum and weight decay
-        self._kept[key] = (self.model, self._batches)  # never handed out once it trains
-        while len(self._kept) > KEPT_RBMS:
-            self._kept.pop(next(iter(self._kept)))
+        self._kept.keep(key, (self.model, self._batches))  # never handed out once it trains
         self._run_id += 1  # a late frame of an older model must not draw over this one
         self.history, self.curve, self.epoch_seconds = {}, ([], []), []
         self.free_energy = {"train": [], "held_out": []}

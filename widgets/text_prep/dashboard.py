@@ -18,7 +18,6 @@ Embedding(len(vocabulary), 4, mask_zero=True)``) the padded ids go through;
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from html import escape
 
 import ipywidgets
@@ -30,6 +29,7 @@ from ..errors import StudentError
 from ..figures.live import replace_layout_item
 from ..i18n import number
 from ..models import preprocessing as prep  # Keras only inside its functions
+from ..recent import Recent
 from ..training import Painter
 from ..ui import Dashboard, Setting, reacts
 from .code import keras_code
@@ -65,7 +65,7 @@ class TextPrepDashboard(Dashboard):
         self.matrix = self.matrix_vocabulary = None
         self.vectors = None
         self.masking = None
-        self._adapted: OrderedDict = OrderedDict()  # (texts, mode, n-grams, limit) → layer
+        self._adapted = Recent(KEPT)  # (texts, mode, n-grams, limit) → layer
         self._embedding = None  # the Embedding layer on screen
         self._probe = None  # the masking panel's Embedding → SimpleRNN
         self._mask_job = None  # (ids, maxlen, padding, vocabulary size) to draw
@@ -284,14 +284,10 @@ class TextPrepDashboard(Dashboard):
         """:func:`prep.vectorize`, keeping the last :data:`KEPT` adapted layers: a control
         moved back finds its layer (an adapt costs 10–50 ms here, a look-up nothing)."""
         key = (tuple(texts), mode, ngrams, limit)
-        if key in self._adapted:
-            self._adapted.move_to_end(key)
-            return self._adapted[key]
-        result = prep.vectorize(texts, mode, ngrams, limit)
-        self._adapted[key] = result
-        while len(self._adapted) > KEPT:
-            self._adapted.popitem(last=False)
-        return result
+        found = self._adapted.recent(key)
+        if found is not None:
+            return found
+        return self._adapted.keep(key, prep.vectorize(texts, mode, ngrams, limit))
 
     def _repad(self) -> None:
         if self.vectorizer is None:
