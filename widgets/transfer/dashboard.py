@@ -30,6 +30,7 @@ from ..controls import button, checkbox, column, dropdown, html, plain_text, row
 from ..errors import StudentError
 from ..figures.live import update_traces
 from ..models import transfer as tm  # Keras only inside its functions
+from ..recent import Recent
 from ..training import BackgroundFit, FitJob, Progress
 from ..ui import Setting, TrainingDashboard, ends_training, reacts, shows_errors
 from .code import keras_code
@@ -56,7 +57,7 @@ class TransferDashboard(TrainingDashboard):
         self._t = TEXT.for_language(lang)
         self.source_budget = (int(source_images), int(source_epochs))
         self.models: dict[str, object] = {}
-        self._shown_runs: dict[tuple, dict] = {}  # (example, source): untrained runs shown
+        self._shown_runs = Recent(4)  # (example, source): the untrained runs shown
         self.sources: dict[str, object] = {}  # example → the trained source CNN
         self.history: dict[str, list[float]] = {run: [] for run in tm.RUNS}
         self.finals: dict[str, float] = {}
@@ -276,9 +277,7 @@ class TransferDashboard(TrainingDashboard):
         if models is None:
             stand_in = self.sources.get(example) or tm.build_source(tm.source_classes(example))
             models = {run: tm.build_transfer(run, stand_in, classes, SEED) for run in tm.RUNS}
-        self._shown_runs[key] = self.models = models
-        while len(self._shown_runs) > 4:
-            self._shown_runs.pop(next(iter(self._shown_runs)))
+        self.models = self._shown_runs.keep(key, models)
         self.model = self.models["frozen"]
         self.split = None
         self._clear_results(int(self._epochs.value))
