@@ -200,3 +200,6 @@ def test_without_redraw_the_changed_traces_go_out_as_one_animate_message():
     assert NO_REDRAW["frame"]["redraw"] is False
     assert list(messages[0]["style_data"][0]["y"]) == [5, 6]
     assert list(figure.data[1].y) == [5, 6]
+    animated.clear()
+    update_traces(figure, [{}, {"y": [5, 6]}], redraw=False)  # nothing changed
+    assert not any(animated)  # plotly alone would send an empty Plotly.animate

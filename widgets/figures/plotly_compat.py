@@ -50,7 +50,9 @@ Instance attributes and methods:
   advances the edit ids (:func:`send_update`, used by ``live.resend_figure``).
 - ``_in_batch_mode`` and ``_perform_batch_animate(options)``: what plotly's own
   ``batch_animate()`` sets and calls on leaving, with fixed options;
-  :func:`batch_animate` does the same with the options given.
+  :func:`batch_animate` does the same with the options given, and only when
+  ``_batch_trace_edits`` or ``_batch_layout_edits`` (the layout edits gathered) hold
+  something.
 - ``_model_name`` "FigureModel", ``_view_name`` "FigureView", ``_model_module`` and
   ``_view_module`` "jupyterlab-plotly": the browser classes :data:`VIEW_PATCH_ESM` patches.
 
@@ -197,7 +199,10 @@ def batch_animate(figure: go.FigureWidget, options: dict) -> Iterator[go.FigureW
         yield figure
     finally:
         figure._in_batch_mode = False
-        figure._perform_batch_animate(options)
+        # plotly sends an animate message even when nothing changed; the page then runs
+        # Plotly.animate for nothing (issue 24: GAN Lab's plane "changed" for η presses).
+        if figure._batch_trace_edits or figure._batch_layout_edits:
+            figure._perform_batch_animate(options)
 
 
 # The figure's own data (a list of one dict per trace) and layout (a dict): what was set.
