@@ -78,6 +78,30 @@ def check_play_moves_the_fakes_until_paused(page, lang: str) -> None:
     assert fakes(page) == paused, f"[{lang}] the samples moved after Pause"
 
 
+def fake_legend(page) -> list:
+    """(points drawn, legend entry shown) of the fake samples' trace, as the page has it."""
+    return page.evaluate(
+        """(root) => {
+            const gd = document.querySelector(`${root} .dl-plane .js-plotly-plot`);
+            const trace = gd && gd.data ? gd.data[3] : null;
+            return trace ? [(trace.x || []).length, trace.showlegend !== false] : [];
+        }""",
+        GAN_LAB,
+    )
+
+
+def check_hiding_the_fakes_and_showing_them_again(page, lang: str) -> None:
+    """Issue 24: the show checkboxes empty a layer (points out, legend entry off) without
+    a redraw of the whole plot; the page must apply it, and the layer must come back."""
+    box = page.locator(f"{GAN_LAB} .widget-checkbox input").nth(5)  # G's samples
+    box.click()
+    support.wait_until_changed(lambda: fake_legend(page) == [0, False], False, f"[{lang}] hide")
+    box.click()
+    support.wait_until_changed(
+        lambda: fake_legend(page)[0] > 0 and fake_legend(page)[1], False, f"[{lang}] show"
+    )
+
+
 # The 1-D panel and the digits panel.
 
 
@@ -144,6 +168,7 @@ def test_gan_lab_optimal_discriminator_and_digits_gan(voila_server, open_page):
         assert support.page_problems(page) == [], lang
         check_step_moves_the_fakes(page, lang)
         check_play_moves_the_fakes_until_paused(page, lang)
+        check_hiding_the_fakes_and_showing_them_again(page, lang)
         assert support.page_problems(page) == [], lang
         check_d_star_follows_the_slider(page, lang)
         check_training_changes_the_grid_and_stops(page, lang)

@@ -56,7 +56,6 @@ from ..training import TrainingLoop
 from ..ui import Setting, TrainingDashboard, reacts, shows_errors
 from .code import GanSettings, keras_code
 from .figures import (
-    ARROWS,
     FAKE,
     HEAT,
     HEAT_HOVER,
@@ -111,6 +110,7 @@ class GanLabDashboard(TrainingDashboard):
         self.real: np.ndarray | None = None  # the data G learns to imitate
         self.fakes: np.ndarray | None = None  # G's samples on the plane
         self.decision: np.ndarray | None = None  # D over the heatmap's grid
+        self._lines = None  # (G's manifold, the arrows) of the last drawing
         self.drawn_points: list[tuple[float, float]] = []
         self.history: dict[str, list[float]] = {}
         self.coverage: tuple[int, float] | None = None
@@ -504,6 +504,7 @@ class GanLabDashboard(TrainingDashboard):
         if name == "drawn":
             if len(self.drawn_points) < G.MIN_DRAWN_POINTS:
                 self._show_drawing_note()
+                self._draw_plane()  # draw mode: the drawn points and the clickable heatmap
                 return  # the old data stay until there are enough points
             data = G.from_points(self.drawn_points, n, std=0.08, seed=SEED)
         else:
@@ -595,8 +596,7 @@ class GanLabDashboard(TrainingDashboard):
                 self.pause()
         if self.model is not None:
             self.clear_error()
-            self._use_data()
-            self._draw_plane()
+            self._use_data()  # draws the plane
         self._show_drawing_note()
 
     @reacts
@@ -612,7 +612,7 @@ class GanLabDashboard(TrainingDashboard):
     def _on_show_change(self, _change) -> None:
         self._show_drawing_note()
         if self.model is not None:
-            self._draw_plane()
+            self._draw_plane(texts=False, again=True)
 
     @reacts
     def _on_plane_click(self, _trace, points, _state) -> None:
@@ -656,13 +656,39 @@ class GanLabDashboard(TrainingDashboard):
             time.sleep(0.005)
 
     def _draw_all(self) -> None:
-        self._draw_plane()
+        # The charts first: a change of the loss moves their equilibrium lines, and they
+        # cost the kernel far less than the plane's 10–20 ms (issue 24).
         self._draw_curves()
+        self._draw_plane()
         self._show_progress()
 
-    def _draw_plane(self, texts: bool = True) -> None:
+    def _draw_plane(self, texts: bool = True, again: bool = False) -> None:
+        """The plane from the model's weights now; ``again``: from the values of the last
+        drawing (a show checkbox changes what is shown, not the model)."""
         if self.model is None or self.real is None:
             return
+        if not again or self._lines is None:
+            self._compute_plane()
+        manifold, arrows = self._lines
+        visible = {name: control.value for name, control in self._shown.items()}
+        visible = {TRACES[i]: visible.get(name, True) for i, name in enumerate(TRACES)}
+        visible["heatmap"] = visible["heatmap"] or self._draw.value  # clicks land on it
+        visible["drawn"] = bool(self.drawn_points) and (
+            self._draw.value or self._data.value == "drawn"
+        )
+        visible["arrows"] = visible["arrows"] and visible["fake"]
+        drawn = np.array(self.drawn_points).reshape(-1, 2)
+        real = self.real[:SHOWN_REAL]
+        data = plane_data(self.decision, manifold, real, self.fakes, arrows, drawn, visible)
+        image = heat_image(self.decision, self._shown["heatmap"].value)
+        with self._view_lock:
+            self._send_plane(data, image)
+        if texts:
+            self._show_coverage()
+
+    def _compute_plane(self) -> None:
+        """G's samples, D's verdict, the manifold and the arrows from a numpy copy of the
+        weights (10–20 ms here: not for a change of what is shown)."""
         with self._model_lock:  # the weights of one step, not half of the next
             copy = G.NumpyGan.from_model(self.model)
         with np.errstate(all="ignore"):  # a diverged model draws as gaps
@@ -673,37 +699,28 @@ class GanLabDashboard(TrainingDashboard):
             arrows = arrow_segments(shown, -copy.generator_gradients(shown))
         if self.model.loss_kind == "least_squares":
             self.decision = np.clip(self.decision, 0.0, 1.0)
-        visible = {name: control.value for name, control in self._shown.items()}
-        visible = {TRACES[i]: visible.get(name, True) for i, name in enumerate(TRACES)}
-        visible["heatmap"] = visible["heatmap"] or self._draw.value  # clicks land on it
-        visible["drawn"] = bool(self.drawn_points) and (
-            self._draw.value or self._data.value == "drawn"
-        )
-        drawn = np.array(self.drawn_points).reshape(-1, 2)
-        real = self.real[:SHOWN_REAL]
-        data = plane_data(self.decision, manifold, real, self.fakes, arrows, drawn, visible)
-        data[ARROWS]["visible"] = visible["arrows"] and visible["fake"]
-        image = heat_image(self.decision, self._shown["heatmap"].value)
-        with self._view_lock:
-            self._send_plane(data, image)
-        if texts:
-            self._show_coverage()
+        self._lines = (manifold, arrows)
 
     def _send_plane(self, data: list[dict], image: dict) -> None:
-        """The plane's new values. While playing, the points and lines move without a
-        redraw of the whole plot (``Plotly.animate``), D's verdict is a new image source,
-        and the heatmap trace (hover values, clicks) keeps its ``z`` until the last frame,
-        so its hover shows no D(x) meanwhile. Measured in headless Chromium (load 8):
-        the page's time per frame fell from 100–150 ms to 35–80 ms."""
-        if not self._playing():
-            data[HEAT]["hovertemplate"] = HEAT_HOVER
-            update_traces(self.plane, data, {"images": [image]})
-            return
+        """The plane's new values, cheapest first, so the page changes at once:
+
+        1. the points and lines move with ``Plotly.animate`` and no redraw of the whole
+           plot (while playing: the page's time per frame fell from 100–150 ms to
+           35–80 ms, headless Chromium at load 8);
+        2. D's verdict as a new image source (plotly redraws the image alone);
+        3. the heatmap trace (hover values, clicks, colour bar) and the legend entries:
+           a whole redraw when ``z`` or ``visible`` changes. While playing the trace
+           keeps its ``z`` until the last frame, so its hover shows no D(x) meanwhile.
+        """
         heat = {"visible": data[HEAT]["visible"], "hovertemplate": HEAT_HOVER_PLAYING}
-        others = [{} for _ in data]
-        update_traces(self.plane, [heat, *others[1:]])  # once a game, a whole redraw
-        update_traces(self.plane, [{}, *data[1:]], redraw=False)
-        update_traces(self.plane, others, {"images": [image]})  # the image alone
+        if not self._playing():
+            heat = {**data[HEAT], "hovertemplate": HEAT_HOVER}
+        nothing = [{} for _ in data]
+        points = [{key: d[key] for key in ("x", "y")} for d in data[1:]]
+        legend = [{"showlegend": d["showlegend"]} for d in data[1:]]
+        update_traces(self.plane, [{}, *points], redraw=False)
+        update_traces(self.plane, nothing, {"images": [image]})
+        update_traces(self.plane, [heat, *legend])
 
     def _draw_curves(self) -> None:
         h = self.history

@@ -42,6 +42,7 @@ ARROW_LENGTH = 0.45  # the longest arrow, in plane units
 # Trace indices of the plane.
 HEAT, MANIFOLD_LINES, REAL_DOTS, FAKE_DOTS, ARROWS, DRAWN = range(6)
 TRACES = ("heatmap", "manifold", "real", "fake", "arrows", "drawn")
+POINT_TRACES = (MANIFOLD_LINES, REAL_DOTS, FAKE_DOTS, ARROWS, DRAWN)  # scatter traces
 
 
 def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
@@ -84,13 +85,23 @@ def plane_figure(words: Mapping[str, str]) -> LightFigureWidget:
         layout=base_layout(
             title={"text": words["title"], "font": {"size": 15}},
             width=600,
-            height=560,
+            height=630,
             showlegend=True,
-            legend={"orientation": "h", "y": -0.08, "itemsizing": "constant"},
+            # Below the axis title, inside a bottom margin kept for two rows of entries: a
+            # show checkbox changes the entries with a legend-only redraw, which does not
+            # move the plot, so the legend must never need more room (and at y −0.08 it
+            # hid the x₁ ticks).
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "y": -0.12,
+                "yanchor": "top",
+                "itemsizing": "constant",
+            },  # fmt: skip
             xaxis={**axis, "title": "x₁"},
             yaxis={**axis, "title": "x₂", "scaleanchor": "x", "scaleratio": 1},
             hovermode="closest",
-            margin={"l": 50, "r": 10, "t": 40, "b": 40},
+            margin={"l": 50, "r": 10, "t": 40, "b": 110},
             images=[heat_image(None, False)],
         ),
     )
@@ -156,19 +167,30 @@ def plane_data(
     drawn: np.ndarray,
     shown: Mapping[str, bool],
 ) -> list[dict]:
-    """Every trace's values; ``shown[name]`` (names in :data:`TRACES`) hides a layer."""
+    """Every trace's values; ``shown[name]`` (names in :data:`TRACES`) hides a layer.
+
+    The heatmap trace is hidden with ``visible``. A hidden layer of points or lines keeps
+    ``visible`` and gets no points and no legend entry instead: a change of ``visible``
+    makes plotly.js compute and redraw the whole plot (43–50 ms of the page's main thread
+    after a show checkbox, issue 24), while new points go out as ``Plotly.animate``
+    without a redraw and ``showlegend`` redraws the legend alone (editType "style").
+    """
     data: list[dict] = [{} for _ in TRACES]
     if heat is not None:
         xs, ys = heat_grid(len(heat))
         data[HEAT] = {"x": xs, "y": ys, "z": np.asarray(heat, dtype=np.float64)}
+    data[HEAT]["visible"] = bool(shown.get("heatmap", True))
     mx, my = polyline(manifold)
     data[MANIFOLD_LINES] = {"x": mx, "y": my}
     data[REAL_DOTS] = _xy(real)
     data[FAKE_DOTS] = _xy(fakes)
     data[ARROWS] = {"x": arrows[0], "y": arrows[1]}
     data[DRAWN] = _xy(drawn)
-    for index, name in enumerate(TRACES):
-        data[index]["visible"] = bool(shown.get(name, True))
+    for index in POINT_TRACES:
+        showing = bool(shown.get(TRACES[index], True))
+        if not showing:
+            data[index] = {"x": np.array([]), "y": np.array([])}
+        data[index]["showlegend"] = showing
     return data
 
 
