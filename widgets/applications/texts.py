@@ -24,8 +24,8 @@ TEXT = Strings(
             "classes by <code>decode_predictions</code> and the feature maps of a chosen "
             "convolution layer.",
         },
-        "application": {"pl": "Sieć", "en": "Network"},
-        "sample": {"pl": "Zdjęcie", "en": "Photo"},
+        "application": {"pl": "sieć", "en": "network"},
+        "sample": {"pl": "zdjęcie", "en": "photo"},
         "upload": {"pl": "Wgraj zdjęcie", "en": "Upload a photo"},
         "uploaded": {"pl": "wgrane: {name}", "en": "uploaded: {name}"},
         "sample_china": {
@@ -37,7 +37,7 @@ TEXT = Strings(
             "pl": "Grace Hopper (matplotlib)",
             "en": "Grace Hopper (matplotlib)",
         },
-        "layer": {"pl": "Warstwa (mapy cech)", "en": "Layer (feature maps)"},
+        "layer": {"pl": "warstwa (mapy cech)", "en": "layer (feature maps)"},
         "no_layers": {"pl": "(brak modelu)", "en": "(no model)"},
         "seen": {
             "pl": "Tak widzi je sieć: {size}×{size} pikseli (oryginał {width}×{height})",
