@@ -185,7 +185,7 @@ def test_a_softmax_press_writes_the_numbers_before_the_bars(dashboard, polish_bo
         assert dashboard._softmax_text.value != before
         assert sent.index(dashboard._softmax_text) < sent.index(dashboard.bars)
     p = act.reference_softmax(dashboard.logits, dashboard.temperature)
-    assert "; ".join(f"{v:.3f}" for v in p) in dashboard._softmax_text.value
+    assert ", ".join(f"{v:.3f}" for v in p) in dashboard._softmax_text.value
     polish_board.set_logits([2.0, 1.0, 0.1], temperature=1.0)
     p = act.reference_softmax([2.0, 1.0, 0.1], 1.0)
     assert "; ".join(f"{v:.3f}".replace(".", ",") for v in p) in polish_board._softmax_text.value

@@ -13,6 +13,7 @@ from code_checks import opened_code, run_code
 from message_checks import recording_messages, sent_in_order
 
 from widgets.figures.png import decode_image_url
+from widgets.i18n import number
 from widgets.models import preprocessing as prep
 from widgets.text_prep import TextPrepDashboard, check_padded
 from widgets.text_prep.exercises import EXERCISE_TEXTS, expected_padded
@@ -83,6 +84,8 @@ def test_embedding_image_and_the_masking_panel(en):
     assert pixels.shape[:2] == (3 * 5 - 1, 6)  # three bands of 4 rows, a gap between
     assert en.masking.equal and en.masking.unmasked_gap > 0.01
     assert "✓" in en._masking.value and "✗" in en._masking.value
+    first = number(round(float(en.masking.masked[0]), 3), "en")
+    assert f"[{first}, " in en._masking.value and "; " not in en._masking.value  # English
     en.configure(maxlen=7)
     assert decode_image_url(en.embedding_figure.layout.images[0].source).shape[1] == 7
 

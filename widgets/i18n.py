@@ -72,6 +72,16 @@ def number(value: object, lang: str, spec: str = "g") -> str:
     return text.replace("-", "−")
 
 
+def numbers_list(texts, lang: str) -> str:
+    """Numbers already written by :func:`number`, joined as ``lang`` lists them: ``"; "``
+    in Polish, whose decimal comma would blur ``", "``, and ``", "`` in English.
+
+    >>> numbers_list(["0,5", "−1"], "pl"), numbers_list(["0.5", "−1"], "en")
+    ('0,5; −1', '0.5, −1')
+    """
+    return ("; " if check_language(lang) == "pl" else ", ").join(texts)
+
+
 def is_number(value: object) -> bool:
     """True for a real number (int, float, numpy number), not for a bool."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)

@@ -25,7 +25,7 @@ from ..figures.curves import (
     probability_figure,
     update_traces,
 )
-from ..i18n import number
+from ..i18n import number, numbers_list
 from ..models import activations as activations_model
 from ..models.activation_names import ACTIVATIONS
 from ..ui import Dashboard, Setting, reacts
@@ -383,8 +383,8 @@ class ActivationsDashboard(Dashboard):
 
 
 def softmax_html(t, labels: list[str], p: np.ndarray, lang: str) -> str:
-    """The probabilities as numbers (";"-separated: Polish writes 0,25), their sum and the
-    most likely class."""
-    values = "; ".join(number(float(v), lang, ".3f") for v in p)
+    """The probabilities as numbers (as the language lists them: Polish writes 0,25), their
+    sum and the most likely class."""
+    values = numbers_list([number(float(v), lang, ".3f") for v in p], lang)
     top = labels[int(np.argmax(p))]
     return f"<div class='dl-text'>{t('softmax_sum', values=values, total=float(p.sum()), top=top)}</div>"

@@ -27,7 +27,7 @@ from ..controls import column, dropdown, heading, html, row, slider, toggles
 from ..data.text import load_corpus
 from ..errors import StudentError
 from ..figures.live import replace_layout_item
-from ..i18n import number
+from ..i18n import number, numbers_list
 from ..models import preprocessing as prep  # Keras only inside its functions
 from ..recent import Recent
 from ..training import Painter
@@ -368,7 +368,8 @@ class TextPrepDashboard(Dashboard):
         return self
 
     def _vector(self, values) -> str:
-        return "[" + "; ".join(number(round(float(v), 3), self.lang) for v in values) + "]"
+        texts = [number(round(float(v), 3), self.lang) for v in values]
+        return "[" + numbers_list(texts, self.lang) + "]"
 
     def _draw_vocabulary(self) -> None:
         t = self._t
