@@ -297,6 +297,20 @@ def test_a_press_sends_the_texts_before_the_plot(board, monkeypatch):
     assert board._formula in sent and board.states_plot in sent
     assert sent.index(board._formula) < sent.index(board.states_plot)
     assert sent.index(board.unrolled) < sent.index(board.states_plot)
+    # A new sequence: the texts and the plot go out before the Keras model's weights are
+    # set (the sequence menu answered in 1.6-2.4x the reference with the weights first).
+    from widgets.rnn_loop import dashboard as module
+
+    drawn_when_set = []
+    real_set = module.recurrence.set_parameters
+    monkeypatch.setattr(
+        module.recurrence,
+        "set_parameters",
+        lambda *a: drawn_when_set.append(board.states_plot in sent) or real_set(*a),
+    )
+    sent.clear()
+    board._sequence.value = "step" if board._sequence.value != "step" else "sine"
+    assert drawn_when_set == [True] and sent.index(board._formula) < sent.index(board.states_plot)
     gradients = GradientDashboard(lang="en").wait_ready()
     sent.clear()
     gradients._scale.value = 0.8

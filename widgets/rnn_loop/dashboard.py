@@ -24,7 +24,7 @@ from ..animation import StepAnimation
 from ..controls import column, dropdown, heading, html, row, slider, text_box, toggles
 from ..errors import StudentError
 from ..figures.live import update_traces
-from ..i18n import number
+from ..i18n import number, numbers_list
 from ..models import recurrence
 from ..ui import Dashboard, Setting, reacts, shows_errors
 from .code import gradient_code, keras_code
@@ -297,9 +297,11 @@ class RecurrenceDashboard(Dashboard):
 
     def _refresh(self) -> None:
         self._recompute()
-        self._sync_model()
         steps = len(self.x)
         self.animation.set_length(steps, index=steps)  # shows the last step (draws)
+        # The Keras model after the drawing, which needs only numpy (issue 24: the sequence
+        # menu answered in 1.6-2.4x the reference with the weights set first).
+        self._sync_model()
         self._refresh_code()  # a typed sequence is no setting's control value
 
     def _show_active_controls(self) -> None:
@@ -363,8 +365,7 @@ class RecurrenceDashboard(Dashboard):
         return f"({text})" if brackets and text.startswith("−") else text
 
     def _vector(self, values) -> str:
-        separator = "; " if self.lang == "pl" else ", "
-        return "[" + separator.join(self._number(v) for v in values) + "]"
+        return "[" + numbers_list([self._number(v) for v in values], self.lang) + "]"
 
 
 class GradientDashboard(Dashboard):
