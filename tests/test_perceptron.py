@@ -225,6 +225,24 @@ def test_step_animation_calls_back_once_per_index():
     assert seen[-1] == 2 and animation.position.max == 3
 
 
+def test_a_new_length_draws_first_and_sends_each_control_once(monkeypatch):
+    """Issue 24: set_length sent six messages (value, max, value for the Play and the
+    slider), which the page rendered before anything on_step drew (lesson 11's T slider
+    at 2.1-2.5x the reference). Now what on_step sends goes first, then one message a
+    control with its final state."""
+    import ipywidgets
+    from message_checks import sent_in_order
+
+    readout = ipywidgets.HTML()
+    animation = StepAnimation("en", on_step=lambda i: setattr(readout, "value", f"step {i}"))
+    animation.set_length(8, index=8)
+    sent = sent_in_order(monkeypatch)
+    animation.set_length(3, index=3)
+    assert [id(w) for w in sent] == [id(readout), id(animation.position), id(animation.play)]
+    assert (animation.play.value, animation.play.max) == (3, 3)
+    assert (animation.position.value, animation.position.max) == (3, 3)
+
+
 # ------------------------------------------------------------------------ the dashboard
 
 

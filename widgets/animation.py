@@ -161,10 +161,14 @@ class StepAnimation(ipywidgets.VBox):
         steps = max(int(steps), 0)
         self.pause()
         self._index = 0
-        for widget in (self.play, self.position):
-            widget.value = 0  # first, so that lowering max never clips a value
-            widget.max = steps
-        self.go_to(index, force=True)
+        # One message per control, after what on_step draws: six (value, max, value for
+        # each) went first, and the page re-rendered the Play and the slider six times before
+        # it drew anything (issue 24: lesson 11's T slider, 2.1-2.5x the reference).
+        with self.play.hold_sync(), self.position.hold_sync():
+            for widget in (self.play, self.position):
+                widget.value = 0  # first, so that lowering max never clips a value
+                widget.max = steps
+            self.go_to(index, force=True)
 
     def go_to(self, index: int, force: bool = False) -> None:
         """Show state ``index`` (clipped to the range)."""
