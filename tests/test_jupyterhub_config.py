@@ -77,6 +77,13 @@ def test_idle_kernels_and_servers_are_culled(monkeypatch, tmp_path):
     assert role["services"] == ["idle-culler"] and "delete:servers" in role["scopes"]
 
 
+def test_students_servers_start_without_jupyter_lsp(monkeypatch, tmp_path):
+    # Nothing for it to serve (no language server installed) and CPU at every start.
+    args = _config(monkeypatch, tmp_path).Spawner.args
+    assert "--ServerApp.jpserver_extensions=jupyter_lsp=False" in args
+    assert not any("jupyterlab=False" in arg or "voila" in arg for arg in args)
+
+
 def test_spawns_may_take_minutes_on_a_busy_machine(monkeypatch, tmp_path):
     config = _config(monkeypatch, tmp_path)
     # Ten servers starting on two busy cores took 40-47 s each here; the defaults are

@@ -120,6 +120,11 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_connected=True",
     "--MappingKernelManager.cull_busy=False",
 ]
+# No jupyter_lsp in a student's server: no language server is installed for it to find (it
+# serves JupyterLab's optional, off-by-default LSP features), yet at every start it scans for
+# them and runs `npm prefix -g`, 0.15-0.2 CPU s of a server's ~1.8 s start here
+# (benchmarks/results-jupyterhub.md, 2 December); ten servers start at once.
+c.Spawner.args.append("--ServerApp.jpserver_extensions=jupyter_lsp=False")
 if os.environ.get("DL_HUB_AS_ROOT") == "1":  # hub.py --as-root: every student is root
     c.Spawner.args.append("--allow-root")
 # Binder's budget, which every lesson fits. LocalProcessSpawner does NOT enforce these
