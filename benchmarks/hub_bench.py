@@ -16,6 +16,13 @@ the benchmark then reloads that page, as a student would, and counts it. Prints 
 student (seconds from the login click: server ready in the hub's log, left the pending
 page, dashboard ready, truth table changed; reloads) and the load average, for
 benchmarks/results-jupyterhub.md.
+
+CPU seconds (user + system, so other load on the machine matters less than for wall time):
+each student's server (at the moment the hub logged it ready, i.e. its start, and at the end,
+with the helpers it ran and waited for) and kernels (when the dashboard was ready, and at the
+end); the hub, proxy and culler from the login click on; and the headless Chromium apart
+(sampled every 0.5 s over all its processes, also from the click on): it shares the 2 cores
+here, not in a classroom. The sum over 2 cores is the floor no scheduling can beat.
 """
 
 from __future__ import annotations
