@@ -38,6 +38,9 @@ DATA = Path(os.environ.get("DL_HUB_DATA", ROOT / ".hub" / "data")).resolve()
 HOMES = DATA / "homes"
 PROXY = ROOT / ".hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 LANDING = "/voila/render/lessons/pl/00_index.ipynb"  # English: a link on the index
+# First on students' servers' PYTHONPATH: stand-ins that make slow optional imports fail
+# fast (server_path/rfc3987_syntax.py: 0.8 of a server's 1.4 CPU s to start).
+SERVER_PATH = Path(__file__).resolve().parent / "server_path"
 
 # The same caps as binder/start, deploy/z2jh/values.yaml and the class server: one
 # TensorFlow/OpenMP thread pool per kernel (10 students' kernels on a 2-core machine starve
@@ -107,6 +110,7 @@ c.Spawner.environment = {
     **KERNEL_ENV,
     **{name: os.environ[name] for name in PASSED_ON if name in os.environ},
     "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(SERVER_PATH), os.environ.get("PYTHONPATH")])),
     # %tensorboard's frame through the student's server (jupyter-server-proxy), as
     # binder/start sets it: the student's browser cannot open this machine's localhost.
     "TENSORBOARD_PROXY_URL": lambda spawner: f"{spawner.user.url}proxy/%PORT%/",
@@ -120,6 +124,11 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_connected=True",
     "--MappingKernelManager.cull_busy=False",
 ]
+# No jupyter_lsp in a student's server: no language server is installed for it to find (it
+# serves JupyterLab's optional, off-by-default LSP features), yet at every start it scans for
+# them and runs `npm prefix -g`, 0.15-0.2 CPU s of a server's ~1.8 s start here
+# (benchmarks/results-jupyterhub.md, 2 December); ten servers start at once.
+c.Spawner.args.append("--ServerApp.jpserver_extensions=jupyter_lsp=False")
 if os.environ.get("DL_HUB_AS_ROOT") == "1":  # hub.py --as-root: every student is root
     c.Spawner.args.append("--allow-root")
 # Binder's budget, which every lesson fits. LocalProcessSpawner does NOT enforce these
