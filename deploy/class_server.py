@@ -11,7 +11,11 @@ What it changes against ``dev.py serve`` (which is for one person on localhost):
   the machine out of memory. A culled page says so and a reload gives a working page.
   Voilà never culls its pre-heated kernels;
 - pre-heats ``--students`` kernels of one ``--lesson`` (the one the class opens first),
-  after printing the memory they will take and refusing when the machine has not got it.
+  after printing the memory they will take and refusing when the machine has not got it;
+- keeps ``--keep-free`` GB of memory free whatever the class opens: when memory runs
+  short it shuts down the kernels idle the longest before the cull time, a student's new
+  kernel waits for room, and the pool refills only as far as memory allows
+  (``deploy/class_memory.py``).
 
 Everything else comes from the repository's ``voila.json``; the class settings are merged
 over it into a temporary ``voila.json`` that Voilà reads instead.
@@ -30,6 +34,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from deploy.class_memory import available_gigabytes  # noqa: E402
+
 LESSONS = ROOT / "lessons"
 # Peak memory of one lesson kernel, measured with benchmarks/voila_bench.py (README,
 # Performance, TensorFlow 2.21): 722-747 MB for lessons 01-06, 758-821 MB for 09-11.
@@ -68,6 +76,19 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         default=REFILL_SECONDS,
         help="seconds before a taken pre-heated kernel is replaced (default %(default)s)",
     )
+    parser.add_argument(
+        "--keep-free",
+        type=float,
+        default=1.0,
+        help="GB of memory kept free: below it the longest-idle kernels go (default %(default)s)",
+    )
+    parser.add_argument(
+        "--wait-for-memory",
+        type=float,
+        default=120,
+        help="seconds a student's page waits for memory before it is told the server is "
+        "full (default %(default)s)",
+    )
     parser.add_argument("--token", default=None, help="students' token (default: random)")
     parser.add_argument(
         "--force", action="store_true", help="pre-heat even when memory looks too small"
@@ -75,8 +96,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     options = parser.parse_args(argv)
     if not (LESSONS / options.lesson).is_file():
         parser.error(f"no notebook lessons/{options.lesson}")
-    if options.students < 0 or options.cull_after <= 0:
-        parser.error("--students must be 0 or more and --cull-after more than 0")
+    if options.students < 0 or options.cull_after <= 0 or options.keep_free < 0:
+        parser.error("--students and --keep-free must be 0 or more and --cull-after more than 0")
     return options
 
 
@@ -86,23 +107,24 @@ def kernel_gigabytes(lesson: str) -> float:
     return KERNEL_GB["light" if number.isdigit() and int(number) <= 6 else "training"]
 
 
-def available_gigabytes() -> float | None:
-    """MemAvailable from /proc/meminfo, or None where there is no such file."""
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) / 1024**2
-    except OSError:
-        pass
-    return None
-
-
 def class_config(options: argparse.Namespace) -> dict:
     """The repository's voila.json with the class settings merged over it."""
     config = json.loads((ROOT / "voila.json").read_text())
     # port_retries=0: a busy port is an error, not a silent move to a port nobody was told.
     config["Voila"].update(ip=options.ip, port=options.port, port_retries=0, token=options.token)
-    config["VoilaConfiguration"].update(preheat_kernel=True, default_pool_size=0)
+    config["VoilaConfiguration"].update(
+        preheat_kernel=True,
+        default_pool_size=0,
+        multi_kernel_manager_class="deploy.class_memory.ClassKernelManager",
+    )
+    config["ClassKernelManager"] = {
+        "kernel_gb": KERNEL_GB["training"],
+        "reserve_gb": options.keep_free,
+        # A kernel idle a minute may go when memory runs short: its page says so and F5
+        # gives a fresh one, which beats the OOM killer taking any process it likes.
+        "min_idle_seconds": 60,
+        "start_wait_seconds": options.wait_for_memory,
+    }
     # Only the chosen lesson is pre-heated (every other notebook: a pool of 0).
     config["VoilaKernelManager"] = {
         "preheat_denylist": [],
@@ -154,6 +176,23 @@ def addresses(port: int, token: str) -> list[str]:
     return [f"http://{host}:{port}/{page}?token={token}" for host in sorted(hosts)]
 
 
+def voila_environment(env: dict) -> dict:
+    """The class server's Voilà environment: the thread caps, this repository on the
+    Python path (Voilà imports its kernel manager, ``deploy.class_memory``) and first on
+    the Jupyter path (``deploy/class_templates/``: an error page that shows the server's
+    message in the page's language, e.g. "no memory left for another lesson")."""
+
+    def prepend(name: str, folder: Path) -> str:
+        return os.pathsep.join(filter(None, [str(folder), env.get(name)]))
+
+    return dict(
+        env,
+        **THREAD_CAPS,
+        PYTHONPATH=prepend("PYTHONPATH", ROOT),
+        JUPYTER_PATH=prepend("JUPYTER_PATH", ROOT / "deploy" / "class_templates"),
+    )
+
+
 def main(argv: list[str], voila: str, env: dict) -> int:
     """Check memory, write the merged config, start Voilà; returns Voilà's exit code."""
     options = parse_arguments(argv)
@@ -171,8 +210,13 @@ def main(argv: list[str], voila: str, env: dict) -> int:
             sep="\n  ",
             flush=True,
         )
-        command = [voila, "lessons/", "--no-browser", f"--Voila.config_file_paths={folder}"]
-        return subprocess.call(command, cwd=ROOT, env=dict(env, **THREAD_CAPS))
+        command = [
+            voila,
+            "lessons/",
+            "--no-browser",
+            f"--Voila.config_file_paths={folder}",
+        ]
+        return subprocess.call(command, cwd=ROOT, env=voila_environment(env))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 One server, started as the lecturer starts it but with a 15-second idle limit: a page
 without the token gets no lesson; with it, the pre-heated kernel answers with one
 TensorFlow thread; an idle page's kernel is culled and the page says so in its language;
-a reload gives a working page again; the pool's pre-heated kernel is never culled.
+a reload gives a working page again; the pool's pre-heated kernel is never culled. A
+second server that cannot keep the memory it is asked to keep free tells each student so,
+in the page's language, instead of starting a kernel.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ LESSON = "02_mcculloch_pitts.ipynb"
 CULL_MINUTES = 0.25  # 15 s without activity
 BANNER = ".dl-kernel-gone"
 RELOAD_HINT = {"pl": "Odśwież stronę (F5)", "en": "Reload the page (F5)"}
+FULL_HINT = {"pl": "zabrakło pamięci na kolejną lekcję", "en": "no memory left for another lesson"}
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +43,26 @@ def class_server(chromium_path, server_logs):
     ]
     server = support._start(
         "class", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
+    )
+    with server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def full_server(chromium_path, server_logs):
+    """A class server asked to keep more memory free than any machine has."""
+    port = support.free_port()
+    command = [
+        sys.executable,
+        str(support.REPO_ROOT / "deploy" / "class_server.py"),
+        f"--port={port}",
+        "--ip=127.0.0.1",
+        "--token=class-test",
+        "--keep-free=100000",
+        "--wait-for-memory=1",
+    ]
+    server = support._start(
+        "full", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
     )
     with server:
         yield server
@@ -113,3 +136,17 @@ def test_idle_pages_are_culled_told_and_come_back_on_reload(browser, class_serve
     finally:
         for page in pages.values():
             page.context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(FULL_HINT))
+def test_a_student_is_told_when_there_is_no_memory_for_a_kernel(browser, full_server, lang):
+    page = _open(browser, full_server, f"{lang}/{LESSON}", "class-test")
+    try:
+        message = page.locator(".dl-class-message")
+        message.wait_for(timeout=60_000)
+        assert FULL_HINT[lang] in message.inner_text()
+        assert FULL_HINT["en" if lang == "pl" else "pl"] not in message.inner_text()
+        assert page.locator(support.DASHBOARD).count() == 0
+        assert full_server.kernels() == []  # no kernel was started for the page
+    finally:
+        page.context.close()

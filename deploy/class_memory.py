@@ -1,0 +1,324 @@
+"""The class server's kernels within the machine's memory: ``dev.py serve --class``.
+
+Time-based culling (``--cull-after``) alone does not keep a room of 30 inside one machine:
+every open tab holds a 0.6-0.85 GB kernel until it has been idle for the cull time, and a
+class that opens the next lesson within those minutes needs a second kernel each. Running
+out of memory on Linux means the OOM killer picks a process, perhaps the server itself.
+
+So the class server's kernel manager also watches memory (:class:`MemoryGuard` decides,
+:class:`ClassKernelManager` acts):
+
+- before it starts a student's kernel, and every few seconds, it makes sure the machine
+  keeps ``reserve_gb`` free, counting what kernels that have just started will still grow
+  by; when it would not, it shuts down the kernels whose students have been away longest
+  (idle for at least ``min_idle_seconds``, never busy ones, never pre-heated ones). Those
+  pages say so in their language (``widgets/watchdog.py``) and F5 gives a fresh dashboard;
+- a student's kernel that still does not fit waits (Voilà's page shows it is loading)
+  until another kernel has been idle long enough, at most ``start_wait_seconds``; then
+  the page gets a message in its language instead of a kernel the OOM killer would take;
+- the pre-heated pool is refilled only as far as memory allows without shutting anyone's
+  kernel down; the rest waits for memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado import web
+from tornado.ioloop import PeriodicCallback
+from traitlets import Float
+
+GIB = 1024**3
+# Voilà marks the kernels it starts for its pre-heated pool with this variable.
+PREHEAT_VARIABLE = "VOILA_PREHEAT"
+# Seconds between two tries to refill a pre-heated pool that memory held back.
+POOL_RETRY_SECONDS = 30.0
+
+REFUSAL = {
+    "pl": "Serwerowi zajęć zabrakło pamięci na kolejną lekcję: wszystkie jądra są teraz "
+    "w użyciu. Zamknij karty lekcji, których już nie używasz, i odśwież tę stronę (F5) "
+    "za minutę.",
+    "en": "The class server has no memory left for another lesson: every kernel is in use "
+    "right now. Close the lesson tabs you no longer use and reload this page (F5) in a "
+    "minute.",
+}
+
+
+@dataclass(frozen=True)
+class KernelState:
+    """What the guard needs to know of one kernel."""
+
+    kernel_id: str
+    idle_seconds: float
+    age_seconds: float
+    busy: bool
+    pooled: bool
+    rss_gb: float
+
+
+@dataclass(frozen=True)
+class MemoryGuard:
+    """The rule, apart from the server so that it can be tested with made-up kernels."""
+
+    kernel_gb: float
+    reserve_gb: float
+    min_idle_seconds: float
+    settle_seconds: float = 60.0
+
+    def still_to_come(self, kernels: list[KernelState]) -> float:
+        """GB that kernels younger than ``settle_seconds`` will still take (a kernel
+        imports TensorFlow and builds its model in its first seconds)."""
+        return sum(
+            max(0.0, self.kernel_gb - kernel.rss_gb)
+            for kernel in kernels
+            if kernel.age_seconds < self.settle_seconds
+        )
+
+    def shortfall(self, available_gb: float, kernels: list[KernelState], starting: int) -> float:
+        """GB missing to start ``starting`` more kernels and keep the reserve (0 if none)."""
+        free = available_gb - self.still_to_come(kernels) - starting * self.kernel_gb
+        return max(0.0, self.reserve_gb - free)
+
+    def victims(self, kernels: list[KernelState], missing_gb: float) -> list[str]:
+        """The kernels to shut down for ``missing_gb``: the longest idle first, only those
+        idle ``min_idle_seconds`` or more, never a busy or a pre-heated one. May free less
+        than asked when there are not enough such kernels."""
+        candidates = sorted(
+            (
+                kernel
+                for kernel in kernels
+                if not kernel.busy
+                and not kernel.pooled
+                and kernel.idle_seconds >= self.min_idle_seconds
+            ),
+            key=lambda kernel: -kernel.idle_seconds,
+        )
+        chosen, freed = [], 0.0
+        for kernel in candidates:
+            if freed >= missing_gb:
+                break
+            chosen.append(kernel.kernel_id)
+            freed += max(kernel.rss_gb, 0.1)
+        return chosen
+
+    def pool_room(self, available_gb: float, kernels: list[KernelState]) -> int:
+        """How many pre-heated kernels fit now without shutting anybody's kernel down."""
+        free = available_gb - self.still_to_come(kernels) - self.reserve_gb
+        return max(0, int(free // self.kernel_gb))
+
+
+def available_gigabytes(
+    meminfo: str = "/proc/meminfo", cgroup: str = "/sys/fs/cgroup"
+) -> float | None:
+    """Memory this machine (or its container's cgroup, if smaller) can still give, in GB."""
+    have = None
+    try:
+        for line in Path(meminfo).read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                have = int(line.split()[1]) * 1024 / GIB
+    except OSError:
+        pass
+    try:
+        limit = Path(cgroup, "memory.max").read_text().strip()
+        if limit != "max":
+            used = int(Path(cgroup, "memory.current").read_text())
+            left = (int(limit) - used) / GIB
+            have = left if have is None else min(have, left)
+    except (OSError, ValueError):
+        pass
+    return have
+
+
+def page_language(path: str | None) -> str:
+    """The language of the lesson a kernel is started for (its folder: pl/ or en/)."""
+    return "en" if path and Path(path).name == "en" else "pl"
+
+
+class ClassKernelManager(AsyncMappingKernelManager):
+    """Voilà's kernel manager for a class: culls by memory as well as by time.
+
+    Set as ``VoilaConfiguration.multi_kernel_manager_class``; Voilà builds its pre-heating
+    manager on top of it (:meth:`__init_subclass__` makes that one's pool refill wait for
+    memory).
+    """
+
+    kernel_gb = Float(0.75, config=True, help="memory of one lesson kernel at its peak")
+    reserve_gb = Float(1.0, config=True, help="memory kept free for the server and spikes")
+    min_idle_seconds = Float(
+        60.0, config=True, help="a kernel idle this long may go when memory runs short"
+    )
+    check_seconds = Float(5.0, config=True, help="seconds between two memory checks")
+    start_wait_seconds = Float(120.0, config=True, help="longest a student's page waits for memory")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._started: dict[str, float] = {}  # kernel id -> time.monotonic() at its start
+        self._fill_retries: set[str] = set()  # notebooks whose pool waits for memory
+        self._memory_watch: PeriodicCallback | None = None
+        # One memory check at a time (the periodic one and a student's start would
+        # otherwise pick the same kernel twice), and the kernels already on their way out.
+        self._freeing = asyncio.Lock()
+        self._leaving: set[str] = set()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if hasattr(cls, "fill_if_needed"):  # Voilà's pre-heating manager
+            cls.fill_if_needed = _memory_aware_fill(cls.fill_if_needed)
+
+    @property
+    def guard(self) -> MemoryGuard:
+        return MemoryGuard(self.kernel_gb, self.reserve_gb, self.min_idle_seconds)
+
+    def kernel_states(self) -> list[KernelState]:
+        """Every running kernel's idleness, age, business, pool membership and memory."""
+        pooled = self._pooled_ids()
+        states = []
+        for kernel_id, kernel in list(self._kernels.items()):
+            if kernel_id in self._leaving:
+                continue
+            started = self._started.setdefault(kernel_id, time.monotonic())
+            states.append(
+                KernelState(
+                    kernel_id=kernel_id,
+                    idle_seconds=self.idle_seconds(kernel_id),
+                    age_seconds=time.monotonic() - started,
+                    busy=getattr(kernel, "execution_state", "") == "busy",
+                    pooled=kernel_id in pooled,
+                    rss_gb=_resident_gb(kernel),
+                )
+            )
+        return states
+
+    def idle_seconds(self, kernel_id: str) -> float:
+        """Seconds since the kernel's last message (what time-based culling reads too)."""
+        last = getattr(self._kernels[kernel_id], "last_activity", None)
+        return 0.0 if last is None else (datetime.now(UTC) - last).total_seconds()
+
+    def _pooled_ids(self) -> set[str]:
+        """The kernels waiting in Voilà's pre-heated pools (not yet given to a student)."""
+        ids = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    ids.add(task.result().get("kernel_id"))
+        return ids
+
+    async def free_memory(self, starting: int) -> float:
+        """Shut down the longest-idle kernels until ``starting`` new ones and the reserve
+        fit; returns the GB still missing (0 when everything fits)."""
+        async with self._freeing:
+            return await self._free_memory(starting)
+
+    async def _free_memory(self, starting: int) -> float:
+        available = available_gigabytes()
+        if available is None:
+            return 0.0
+        states = self.kernel_states()
+        missing = self.guard.shortfall(available, states, starting)
+        for kernel_id in self.guard.victims(states, missing):
+            self.log.warning(
+                "Memory short by %.2f GB: shutting down kernel %s, idle the longest",
+                missing,
+                kernel_id,
+            )
+            await self.shutdown_kernel(kernel_id, now=True)
+        if missing:
+            return self.guard.shortfall(
+                available_gigabytes() or 0.0, self.kernel_states(), starting
+            )
+        return 0.0
+
+    async def start_kernel(self, *args, **kwargs) -> str:
+        """Start a kernel, making room first; a student's waits for memory (or is refused
+        with a message in the page's language), the pool's are sized by the fill."""
+        self._watch_memory()
+        env = kwargs.get("env") or {}
+        if env.get(PREHEAT_VARIABLE) != "True":
+            await self._wait_for_room(kwargs.get("path"))
+        kernel_id = await super().start_kernel(*args, **kwargs)
+        self._started[kernel_id] = time.monotonic()
+        return kernel_id
+
+    async def _wait_for_room(self, path: str | None) -> None:
+        deadline = time.monotonic() + self.start_wait_seconds
+        while await self.free_memory(starting=1) > 0:
+            if time.monotonic() >= deadline:
+                self.log.warning("No memory for a student's kernel: page refused")
+                message = REFUSAL[page_language(path)].replace("%", "%%")
+                raise web.HTTPError(503, message, reason="Class server full")
+            await asyncio.sleep(self.check_seconds)
+
+    def _watch_memory(self) -> None:
+        """Start the periodic memory check (on the first kernel: the loop runs by then)."""
+        if self._memory_watch is None:
+            self._memory_watch = PeriodicCallback(
+                lambda: asyncio.ensure_future(self.free_memory(starting=0)),
+                self.check_seconds * 1000,
+            )
+            self._memory_watch.start()
+
+    async def shutdown_kernel(self, kernel_id: str, *args, **kwargs):
+        self._leaving.add(kernel_id)
+        try:
+            return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        finally:
+            self._leaving.discard(kernel_id)
+            self._started.pop(kernel_id, None)
+
+
+def _resident_gb(kernel) -> float:
+    """The kernel process's resident memory in GB (0 while it has no process yet)."""
+    import psutil
+
+    pid = getattr(getattr(kernel, "provisioner", None), "pid", None)
+    if pid is None:
+        return 0.0
+    try:
+        return psutil.Process(pid).memory_info().rss / GIB
+    except psutil.Error:
+        return 0.0
+
+
+def _memory_aware_fill(fill_if_needed):
+    """Voilà's pool refill, limited to the kernels that fit without shutting down anybody's
+    kernel; the rest is tried again later."""
+
+    def fill(self, delay=None, notebook_name=None, **kwargs):
+        wait = self.fill_delay if delay is None else delay
+        if wait:
+            asyncio.get_event_loop().call_later(
+                wait, lambda: fill(self, 0, notebook_name, **kwargs)
+            )
+            return
+        config = self.kernel_pools_config
+        default = config.get("default", {})
+        wanted = config.get(notebook_name, default).get("pool_size", default.get("pool_size", 1))
+        have = len(self._pools.get(notebook_name, []))
+        available = available_gigabytes()
+        room = wanted - have
+        if available is not None:
+            room = min(room, self.guard.pool_room(available, self.kernel_states()))
+        if room > 0:
+            own = dict(config.get(notebook_name, default), pool_size=have + room)
+            limited = dict(config, **{notebook_name: own})
+            self.kernel_pools_config, saved = limited, config
+            try:
+                fill_if_needed(self, 0, notebook_name, **kwargs)
+            finally:
+                self.kernel_pools_config = saved
+        if have + room < wanted and notebook_name not in self._fill_retries:
+            self._fill_retries.add(notebook_name)
+            asyncio.get_event_loop().call_later(
+                POOL_RETRY_SECONDS, lambda: retry(self, notebook_name, **kwargs)
+            )
+
+    def retry(self, notebook_name, **kwargs):
+        self._fill_retries.discard(notebook_name)
+        fill(self, 0, notebook_name, **kwargs)
+
+    return fill

@@ -1,0 +1,150 @@
+"""The class server's memory guard (deploy/class_memory.py): the rule with made-up kernels,
+then the kernel manager with real ones."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from tornado import web
+
+from deploy import class_memory as cm
+
+GUARD = cm.MemoryGuard(kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60)
+
+
+def kernel(name, idle=0.0, age=600.0, busy=False, pooled=False, rss=0.6):
+    return cm.KernelState(name, idle, age, busy, pooled, rss)
+
+
+def test_the_longest_idle_kernels_go_first_and_only_as_many_as_needed():
+    kernels = [
+        kernel("a", idle=100),
+        kernel("b", idle=500),
+        kernel("c", idle=300),
+        kernel("reading", idle=30),  # a student reading the page for half a minute
+        kernel("training", idle=900, busy=True),
+        kernel("pre-heated", idle=1000, pooled=True),
+    ]
+    assert GUARD.victims(kernels, 0.0) == []
+    assert GUARD.victims(kernels, 0.5) == ["b"]
+    assert GUARD.victims(kernels, 1.0) == ["b", "c"]
+    # Never the one read half a minute ago, a busy one or a pre-heated one, even if short.
+    assert GUARD.victims(kernels, 100.0) == ["b", "c", "a"]
+
+
+def test_the_shortfall_counts_what_young_kernels_will_still_take():
+    young = kernel("young", age=5, rss=0.2)  # 0.6 GB still to come
+    settled = kernel("settled", age=600, rss=0.3)  # counted in the available memory already
+    assert GUARD.still_to_come([young, settled]) == pytest.approx(0.6)
+    # 2.5 - 0.6 to come - 0.8 for the new one = 1.1 free: the 1 GB reserve holds.
+    assert GUARD.shortfall(2.5, [young, settled], starting=1) == 0
+    assert GUARD.shortfall(2.0, [young, settled], starting=1) == pytest.approx(0.4)
+    assert GUARD.shortfall(1.2, [young, settled], starting=0) == pytest.approx(0.4)
+
+
+def test_the_pool_refills_only_into_free_memory():
+    assert GUARD.pool_room(5.0, [kernel("young", age=5, rss=0.2)]) == 4  # 3.4 GB / 0.8
+    assert GUARD.pool_room(1.5, []) == 0
+
+
+def test_available_memory_is_the_smaller_of_the_machine_and_its_cgroup(tmp_path):
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal: 16384000 kB\nMemAvailable: 4194304 kB\n")
+    cgroup = tmp_path / "cgroup"
+    cgroup.mkdir()
+    assert cm.available_gigabytes(str(meminfo), str(cgroup)) == pytest.approx(4.0)
+    (cgroup / "memory.max").write_text("max\n")
+    assert cm.available_gigabytes(str(meminfo), str(cgroup)) == pytest.approx(4.0)
+    (cgroup / "memory.max").write_text(f"{3 * cm.GIB}\n")
+    (cgroup / "memory.current").write_text(f"{cm.GIB}\n")
+    assert cm.available_gigabytes(str(meminfo), str(cgroup)) == pytest.approx(2.0)
+    assert cm.available_gigabytes(str(tmp_path / "none"), str(tmp_path / "none")) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"), [("/srv/lessons/en", "en"), ("/srv/lessons/pl", "pl"), (None, "pl")]
+)
+def test_a_refusal_speaks_the_lessons_language(path, lang):
+    assert cm.page_language(path) == lang
+    assert ("pamięci" in cm.REFUSAL[lang]) == (lang == "pl")
+
+
+def _age(manager, idle, kernel_id, idle_seconds):
+    """Pretend the kernel started ten minutes ago and was last used ``idle_seconds`` ago
+    (its own start-up messages, arriving late on a busy machine, must not undo that)."""
+    manager._started[kernel_id] = time.monotonic() - 600
+    idle[kernel_id] = idle_seconds
+
+
+def test_real_kernels_the_longest_idle_goes_and_a_student_is_told_when_none_can(monkeypatch):
+    memory = {"gb": 20.0}
+    monkeypatch.setattr(cm, "available_gigabytes", lambda: memory["gb"])
+
+    async def scenario():
+        manager = cm.ClassKernelManager(
+            kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60, start_wait_seconds=0.3
+        )
+        manager.check_seconds = 0.1
+        idle = {}
+        manager.idle_seconds = lambda kernel_id: idle.get(kernel_id, 0.0)
+        try:
+            first = await manager.start_kernel(kernel_name="python3")
+            second = await manager.start_kernel(kernel_name="python3")
+            _age(manager, idle, first, idle_seconds=600)
+            _age(manager, idle, second, idle_seconds=120)
+            memory["gb"] = 0.95  # 0.05 GB short of the reserve: one kernel is enough
+            await manager.free_memory(starting=0)
+            assert list(manager._kernels) == [second]
+
+            _age(manager, idle, second, idle_seconds=5)  # in use: nothing may go
+            with pytest.raises(web.HTTPError) as refused:
+                await manager.start_kernel(kernel_name="python3", path="/srv/lessons/pl")
+            assert refused.value.status_code == 503
+            assert "Zamknij karty lekcji" in refused.value.log_message
+            assert list(manager._kernels) == [second]
+            # Voilà's pre-heated pool is sized by the refill, not refused here.
+            pooled = await manager.start_kernel(
+                kernel_name="python3", env={cm.PREHEAT_VARIABLE: "True"}
+            )
+            assert pooled in manager._kernels
+        finally:
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(scenario())
+
+
+class PoolManager(cm.ClassKernelManager):
+    """Stands in for Voilà's pre-heating manager: records the pool sizes it is asked for."""
+
+    fill_delay = 0
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._pools = {}
+        self.kernel_pools_config = {"default": {"pool_size": 0}, "nb": {"pool_size": 5}}
+        self.asked = []
+
+    def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+        self.asked.append((delay, self.kernel_pools_config[notebook_name]["pool_size"]))
+
+
+def test_the_pool_refills_as_far_as_memory_allows_and_tries_again_later(monkeypatch):
+    memory = {"gb": 20.0}
+    monkeypatch.setattr(cm, "available_gigabytes", lambda: memory["gb"])
+
+    async def scenario():
+        manager = PoolManager(kernel_gb=0.8, reserve_gb=1.0)
+        manager.fill_if_needed(notebook_name="nb")
+        assert manager.asked == [(0, 5)] and not manager._fill_retries
+        memory["gb"] = 3.0  # (3.0 - 1.0) / 0.8: two fit
+        manager.fill_if_needed(notebook_name="nb")
+        assert manager.asked[-1] == (0, 2)
+        assert manager._fill_retries == {"nb"}  # the other three later
+        assert manager.kernel_pools_config["nb"]["pool_size"] == 5  # restored
+        memory["gb"] = 1.2
+        manager.fill_if_needed(notebook_name="nb")
+        assert len(manager.asked) == 2  # nothing fits: no kernel started
+
+    asyncio.run(scenario())
