@@ -156,7 +156,7 @@ class MemoryWatch:
         self._thread.start()
 
     def _run(self) -> None:
-        from deploy.class_memory import available_gigabytes
+        from deploy.kernel_memory import available_gigabytes
 
         while not self._stop.wait(1.0):
             have = available_gigabytes() or 0.0

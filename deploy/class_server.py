@@ -15,7 +15,7 @@ What it changes against ``dev.py serve`` (which is for one person on localhost):
 - keeps ``--keep-free`` GB of memory free whatever the class opens: when memory runs
   short it shuts down the kernels idle the longest before the cull time, a student's new
   kernel waits for room, and the pool refills only as far as memory allows
-  (``deploy/class_memory.py``).
+  (``deploy/kernel_memory.py``).
 
 Everything else comes from the repository's ``voila.json``; the class settings are merged
 over it into a temporary ``voila.json`` that Voilà reads instead.
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deploy.class_memory import available_gigabytes  # noqa: E402
+from deploy.kernel_memory import available_gigabytes  # noqa: E402
 
 LESSONS = ROOT / "lessons"
 # Peak memory of one lesson kernel, measured with benchmarks/voila_bench.py (README,
@@ -115,9 +115,9 @@ def class_config(options: argparse.Namespace) -> dict:
     config["VoilaConfiguration"].update(
         preheat_kernel=True,
         default_pool_size=0,
-        multi_kernel_manager_class="deploy.class_memory.ClassKernelManager",
+        multi_kernel_manager_class="deploy.kernel_memory.MemoryGuardedKernelManager",
     )
-    config["ClassKernelManager"] = {
+    config["MemoryGuardedKernelManager"] = {
         "kernel_gb": KERNEL_GB["training"],
         "reserve_gb": options.keep_free,
         # A kernel idle a minute may go when memory runs short: its page says so and F5
@@ -178,7 +178,7 @@ def addresses(port: int, token: str) -> list[str]:
 
 def voila_environment(env: dict) -> dict:
     """The class server's Voilà environment: the thread caps, this repository on the
-    Python path (Voilà imports its kernel manager, ``deploy.class_memory``) and first on
+    Python path (Voilà imports its kernel manager, ``deploy.kernel_memory``) and first on
     the Jupyter path (``deploy/class_templates/``: an error page that shows the server's
     message in the page's language, e.g. "no memory left for another lesson")."""
 

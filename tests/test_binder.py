@@ -219,3 +219,54 @@ def test_constraints_pin_every_dependency_binder_and_the_tests_install():
         name = canonicalize_name(requirement.name)
         assert name in pins, f"{name} is not pinned in constraints.txt"
         assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} vs {requirement}"
+
+
+def test_start_puts_the_binder_config_and_the_repository_first():
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": "/elsewhere"}
+    result = subprocess.run(["bash", str(START), "env"], capture_output=True, text=True, env=env)
+    seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert seen["JUPYTER_CONFIG_PATH"].split(":")[:2] == [
+        str(ROOT / "deploy" / "binder_config"),
+        str(ROOT / "deploy" / "jupyter_config"),
+    ]
+    assert seen["PYTHONPATH"] == f"{ROOT}:/elsewhere"
+
+
+def test_a_server_started_as_binder_starts_it_culls_and_guards_memory(tmp_path):
+    """binder/start + ``jupyter server``, as repo2docker runs it (Binder itself cannot be
+    reached from here): the server uses deploy/kernel_memory.py's manager, keeps 0.25 GB
+    free and culls kernels idle 20 minutes; a kernel starts and stops through its REST API."""
+    import json
+    import sys
+    import time
+    import urllib.request
+
+    from tests.browser.support import free_port
+
+    port, token = free_port(), "binder-test"
+    jupyter = Path(sys.executable).parent / "jupyter"
+    log = tmp_path / "server.log"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "JUPYTER_RUNTIME_DIR": str(tmp_path)}
+    command = ["bash", str(START), str(jupyter), "server", "--no-browser", f"--port={port}"]
+    command += [f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}"]
+    command += ["--allow-root"]  # CI runs as root; Binder does not
+    with open(log, "w") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}/api/kernels?token={token}"
+    try:
+        deadline = time.monotonic() + 60
+        while "is running at" not in log.read_text():
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        request = urllib.request.Request(base, data=b"{}", method="POST")
+        kernel = json.load(urllib.request.urlopen(request, timeout=60))
+        urllib.request.urlopen(
+            urllib.request.Request(base.replace("?", f"/{kernel['id']}?"), method="DELETE"),
+            timeout=60,
+        )
+        text = log.read_text()
+        assert "Keeping 0.25 GB of memory free" in text, text
+        assert "Culling kernels with idle durations > 1200 seconds" in text, text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,12 +1,14 @@
-"""The class server's kernels within the machine's memory: ``dev.py serve --class``.
+"""Lesson kernels within the machine's memory: the class server (``dev.py serve --class``)
+and Binder (``binder/start``, ``deploy/binder_config/``) use this kernel manager.
 
 Time-based culling (``--cull-after``) alone does not keep a room of 30 inside one machine:
 every open tab holds a 0.6-0.85 GB kernel until it has been idle for the cull time, and a
 class that opens the next lesson within those minutes needs a second kernel each. Running
 out of memory on Linux means the OOM killer picks a process, perhaps the server itself.
+On Binder (2 GB) a student's third lesson kernel is enough.
 
-So the class server's kernel manager also watches memory (:class:`MemoryGuard` decides,
-:class:`ClassKernelManager` acts):
+So this kernel manager also watches memory (:class:`MemoryGuard` decides,
+:class:`MemoryGuardedKernelManager` acts):
 
 - before it starts a student's kernel, and every few seconds, it makes sure the machine
   keeps ``reserve_gb`` free, counting what kernels that have just started will still grow
@@ -40,12 +42,10 @@ PREHEAT_VARIABLE = "VOILA_PREHEAT"
 POOL_RETRY_SECONDS = 30.0
 
 REFUSAL = {
-    "pl": "Serwerowi zajęć zabrakło pamięci na kolejną lekcję: wszystkie jądra są teraz "
-    "w użyciu. Zamknij karty lekcji, których już nie używasz, i odśwież tę stronę (F5) "
-    "za minutę.",
-    "en": "The class server has no memory left for another lesson: every kernel is in use "
-    "right now. Close the lesson tabs you no longer use and reload this page (F5) in a "
-    "minute.",
+    "pl": "Serwerowi zabrakło pamięci na kolejną lekcję: wszystkie jądra są teraz w użyciu. "
+    "Zamknij karty lekcji, których już nie używasz, i odśwież tę stronę (F5) za minutę.",
+    "en": "The server has no memory left for another lesson: every kernel is in use right "
+    "now. Close the lesson tabs you no longer use and reload this page (F5) in a minute.",
 }
 
 
@@ -115,7 +115,9 @@ class MemoryGuard:
 def available_gigabytes(
     meminfo: str = "/proc/meminfo", cgroup: str = "/sys/fs/cgroup"
 ) -> float | None:
-    """Memory this machine (or its container's cgroup, if smaller) can still give, in GB."""
+    """Memory this machine, or its container's cgroup if that is smaller, can still give,
+    in GB (None where neither can be read). A container's page cache that the kernel can
+    drop (``inactive_file``) counts as free, as Kubernetes counts it."""
     have = None
     try:
         for line in Path(meminfo).read_text().splitlines():
@@ -123,15 +125,44 @@ def available_gigabytes(
                 have = int(line.split()[1]) * 1024 / GIB
     except OSError:
         pass
-    try:
-        limit = Path(cgroup, "memory.max").read_text().strip()
-        if limit != "max":
-            used = int(Path(cgroup, "memory.current").read_text())
-            left = (int(limit) - used) / GIB
-            have = left if have is None else min(have, left)
-    except (OSError, ValueError):
-        pass
+    left = _cgroup_left(Path(cgroup))
+    if left is not None:
+        have = left if have is None else min(have, left)
     return have
+
+
+# cgroup v2 files, then v1's: limit, usage, statistics (with the reclaimable page cache).
+_CGROUP_FILES = (
+    ("memory.max", "memory.current", "memory.stat", "inactive_file"),
+    (
+        "memory/memory.limit_in_bytes",
+        "memory/memory.usage_in_bytes",
+        "memory/memory.stat",
+        "total_inactive_file",
+    ),
+)
+
+
+def _cgroup_left(root: Path) -> float | None:
+    """GB the cgroup's memory limit leaves, or None without a limit."""
+    for limit_file, usage_file, stat_file, cache_key in _CGROUP_FILES:
+        try:
+            limit = (root / limit_file).read_text().strip()
+            usage = int((root / usage_file).read_text())
+        except (OSError, ValueError):
+            continue
+        if limit == "max" or int(limit) >= 2**60:  # v1 writes "no limit" as a huge number
+            return None
+        cache = 0
+        try:
+            for line in (root / stat_file).read_text().splitlines():
+                key, value = line.split()
+                if key == cache_key:
+                    cache = int(value)
+        except (OSError, ValueError):
+            pass
+        return (int(limit) - usage + cache) / GIB
+    return None
 
 
 def page_language(path: str | None) -> str:
@@ -139,7 +170,7 @@ def page_language(path: str | None) -> str:
     return "en" if path and Path(path).name == "en" else "pl"
 
 
-class ClassKernelManager(AsyncMappingKernelManager):
+class MemoryGuardedKernelManager(AsyncMappingKernelManager):
     """Voilà's kernel manager for a class: culls by memory as well as by time.
 
     Set as ``VoilaConfiguration.multi_kernel_manager_class``; Voilà builds its pre-heating
@@ -157,6 +188,11 @@ class ClassKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self.log.info(
+            "Keeping %.2f GB of memory free: kernels idle %d s or more go first",
+            self.reserve_gb,
+            self.min_idle_seconds,
+        )
         self._started: dict[str, float] = {}  # kernel id -> time.monotonic() at its start
         self._fill_retries: set[str] = set()  # notebooks whose pool waits for memory
         self._memory_watch: PeriodicCallback | None = None
@@ -250,7 +286,7 @@ class ClassKernelManager(AsyncMappingKernelManager):
             if time.monotonic() >= deadline:
                 self.log.warning("No memory for a student's kernel: page refused")
                 message = REFUSAL[page_language(path)].replace("%", "%%")
-                raise web.HTTPError(503, message, reason="Class server full")
+                raise web.HTTPError(503, message, reason="Out of memory")
             await asyncio.sleep(self.check_seconds)
 
     def _watch_memory(self) -> None:

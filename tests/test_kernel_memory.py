@@ -1,4 +1,4 @@
-"""The class server's memory guard (deploy/class_memory.py): the rule with made-up kernels,
+"""The class server's memory guard (deploy/kernel_memory.py): the rule with made-up kernels,
 then the kernel manager with real ones."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import time
 import pytest
 from tornado import web
 
-from deploy import class_memory as cm
+from deploy import kernel_memory as cm
 
 GUARD = cm.MemoryGuard(kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60)
 
@@ -60,7 +60,21 @@ def test_available_memory_is_the_smaller_of_the_machine_and_its_cgroup(tmp_path)
     (cgroup / "memory.max").write_text(f"{3 * cm.GIB}\n")
     (cgroup / "memory.current").write_text(f"{cm.GIB}\n")
     assert cm.available_gigabytes(str(meminfo), str(cgroup)) == pytest.approx(2.0)
+    # Page cache the kernel can drop counts as free.
+    (cgroup / "memory.stat").write_text(f"anon 1000\ninactive_file {cm.GIB // 2}\n")
+    assert cm.available_gigabytes(str(meminfo), str(cgroup)) == pytest.approx(2.5)
     assert cm.available_gigabytes(str(tmp_path / "none"), str(tmp_path / "none")) is None
+
+
+def test_available_memory_reads_a_cgroup_v1_limit(tmp_path):
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    (memory / "memory.limit_in_bytes").write_text(f"{2 * cm.GIB}\n")
+    (memory / "memory.usage_in_bytes").write_text(f"{cm.GIB + cm.GIB // 4}\n")
+    (memory / "memory.stat").write_text(f"cache 5\ntotal_inactive_file {cm.GIB // 4}\n")
+    assert cm.available_gigabytes(str(tmp_path / "none"), str(tmp_path)) == pytest.approx(1.0)
+    (memory / "memory.limit_in_bytes").write_text("9223372036854771712\n")  # no limit
+    assert cm.available_gigabytes(str(tmp_path / "none"), str(tmp_path)) is None
 
 
 @pytest.mark.parametrize(
@@ -83,7 +97,7 @@ def test_real_kernels_the_longest_idle_goes_and_a_student_is_told_when_none_can(
     monkeypatch.setattr(cm, "available_gigabytes", lambda: memory["gb"])
 
     async def scenario():
-        manager = cm.ClassKernelManager(
+        manager = cm.MemoryGuardedKernelManager(
             kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60, start_wait_seconds=0.3
         )
         manager.check_seconds = 0.1
@@ -115,7 +129,7 @@ def test_real_kernels_the_longest_idle_goes_and_a_student_is_told_when_none_can(
     asyncio.run(scenario())
 
 
-class PoolManager(cm.ClassKernelManager):
+class PoolManager(cm.MemoryGuardedKernelManager):
     """Stands in for Voilà's pre-heating manager: records the pool sizes it is asked for."""
 
     fill_delay = 0
