@@ -133,10 +133,12 @@ async def student(browser, server, started: float, number: int) -> tuple[object,
 
 
 def kernels_gigabytes(server: support.Server) -> float:
+    """The kernels' proportional set size (PSS) in GB: each shares TensorFlow's libraries
+    with the others, which a sum of resident sizes would count once per kernel."""
     total = 0
     for process in server.kernels():
         try:
-            total += process.memory_info().rss
+            total += process.memory_full_info().pss
         except Exception:  # noqa: BLE001  (a kernel that exits while being read)
             continue
     return total / 1024**3

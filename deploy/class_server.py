@@ -36,12 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from deploy.kernel_memory import available_gigabytes  # noqa: E402
+from deploy.kernel_memory import (  # noqa: E402
+    NEW_KERNEL_GB,
+    SHARED_LIBRARIES_GB,
+    available_gigabytes,
+)
 
 LESSONS = ROOT / "lessons"
-# Peak memory of one lesson kernel, measured with benchmarks/voila_bench.py (README,
-# Performance, TensorFlow 2.21): 722-747 MB for lessons 01-06, 758-821 MB for 09-11.
-KERNEL_GB = {"light": 0.75, "training": 0.85}
 REFILL_SECONDS = 120
 # One thread pool per kernel (the same caps as binder/start and deploy/z2jh/values.yaml).
 THREAD_CAPS = {
@@ -101,12 +102,6 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return options
 
 
-def kernel_gigabytes(lesson: str) -> float:
-    """Expected memory of one kernel of ``lesson`` (its number picks light or training)."""
-    number = Path(lesson).name[:2]
-    return KERNEL_GB["light" if number.isdigit() and int(number) <= 6 else "training"]
-
-
 def class_config(options: argparse.Namespace) -> dict:
     """The repository's voila.json with the class settings merged over it."""
     config = json.loads((ROOT / "voila.json").read_text())
@@ -118,7 +113,6 @@ def class_config(options: argparse.Namespace) -> dict:
         multi_kernel_manager_class="deploy.kernel_memory.MemoryGuardedKernelManager",
     )
     config["MemoryGuardedKernelManager"] = {
-        "kernel_gb": KERNEL_GB["training"],
         "reserve_gb": options.keep_free,
         # A kernel idle a minute may go when memory runs short: its page says so and F5
         # gives a fresh one, which beats the OOM killer taking any process it likes.
@@ -148,7 +142,7 @@ def class_config(options: argparse.Namespace) -> dict:
 
 def memory_plan(options: argparse.Namespace) -> tuple[str, bool]:
     """What the pre-heated pool will take, as a sentence, and whether it fits."""
-    need = options.students * kernel_gigabytes(options.lesson)
+    need = SHARED_LIBRARIES_GB + options.students * NEW_KERNEL_GB
     have = available_gigabytes()
     if have is None:
         return f"Pre-heating {options.students} kernel(s): about {need:.1f} GB.", True
@@ -156,8 +150,8 @@ def memory_plan(options: argparse.Namespace) -> tuple[str, bool]:
     sentence = (
         f"Pre-heating {options.students} kernel(s) of {options.lesson}: about {need:.1f} GB "
         f"of the {have:.1f} GB available now; every further student's tab takes about "
-        f"{kernel_gigabytes(options.lesson):.2f} GB until it has been idle "
-        f"{options.cull_after:g} min."
+        f"{NEW_KERNEL_GB:.2f} GB until it has been idle {options.cull_after:g} min, or "
+        f"1 min when less than {options.keep_free:g} GB would be left."
     )
     return sentence, fits
 

@@ -38,6 +38,13 @@ from traitlets import Float
 GIB = 1024**3
 # Voilà marks the kernels it starts for its pre-heated pool with this variable.
 PREHEAT_VARIABLE = "VOILA_PREHEAT"
+# What one more lesson kernel takes (its unique set size): 0.30-0.46 GB measured with
+# lessons 09 and 12 beside another kernel, dashboards ready (3 Dec 2026); TensorFlow's
+# libraries (0.33 GB) are shared by all kernels. Training adds to it: 0.5 with a margin.
+NEW_KERNEL_GB = 0.5
+# TensorFlow's libraries and the rest that every kernel maps and shares: 0.63 GB for a
+# kernel alone against 0.30 beside another (the same measurement).
+SHARED_LIBRARIES_GB = 0.35
 # Seconds between two tries to refill a pre-heated pool that memory held back.
 POOL_RETRY_SECONDS = 30.0
 
@@ -58,7 +65,7 @@ class KernelState:
     age_seconds: float
     busy: bool
     pooled: bool
-    rss_gb: float
+    own_gb: float
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class MemoryGuard:
         """GB that kernels younger than ``settle_seconds`` will still take (a kernel
         imports TensorFlow and builds its model in its first seconds)."""
         return sum(
-            max(0.0, self.kernel_gb - kernel.rss_gb)
+            max(0.0, self.kernel_gb - kernel.own_gb)
             for kernel in kernels
             if kernel.age_seconds < self.settle_seconds
         )
@@ -103,7 +110,7 @@ class MemoryGuard:
             if freed >= missing_gb:
                 break
             chosen.append(kernel.kernel_id)
-            freed += max(kernel.rss_gb, 0.1)
+            freed += max(kernel.own_gb, 0.1)
         return chosen
 
     def pool_room(self, available_gb: float, kernels: list[KernelState]) -> int:
@@ -113,9 +120,11 @@ class MemoryGuard:
 
 
 def available_gigabytes(
-    meminfo: str = "/proc/meminfo", cgroup: str = "/sys/fs/cgroup"
+    meminfo: str = "/proc/meminfo",
+    cgroup: str = "/sys/fs/cgroup",
+    membership: str = "/proc/self/cgroup",
 ) -> float | None:
-    """Memory this machine, or its container's cgroup if that is smaller, can still give,
+    """Memory this machine, or this process's cgroup if that is smaller, can still give,
     in GB (None where neither can be read). A container's page cache that the kernel can
     drop (``inactive_file``) counts as free, as Kubernetes counts it."""
     have = None
@@ -125,7 +134,7 @@ def available_gigabytes(
                 have = int(line.split()[1]) * 1024 / GIB
     except OSError:
         pass
-    left = _cgroup_left(Path(cgroup))
+    left = _cgroup_left(Path(cgroup), _own_cgroups(Path(membership)))
     if left is not None:
         have = left if have is None else min(have, left)
     return have
@@ -143,19 +152,40 @@ _CGROUP_FILES = (
 )
 
 
-def _cgroup_left(root: Path) -> float | None:
-    """GB the cgroup's memory limit leaves, or None without a limit."""
+def _own_cgroups(membership: Path) -> dict[str, str]:
+    """This process's cgroup paths: ``{"": v2 path, "memory": v1 memory path}``, as far as
+    ``/proc/self/cgroup`` names them (in a container they are usually just "/")."""
+    paths = {}
+    try:
+        for line in membership.read_text().splitlines():
+            _, controllers, path = line.split(":", 2)
+            for controller in controllers.split(","):
+                paths[controller] = path.lstrip("/")
+    except (OSError, ValueError):
+        pass
+    return paths
+
+
+def _cgroup_left(root: Path, own: dict[str, str]) -> float | None:
+    """GB the memory limit of this process's cgroup leaves, or None without a limit. Where
+    the process's own cgroup folder is not visible (a container's namespace) the root one
+    is the container's."""
     for limit_file, usage_file, stat_file, cache_key in _CGROUP_FILES:
+        controller = "memory" if limit_file.startswith("memory/") else ""
+        folder = root / Path(limit_file).parent / own.get(controller, "")
+        if not folder.is_dir():
+            folder = root / Path(limit_file).parent
+        name = Path(limit_file).name
         try:
-            limit = (root / limit_file).read_text().strip()
-            usage = int((root / usage_file).read_text())
+            limit = (folder / name).read_text().strip()
+            usage = int((folder / Path(usage_file).name).read_text())
         except (OSError, ValueError):
             continue
         if limit == "max" or int(limit) >= 2**60:  # v1 writes "no limit" as a huge number
             return None
         cache = 0
         try:
-            for line in (root / stat_file).read_text().splitlines():
+            for line in (folder / Path(stat_file).name).read_text().splitlines():
                 key, value = line.split()
                 if key == cache_key:
                     cache = int(value)
@@ -178,7 +208,9 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
     memory).
     """
 
-    kernel_gb = Float(0.75, config=True, help="memory of one lesson kernel at its peak")
+    kernel_gb = Float(
+        NEW_KERNEL_GB, config=True, help="memory one more lesson kernel takes, at its peak"
+    )
     reserve_gb = Float(1.0, config=True, help="memory kept free for the server and spikes")
     min_idle_seconds = Float(
         60.0, config=True, help="a kernel idle this long may go when memory runs short"
@@ -225,7 +257,7 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
                     age_seconds=time.monotonic() - started,
                     busy=getattr(kernel, "execution_state", "") == "busy",
                     pooled=kernel_id in pooled,
-                    rss_gb=_resident_gb(kernel),
+                    own_gb=_own_gb(kernel),
                 )
             )
         return states
@@ -307,15 +339,17 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
             self._started.pop(kernel_id, None)
 
 
-def _resident_gb(kernel) -> float:
-    """The kernel process's resident memory in GB (0 while it has no process yet)."""
+def _own_gb(kernel) -> float:
+    """The kernel process's own memory in GB, what shutting it down gives back: its unique
+    set size (its resident size would count TensorFlow's shared libraries once per
+    kernel). 0 while it has no process yet."""
     import psutil
 
     pid = getattr(getattr(kernel, "provisioner", None), "pid", None)
     if pid is None:
         return 0.0
     try:
-        return psutil.Process(pid).memory_info().rss / GIB
+        return psutil.Process(pid).memory_full_info().uss / GIB
     except psutil.Error:
         return 0.0
 

@@ -148,9 +148,10 @@ def test_class_server_refuses_a_pool_the_machine_cannot_hold(monkeypatch):
     small = server.parse_arguments(["--students", "4"])
     big = server.parse_arguments(["--students", "30", "--lesson", "pl/10_cnn.ipynb"])
     sentence, fits = server.memory_plan(small)
-    assert fits and "3.0 GB" in sentence  # 4 x 0.75 GB for lesson 02
+    # TensorFlow's shared libraries once, then each kernel's own memory.
+    assert fits and "about 2.4 GB of the 4.0 GB" in sentence  # 0.35 + 4 x 0.5
     sentence, fits = server.memory_plan(big)
-    assert not fits and "25.5 GB" in sentence  # 30 x 0.85 GB for lesson 10
+    assert not fits and "about 15.3 GB" in sentence  # 0.35 + 30 x 0.5
     assert server.main(["--students", "30"], voila="/bin/false", env={}) == 2
 
 

@@ -14,8 +14,8 @@ from deploy import kernel_memory as cm
 GUARD = cm.MemoryGuard(kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60)
 
 
-def kernel(name, idle=0.0, age=600.0, busy=False, pooled=False, rss=0.6):
-    return cm.KernelState(name, idle, age, busy, pooled, rss)
+def kernel(name, idle=0.0, age=600.0, busy=False, pooled=False, own=0.6):
+    return cm.KernelState(name, idle, age, busy, pooled, own)
 
 
 def test_the_longest_idle_kernels_go_first_and_only_as_many_as_needed():
@@ -35,8 +35,8 @@ def test_the_longest_idle_kernels_go_first_and_only_as_many_as_needed():
 
 
 def test_the_shortfall_counts_what_young_kernels_will_still_take():
-    young = kernel("young", age=5, rss=0.2)  # 0.6 GB still to come
-    settled = kernel("settled", age=600, rss=0.3)  # counted in the available memory already
+    young = kernel("young", age=5, own=0.2)  # 0.6 GB still to come
+    settled = kernel("settled", age=600, own=0.3)  # counted in the available memory already
     assert GUARD.still_to_come([young, settled]) == pytest.approx(0.6)
     # 2.5 - 0.6 to come - 0.8 for the new one = 1.1 free: the 1 GB reserve holds.
     assert GUARD.shortfall(2.5, [young, settled], starting=1) == 0
@@ -45,7 +45,7 @@ def test_the_shortfall_counts_what_young_kernels_will_still_take():
 
 
 def test_the_pool_refills_only_into_free_memory():
-    assert GUARD.pool_room(5.0, [kernel("young", age=5, rss=0.2)]) == 4  # 3.4 GB / 0.8
+    assert GUARD.pool_room(5.0, [kernel("young", age=5, own=0.2)]) == 4  # 3.4 GB / 0.8
     assert GUARD.pool_room(1.5, []) == 0
 
 
@@ -162,3 +162,18 @@ def test_the_pool_refills_as_far_as_memory_allows_and_tries_again_later(monkeypa
         assert len(manager.asked) == 2  # nothing fits: no kernel started
 
     asyncio.run(scenario())
+
+
+def test_available_memory_reads_this_processs_own_cgroup(tmp_path):
+    """Outside a container's namespace the process's cgroup is a sub-folder (a Binder-like
+    2 GB limit made with a child cgroup: benchmarks/binder_memory_bench.py)."""
+    membership = tmp_path / "self-cgroup"
+    membership.write_text("9:name=systemd:/\n4:memory:/box/student\n0::/\n")
+    own = tmp_path / "memory" / "box" / "student"
+    own.mkdir(parents=True)
+    (tmp_path / "memory" / "memory.limit_in_bytes").write_text("9223372036854771712\n")
+    (tmp_path / "memory" / "memory.usage_in_bytes").write_text("0\n")
+    (own / "memory.limit_in_bytes").write_text(f"{2 * cm.GIB}\n")
+    (own / "memory.usage_in_bytes").write_text(f"{cm.GIB}\n")
+    none = str(tmp_path / "none")
+    assert cm.available_gigabytes(none, str(tmp_path), str(membership)) == pytest.approx(1.0)

@@ -27,44 +27,34 @@ RELOAD_HINT = {"pl": "Odśwież stronę (F5)", "en": "Reload the page (F5)"}
 FULL_HINT = {"pl": "zabrakło pamięci na kolejną lekcję", "en": "no memory left for another lesson"}
 
 
+def _class_server(name: str, server_logs, *options: str) -> support.Server:
+    """``deploy/class_server.py`` on a free loopback port with the test's token."""
+    port = support.free_port()
+    script = str(support.REPO_ROOT / "deploy" / "class_server.py")
+    command = [sys.executable, script, f"--port={port}", "--ip=127.0.0.1", "--token=class-test"]
+    command += options
+    return support._start(
+        name, command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
+    )
+
+
 @pytest.fixture(scope="module")
 def class_server(chromium_path, server_logs):
-    port = support.free_port()
-    command = [
-        sys.executable,
-        str(support.REPO_ROOT / "deploy" / "class_server.py"),
-        f"--port={port}",
-        "--ip=127.0.0.1",
+    with _class_server(
+        "class",
+        server_logs,
         f"--lesson=pl/{LESSON}",
         "--students=1",
         f"--cull-after={CULL_MINUTES}",
-        "--token=class-test",
         "--refill-after=1",  # the pool's kernel is back before the cull, to be left alone
-    ]
-    server = support._start(
-        "class", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
-    )
-    with server:
+    ) as server:
         yield server
 
 
 @pytest.fixture(scope="module")
 def full_server(chromium_path, server_logs):
     """A class server asked to keep more memory free than any machine has."""
-    port = support.free_port()
-    command = [
-        sys.executable,
-        str(support.REPO_ROOT / "deploy" / "class_server.py"),
-        f"--port={port}",
-        "--ip=127.0.0.1",
-        "--token=class-test",
-        "--keep-free=100000",
-        "--wait-for-memory=1",
-    ]
-    server = support._start(
-        "full", command, "/voila/render/", port, "/", support.REPO_ROOT, None, 60, server_logs
-    )
-    with server:
+    with _class_server("full", server_logs, "--keep-free=100000", "--wait-for-memory=1") as server:
         yield server
 
 
