@@ -113,9 +113,11 @@ class MemoryGuard:
             freed += max(kernel.own_gb, 0.1)
         return chosen
 
-    def pool_room(self, available_gb: float, kernels: list[KernelState]) -> int:
-        """How many pre-heated kernels fit now without shutting anybody's kernel down."""
+    def pool_room(self, available_gb: float, kernels: list[KernelState], starting: int = 0) -> int:
+        """How many pre-heated kernels fit now, besides ``starting`` ones being started,
+        without shutting anybody's kernel down."""
         free = available_gb - self.still_to_come(kernels) - self.reserve_gb
+        free -= starting * self.kernel_gb
         return max(0, int(free // self.kernel_gb))
 
 
@@ -201,11 +203,11 @@ def page_language(path: str | None) -> str:
 
 
 class MemoryGuardedKernelManager(AsyncMappingKernelManager):
-    """Voilà's kernel manager for a class: culls by memory as well as by time.
+    """A kernel manager that culls by memory as well as by time.
 
-    Set as ``VoilaConfiguration.multi_kernel_manager_class``; Voilà builds its pre-heating
-    manager on top of it (:meth:`__init_subclass__` makes that one's pool refill wait for
-    memory).
+    The class server sets it as ``VoilaConfiguration.multi_kernel_manager_class`` (Voilà
+    builds its pre-heating manager on top of it: :meth:`__init_subclass__` makes that
+    one's pool refill wait for memory); Binder as ``ServerApp.kernel_manager_class``.
     """
 
     kernel_gb = Float(
@@ -232,6 +234,9 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
         # otherwise pick the same kernel twice), and the kernels already on their way out.
         self._freeing = asyncio.Lock()
         self._leaving: set[str] = set()
+        # Kernels being started: not yet in the kernel list, already promised memory (a
+        # class arriving together would otherwise all see the same free memory).
+        self._pending = 0
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -264,7 +269,7 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
 
     def idle_seconds(self, kernel_id: str) -> float:
         """Seconds since the kernel's last message (what time-based culling reads too)."""
-        last = getattr(self._kernels[kernel_id], "last_activity", None)
+        last = getattr(self._kernels.get(kernel_id), "last_activity", None)
         return 0.0 if last is None else (datetime.now(UTC) - last).total_seconds()
 
     def _pooled_ids(self) -> set[str]:
@@ -277,12 +282,13 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
         return ids
 
     async def free_memory(self, starting: int) -> float:
-        """Shut down the longest-idle kernels until ``starting`` new ones and the reserve
-        fit; returns the GB still missing (0 when everything fits)."""
+        """Shut down the longest-idle kernels until ``starting`` new ones (besides those
+        being started) and the reserve fit; returns the GB still missing (0: all fits)."""
         async with self._freeing:
             return await self._free_memory(starting)
 
     async def _free_memory(self, starting: int) -> float:
+        starting += self._pending
         available = available_gigabytes()
         if available is None:
             return 0.0
@@ -306,15 +312,26 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
         with a message in the page's language), the pool's are sized by the fill."""
         self._watch_memory()
         env = kwargs.get("env") or {}
-        if env.get(PREHEAT_VARIABLE) != "True":
-            await self._wait_for_room(kwargs.get("path"))
-        kernel_id = await super().start_kernel(*args, **kwargs)
+        if env.get(PREHEAT_VARIABLE) == "True":
+            self._pending += 1
+        else:
+            await self._reserve_room(kwargs.get("path"))
+        try:
+            kernel_id = await super().start_kernel(*args, **kwargs)
+        finally:
+            self._pending -= 1
         self._started[kernel_id] = time.monotonic()
         return kernel_id
 
-    async def _wait_for_room(self, path: str | None) -> None:
+    async def _reserve_room(self, path: str | None) -> None:
+        """Wait until one more kernel fits (shutting idle ones down), then count it as
+        pending; after ``start_wait_seconds`` refuse with a message in the language."""
         deadline = time.monotonic() + self.start_wait_seconds
-        while await self.free_memory(starting=1) > 0:
+        while True:
+            async with self._freeing:
+                if not await self._free_memory(starting=1):
+                    self._pending += 1
+                    return
             if time.monotonic() >= deadline:
                 self.log.warning("No memory for a student's kernel: page refused")
                 message = REFUSAL[page_language(path)].replace("%", "%%")
@@ -372,7 +389,7 @@ def _memory_aware_fill(fill_if_needed):
         available = available_gigabytes()
         room = wanted - have
         if available is not None:
-            room = min(room, self.guard.pool_room(available, self.kernel_states()))
+            room = min(room, self.guard.pool_room(available, self.kernel_states(), self._pending))
         if room > 0:
             own = dict(config.get(notebook_name, default), pool_size=have + room)
             limited = dict(config, **{notebook_name: own})

@@ -129,6 +129,31 @@ def test_real_kernels_the_longest_idle_goes_and_a_student_is_told_when_none_can(
     asyncio.run(scenario())
 
 
+def test_real_kernels_a_class_arriving_together_gets_only_the_room_there_is(monkeypatch):
+    """Three students at once with room for two: the kernels being started count, so the
+    third waits and is told; without that all three saw the same free memory."""
+    monkeypatch.setattr(cm, "available_gigabytes", lambda: 2.7)  # 2 x 0.8 + the 1 GB reserve
+
+    async def scenario():
+        manager = cm.MemoryGuardedKernelManager(
+            kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60, start_wait_seconds=0.3
+        )
+        manager.check_seconds = 0.1
+        try:
+            results = await asyncio.gather(
+                *(manager.start_kernel(kernel_name="python3", path="/l/en") for _ in range(3)),
+                return_exceptions=True,
+            )
+            refused = [r for r in results if isinstance(r, web.HTTPError)]
+            assert len(refused) == 1 and len(manager._kernels) == 2, results
+            assert "no memory left" in refused[0].log_message
+            assert manager._pending == 0
+        finally:
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(scenario())
+
+
 class PoolManager(cm.MemoryGuardedKernelManager):
     """Stands in for Voilà's pre-heating manager: records the pool sizes it is asked for."""
 
