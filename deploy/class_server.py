@@ -173,7 +173,7 @@ def addresses(port: int, token: str) -> list[str]:
 def voila_environment(env: dict) -> dict:
     """The class server's Voilà environment: the thread caps, this repository on the
     Python path (Voilà imports its kernel manager, ``deploy.kernel_memory``) and first on
-    the Jupyter path (``deploy/class_templates/``: an error page that shows the server's
+    the Jupyter path (``deploy/jupyter_data/``: an error page that shows the server's
     message in the page's language, e.g. "no memory left for another lesson")."""
 
     def prepend(name: str, folder: Path) -> str:
@@ -183,7 +183,7 @@ def voila_environment(env: dict) -> dict:
         env,
         **THREAD_CAPS,
         PYTHONPATH=prepend("PYTHONPATH", ROOT),
-        JUPYTER_PATH=prepend("JUPYTER_PATH", ROOT / "deploy" / "class_templates"),
+        JUPYTER_PATH=prepend("JUPYTER_PATH", ROOT / "deploy" / "jupyter_data"),
     )
 
 

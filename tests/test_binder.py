@@ -6,10 +6,16 @@ postBuild installs the package and bakes in MNIST, MobileNetV2's ImageNet weight
 ImageNet class index, start sets one-CPU TensorFlow threads and hands over to the server.
 """
 
+import contextlib
+import json
 import os
 import re
 import subprocess
+import sys
+import time
 import tomllib
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
+
+from tests.browser.support import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / "binder"
@@ -230,43 +238,56 @@ def test_start_puts_the_binder_config_and_the_repository_first():
         str(ROOT / "deploy" / "jupyter_config"),
     ]
     assert seen["PYTHONPATH"] == f"{ROOT}:/elsewhere"
+    assert seen["JUPYTER_PATH"] == str(ROOT / "deploy" / "jupyter_data")
 
 
-def test_a_server_started_as_binder_starts_it_culls_and_guards_memory(tmp_path):
-    """binder/start + ``jupyter server``, as repo2docker runs it (Binder itself cannot be
-    reached from here): the server uses deploy/kernel_memory.py's manager, keeps 0.25 GB
-    free and culls kernels idle 20 minutes; a kernel starts and stops through its REST API."""
-    import json
-    import sys
-    import time
-    import urllib.request
-
-    from tests.browser.support import free_port
-
+@contextlib.contextmanager
+def _binder_server(tmp_path, *options: str):
+    """``binder/start jupyter server``, as repo2docker runs it; yields (base URL, log)."""
     port, token = free_port(), "binder-test"
     jupyter = Path(sys.executable).parent / "jupyter"
     log = tmp_path / "server.log"
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "JUPYTER_RUNTIME_DIR": str(tmp_path)}
     command = ["bash", str(START), str(jupyter), "server", "--no-browser", f"--port={port}"]
     command += [f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}"]
-    command += ["--allow-root"]  # CI runs as root; Binder does not
+    command += ["--allow-root", *options]  # CI runs as root; Binder does not
     with open(log, "w") as out:
         server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}/api/kernels?token={token}"
     try:
         deadline = time.monotonic() + 60
         while "is running at" not in log.read_text():
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()
             time.sleep(0.2)
-        request = urllib.request.Request(base, data=b"{}", method="POST")
-        kernel = json.load(urllib.request.urlopen(request, timeout=60))
-        urllib.request.urlopen(
-            urllib.request.Request(base.replace("?", f"/{kernel['id']}?"), method="DELETE"),
-            timeout=60,
-        )
-        text = log.read_text()
-        assert "Keeping 0.25 GB of memory free" in text, text
-        assert "Culling kernels with idle durations > 1200 seconds" in text, text
+        yield f"http://127.0.0.1:{port}", token, log
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_server_started_as_binder_starts_it_culls_and_guards_memory(tmp_path):
+    """Binder itself cannot be reached from here: the server uses deploy/kernel_memory.py's
+    manager, keeps 0.25 GB free and culls kernels idle 20 minutes; a kernel starts and
+    stops through its REST API."""
+    with _binder_server(tmp_path) as (base, token, log):
+        kernels = f"{base}/api/kernels?token={token}"
+        request = urllib.request.Request(kernels, data=b"{}", method="POST")
+        kernel = json.load(urllib.request.urlopen(request, timeout=60))
+        delete = kernels.replace("?", f"/{kernel['id']}?")
+        urllib.request.urlopen(urllib.request.Request(delete, method="DELETE"), timeout=60)
+        text = log.read_text()
+    assert "Keeping 0.25 GB of memory free" in text, text
+    assert "Culling kernels with idle durations > 1200 seconds" in text, text
+
+
+def test_a_binder_lesson_with_no_memory_left_says_so_in_its_language(tmp_path):
+    """Voilà's page under Binder's server shows the guard's message (deploy/jupyter_data),
+    not only "503: Out of memory"."""
+    options = ["--MemoryGuardedKernelManager.reserve_gb=100000"]
+    options += ["--MemoryGuardedKernelManager.start_wait_seconds=0.2"]
+    with _binder_server(tmp_path, *options) as (base, token, _):
+        url = f"{base}/voila/render/lessons/pl/02_mcculloch_pitts.ipynb?token={token}"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(url, timeout=60)
+        page = refused.value.read().decode()
+    assert refused.value.code == 503
+    assert "Serwerowi zabrakło pamięci na kolejną lekcję" in page, page
