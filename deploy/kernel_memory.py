@@ -18,8 +18,10 @@ So this kernel manager also watches memory (:class:`MemoryGuard` decides,
 - a student's kernel that still does not fit waits (Voilà's page shows it is loading)
   until another kernel has been idle long enough, at most ``start_wait_seconds``; then
   the page gets a message in its language instead of a kernel the OOM killer would take;
-- the pre-heated pool is refilled only as far as memory allows without shutting anyone's
-  kernel down; the rest waits for memory.
+- the pre-heated pool is refilled two kernels at a time and only as far as memory allows
+  without shutting anyone's kernel down; the rest waits;
+- a pre-heated kernel given to a student counts as active from that moment (it may have
+  waited in the pool longer than any idle limit).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
 from tornado.ioloop import PeriodicCallback
-from traitlets import Float
+from traitlets import Float, TraitError
 
 GIB = 1024**3
 # Voilà marks the kernels it starts for its pre-heated pool with this variable.
@@ -45,8 +47,10 @@ NEW_KERNEL_GB = 0.5
 # TensorFlow's libraries and the rest that every kernel maps and shares: 0.63 GB for a
 # kernel alone against 0.30 beside another (the same measurement).
 SHARED_LIBRARIES_GB = 0.35
-# Seconds between two tries to refill a pre-heated pool that memory held back.
+# Seconds between two tries to refill a pre-heated pool that memory (or the batch size)
+# held back, and the kernels started at one try.
 POOL_RETRY_SECONDS = 30.0
+POOL_BATCH = 2
 
 REFUSAL = {
     "pl": "Serwerowi zabrakło pamięci na kolejną lekcję: wszystkie jądra są teraz w użyciu. "
@@ -242,6 +246,8 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
         super().__init_subclass__(**kwargs)
         if hasattr(cls, "fill_if_needed"):  # Voilà's pre-heating manager
             cls.fill_if_needed = _memory_aware_fill(cls.fill_if_needed)
+        if hasattr(cls, "get_rendered_notebook"):
+            cls.get_rendered_notebook = _handing_out(cls.get_rendered_notebook)
 
     @property
     def guard(self) -> MemoryGuard:
@@ -268,8 +274,12 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
         return states
 
     def idle_seconds(self, kernel_id: str) -> float:
-        """Seconds since the kernel's last message (what time-based culling reads too)."""
-        last = getattr(self._kernels.get(kernel_id), "last_activity", None)
+        """Seconds since the kernel's last message (what time-based culling reads too);
+        0 for a kernel still starting, which has no such time yet."""
+        try:
+            last = self._kernels[kernel_id].last_activity
+        except (KeyError, AttributeError, TraitError):  # TraitError: not set yet
+            return 0.0
         return 0.0 if last is None else (datetime.now(UTC) - last).total_seconds()
 
     def _pooled_ids(self) -> set[str]:
@@ -371,6 +381,21 @@ def _own_gb(kernel) -> float:
         return 0.0
 
 
+def _handing_out(get_rendered_notebook):
+    """Voilà's "take a pre-heated kernel", which also marks the kernel active: it may have
+    waited in the pool longer than any idle limit, and a student has just been given it
+    (before its page's first message, it would look like the longest-idle kernel)."""
+
+    async def take(self, *args, **kwargs):
+        render_task, rendered, kernel_id = await get_rendered_notebook(self, *args, **kwargs)
+        kernel = self._kernels.get(kernel_id)
+        if kernel is not None:
+            kernel.last_activity = datetime.now(UTC)
+        return render_task, rendered, kernel_id
+
+    return take
+
+
 def _memory_aware_fill(fill_if_needed):
     """Voilà's pool refill, limited to the kernels that fit without shutting down anybody's
     kernel; the rest is tried again later."""
@@ -390,6 +415,9 @@ def _memory_aware_fill(fill_if_needed):
         room = wanted - have
         if available is not None:
             room = min(room, self.guard.pool_room(available, self.kernel_states(), self._pending))
+        # A few at a time: twenty kernels importing TensorFlow at once take the cores from
+        # a class that is still opening its pages (class_bench, 30 students, 3 Dec).
+        room = min(room, POOL_BATCH)
         if room > 0:
             own = dict(config.get(notebook_name, default), pool_size=have + room)
             limited = dict(config, **{notebook_name: own})
