@@ -298,7 +298,15 @@ class MemoryGuardedKernelManager(AsyncMappingKernelManager):
             return await self._free_memory(starting)
 
     async def _free_memory(self, starting: int) -> float:
-        starting += self._pending
+        """:meth:`free_memory` under the lock. A fault of the guard itself is logged and
+        lets the kernel start: it must never stand between a student and a lesson."""
+        try:
+            return await self._shut_down_for(starting + self._pending)
+        except Exception:  # noqa: BLE001
+            self.log.exception("Memory guard failed; starting the kernel unguarded")
+            return 0.0
+
+    async def _shut_down_for(self, starting: int) -> float:
         available = available_gigabytes()
         if available is None:
             return 0.0
@@ -398,42 +406,56 @@ def _handing_out(get_rendered_notebook):
 
 def _memory_aware_fill(fill_if_needed):
     """Voilà's pool refill, limited to the kernels that fit without shutting down anybody's
-    kernel; the rest is tried again later."""
+    kernel and, once students have taken kernels, to a few at a time; the rest is tried
+    again later. The first fill, before the class arrives, starts them all."""
 
-    def fill(self, delay=None, notebook_name=None, **kwargs):
-        wait = self.fill_delay if delay is None else delay
-        if wait:
+    def fill(self, delay=None, notebook_name=None, batch=None, **kwargs):
+        if delay is None:  # a student took a kernel: Voilà's refill, a few at a time
+            delay, batch = self.fill_delay, POOL_BATCH
+        if delay:
             asyncio.get_event_loop().call_later(
-                wait, lambda: fill(self, 0, notebook_name, **kwargs)
+                delay, lambda: fill(self, 0, notebook_name, batch, **kwargs)
             )
             return
-        config = self.kernel_pools_config
-        default = config.get("default", {})
-        wanted = config.get(notebook_name, default).get("pool_size", default.get("pool_size", 1))
-        have = len(self._pools.get(notebook_name, []))
-        available = available_gigabytes()
-        room = wanted - have
-        if available is not None:
-            room = min(room, self.guard.pool_room(available, self.kernel_states(), self._pending))
-        # A few at a time: twenty kernels importing TensorFlow at once take the cores from
-        # a class that is still opening its pages (class_bench, 30 students, 3 Dec).
-        room = min(room, POOL_BATCH)
-        if room > 0:
-            own = dict(config.get(notebook_name, default), pool_size=have + room)
-            limited = dict(config, **{notebook_name: own})
-            self.kernel_pools_config, saved = limited, config
-            try:
-                fill_if_needed(self, 0, notebook_name, **kwargs)
-            finally:
-                self.kernel_pools_config = saved
-        if have + room < wanted and notebook_name not in self._fill_retries:
+        try:
+            missing = _fill_within_memory(self, fill_if_needed, notebook_name, batch, kwargs)
+        except Exception:  # noqa: BLE001  (a fault of the guard must not stop the pool)
+            self.log.exception("Memory guard failed; refilling the pool unguarded")
+            fill_if_needed(self, 0, notebook_name, **kwargs)
+            return
+        if missing and notebook_name not in self._fill_retries:
             self._fill_retries.add(notebook_name)
             asyncio.get_event_loop().call_later(
-                POOL_RETRY_SECONDS, lambda: retry(self, notebook_name, **kwargs)
+                POOL_RETRY_SECONDS, lambda: retry(self, notebook_name, batch, **kwargs)
             )
 
-    def retry(self, notebook_name, **kwargs):
+    def retry(self, notebook_name, batch, **kwargs):
         self._fill_retries.discard(notebook_name)
-        fill(self, 0, notebook_name, **kwargs)
+        fill(self, 0, notebook_name, batch, **kwargs)
 
     return fill
+
+
+def _fill_within_memory(manager, fill_if_needed, notebook_name, batch, kwargs) -> int:
+    """Start the pool's missing kernels that fit (at most ``batch``); returns how many
+    are still missing."""
+    config = manager.kernel_pools_config
+    default = config.get("default", {})
+    wanted = config.get(notebook_name, default).get("pool_size", default.get("pool_size", 1))
+    have = len(manager._pools.get(notebook_name, []))
+    room = wanted - have
+    available = available_gigabytes()
+    if available is not None:
+        states = manager.kernel_states()
+        room = min(room, manager.guard.pool_room(available, states, manager._pending))
+    # A few at a time: twenty kernels importing TensorFlow at once took the cores from a
+    # class still opening its pages (class_bench, 30 students, 3 Dec).
+    room = room if batch is None else min(room, batch)
+    if room > 0:
+        own = dict(config.get(notebook_name, default), pool_size=have + room)
+        manager.kernel_pools_config = dict(config, **{notebook_name: own})
+        try:
+            fill_if_needed(manager, 0, notebook_name, **kwargs)
+        finally:
+            manager.kernel_pools_config = config
+    return wanted - have - max(room, 0)

@@ -177,17 +177,20 @@ def test_the_pool_refills_as_far_as_memory_allows_and_tries_again_later(monkeypa
 
     async def scenario():
         manager = PoolManager(kernel_gb=0.8, reserve_gb=1.0)
-        manager.fill_if_needed(notebook_name="nb")
-        # Two at a time (a class may still be opening its pages), the rest later.
-        assert manager.asked == [(0, cm.POOL_BATCH)] and manager._fill_retries == {"nb"}
+        manager.fill_if_needed(delay=0, notebook_name="nb")  # the first fill: all of it
+        assert manager.asked == [(0, 5)] and not manager._fill_retries
         assert manager.kernel_pools_config["nb"]["pool_size"] == 5  # restored
+        # A refill after students took kernels: two at a time, the rest later.
+        manager.fill_if_needed(notebook_name="nb")
+        await asyncio.sleep(0.05)  # fill_delay 0: on the loop's next turn
+        assert manager.asked[-1] == (0, cm.POOL_BATCH) and manager._fill_retries == {"nb"}
         manager._fill_retries.clear()
         memory["gb"] = 2.0  # (2.0 - 1.0) / 0.8: one fits
-        manager.fill_if_needed(notebook_name="nb")
+        manager.fill_if_needed(delay=0, notebook_name="nb")
         assert manager.asked[-1] == (0, 1) and manager._fill_retries == {"nb"}
         memory["gb"] = 1.2
-        manager.fill_if_needed(notebook_name="nb")
-        assert len(manager.asked) == 2  # nothing fits: no kernel started
+        manager.fill_if_needed(delay=0, notebook_name="nb")
+        assert len(manager.asked) == 3  # nothing fits: no kernel started
 
     asyncio.run(scenario())
 
@@ -246,3 +249,20 @@ def test_a_kernel_still_starting_counts_as_active():
     manager._kernels["starting"] = _Kernel()
     assert manager.idle_seconds("starting") == 0.0
     assert manager.idle_seconds("gone") == 0.0
+
+
+def test_a_fault_of_the_guard_never_stops_a_kernel_from_starting(monkeypatch):
+    def broken():
+        raise OSError("meminfo unreadable")
+
+    monkeypatch.setattr(cm, "available_gigabytes", broken)
+
+    async def scenario():
+        manager = cm.MemoryGuardedKernelManager(start_wait_seconds=0.2)
+        try:
+            kernel_id = await manager.start_kernel(kernel_name="python3")
+            assert kernel_id in manager._kernels and manager._pending == 0
+        finally:
+            await manager.shutdown_all(now=True)
+
+    asyncio.run(scenario())
