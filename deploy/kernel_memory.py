@@ -411,7 +411,14 @@ def _memory_aware_fill(fill_if_needed):
 
     def fill(self, delay=None, notebook_name=None, batch=None, **kwargs):
         if delay is None:  # a student took a kernel: Voilà's refill, a few at a time
-            delay, batch = self.fill_delay, POOL_BATCH
+            # One refill timer a notebook: twenty students taking kernels set twenty
+            # timers, which refilled twenty kernels at once (class_bench, 3 Dec).
+            if notebook_name not in self._fill_retries:
+                self._fill_retries.add(notebook_name)
+                asyncio.get_event_loop().call_later(
+                    self.fill_delay, lambda: retry(self, notebook_name, POOL_BATCH, **kwargs)
+                )
+            return
         if delay:
             asyncio.get_event_loop().call_later(
                 delay, lambda: fill(self, 0, notebook_name, batch, **kwargs)
@@ -446,8 +453,10 @@ def _fill_within_memory(manager, fill_if_needed, notebook_name, batch, kwargs) -
     room = wanted - have
     available = available_gigabytes()
     if available is not None:
+        # The pool's kernels not started yet are not pending yet either: count them.
+        waiting = sum(not task.done() for task in manager._pools.get(notebook_name, []))
         states = manager.kernel_states()
-        room = min(room, manager.guard.pool_room(available, states, manager._pending))
+        room = min(room, manager.guard.pool_room(available, states, manager._pending + waiting))
     # A few at a time: twenty kernels importing TensorFlow at once took the cores from a
     # class still opening its pages (class_bench, 30 students, 3 Dec).
     room = room if batch is None else min(room, batch)
