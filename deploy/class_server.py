@@ -114,9 +114,10 @@ def class_config(options: argparse.Namespace) -> dict:
     )
     config["MemoryGuardedKernelManager"] = {
         "reserve_gb": options.keep_free,
-        # A kernel idle a minute may go when memory runs short: its page says so and F5
-        # gives a fresh one, which beats the OOM killer taking any process it likes.
-        "min_idle_seconds": 60,
+        # A kernel idle two minutes may go when memory runs short: its page says so and F5
+        # gives a fresh one, which beats the OOM killer taking any process it likes. Not
+        # one minute: with a class arriving together a page may take that long to connect.
+        "min_idle_seconds": 120,
         "start_wait_seconds": options.wait_for_memory,
     }
     # Only the chosen lesson is pre-heated (every other notebook: a pool of 0).
