@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,6 +13,14 @@ from tornado import web
 from traitlets import TraitError
 
 from deploy import kernel_memory as cm
+
+
+def _run(scenario) -> None:
+    """``asyncio.run(scenario())`` in a thread of its own: a browser test earlier in the
+    same worker (Playwright's sync API) leaves an event loop running in this one."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, scenario()).result()
+
 
 GUARD = cm.MemoryGuard(kernel_gb=0.8, reserve_gb=1.0, min_idle_seconds=60)
 
@@ -128,7 +137,7 @@ def test_real_kernels_the_longest_idle_goes_and_a_student_is_told_when_none_can(
         finally:
             await manager.shutdown_all(now=True)
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_real_kernels_a_class_arriving_together_gets_only_the_room_there_is(monkeypatch):
@@ -153,7 +162,7 @@ def test_real_kernels_a_class_arriving_together_gets_only_the_room_there_is(monk
         finally:
             await manager.shutdown_all(now=True)
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 class PoolManager(cm.MemoryGuardedKernelManager):
@@ -200,7 +209,7 @@ def test_the_pool_refills_as_far_as_memory_allows_and_tries_again_later(monkeypa
         manager.fill_if_needed(delay=0, notebook_name="nb")
         assert len(manager.asked) == 3
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_available_memory_reads_this_processs_own_cgroup(tmp_path):
@@ -247,7 +256,7 @@ def test_a_pre_heated_kernel_given_to_a_student_counts_as_active():
         await manager.get_rendered_notebook("pl/02_mcculloch_pitts.ipynb")
         assert manager.idle_seconds("pre-heated") < 5
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_a_kernel_still_starting_counts_as_active():
@@ -273,4 +282,4 @@ def test_a_fault_of_the_guard_never_stops_a_kernel_from_starting(monkeypatch):
         finally:
             await manager.shutdown_all(now=True)
 
-    asyncio.run(scenario())
+    _run(scenario)
