@@ -2,10 +2,11 @@
 and Binder (``binder/start``, ``deploy/binder_config/``) use this kernel manager.
 
 Time-based culling (``--cull-after``) alone does not keep a room of 30 inside one machine:
-every open tab holds a 0.6-0.85 GB kernel until it has been idle for the cull time, and a
-class that opens the next lesson within those minutes needs a second kernel each. Running
-out of memory on Linux means the OOM killer picks a process, perhaps the server itself.
-On Binder (2 GB) a student's third lesson kernel is enough.
+every open tab holds a kernel (0.25-0.5 GB of its own, TensorFlow's libraries shared)
+until it has been idle for the cull time, and a class that opens the next lesson within
+those minutes needs a second kernel each. Running out of memory on Linux means the OOM
+killer picks a process, perhaps the server itself or the lesson in use. On Binder (2 GB)
+five light lessons fit (benchmarks/results-binder-memory.md), a few that train do not.
 
 So this kernel manager also watches memory (:class:`MemoryGuard` decides,
 :class:`MemoryGuardedKernelManager` acts):
