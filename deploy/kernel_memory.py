@@ -6,7 +6,8 @@ every open tab holds a kernel (0.25-0.5 GB of its own, TensorFlow's libraries sh
 until it has been idle for the cull time, and a class that opens the next lesson within
 those minutes needs a second kernel each. Running out of memory on Linux means the OOM
 killer picks a process, perhaps the server itself or the lesson in use. On Binder (2 GB)
-five light lessons fit (benchmarks/results-binder-memory.md), a few that train do not.
+five light lessons fit (benchmarks/results-binder-memory.md); lessons that train take
+more (not measured there).
 
 So this kernel manager also watches memory (:class:`MemoryGuard` decides,
 :class:`MemoryGuardedKernelManager` acts):
