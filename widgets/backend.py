@@ -53,8 +53,15 @@ def page_friendly_threads() -> int:
     return max(1, usable_cores() - 1)
 
 
-# TensorFlow reads this at its first op; it must be set before then.
+# TensorFlow reads these at its first op; they must be set before then.
 os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(page_friendly_threads()))
+# One inter-op thread too (TF's default is one per core), as Binder, the class server and
+# the hub already set: GAN Lab playing in Voilà on 2 cores, six alternating runs each
+# (benchmarks/results-lesson-14-gan-lab.md, 3 Dec 07:48 UTC), trained at 1,146 steps/s
+# with it against 1,034 with TF's 2 (medians; faster in all six pairs), the bare loop
+# unchanged (1,538 vs 1,546), and a second kernel's slow mode seen in 3 of 6 runs with 2
+# threads, none with 1.
+os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
 
 _lock = threading.Lock()
 _future: Future | None = None
