@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Binder's 2 GB on this machine: one student opens three lessons, one after another.
+"""Binder's 2 GB on this machine: one student opens lesson after lesson.
 
     sudo-less root only: python benchmarks/binder_memory_bench.py [--limit-gb 2] [--between 75]
 
@@ -7,7 +7,7 @@ Binder gives a student about 2 GB and one CPU. Here a child cgroup (v1 or v2, ma
 this process's own) gets that memory limit and a one-CPU quota, and a Jupyter server is
 started in it through ``binder/start``, as repo2docker starts it (``jupyter server``, the
 lessons under ``/voila/render/``). A headless Chromium student (outside the cgroup: the
-student's laptop) opens lessons 02 to 06 in five tabs, ``--between`` seconds apart
+student's laptop) opens ``--lessons`` (02 to 06) in tabs, ``--between`` seconds apart
 (the time to read a lesson), then goes back to the first tab.
 
 Two runs:
@@ -143,7 +143,7 @@ def start_server(kind: str, cgroup: Cgroup, log: Path) -> tuple[subprocess.Popen
     return server, port
 
 
-def one_run(kind: str, limit_gb: float, cpus: float, between: float) -> dict:
+def one_run(kind: str, limit_gb: float, cpus: float, between: float, lessons: list[str]) -> dict:
     from playwright.sync_api import sync_playwright
 
     drop_page_cache()
@@ -156,7 +156,7 @@ def one_run(kind: str, limit_gb: float, cpus: float, between: float) -> dict:
             browser = playwright.chromium.launch(executable_path=str(support.CHROMIUM_PATH))
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             tabs = []
-            for lesson in LESSONS:
+            for lesson in lessons:
                 tab = context.new_page()
                 started = time.monotonic()
                 url = f"http://127.0.0.1:{port}/voila/render/lessons/{lesson}?token={TOKEN}"
@@ -171,7 +171,7 @@ def one_run(kind: str, limit_gb: float, cpus: float, between: float) -> dict:
             time.sleep(15)  # the watchdog asks every 10 s
             report["told"] = [
                 lesson[3:5]
-                for lesson, t in zip(LESSONS, tabs, strict=True)
+                for lesson, t in zip(lessons, tabs, strict=True)
                 if t.locator(BANNER).count()
             ]
             report["kernels"] = len(support.kernel_processes(server.pid))
@@ -219,16 +219,19 @@ def main(argv=None) -> int:
     parser.add_argument("--cpus", type=float, default=1.0)
     parser.add_argument("--between", type=float, default=75.0, help="seconds on each lesson")
     parser.add_argument("--runs", nargs="+", default=["guarded", "plain"])
+    parser.add_argument("--lessons", nargs="+", default=LESSONS, help="under lessons/")
     options = parser.parse_args(argv)
     rows = [
-        "| run | lessons 02-06 ready after | kernels at the end | OOM kills | kernel "
+        f"| run | lessons {', '.join(n.split('/')[-1][:2] for n in options.lessons)} ready "
+        "after | kernels at the end | OOM kills | kernel "
         "restarts | shut down by the guard | tabs told | peak memory | first tab reloaded |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for kind in options.runs:
         load = os.getloadavg()[0]
         print(f"{kind}: load {load:.1f}", flush=True)
-        rows.append(describe(one_run(kind, options.limit_gb, options.cpus, options.between)))
+        report = one_run(kind, options.limit_gb, options.cpus, options.between, options.lessons)
+        rows.append(describe(report))
         print(rows[-1], flush=True)
     print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, limit {options.limit_gb} GB")
     print("\n".join(rows))
