@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Binder's 2 GB on this machine: one student opens lesson after lesson.
 
-    sudo-less root only: python benchmarks/binder_memory_bench.py [--limit-gb 2] [--between 75]
+    as root (it makes a cgroup): python benchmarks/binder_memory_bench.py [--limit-gb 2] [--between 75]
 
 Binder gives a student about 2 GB and one CPU. Here a child cgroup (v1 or v2, made under
 this process's own) gets that memory limit and a one-CPU quota, and a Jupyter server is
