@@ -15,6 +15,7 @@ course; the kernel is shut down before the next lesson.
 from __future__ import annotations
 
 import json
+import time
 import urllib.request
 
 import pytest
@@ -134,10 +135,25 @@ def _open_and_copy_the_code(page, lang: str, stem: str) -> None:
         arg=CODE,
         timeout=60_000,
     )
+    # The kernel may still be answering the key presses before (on a busy machine the
+    # code changed from k=2 to k=4 between the copy and the check, fresh-clone CI 3 Dec).
+    shown = _settled_text(page.locator(CODE).first)
     panel.locator(".dl-copy-code").click()
     panel.locator(".dl-copy-status", has_text=COPIED[lang]).wait_for(timeout=10_000)
-    shown = page.locator(CODE).first.text_content()
     assert page.evaluate("navigator.clipboard.readText()") == shown, stem
+
+
+def _settled_text(locator, quiet: float = 2.0, timeout: float = 60.0) -> str:
+    """The locator's text once it has not changed for ``quiet`` seconds."""
+    deadline = time.monotonic() + timeout
+    text, since = locator.text_content(), time.monotonic()
+    while time.monotonic() - since < quiet:
+        assert time.monotonic() < deadline, f"still changing after {timeout} s: {text[-200:]}"
+        time.sleep(0.2)
+        now = locator.text_content()
+        if now != text:
+            text, since = now, time.monotonic()
+    return text
 
 
 # The first dashboard's HTML without its sliders and their readouts (the browser moves
