@@ -251,9 +251,12 @@ class OptimalDiscriminatorDashboard(Dashboard):
         self._value.value = escape(
             self._t("value", v=self.game_value, jsd=jsd, floor=-math.log(4.0))
         )
-        self.d_trained = None
-        if self._trained_once and self.model is not None and self.trainings:
-            self.d_trained = self.discriminator_output(X)
+        # Set once, never None in between: a refresh in the training worker may run beside
+        # another; a fresh-clone CI (3 Dec) read None once right after a synchronous
+        # training (the cause not pinned: this removes one way it can happen).
+        trained = self._trained_once and self.model is not None and self.trainings
+        self.d_trained = self.discriminator_output(X) if trained else None
+        if trained:
             self.trained_value = game_value(self.d_trained, p_data, p_g, X)
             self._show_trained()
         elif not self.training:
