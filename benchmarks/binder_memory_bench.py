@@ -56,11 +56,9 @@ class Cgroup:
     """A child cgroup with a memory limit and a CPU quota (v1 here, v2 where unified)."""
 
     def __init__(self, name: str, limit_gb: float, cpus: float):
-        own = {}
-        for line in Path("/proc/self/cgroup").read_text().splitlines():
-            _, controllers, path = line.split(":", 2)
-            for controller in controllers.split(","):
-                own[controller] = path.lstrip("/")
+        from deploy.kernel_memory import _own_cgroups
+
+        own = _own_cgroups(Path("/proc/self/cgroup"))
         root = Path("/sys/fs/cgroup")
         limit, quota = str(int(limit_gb * 1024**3)), int(cpus * 100_000)
         if (root / "memory").is_dir():  # v1: one folder per controller
